@@ -1,0 +1,5 @@
+import { Organizations1795572950235 } from './1795572950235-Organizations';
+
+/** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const migrations: Function[] = [Organizations1795572950235];

@@ -1,0 +1,38 @@
+import { DataSource, IsNull } from 'typeorm';
+import { Organization } from '../src/modules/organization/organization.entity';
+import { DEMO_ORGANIZATIONS } from './organizations';
+
+export interface SeedReport {
+  organizations: number;
+}
+
+/** Loads the demo district; what is already there (by its business code) is left alone, so it can run again. */
+export async function seedDemo(ds: DataSource): Promise<SeedReport> {
+  return ds.transaction(async (em) => {
+    let organizations = 0;
+    for (const o of DEMO_ORGANIZATIONS) {
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Organization)
+        .values({ name: o.name, kind: o.kind, creditCode: o.creditCode })
+        .orIgnore()
+        .execute();
+      organizations += (result.raw as unknown[]).length;
+    }
+    const ids = new Map((await em.find(Organization)).map((o) => [o.creditCode, o.id]));
+    const codes = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.creditCode]));
+    for (const o of DEMO_ORGANIZATIONS.filter((x) => x.supervisor)) {
+      await em.update(
+        Organization,
+        { creditCode: o.creditCode, supervisorId: IsNull() },
+        { supervisorId: ids.get(codes.get(o.supervisor!)!) },
+      );
+    }
+    return { organizations };
+  });
+}
+
+export async function databaseIsEmpty(ds: DataSource): Promise<boolean> {
+  return (await ds.getRepository(Organization).count()) === 0;
+}

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Caller } from '../src/modules/auth/caller';
+import { Role } from '../src/modules/auth/role.enum';
+import { TokenService } from '../src/modules/auth/token.service';
+import { Organization } from '../src/modules/organization/organization.entity';
+import { ROLE_HOME } from './organizations';
+
+/** A token for a role, in the organisation given by credit code or the seeded one that holds the role. */
+export async function tokenFor(
+  ds: DataSource,
+  tokens: TokenService,
+  role: Role,
+  creditCode: string = ROLE_HOME[role],
+  expiresIn = '12h',
+): Promise<{ token: string; caller: Caller; organization: Organization }> {
+  const organization = await ds.getRepository(Organization).findOneBy({ creditCode: creditCode.toUpperCase() });
+  if (!organization) throw new Error(`no organisation with credit code ${creditCode}: run \`npm run seed\` or pass --org`);
+  const caller: Caller = { userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, organizationId: organization.id, roles: [role] };
+  return { token: await tokens.sign(caller, expiresIn), caller, organization };
+}

@@ -1,0 +1,106 @@
+/**
+ * Every environment variable the hub reads, declared and validated here, once, at start.
+ * Nothing else in src/ reads process.env.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** `production`, `development` or `test`. */
+  nodeEnv: string;
+  host: string;
+  port: number;
+  /** A PostgreSQL server; when absent the hub runs its own embedded PostgreSQL. */
+  databaseUrl: string | null;
+  /** Data folder of the embedded PostgreSQL. */
+  embeddedPgDir: string;
+  /** Port of the embedded PostgreSQL; 0 picks a free loopback port. */
+  embeddedPgPort: number;
+  /** Apply pending migrations at start. */
+  runMigrations: boolean;
+  /** Load the demo district into an empty database at start. */
+  seedDemo: boolean;
+  jwtSecret: Uint8Array;
+  jwtIssuer: string;
+  logLevel: LogLevel;
+  /** Upper bound of `first` on every connection. */
+  maxPageSize: number;
+  /** Upper bound of a query's depth. */
+  maxQueryDepth: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_SECRET = 'catalogue-hub-development-secret-change-me';
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(name: string, raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new ConfigError(`${name} must be a postgres:// URL`);
+  }
+  return raw;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, ['production', 'development', 'test'] as const, 'development');
+  const secret = env.JWT_SECRET ?? '';
+  if (nodeEnv === 'production' && secret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be set to at least 32 characters in production');
+  }
+  if (secret !== '' && secret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  const databaseUrl = url('DATABASE_URL', env.DATABASE_URL);
+  return {
+    nodeEnv,
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', env.PORT, 4000, 0, 65535),
+    databaseUrl,
+    embeddedPgDir: path.resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 0, 0, 65535),
+    runMigrations: bool('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true),
+    seedDemo: bool('SEED_DEMO', env.SEED_DEMO, databaseUrl === null && nodeEnv !== 'test'),
+    jwtSecret: new TextEncoder().encode(secret || DEV_SECRET),
+    jwtIssuer: env.JWT_ISSUER || 'catalogue-hub',
+    logLevel: oneOf(
+      'LOG_LEVEL',
+      env.LOG_LEVEL,
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    maxPageSize: int('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 100, 1, 1000),
+    maxQueryDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12, 2, 50),
+  };
+}

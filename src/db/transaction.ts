@@ -1,0 +1,51 @@
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { RequestContext } from '../graphql/request-context';
+import { UserError, userError, UserErrorCode, UserErrorsException } from '../graphql/user-error';
+
+export interface Outcome<T> {
+  result: T | null;
+  userErrors: UserError[];
+}
+
+/** A unique index whose violation is the caller's duplicate, not a fault: index name → field and message. */
+export interface UniqueViolation {
+  constraint: string;
+  field: string[];
+  message: string;
+}
+
+const uniqueViolations = new Map<string, UniqueViolation>();
+
+export function registerUniqueViolation(v: UniqueViolation): void {
+  uniqueViolations.set(v.constraint, v);
+}
+
+function asDuplicate(err: unknown): UserError | null {
+  if (!(err instanceof QueryFailedError)) return null;
+  const driverError = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (driverError?.code !== '23505' || !driverError.constraint) return null;
+  const v = uniqueViolations.get(driverError.constraint);
+  return v ? userError(UserErrorCode.DUPLICATE, v.message, v.field) : null;
+}
+
+/**
+ * Every write of the hub runs through here: one transaction per business action. A
+ * UserErrorsException (or a registered unique-index violation) rolls everything back and comes
+ * out as userErrors; anything else propagates as an internal error.
+ */
+export async function mutate<T>(
+  ds: DataSource,
+  ctx: RequestContext,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<Outcome<T>> {
+  try {
+    const result = await ds.transaction(work);
+    return { result, userErrors: [] };
+  } catch (err) {
+    if (err instanceof UserErrorsException) return { result: null, userErrors: err.errors };
+    const duplicate = asDuplicate(err);
+    if (duplicate) return { result: null, userErrors: [duplicate] };
+    ctx.log.debug({ err }, 'mutation failed');
+    throw err;
+  }
+}

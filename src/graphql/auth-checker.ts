@@ -1,0 +1,17 @@
+import type { AuthChecker } from 'type-graphql';
+import { Role } from '../modules/auth/role.enum';
+import type { Context } from './context';
+import { forbidden, unauthenticated } from './errors';
+
+/**
+ * `@Authorized()` needs a caller; `@Authorized(Role.X, …)` needs one of those roles.
+ * Failures are top-level errors: UNAUTHENTICATED or FORBIDDEN.
+ */
+export const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
+  const { caller } = context;
+  if (!caller) throw unauthenticated();
+  if (roles.length > 0 && !caller.roles.some((r) => roles.includes(r))) {
+    throw forbidden(`「${info.parentType.name}.${info.fieldName}」`);
+  }
+  return true;
+};

@@ -1,0 +1,131 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+@ObjectType({ description: '分页信息 — Relay page info' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: '每页条数 — page size (default 20, capped by MAX_PAGE_SIZE)' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: '从此游标之后开始 — return items after this cursor' })
+  after?: string;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: PageInfo;
+  cursors: string[];
+}
+
+export interface ConnectionShape<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds `<Name>Connection` / `<Name>Edge` object types for a node type. */
+export function Connection<T extends object>(Node: ClassType<T>, name = Node.name) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => Node)
+    node: T;
+
+    @Field()
+    cursor: string;
+  }
+
+  @ObjectType()
+  abstract class ConnectionBase implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: '符合条件的总数 — number of items matching the filter' })
+    totalCount: number;
+  }
+  return ConnectionBase;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  return {
+    edges: page.nodes.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
+}
+
+/** The ordering of a keyset page: a SQL expression and how to read the same value off a row; the id breaks ties. */
+export interface SortKey<T> {
+  expression: string;
+  value: (row: T) => string | number | null;
+}
+
+const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return v as [string | number, string];
+  } catch {
+    /* falls through */
+  }
+  throw badInput('after', '分页游标无效');
+}
+
+export function pageSize(first: number | undefined, max: number): number {
+  if (first === undefined || first === null) return Math.min(20, max);
+  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput('first', `每页条数 first 须在 1 到 ${max} 之间`);
+  return first;
+}
+
+/**
+ * One keyset page of a filtered query: a count of the whole filtered set and the rows after the
+ * cursor, ordered by the sort key then id. Two statements whatever the page or table size.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: ConnectionArgs,
+  sort: SortKey<T>,
+  maxPageSize: number,
+): Promise<Page<T>> {
+  const size = pageSize(args.first, maxPageSize);
+  const alias = qb.alias;
+  const totalCount = await qb.clone().getCount();
+  const pageQb = qb.clone();
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+  }
+  const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
+  const nodes = rows.slice(0, size);
+  const cursors = nodes.map((n) => encodeCursor([sort.value(n), n.id]));
+  return {
+    nodes,
+    totalCount,
+    cursors,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors[cursors.length - 1] ?? null,
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { Role } from './role.enum';
+
+/** The authenticated caller of one request, as its token states it. */
+export interface Caller {
+  userId: string;
+  organizationId: string | null;
+  roles: Role[];
+}
+
+export const hasRole = (caller: Caller | null, ...roles: Role[]) => !!caller && caller.roles.some((r) => roles.includes(r));
