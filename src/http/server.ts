@@ -113,6 +113,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (httpGraphQLRequest.method === 'GET') res.setHeader('vary', 'accept'); // the same URL serves the IDE to browsers
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
