@@ -1,5 +1,6 @@
 import { Organizations1795572950235 } from './1795572950235-Organizations';
+import { ProjectsAndCatalogue1795573382093 } from './1795573382093-ProjectsAndCatalogue';
 
 /** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Organizations1795572950235];
+export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093];

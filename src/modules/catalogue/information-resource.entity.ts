@@ -1,0 +1,154 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { DateScalar } from '../../graphql/scalars';
+import { Organization } from '../organization/organization.entity';
+import { Project } from '../project/project.entity';
+import {
+  CatalogueKind,
+  DataGrade,
+  OpenType,
+  ResourceFormat,
+  ResourceStatus,
+  SharingMethod,
+  SharingType,
+  UpdateFrequency,
+} from './catalogue.enums';
+import { DataItem } from './data-item.entity';
+
+export const RESOURCE_CODE_KEY = 'information_resource_code_key';
+
+/**
+ * 信息资源 — one entry of the catalogue (政务信息资源目录编制指南(试行)). The row is the entry as it
+ * stands now; each publication freezes a ResourceVersion, so what was published when is never lost.
+ */
+@ObjectType({ description: '信息资源（目录条目）— a catalogue entry' })
+@Entity()
+export class InformationResource {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: '信息资源代码 — resource code: classification code / sequence, unique' })
+  @Index(RESOURCE_CODE_KEY, { unique: true })
+  @Column({ length: 32 })
+  code: string;
+
+  @Field(() => CatalogueKind)
+  @Column({ type: 'enum', enum: CatalogueKind, enumName: 'catalogue_kind' })
+  catalogueKind: CatalogueKind;
+
+  @Field({ description: '分类代码（类1位、项2位、目3位、细目3位可选）— classification code' })
+  @Index()
+  @Column({ length: 16 })
+  classificationCode: string;
+
+  @Field({ description: '信息资源名称 — name' })
+  @Column({ length: 200 })
+  name: string;
+
+  /** 提供方; exposed as `InformationResource.provider`. */
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  provider: Relation<Organization>;
+
+  @Index()
+  @Column('uuid')
+  providerId: string;
+
+  /** 产生该资源的项目; exposed as `InformationResource.project`. */
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  project: Relation<Project>;
+
+  @Index()
+  @Column('uuid')
+  projectId: string;
+
+  @Field({ description: '信息资源摘要 — summary' })
+  @Column({ type: 'text', default: '' })
+  summary: string;
+
+  @Field(() => ResourceFormat)
+  @Column({ type: 'enum', enum: ResourceFormat, enumName: 'resource_format' })
+  format: ResourceFormat;
+
+  @Field(() => String, { nullable: true, description: '格式细类，如 OFD、xlsx、MySQL — sub-format' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  subFormat: string | null;
+
+  @Field(() => [DataItem], { description: '信息项 — data items' })
+  @OneToMany(() => DataItem, (i) => i.resource, { cascade: true })
+  dataItems: Relation<DataItem[]>;
+
+  @Field(() => SharingType, { nullable: true })
+  @Index()
+  @Column({ type: 'enum', enum: SharingType, enumName: 'sharing_type', nullable: true })
+  sharingType: SharingType | null;
+
+  @Field(() => String, { nullable: true, description: '共享条件（有条件共享时必填）— sharing condition' })
+  @Column({ type: 'text', nullable: true })
+  sharingCondition: string | null;
+
+  @Field(() => String, { nullable: true, description: '不予共享的法律法规依据（不予共享时必填）— legal basis for not sharing' })
+  @Column({ type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  @Field(() => SharingMethod, { nullable: true })
+  @Column({ type: 'enum', enum: SharingMethod, enumName: 'sharing_method', nullable: true })
+  sharingMethod: SharingMethod | null;
+
+  @Field(() => OpenType, { nullable: true })
+  @Index()
+  @Column({ type: 'enum', enum: OpenType, enumName: 'open_type', nullable: true })
+  openType: OpenType | null;
+
+  @Field(() => String, { nullable: true, description: '开放条件 — open condition' })
+  @Column({ type: 'text', nullable: true })
+  openCondition: string | null;
+
+  @Field(() => UpdateFrequency, { nullable: true })
+  @Index()
+  @Column({ type: 'enum', enum: UpdateFrequency, enumName: 'update_frequency', nullable: true })
+  updateFrequency: UpdateFrequency | null;
+
+  @Field(() => DataGrade, { nullable: true })
+  @Column({ type: 'enum', enum: DataGrade, enumName: 'data_grade', nullable: true })
+  dataGrade: DataGrade | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '发布日期 — publication date' })
+  @Column({ type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  @Field(() => [String], { description: '关联资源代码 — codes of related resources' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  relatedResourceCodes: string[];
+
+  @Field(() => ResourceStatus)
+  @Index()
+  @Column({ type: 'enum', enum: ResourceStatus, enumName: 'resource_status', default: ResourceStatus.DRAFT })
+  status: ResourceStatus;
+
+  @Field(() => String, { nullable: true, description: '退回理由 — the bureau\'s reason for returning it' })
+  @Column({ type: 'text', nullable: true })
+  returnReason: string | null;
+
+  /**
+   * Name, summary and data-item names in one text, kept by the service on every write, for
+   * Chinese substring search through a pg_trgm GIN index (made in the migration).
+   */
+  @Index('information_resource_search_trgm', { synchronize: false })
+  @Column({ type: 'text', default: '', select: false })
+  searchText: string;
+
+  @Field(() => Int, { description: '当前版本号 — version the entry is at; a published entry edited becomes the next version' })
+  @Column('int', { default: 1 })
+  version: number;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

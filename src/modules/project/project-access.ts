@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+import { refuse, UserErrorCode } from '../../graphql/user-error';
+import { Caller, hasRole } from '../auth/caller';
+import { Role } from '../auth/role.enum';
+import { Project } from './project.entity';
+
+/** Roles that read every project and every catalogue entry, drafts included (第五条、第六条、第三十四条). */
+export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.ADMIN];
+
+export const isOversight = (caller: Caller | null) => hasRole(caller, ...OVERSIGHT_ROLES);
+
+/** Ids of the organisations that build a project: its lead unit and co-building units (第八条、第十四条). */
+export async function buildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(
+    `SELECT lead_unit_id AS id FROM project WHERE id = $1
+     UNION SELECT organization_id FROM project_co_building_unit WHERE project_id = $1`,
+    [projectId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Loads a project for change, locked for the transaction. Only PROJECT_UNIT callers of its lead
+ * unit or a co-building unit may change it (第十三条: the project unit is the subject of construction).
+ */
+export async function projectForChange(em: EntityManager, caller: Caller, projectId: string, field = ['input', 'projectId']): Promise<Project> {
+  const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+  if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
+  const units = await buildingUnitIds(em, projectId);
+  if (!hasRole(caller, Role.PROJECT_UNIT) || !caller.organizationId || !units.includes(caller.organizationId)) {
+    refuse(UserErrorCode.NOT_ALLOWED, '只有项目牵头单位或共建单位可以修改该项目', field, '第十三条');
+  }
+  return project;
+}

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../auth/role.enum';
+import { ProjectStatus } from './project.enums';
+
+/** One step of a project's life: who moved it from which status to which, when, and why. */
+@ObjectType({ description: '项目状态变更记录 — one status transition of a project' })
+@Entity()
+export class ProjectTransition {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  projectId: string;
+
+  @Field(() => ProjectStatus, { nullable: true })
+  @Column({ type: 'enum', enum: ProjectStatus, enumName: 'project_status', nullable: true })
+  fromStatus: ProjectStatus | null;
+
+  @Field(() => ProjectStatus)
+  @Column({ type: 'enum', enum: ProjectStatus, enumName: 'project_status' })
+  toStatus: ProjectStatus;
+
+  @Field({ description: '业务动作 — the mutation, e.g. projectApprove' })
+  @Column({ length: 64 })
+  action: string;
+
+  @Field({ description: '操作人 — user id of the caller' })
+  @Column({ length: 200 })
+  actorUserId: string;
+
+  @Field(() => Role, { description: '操作角色 — role the caller acted in' })
+  @Column({ type: 'enum', enum: Role, enumName: 'role' })
+  actorRole: Role;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorOrganizationId: string | null;
+
+  @Field(() => String, { nullable: true, description: '理由或变更说明 — reason or change description (第十五条)' })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}
