@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
+import { createServices } from '../src/services';
 import { seedDemo } from '../seeds/demo';
 
 async function run() {
@@ -10,8 +11,8 @@ async function run() {
   const log = createLogger(config);
   const db = await openDatabase(config, log, { migrate: true });
   try {
-    const report = await seedDemo(db.ds);
-    console.log(`seeded ${db.where}: ${report.organizations} new organisations`);
+    const report = await seedDemo(db.ds, createServices(db.ds, config));
+    console.log(`seeded ${db.where}: ${report.organizations} new organisations, ${report.projects} projects, ${report.resources} resources`);
   } finally {
     await db.close();
   }

@@ -1,13 +1,27 @@
 import { DataSource, IsNull } from 'typeorm';
 import { Organization } from '../src/modules/organization/organization.entity';
+import type { Services } from '../src/services';
+import { seedProjects } from './catalogue';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 export interface SeedReport {
   organizations: number;
+  projects: number;
+  resources: number;
 }
 
-/** Loads the demo district; what is already there (by its business code) is left alone, so it can run again. */
-export async function seedDemo(ds: DataSource): Promise<SeedReport> {
+/**
+ * Loads the demo district: organisations, then (through the services, so every rule applies) the
+ * projects with their catalogues and sharing lists. What is already there, by its business code,
+ * is left alone, so it can run again.
+ */
+export async function seedDemo(ds: DataSource, services: Services): Promise<SeedReport> {
+  const organizations = await seedOrganizations(ds);
+  return { organizations, ...(await seedProjects(ds, services)) };
+}
+
+/** The organisations alone (what every spec file starts from). */
+export async function seedOrganizations(ds: DataSource): Promise<number> {
   return ds.transaction(async (em) => {
     let organizations = 0;
     for (const o of DEMO_ORGANIZATIONS) {
@@ -29,7 +43,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedReport> {
         { supervisorId: ids.get(codes.get(o.supervisor!)!) },
       );
     }
-    return { organizations };
+    return organizations;
   });
 }
 

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const services = createServices(db.ds, config);
   let demoTokens: string[] = [];
   if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
-    const report = await seedDemo(db.ds);
+    const report = await seedDemo(db.ds, services);
     log.info(report, 'demo district loaded');
     demoTokens = await Promise.all(
       ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`),

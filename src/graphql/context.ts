@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { organizationLoaders } from '../modules/organization/organization.loaders';
+import { projectLoaders } from '../modules/project/project.loaders';
+import { resourceLoaders } from '../modules/catalogue/resource.loaders';
+import { interfaceLoaders } from '../modules/sharing/interface.loaders';
 import type { Services } from '../services';
 import type { RequestContext } from './request-context';
 
@@ -7,6 +10,9 @@ import type { RequestContext } from './request-context';
 export function createLoaders(ds: DataSource) {
   return {
     ...organizationLoaders(ds),
+    ...projectLoaders(ds),
+    ...resourceLoaders(ds),
+    ...interfaceLoaders(ds),
   };
 }
 

@@ -13,7 +13,7 @@ import { startHub } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
 import { Role } from '../../src/modules/auth/role.enum';
 import { createServices } from '../../src/services';
-import { seedDemo } from '../../seeds/demo';
+import { seedDemo, seedOrganizations } from '../../seeds/demo';
 import { tokenFor } from '../../seeds/tokens';
 
 export interface GqlResponse<T = any> {
@@ -57,15 +57,17 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
 }
 
-export async function startTestHub(env: NodeJS.ProcessEnv = {}): Promise<TestHub> {
+/** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
+export async function startTestHub(env: NodeJS.ProcessEnv = {}, seed: 'organizations' | 'demo' = 'organizations'): Promise<TestHub> {
   const db = await freshDatabase();
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
   const ds = createDataSource({ url: db.url, logger: statements, poolSize: 4 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  await seedDemo(ds);
   const services = createServices(ds, config);
+  if (seed === 'demo') await seedDemo(ds, services);
+  else await seedOrganizations(ds);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });
 
   return {

@@ -3,6 +3,7 @@ import { refuse, UserErrorCode } from '../../graphql/user-error';
 import { Caller, hasRole } from '../auth/caller';
 import { Role } from '../auth/role.enum';
 import { Project } from './project.entity';
+import { ProjectStatus } from './project.enums';
 
 /** Roles that read every project and every catalogue entry, drafts included (第五条、第六条、第三十四条). */
 export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.ADMIN];
@@ -24,11 +25,40 @@ export async function buildingUnitIds(em: EntityManager, projectId: string): Pro
  * unit or a co-building unit may change it (第十三条: the project unit is the subject of construction).
  */
 export async function projectForChange(em: EntityManager, caller: Caller, projectId: string, field = ['input', 'projectId']): Promise<Project> {
-  const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+  // Lock only the project row: the eager budgetYears join is an outer join, which FOR UPDATE refuses.
+  const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
   if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
   const units = await buildingUnitIds(em, projectId);
   if (!hasRole(caller, Role.PROJECT_UNIT) || !caller.organizationId || !units.includes(caller.organizationId)) {
     refuse(UserErrorCode.NOT_ALLOWED, '只有项目牵头单位或共建单位可以修改该项目', field, '第十三条');
   }
   return project;
+}
+
+/** Statuses in which a project is visible only to its building units and the oversight roles: not yet in the annual plan (第十条). */
+export const UNPLANNED_STATUSES = [ProjectStatus.DRAFT, ProjectStatus.DECLARED, ProjectStatus.REJECTED];
+
+/**
+ * The SQL condition, on the project alias `alias`, of the projects `caller` may read; null when it
+ * reads all. Oversight roles read every project; a project unit reads its own (lead or co-building)
+ * in any status; everyone else reads projects from their approval on.
+ */
+export function readableCondition(caller: Caller | null, alias: string): { sql: string; params: Record<string, unknown> } | null {
+  if (isOversight(caller)) return null;
+  const planned = `${alias}.status NOT IN (:...unplannedStatuses)`;
+  const params: Record<string, unknown> = { unplannedStatuses: UNPLANNED_STATUSES };
+  if (!hasRole(caller, Role.PROJECT_UNIT) || !caller?.organizationId) return { sql: planned, params };
+  return {
+    sql: `(${planned} OR ${alias}.leadUnitId = :readerOrgId OR EXISTS (
+      SELECT 1 FROM project_co_building_unit reader_cbu WHERE reader_cbu.project_id = ${alias}.id AND reader_cbu.organization_id = :readerOrgId))`,
+    params: { ...params, readerOrgId: caller.organizationId },
+  };
+}
+
+/** The same rule as readableCondition, for a project already loaded with its co-building unit ids. */
+export function canRead(caller: Caller | null, project: Pick<Project, 'status' | 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
+  if (isOversight(caller)) return true;
+  if (!UNPLANNED_STATUSES.includes(project.status)) return true;
+  const org = hasRole(caller, Role.PROJECT_UNIT) ? caller?.organizationId : null;
+  return !!org && (project.leadUnitId === org || coBuildingUnitIds.includes(org));
 }

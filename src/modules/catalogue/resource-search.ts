@@ -1,0 +1,123 @@
+import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../../graphql/errors';
+import { Caller, hasRole } from '../auth/caller';
+import { Role } from '../auth/role.enum';
+import { isOversight } from '../project/project-access';
+import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
+import { InformationResource } from './information-resource.entity';
+import { ResourceFilter } from './resource.inputs';
+import { isUuid } from './resource.rules';
+
+/**
+ * Who reads which catalogue entries, as SQL, so that lists, totals and facets agree:
+ * - an entry the bureau has published (第五条) is read by every caller: while PUBLISHED, and
+ *   afterwards too — when its next version is being edited or reviewed, or when it is retired —
+ *   so that it never drops out of the shared catalogue; its `versions` hold what was published;
+ * - an entry never published only by the PROJECT_UNIT callers of the project's lead or
+ *   co-building units (第十三条) and by the oversight roles (第五条 bureau, 第六条 office and
+ *   experts, 第三十四条 auditors).
+ * `alias` is the information_resource alias of `qb`.
+ */
+export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, caller: Caller | null, alias: string): SelectQueryBuilder<T> {
+  if (isOversight(caller)) return qb;
+  const orgId = hasRole(caller, Role.PROJECT_UNIT) ? caller!.organizationId : null;
+  return qb.andWhere(
+    new Brackets((w) => {
+      w.where(`${alias}.status = :visPublished`, { visPublished: ResourceStatus.PUBLISHED });
+      // A version above 1 exists only by editing a published entry; a retired entry may have been published as version 1.
+      w.orWhere(`${alias}.version > 1`);
+      w.orWhere(
+        `(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`,
+        { visRetired: ResourceStatus.RETIRED },
+      );
+      if (orgId) {
+        w.orWhere(
+          `${alias}.projectId IN (SELECT vis_p.id FROM project vis_p WHERE vis_p.lead_unit_id = :visOrg
+             UNION SELECT vis_c.project_id FROM project_co_building_unit vis_c WHERE vis_c.organization_id = :visOrg)`,
+          { visOrg: orgId },
+        );
+      }
+    }),
+  );
+}
+
+/** LIKE pattern matching `term` anywhere, with the wildcards in it taken literally. */
+export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+
+export const SEARCH_MAX = 100;
+
+/** The caller's visible entries that satisfy the filter, aliased `r`, unordered. */
+export function filteredResources(em: EntityManager, caller: Caller | null, filter: ResourceFilter = {}): SelectQueryBuilder<InformationResource> {
+  const qb = em.getRepository(InformationResource).createQueryBuilder('r');
+  whereVisible(qb, caller, 'r');
+  const equal = ['status', 'sharingType', 'openType', 'updateFrequency', 'catalogueKind', 'format', 'dataGrade'] as const;
+  for (const key of equal) {
+    if (filter[key]) qb.andWhere(`r.${key} = :f_${key}`, { [`f_${key}`]: filter[key] });
+  }
+  for (const key of ['providerId', 'projectId'] as const) {
+    const id = filter[key];
+    if (!id) continue;
+    if (!isUuid(id)) throw badInput('filter', `${key} 格式无效`);
+    qb.andWhere(`r.${key} = :f_${key}`, { [`f_${key}`]: id });
+  }
+  const term = filter.search?.trim();
+  if (term) {
+    if (term.length > SEARCH_MAX) throw badInput('filter', `检索词不能超过${SEARCH_MAX}个字符`);
+    // Served by the pg_trgm GIN index information_resource_search_trgm (terms of 3+ characters).
+    qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: containsPattern(term) });
+  }
+  return qb;
+}
+
+export interface FacetRows {
+  sharingType: { value: SharingType | null; count: number }[];
+  openType: { value: OpenType | null; count: number }[];
+  updateFrequency: { value: UpdateFrequency | null; count: number }[];
+  catalogueKind: { value: CatalogueKind; count: number }[];
+  provider: { providerId: string; count: number }[];
+}
+
+/**
+ * Counts of the filtered set by sharing type, open type, update frequency, catalogue kind and
+ * provider, in one statement (GROUPING SETS over the same filtered rows as the list). Entries
+ * without a value yet count under null, so every facet sums to the list's totalCount.
+ */
+export async function resourceFacets(em: EntityManager, filtered: SelectQueryBuilder<InformationResource>): Promise<FacetRows> {
+  const [sql, params] = filtered
+    .clone()
+    .select('r.sharingType', 'sharing_type')
+    .addSelect('r.openType', 'open_type')
+    .addSelect('r.updateFrequency', 'update_frequency')
+    .addSelect('r.catalogueKind', 'catalogue_kind')
+    .addSelect('r.providerId', 'provider_id')
+    .getQueryAndParameters();
+  const rows: {
+    g_sharing: number;
+    g_open: number;
+    g_frequency: number;
+    g_kind: number;
+    sharing_type: SharingType | null;
+    open_type: OpenType | null;
+    update_frequency: UpdateFrequency | null;
+    catalogue_kind: CatalogueKind;
+    provider_id: string;
+    n: number;
+  }[] = await em.query(
+    `SELECT GROUPING(sharing_type) AS g_sharing, GROUPING(open_type) AS g_open, GROUPING(update_frequency) AS g_frequency,
+            GROUPING(catalogue_kind) AS g_kind, sharing_type, open_type, update_frequency, catalogue_kind, provider_id,
+            count(*)::int AS n
+       FROM (${sql}) f
+      GROUP BY GROUPING SETS ((sharing_type), (open_type), (update_frequency), (catalogue_kind), (provider_id))
+      ORDER BY n DESC, sharing_type, open_type, update_frequency, catalogue_kind, provider_id`,
+    params,
+  );
+  const facets: FacetRows = { sharingType: [], openType: [], updateFrequency: [], catalogueKind: [], provider: [] };
+  for (const row of rows) {
+    if (row.g_sharing === 0) facets.sharingType.push({ value: row.sharing_type, count: row.n });
+    else if (row.g_open === 0) facets.openType.push({ value: row.open_type, count: row.n });
+    else if (row.g_frequency === 0) facets.updateFrequency.push({ value: row.update_frequency, count: row.n });
+    else if (row.g_kind === 0) facets.catalogueKind.push({ value: row.catalogue_kind, count: row.n });
+    else facets.provider.push({ providerId: row.provider_id, count: row.n });
+  }
+  return facets;
+}

@@ -1,0 +1,133 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, toConnection } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { Role } from '../auth/role.enum';
+import { Organization } from '../organization/organization.entity';
+import { canRead } from '../project/project-access';
+import { Project } from '../project/project.entity';
+import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { DataItem } from './data-item.entity';
+import { InformationResource } from './information-resource.entity';
+import {
+  ResourceCreateInput,
+  ResourceFilter,
+  ResourcePublishInput,
+  ResourceRetireInput,
+  ResourceReturnInput,
+  ResourceSubmitInput,
+  ResourceUpdateInput,
+} from './resource.inputs';
+import {
+  InformationResourceConnection,
+  ResourceCreatePayload,
+  ResourcePublishPayload,
+  ResourceRetirePayload,
+  ResourceReturnPayload,
+  ResourceSubmitPayload,
+  ResourceUpdatePayload,
+} from './resource.payloads';
+import { ResourceVersion } from './resource-version.entity';
+
+@Authorized()
+@Resolver(() => InformationResource)
+export class ResourceResolver {
+  @Query(() => InformationResource, { nullable: true, description: '按ID或代码查信息资源 — one catalogue entry by id or code, if the caller may read it' })
+  async resource(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', { nullable: true }) code?: string,
+  ): Promise<InformationResource | null> {
+    if (!id === !code) throw badInput('id', '请提供 id 或 code 之一');
+    return ctx.services.resources.findOne(ctx, { id, code });
+  }
+
+  @Query(() => InformationResourceConnection, { description: '信息资源目录 — catalogue entries the caller may read, by code, with facets' })
+  async resources(
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => ResourceFilter, { nullable: true }) filter?: ResourceFilter,
+  ): Promise<InformationResourceConnection> {
+    return { ...toConnection(await ctx.services.resources.list(ctx, filter ?? {}, page)), filter: filter ?? {} };
+  }
+
+  @Authorized(Role.PROJECT_UNIT)
+  @Mutation(() => ResourceCreatePayload, { description: '登记信息资源 — register a catalogue entry of a project (项目建设单位, 第八条、第九条)' })
+  async resourceCreate(@Ctx() ctx: Context, @Arg('input') input: ResourceCreateInput): Promise<ResourceCreatePayload> {
+    const { result, userErrors } = await ctx.services.resources.create(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @Authorized(Role.PROJECT_UNIT)
+  @Mutation(() => ResourceUpdatePayload, {
+    description: '修改信息资源 — change an entry; a published one becomes its next version as a draft (项目建设单位)',
+  })
+  async resourceUpdate(@Ctx() ctx: Context, @Arg('input') input: ResourceUpdateInput): Promise<ResourceUpdatePayload> {
+    const { result, userErrors } = await ctx.services.resources.update(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @Authorized(Role.PROJECT_UNIT)
+  @Mutation(() => ResourceSubmitPayload, { description: '提交审核 — submit a draft or returned entry to the big-data bureau (项目建设单位, 第五条)' })
+  async resourceSubmit(@Ctx() ctx: Context, @Arg('input') input: ResourceSubmitInput): Promise<ResourceSubmitPayload> {
+    const { result, userErrors } = await ctx.services.resourceReview.submit(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @Authorized(Role.BIG_DATA_BUREAU)
+  @Mutation(() => ResourcePublishPayload, { description: '发布信息资源 — publish a submitted entry as a new version (大数据管理局, 第五条)' })
+  async resourcePublish(@Ctx() ctx: Context, @Arg('input') input: ResourcePublishInput): Promise<ResourcePublishPayload> {
+    const { result, userErrors } = await ctx.services.resourceReview.publish(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @Authorized(Role.BIG_DATA_BUREAU)
+  @Mutation(() => ResourceReturnPayload, { description: '退回信息资源 — return a submitted entry with a reason (大数据管理局, 第五条)' })
+  async resourceReturn(@Ctx() ctx: Context, @Arg('input') input: ResourceReturnInput): Promise<ResourceReturnPayload> {
+    const { result, userErrors } = await ctx.services.resourceReview.return(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @Authorized(Role.PROJECT_UNIT, Role.BIG_DATA_BUREAU)
+  @Mutation(() => ResourceRetirePayload, { description: '停用信息资源 — retire an entry; its published versions are kept (项目建设单位或大数据管理局)' })
+  async resourceRetire(@Ctx() ctx: Context, @Arg('input') input: ResourceRetireInput): Promise<ResourceRetirePayload> {
+    const { result, userErrors } = await ctx.services.resourceReview.retire(ctx, input);
+    return { resource: result, userErrors };
+  }
+
+  @FieldResolver(() => [DataItem], { description: '信息项 — data items, by position' })
+  dataItems(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<DataItem[]> {
+    return ctx.loaders.dataItemsByResourceId.load(r.id);
+  }
+
+  @FieldResolver(() => Organization, { description: '提供方 — providing organisation' })
+  async provider(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organizationById.load(r.providerId))!;
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: '所属项目（无权查看时为空）— the project that produces it; null when not readable' })
+  async project(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<Project | null> {
+    const project = await ctx.loaders.projectById.load(r.projectId);
+    if (!project) return null;
+    // A published entry is read by all; its project only as the project rules allow.
+    const readable =
+      canRead(ctx.caller, project, []) || canRead(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(project.id));
+    return readable ? project : null;
+  }
+
+  @FieldResolver(() => [ResourceVersion], { description: '已发布版本 — the versions the bureau published, oldest first' })
+  versions(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<ResourceVersion[]> {
+    return ctx.loaders.versionsByResourceId.load(r.id);
+  }
+
+  @FieldResolver(() => [InformationResource], { description: '关联资源 — related entries the caller may read, in the order listed' })
+  async relatedResources(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<InformationResource[]> {
+    const found = await ctx.loaders.visibleResourceByCode.loadMany(r.relatedResourceCodes.map((key) => ({ key, caller: ctx.caller })));
+    return found.filter((x): x is InformationResource => x !== null && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => [SharingInterface], { description: '共享接口 — the sharing-list entries of this resource (第九条)' })
+  interfaces(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<SharingInterface[]> {
+    return ctx.loaders.interfacesByResourceId.load(r.id);
+  }
+}

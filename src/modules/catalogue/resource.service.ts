@@ -1,0 +1,274 @@
+import { DataSource, EntityManager, Not } from 'typeorm';
+import type { Config } from '../../config';
+import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
+import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import type { RequestContext } from '../../graphql/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
+import { validateInput } from '../../graphql/validation';
+import { Organization } from '../organization/organization.entity';
+import { buildingUnitIds, projectForChange } from '../project/project-access';
+import { MountStatus } from '../sharing/sharing.enums';
+import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { ResourceStatus, SharingType } from './catalogue.enums';
+import { DataItem } from './data-item.entity';
+import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
+import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
+import { FREQUENCY_NAME, isUuid, metadataProblems, ResourceMetadata, searchTextOf, syncTooRare, text } from './resource.rules';
+import { FacetRows, filteredResources, resourceFacets } from './resource-search';
+
+registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
+
+type MetadataInput = ResourceCreateInput | ResourceUpdateInput;
+
+/** Trims the free texts of an input; blank optional texts become null. */
+function normalize(input: MetadataInput): void {
+  for (const key of ['code', 'summary', 'subFormat', 'sharingCondition', 'legalBasis', 'openCondition'] as const) {
+    input[key] = text(input[key]);
+  }
+  if (typeof input.name === 'string') input.name = input.name.trim();
+  if (typeof input.classificationCode === 'string') input.classificationCode = input.classificationCode.trim();
+  if (input.dataItems) for (const item of input.dataItems) item.name = item.name.trim();
+  if (input.relatedResourceCodes) input.relatedResourceCodes = input.relatedResourceCodes.map((c) => c.trim());
+}
+
+/** The catalogue: entries of projects with their data items (第八条、第九条), read under the visibility rule. */
+export class ResourceService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'maxPageSize'>,
+  ) {}
+
+  async findOne(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<InformationResource | null> {
+    const qb = filteredResources(this.ds.manager, ctx.caller);
+    if (by.id) {
+      if (!isUuid(by.id)) throw badInput('id', '信息资源ID格式无效');
+      qb.andWhere('r.id = :id', { id: by.id });
+    } else if (by.code) {
+      qb.andWhere('r.code = :code', { code: by.code.trim() });
+    } else {
+      return null;
+    }
+    return qb.getOne();
+  }
+
+  async list(ctx: RequestContext, filter: ResourceFilter = {}, args: ConnectionArgs = {}): Promise<Page<InformationResource>> {
+    const qb = filteredResources(this.ds.manager, ctx.caller, filter);
+    return paginate(qb, args, { expression: 'r.code', value: (r) => r.code }, this.config.maxPageSize);
+  }
+
+  /** Facet counts of the same filtered, visible set the list counts. */
+  async facets(ctx: RequestContext, filter: ResourceFilter = {}): Promise<FacetRows> {
+    return resourceFacets(this.ds.manager, filteredResources(this.ds.manager, ctx.caller, filter));
+  }
+
+  async create(ctx: RequestContext, input: ResourceCreateInput): Promise<Outcome<InformationResource>> {
+    normalize(input);
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const caller = ctx.caller!;
+      // 第十三条: only the project's own units register its resources.
+      const project = await projectForChange(em, caller, input.projectId);
+      const metadata: ResourceMetadata = {
+        catalogueKind: input.catalogueKind,
+        classificationCode: input.classificationCode,
+        code: input.code ?? null,
+        sharingType: input.sharingType ?? null,
+        sharingCondition: input.sharingCondition ?? null,
+        legalBasis: input.legalBasis ?? null,
+        openType: input.openType ?? null,
+        openCondition: input.openCondition ?? null,
+        updateFrequency: input.updateFrequency ?? null,
+      };
+      const providerId = input.providerId ?? caller.organizationId!;
+      const related = input.relatedResourceCodes ?? [];
+      const problems = [
+        ...metadataProblems(metadata),
+        ...(input.providerId ? await this.providerProblems(em, project.id, providerId, ['input', 'providerId']) : []),
+        ...(await this.relatedProblems(em, ctx, related, metadata.code)),
+      ];
+      if (problems.length) throw new UserErrorsException(problems);
+
+      const code = await this.codeFor(em, metadata.classificationCode, metadata.code, null);
+      const items = input.dataItems ?? [];
+      const resource = em.create(InformationResource, {
+        ...metadata,
+        code,
+        name: input.name,
+        providerId,
+        projectId: project.id,
+        summary: input.summary ?? '',
+        format: input.format,
+        subFormat: input.subFormat ?? null,
+        sharingMethod: input.sharingMethod ?? null,
+        dataGrade: input.dataGrade ?? null,
+        publishedOn: input.publishedOn ?? null,
+        relatedResourceCodes: [...new Set(related)],
+        status: ResourceStatus.DRAFT,
+        version: 1,
+        searchText: searchTextOf(input.name, input.summary ?? '', items.map((i) => i.name)),
+      });
+      const saved = await em.save(resource);
+      await replaceDataItems(em, saved.id, items);
+      return saved;
+    });
+  }
+
+  /**
+   * Changes an entry: a DRAFT or RETURNED one in place; a PUBLISHED one becomes its next version,
+   * a DRAFT again, while the published ResourceVersion stays as it was (第五条: the bureau reviews
+   * every version it publishes). A SUBMITTED entry is with the bureau; a RETIRED one is history.
+   */
+  async update(ctx: RequestContext, input: ResourceUpdateInput): Promise<Outcome<InformationResource>> {
+    normalize(input);
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const found = await em.findOneBy(InformationResource, { id: input.id });
+      if (!found) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', ['input', 'id']);
+      // 第十三条: only the project's own units change its resources. Project first, then the entry: one lock order.
+      await projectForChange(em, ctx.caller!, found.projectId, ['input', 'id']);
+      const r = (await em.findOne(InformationResource, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } }))!;
+      if (r.status === ResourceStatus.SUBMITTED || r.status === ResourceStatus.RETIRED) {
+        // 第五条: a submitted entry is under the bureau's review; a retired one is kept as it was.
+        const why = r.status === ResourceStatus.SUBMITTED ? '已提交大数据管理局审核，审核完成前不能修改' : '已停用，不能修改';
+        refuse(UserErrorCode.INVALID_TRANSITION, `该信息资源${why}`, ['input', 'id'], '第五条');
+      }
+      const { id: _id, dataItems, ...fields } = input;
+      const given = Object.entries(fields).filter(([, v]) => v !== undefined);
+      if (given.length === 0 && !dataItems) return r;
+
+      const before = { code: r.code, sharingType: r.sharingType, updateFrequency: r.updateFrequency };
+      const required = ['catalogueKind', 'classificationCode', 'name', 'format', 'summary', 'relatedResourceCodes', 'providerId'];
+      for (const [key, value] of given) {
+        if (value === null && required.includes(key)) continue; // null keeps a value that cannot be empty
+        if (key === 'code') continue;
+        (r as unknown as Record<string, unknown>)[key] = value ?? null;
+      }
+      if (input.summary === null) r.summary = '';
+      const classificationChanged = input.classificationCode !== undefined && input.classificationCode !== null;
+      const metadata: ResourceMetadata = {
+        catalogueKind: r.catalogueKind,
+        classificationCode: r.classificationCode,
+        code: input.code ?? (classificationChanged && !r.code.startsWith(`${r.classificationCode}/`) ? null : r.code),
+        sharingType: r.sharingType,
+        sharingCondition: r.sharingCondition,
+        legalBasis: r.legalBasis,
+        openType: r.openType,
+        openCondition: r.openCondition,
+        updateFrequency: r.updateFrequency,
+      };
+      const problems = [
+        ...metadataProblems(metadata),
+        ...(input.providerId ? await this.providerProblems(em, r.projectId, input.providerId, ['input', 'providerId']) : []),
+        ...(input.relatedResourceCodes ? await this.relatedProblems(em, ctx, input.relatedResourceCodes, metadata.code ?? r.code) : []),
+        ...(await this.interfaceProblems(em, r, before)),
+      ];
+      if (problems.length) throw new UserErrorsException(problems);
+
+      if (metadata.code !== before.code) {
+        // 第五条: what the bureau published is known by its code; a code once published stays.
+        if (r.status === ResourceStatus.PUBLISHED || r.version > 1 || (await publishedBefore(em, r.id))) {
+          refuse(UserErrorCode.INVALID, '已发布过的信息资源代码不能变更', ['input', input.code ? 'code' : 'classificationCode']);
+        }
+        r.code = await this.codeFor(em, r.classificationCode, metadata.code, r.id);
+      }
+      if (input.relatedResourceCodes) r.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
+      if (r.status === ResourceStatus.PUBLISHED) {
+        r.version += 1;
+        r.status = ResourceStatus.DRAFT;
+      }
+      if (dataItems) await replaceDataItems(em, r.id, dataItems);
+      const names = dataItems
+        ? dataItems.map((i) => i.name)
+        : (await em.find(DataItem, { where: { resourceId: r.id }, order: { position: 'ASC' } })).map((i) => i.name);
+      r.searchText = searchTextOf(r.name, r.summary, names);
+      return em.save(r);
+    });
+  }
+
+  /** 第八条、第十四条: the provider is the project's lead unit or one of its co-building units. */
+  private async providerProblems(em: EntityManager, projectId: string, providerId: string, field: string[]): Promise<UserError[]> {
+    if (!(await em.existsBy(Organization, { id: providerId }))) return [userError(UserErrorCode.NOT_FOUND, '提供方单位不存在', field)];
+    if (!(await buildingUnitIds(em, projectId)).includes(providerId)) {
+      return [userError(UserErrorCode.RULE_VIOLATION, '提供方须为该项目的牵头单位或共建单位', field, '第八条')];
+    }
+    return [];
+  }
+
+  /** Related resources must exist (as the caller can see them), and not be the entry itself. */
+  private async relatedProblems(em: EntityManager, ctx: RequestContext, codes: string[], selfCode: string | null): Promise<UserError[]> {
+    if (codes.length === 0) return [];
+    const found = await filteredResources(em, ctx.caller).select('r.code', 'code').andWhere('r.code IN (:...codes)', { codes }).getRawMany();
+    const known = new Set(found.map((row: { code: string }) => row.code));
+    const out: UserError[] = [];
+    codes.forEach((code, i) => {
+      const field = ['input', 'relatedResourceCodes', String(i)];
+      if (code === selfCode) out.push(userError(UserErrorCode.INVALID, '信息资源不能关联自身', field));
+      else if (!known.has(code)) out.push(userError(UserErrorCode.NOT_FOUND, `关联资源代码 ${code} 不存在`, field));
+    });
+    return out;
+  }
+
+  /**
+   * Changing an entry may not break its sharing list: no NOT_SHARED while an interface is active
+   * (第九条), no update frequency that an existing interface's sync frequency cannot keep up with (第十七条).
+   */
+  private async interfaceProblems(
+    em: EntityManager,
+    r: InformationResource,
+    before: Pick<InformationResource, 'sharingType' | 'updateFrequency'>,
+  ): Promise<UserError[]> {
+    const sharingChanged = r.sharingType === SharingType.NOT_SHARED && before.sharingType !== SharingType.NOT_SHARED;
+    const frequencyChanged = r.updateFrequency !== before.updateFrequency;
+    if (!sharingChanged && !frequencyChanged) return [];
+    const active = await em.find(SharingInterface, { where: { resourceId: r.id, mountStatus: Not(MountStatus.WITHDRAWN) } });
+    const out: UserError[] = [];
+    if (sharingChanged && active.length) {
+      out.push(userError(UserErrorCode.RULE_VIOLATION, '该信息资源仍有共享接口，不能改为不予共享', ['input', 'sharingType'], '第九条'));
+    }
+    const tooRare = active.filter((i) => syncTooRare(i.syncFrequency, r.updateFrequency));
+    if (frequencyChanged && tooRare.length) {
+      const f = FREQUENCY_NAME[tooRare[0].syncFrequency];
+      out.push(
+        userError(UserErrorCode.RULE_VIOLATION, `已有共享接口的同步频率（${f}）低于新的更新周期`, ['input', 'updateFrequency'], '第十七条'),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * The code of an entry: the given one when it is free, else the next free sequence under the
+   * classification code. Serialised per classification code, so two writers cannot take one code.
+   */
+  private async codeFor(em: EntityManager, classificationCode: string, given: string | null, selfId: string | null): Promise<string> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('information_resource_code:' || $1))`, [classificationCode]);
+    if (given) {
+      const taken = await em.findOne(InformationResource, { where: { code: given }, select: { id: true } });
+      if (taken && taken.id !== selfId) refuse(UserErrorCode.DUPLICATE, '该信息资源代码已被使用', ['input', 'code']);
+      return given;
+    }
+    const [{ seq }] = await em.query(
+      `SELECT coalesce(max(substring(code from '/([0-9]{6})$')::int), 0) + 1 AS seq FROM information_resource WHERE code LIKE $1`,
+      [`${classificationCode}/%`],
+    );
+    if (seq > 999999) refuse(UserErrorCode.OUT_OF_RANGE, `分类代码 ${classificationCode} 下的顺序号已用尽`, ['input', 'classificationCode']);
+    return `${classificationCode}/${String(seq).padStart(6, '0')}`;
+  }
+}
+
+/** Replaces the data items of an entry with `items`, numbered from 1 in the order given. */
+async function replaceDataItems(em: EntityManager, resourceId: string, items: DataItemInput[]): Promise<void> {
+  await em.delete(DataItem, { resourceId });
+  if (items.length === 0) return;
+  await em.insert(
+    DataItem,
+    items.map((item, i) => ({ resourceId, position: i + 1, name: item.name, dataType: item.dataType, length: item.length ?? null })),
+  );
+}
+
+export async function publishedBefore(em: EntityManager, resourceId: string): Promise<boolean> {
+  const rows = await em.query(`SELECT 1 FROM resource_version WHERE resource_id = $1 LIMIT 1`, [resourceId]);
+  return rows.length > 0;
+}

@@ -1,0 +1,288 @@
+import { EntityManager } from 'typeorm';
+import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
+import { Role } from '../auth/role.enum';
+import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
+import { CloudDeployment, ProjectCategory, ProjectStatus as S } from './project.enums';
+
+/*
+ * The rules of a project's life, each next to the article it comes from (grep 第N条).
+ * The service applies them; nothing here writes.
+ */
+
+// ── The status machine ────────────────────────────────────────────────────────────────────────
+
+export interface TransitionRule {
+  /** Statuses the action may start from; empty for the action that creates the project. */
+  from: readonly S[];
+  /** Status after the action; `null` keeps the status (an edit). */
+  to: S | null;
+  /** The role the caller acts in; PROJECT_UNIT actions are also limited to the project's building units (第十三条). */
+  role: Role;
+  /** The article that allows the action, cited when the status does not. */
+  article?: string;
+  /** The action in Chinese, for messages. */
+  label: string;
+}
+
+/**
+ * Every allowed transition, in one place; the key is the mutation and the `action` of its ProjectTransition row.
+ * Later issues add here: acceptanceApply (TRIAL_OPERATION → ACCEPTANCE_APPLIED, 第二十五条),
+ * acceptanceRecordResult (→ ACCEPTED | ACCEPTANCE_FAILED, 第二十六条), acceptanceFile (ACCEPTED → FILED, 第二十六条),
+ * and the rectification orders (→ RECTIFYING | SUSPENDED | TERMINATED, 第三十三条).
+ */
+export const PROJECT_TRANSITIONS = {
+  projectCreate: { from: [], to: S.DRAFT, role: Role.PROJECT_UNIT, article: '第七条', label: '新建项目' },
+  // 第十五条: once in the annual plan, changes go through projectRequestChange and a new approval.
+  projectUpdate: { from: [S.DRAFT, S.REJECTED], to: null, role: Role.PROJECT_UNIT, article: '第十五条', label: '修改项目' },
+  // 第七条: the unit submits its plan and construction scheme to the leading-group office.
+  projectDeclare: { from: [S.DRAFT, S.REJECTED], to: S.DECLARED, role: Role.PROJECT_UNIT, article: '第七条', label: '申报项目' },
+  // 第十条: reviewed projects enter the annual plan — or do not.
+  projectApprove: { from: [S.DECLARED], to: S.APPROVED, role: Role.LEADING_GROUP_OFFICE, article: '第十条', label: '列入年度计划' },
+  projectReject: { from: [S.DECLARED], to: S.REJECTED, role: Role.LEADING_GROUP_OFFICE, article: '第十条', label: '退回项目' },
+  // 第十二条: a project not in the annual plan is not built.
+  projectStartConstruction: { from: [S.APPROVED], to: S.UNDER_CONSTRUCTION, role: Role.PROJECT_UNIT, article: '第十二条', label: '开始建设' },
+  // 第二十四条: go-live starts trial operation, which acceptance follows.
+  projectGoLive: { from: [S.UNDER_CONSTRUCTION], to: S.TRIAL_OPERATION, role: Role.PROJECT_UNIT, article: '第二十四条', label: '上线试运行' },
+  // 第十五条: changing an approved project means applying again.
+  projectRequestChange: { from: [S.APPROVED, S.UNDER_CONSTRUCTION], to: S.DECLARED, role: Role.PROJECT_UNIT, article: '第十五条', label: '申请变更' },
+} as const satisfies Record<string, TransitionRule>;
+
+export type ProjectAction = keyof typeof PROJECT_TRANSITIONS;
+
+export const STATUS_LABELS: Record<S, string> = {
+  [S.DRAFT]: '草稿',
+  [S.DECLARED]: '已申报',
+  [S.APPROVED]: '已列入年度计划',
+  [S.REJECTED]: '未通过评审',
+  [S.UNDER_CONSTRUCTION]: '建设中',
+  [S.TRIAL_OPERATION]: '试运行',
+  [S.ACCEPTANCE_APPLIED]: '已申请验收',
+  [S.ACCEPTED]: '验收通过',
+  [S.ACCEPTANCE_FAILED]: '验收不合格',
+  [S.FILED]: '已备案',
+  [S.IN_OPERATION]: '运维中',
+  [S.RECTIFYING]: '限期整改',
+  [S.SUSPENDED]: '暂停建设',
+  [S.TERMINATED]: '终止',
+};
+
+/** null when `action` may start from `status`, else the INVALID_TRANSITION refusal. */
+export function transitionProblem(action: ProjectAction, status: S, field = ['input', 'projectId']): UserError | null {
+  const rule: TransitionRule = PROJECT_TRANSITIONS[action];
+  if (rule.from.includes(status)) return null;
+  const allowed = rule.from.map((s) => STATUS_LABELS[s]).join('、');
+  return userError(
+    UserErrorCode.INVALID_TRANSITION,
+    `项目当前状态为「${STATUS_LABELS[status]}」，不能${rule.label}（仅限「${allowed}」状态）`,
+    field,
+    rule.article,
+  );
+}
+
+// ── Money: exact, in fen (分) as BigInt, never floats ──────────────────────────────────────────
+
+/** numeric(14,2): the largest amount a budget column holds. */
+const MAX_FEN = 99_999_999_999_999n;
+/** 第二条: hardware purchases are in scope from ¥300,000. */
+export const HARDWARE_MIN_FEN = 30_000_000n;
+/** 第十八条: projects of ¥1,000,000 and more have engineering supervision. */
+export const SUPERVISION_MIN_FEN = 100_000_000n;
+
+/** A Decimal string as fen; null when it has non-zero digits below the fen. */
+export function toFen(value: string): bigint | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return null;
+  const frac = (m[3] ?? '').padEnd(2, '0');
+  if (/[^0]/.test(frac.slice(2))) return null;
+  const fen = BigInt(m[2]) * 100n + BigInt(frac.slice(0, 2));
+  return m[1] ? -fen : fen;
+}
+
+export const fenToYuan = (fen: bigint): string => {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+};
+
+/** Problems of an amount that must be positive yuan with at most two decimals, within numeric(14,2). */
+export function moneyProblems(value: string, field: string[], label: string): UserError[] {
+  const fen = toFen(value);
+  if (fen === null) return [userError(UserErrorCode.INVALID, `${label}最多保留两位小数（精确到分）`, field)];
+  if (fen <= 0n) return [userError(UserErrorCode.OUT_OF_RANGE, `${label}须大于0`, field)];
+  if (fen > MAX_FEN) return [userError(UserErrorCode.OUT_OF_RANGE, `${label}超出上限 ${fenToYuan(MAX_FEN)} 元`, field)];
+  return [];
+}
+
+/** 第十八条: 投资规模在100万元以上（含本数）实行工程监理制. */
+export const supervisionRequired = (totalBudget: string): boolean => (toFen(totalBudget) ?? 0n) >= SUPERVISION_MIN_FEN;
+
+// ── Budget years (第八条: 分年度实施的项目明确总预算和分年度预算) ─────────────────────────────────────
+
+/**
+ * The years a per-year budget may cover: the plan year and the following ones, five in all. The
+ * model has no end year, so the span is a bound of this hub, not of the regulation.
+ */
+export const MAX_BUDGET_SPAN = 5;
+
+export interface BudgetYearValue {
+  year: number;
+  amount: string;
+}
+
+/** Per-year budgets: years within the plan years and unique, amounts positive yuan (第八条). */
+export function budgetYearProblems(years: BudgetYearValue[], planYear: number, path: string[]): UserError[] {
+  const out: UserError[] = [];
+  const last = planYear + MAX_BUDGET_SPAN - 1;
+  const seen = new Set<number>();
+  years.forEach((b, i) => {
+    const at = [...path, String(i)];
+    if (b.year < planYear || b.year > last) {
+      out.push(userError(UserErrorCode.OUT_OF_RANGE, `预算年度 ${b.year} 不在项目计划年度 ${planYear}–${last} 之内`, [...at, 'year'], '第八条'));
+    } else if (seen.has(b.year)) {
+      out.push(userError(UserErrorCode.DUPLICATE, `预算年度 ${b.year} 重复`, [...at, 'year'], '第八条'));
+    }
+    seen.add(b.year);
+    out.push(...moneyProblems(b.amount, [...at, 'amount'], `${b.year} 年度预算`));
+  });
+  return out;
+}
+
+// ── Values of a project as a whole, at create and at each change ──────────────────────────────
+
+/** The fields a project unit sets, as they will stand after a create or a change. */
+export interface ProjectShape {
+  category: ProjectCategory;
+  planYear: number;
+  totalBudget: string;
+  budgetYears: BudgetYearValue[];
+  plan: ConstructionPlan;
+  cloudDeployment: CloudDeployment;
+  cloudReason: string | null;
+  crossDepartment: boolean;
+  coBuildingUnitIds: string[];
+  upgradesProjectId: string | null;
+}
+
+/**
+ * Rules between fields that hold for a draft already: 第十六条 a cloud other than the district's
+ * needs a reason; 第二十八条 only an upgrade names the project it upgrades.
+ */
+export function shapeProblems(p: ProjectShape, path: string[]): UserError[] {
+  const out: UserError[] = [];
+  if (p.cloudDeployment !== CloudDeployment.DISTRICT_GOV_CLOUD && !p.cloudReason) {
+    out.push(userError(UserErrorCode.REQUIRED, '不使用区政务云的，须说明理由（上云为常态，不上云为例外）', [...path, 'cloudReason'], '第十六条'));
+  }
+  if (p.upgradesProjectId && p.category !== ProjectCategory.UPGRADE) {
+    out.push(userError(UserErrorCode.INVALID, '只有升级类项目可以指定被升级的项目', [...path, 'upgradesProjectId'], '第二十八条'));
+  }
+  return out;
+}
+
+/** What a construction scheme must contain before the project is declared (or re-declared after a change). */
+export function declarationProblems(p: ProjectShape): UserError[] {
+  const out: UserError[] = [];
+  // 第八条: the basic contents of a construction scheme, one error per missing section.
+  for (const [key, name] of Object.entries(PLAN_SECTIONS) as [keyof ConstructionPlan, string][]) {
+    if (!p.plan[key]?.trim()) out.push(userError(UserErrorCode.REQUIRED, `建设方案缺少「${name}」`, ['plan', key], '第八条'));
+  }
+  // 第八条: a project built over several years states its total and per-year budgets, which must agree.
+  if (p.budgetYears.length > 0) {
+    const sum = p.budgetYears.reduce((s, b) => s + (toFen(b.amount) ?? 0n), 0n);
+    const total = toFen(p.totalBudget) ?? 0n;
+    if (sum !== total) {
+      out.push(
+        userError(
+          UserErrorCode.RULE_VIOLATION,
+          `分年度预算合计 ${fenToYuan(sum)} 元与总预算 ${fenToYuan(total)} 元不一致`,
+          ['budgetYears'],
+          '第八条',
+        ),
+      );
+    }
+  }
+  // 第二条: hardware purchases below ¥300,000 are not government IT projects under this regulation.
+  if (p.category === ProjectCategory.HARDWARE && (toFen(p.totalBudget) ?? 0n) < HARDWARE_MIN_FEN) {
+    out.push(userError(UserErrorCode.RULE_VIOLATION, '硬件设备采购项目30万元及以上才纳入政务信息化项目管理', ['totalBudget'], '第二条'));
+  }
+  // 第二十八条: an upgrade is declared against the system it upgrades.
+  if (p.category === ProjectCategory.UPGRADE && !p.upgradesProjectId) {
+    out.push(userError(UserErrorCode.REQUIRED, '升级项目须指明被升级的原项目', ['upgradesProjectId'], '第二十八条'));
+  }
+  // 第八条 (and 第十四条): a cross-department project forms its scheme with its co-building units.
+  if (p.crossDepartment && p.coBuildingUnitIds.length === 0) {
+    out.push(userError(UserErrorCode.REQUIRED, '跨部门、跨领域共建共享的项目须至少有一个共建单位', ['coBuildingUnitIds'], '第八条'));
+  }
+  out.push(...shapeProblems(p, []));
+  return out;
+}
+
+// ── Dates (Asia/Shanghai: UTC+8 all year, no daylight saving since 1991) ──────────────────────
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** 第七条: plans for year Y are due by the end of September of Y−1; the first instant that is late. */
+export const declarationDeadline = (planYear: number): Date => new Date(Date.UTC(planYear - 1, 9, 1) - SHANGHAI_OFFSET_MS);
+
+/** 第七条: declared after 30 September 23:59:59 (Asia/Shanghai) of the year before the plan year. */
+export const lateDeclaration = (declaredAt: Date | null, planYear: number): boolean =>
+  declaredAt !== null && declaredAt.getTime() >= declarationDeadline(planYear).getTime();
+
+/** Today's date in the Asia/Shanghai calendar, YYYY-MM-DD. */
+export const shanghaiToday = (now = new Date()): string => new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The Asia/Shanghai calendar date of an instant. */
+export const shanghaiDate = (at: Date): string => shanghaiToday(at);
+
+// ── 第九条: the sharing analysis a project needs before approval ────────────────────────────────
+
+interface SharingGap {
+  code: string | null;
+  problem: 'NO_RESOURCES' | 'NO_SHARING_TYPE' | 'NO_OPEN_TYPE' | 'NO_UPDATE_FREQUENCY' | 'NO_INTERFACE' | 'MISSING_CONDITION' | 'MISSING_LEGAL_BASIS';
+}
+
+const GAP_MESSAGES: Record<SharingGap['problem'], [field: string | null, message: (code: string) => string]> = {
+  NO_RESOURCES: [null, () => '项目尚未登记任何信息资源，缺少政务信息资源共享分析'],
+  NO_SHARING_TYPE: ['sharingType', (c) => `信息资源 ${c} 未确定共享类型`],
+  NO_OPEN_TYPE: ['openType', (c) => `信息资源 ${c} 未确定开放类型`],
+  NO_UPDATE_FREQUENCY: ['updateFrequency', (c) => `信息资源 ${c} 未确定更新周期`],
+  NO_INTERFACE: ['interfaces', (c) => `可共享的信息资源 ${c} 没有可用的共享接口`],
+  MISSING_CONDITION: ['sharingCondition', (c) => `有条件共享的信息资源 ${c} 未填写共享条件`],
+  MISSING_LEGAL_BASIS: ['legalBasis', (c) => `不予共享的信息资源 ${c} 未填写法律法规依据`],
+};
+
+/**
+ * 第九条: 信息资源共享是审批政务信息化项目的必备条件 — the project's resources (not retired) each
+ * state sharing type, openness and frequency; shareable ones have an interface that is not
+ * withdrawn; conditional ones their condition, unshared ones their legal basis. One statement.
+ */
+export async function sharingAnalysisProblems(em: EntityManager, projectId: string): Promise<UserError[]> {
+  const gaps: SharingGap[] = await em.query(
+    `WITH r AS (
+       SELECT id, code, sharing_type, open_type, update_frequency, sharing_condition, legal_basis
+       FROM information_resource WHERE project_id = $1 AND status <> 'RETIRED'
+     ), served AS (
+       SELECT DISTINCT resource_id FROM sharing_interface
+       WHERE mount_status <> 'WITHDRAWN' AND resource_id IN (SELECT id FROM r)
+     )
+     SELECT NULL AS code, 'NO_RESOURCES' AS problem, 0 AS ord WHERE NOT EXISTS (SELECT 1 FROM r)
+     UNION ALL
+     SELECT r.code, g.problem, g.ord
+     FROM r LEFT JOIN served s ON s.resource_id = r.id
+     CROSS JOIN LATERAL (VALUES
+       ('NO_SHARING_TYPE', 1, r.sharing_type IS NULL),
+       ('NO_OPEN_TYPE', 2, r.open_type IS NULL),
+       ('NO_UPDATE_FREQUENCY', 3, r.update_frequency IS NULL),
+       ('NO_INTERFACE', 4, r.sharing_type IN ('UNCONDITIONAL', 'CONDITIONAL') AND s.resource_id IS NULL),
+       ('MISSING_CONDITION', 5, r.sharing_type = 'CONDITIONAL' AND btrim(coalesce(r.sharing_condition, '')) = ''),
+       ('MISSING_LEGAL_BASIS', 6, r.sharing_type = 'NOT_SHARED' AND btrim(coalesce(r.legal_basis, '')) = '')
+     ) AS g(problem, ord, failed)
+     WHERE g.failed
+     ORDER BY code NULLS FIRST, ord`,
+    [projectId],
+  );
+  return gaps.map(({ code, problem }) => {
+    const [attribute, message] = GAP_MESSAGES[problem];
+    const field = code === null ? ['resources'] : ['resources', code, ...(attribute ? [attribute] : [])];
+    return userError(UserErrorCode.RULE_VIOLATION, message(code ?? ''), field, '第九条');
+  });
+}

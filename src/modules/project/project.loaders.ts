@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { Project } from './project.entity';
+import { ProjectBudgetYear } from './project-budget-year.entity';
+import { ProjectTransition } from './project-transition.entity';
+
+/** Groups rows by a key, keeping their order, in the order of the keys asked for. */
+function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** Batches the reads behind a project's fields, one statement per kind of field per request. */
+export function projectLoaders(ds: DataSource) {
+  return {
+    /** Projects by id, whoever may read them: callers check `canRead` (see project-access.ts). */
+    projectById: new DataLoader<string, Project | null>(async (ids) => {
+      const rows = await ds.getRepository(Project).find({ where: { id: In([...ids]) }, loadEagerRelations: false });
+      const byId = new Map(rows.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    budgetYearsByProject: new DataLoader<string, ProjectBudgetYear[]>(async (ids) => {
+      const rows = await ds.getRepository(ProjectBudgetYear).find({ where: { projectId: In([...ids]) }, order: { year: 'ASC' } });
+      return groupBy(ids, rows, (r) => r.projectId);
+    }),
+
+    coBuildingUnitIdsByProject: new DataLoader<string, string[]>(async (ids) => {
+      const rows: { project_id: string; organization_id: string }[] = await ds.query(
+        `SELECT c.project_id, c.organization_id FROM project_co_building_unit c JOIN organization o ON o.id = c.organization_id
+         WHERE c.project_id = ANY($1::uuid[]) ORDER BY o.name, o.id`,
+        [[...ids]],
+      );
+      return groupBy(ids, rows, (r) => r.project_id).map((list) => list.map((r) => r.organization_id));
+    }),
+
+    /** A project's transitions in time order. */
+    transitionsByProject: new DataLoader<string, ProjectTransition[]>(async (ids) => {
+      const rows = await ds.getRepository(ProjectTransition).find({ where: { projectId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
+      return groupBy(ids, rows, (r) => r.projectId);
+    }),
+  };
+}

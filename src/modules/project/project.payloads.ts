@@ -1,0 +1,41 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/connection';
+import { UserError } from '../../graphql/user-error';
+import { Project } from './project.entity';
+
+@ObjectType()
+export class ProjectConnection extends Connection(Project) {}
+
+/** Every project mutation answers with the project as it now stands, or with userErrors and nothing written. */
+@ObjectType()
+abstract class ProjectPayload {
+  @Field(() => Project, { nullable: true, description: '操作后的项目；有 userErrors 时为空 — the project after the action; null when refused' })
+  project: Project | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class ProjectCreatePayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectUpdatePayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectDeclarePayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectApprovePayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectRejectPayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectStartConstructionPayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectGoLivePayload extends ProjectPayload {}
+
+@ObjectType()
+export class ProjectRequestChangePayload extends ProjectPayload {}

@@ -1,0 +1,207 @@
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import type { Config } from '../../config';
+import { mutate, Outcome } from '../../db/transaction';
+import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import type { RequestContext } from '../../graphql/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
+import { validateInput } from '../../graphql/validation';
+import { ResourceStatus, SharingType, UpdateFrequency } from '../catalogue/catalogue.enums';
+import { InformationResource } from '../catalogue/information-resource.entity';
+import { FREQUENCY_NAME, isUuid, syncTooRare } from '../catalogue/resource.rules';
+import { whereVisible } from '../catalogue/resource-search';
+import { Organization } from '../organization/organization.entity';
+import { projectForChange } from '../project/project-access';
+import { endpointProblem } from './interface.endpoint';
+import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, InterfaceUpdateInput, InterfaceWithdrawInput } from './interface.inputs';
+import { SharingInterface } from './sharing-interface.entity';
+import { InterfaceKind, MountStatus } from './sharing.enums';
+
+/** Clock skew tolerated on a platform-reported mount time. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The sharing list (共享清单, 第九条): how each shareable resource reaches its consumers, and its
+ * mount status on the city exchange platform (第十七条: 按需归集、应归尽归; 免费提供软件接口和实时数据传输服务).
+ */
+export class InterfaceService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'maxPageSize'>,
+  ) {}
+
+  /** Interfaces of the entries the caller may read (the catalogue's visibility rule), by resource code. */
+  async list(ctx: RequestContext, filter: InterfaceFilter = {}, args: ConnectionArgs = {}): Promise<Page<SharingInterface>> {
+    const qb = this.ds.getRepository(SharingInterface).createQueryBuilder('i').innerJoin('i.resource', 'r').addSelect(['r.id', 'r.code']);
+    whereVisible(qb, ctx.caller, 'r');
+    for (const key of ['resourceId', 'projectId'] as const) {
+      const id = filter[key];
+      if (!id) continue;
+      if (!isUuid(id)) throw badInput('filter', `${key} 格式无效`);
+      qb.andWhere(key === 'resourceId' ? 'i.resourceId = :resourceId' : 'r.projectId = :projectId', { [key]: id });
+    }
+    if (filter.mountStatus) qb.andWhere('i.mountStatus = :mountStatus', { mountStatus: filter.mountStatus });
+    if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
+    return paginate(qb, args, { expression: 'r.code', value: (i) => i.resource.code }, this.config.maxPageSize);
+  }
+
+  /** The project unit registers an interface of one of its shareable resources (第九条、第十七条). */
+  async register(ctx: RequestContext, input: InterfaceRegisterInput): Promise<Outcome<SharingInterface>> {
+    if (typeof input.endpoint === 'string') input.endpoint = input.endpoint.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const field = ['input', 'resourceId'];
+      const found = await em.findOneBy(InformationResource, { id: input.resourceId });
+      if (!found) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
+      // 第十三条: only the project's own units declare its interfaces.
+      await projectForChange(em, ctx.caller!, found.projectId, field);
+      const r = await lockForShare(em, found.id);
+      const consumerIds = input.consumerIds ?? [];
+      const problems = [
+        ...resourceProblems(r, field),
+        ...endpointProblems(input.kind, input.endpoint, ['input', 'endpoint']),
+        ...frequencyProblems(input.syncFrequency, r),
+        ...(await consumerProblems(em, consumerIds)),
+      ];
+      if (problems.length) throw new UserErrorsException(problems);
+      if (await em.existsBy(SharingInterface, { resourceId: r.id, kind: input.kind, endpoint: input.endpoint })) {
+        refuse(UserErrorCode.DUPLICATE, '该信息资源已登记相同类型和地址的共享接口', ['input', 'endpoint']);
+      }
+      return em.save(
+        em.create(SharingInterface, {
+          resourceId: r.id,
+          kind: input.kind,
+          endpoint: input.endpoint,
+          syncFrequency: input.syncFrequency,
+          consumers: [...new Set(consumerIds)].map((id) => ({ id })),
+          mountStatus: MountStatus.NOT_MOUNTED,
+        }),
+      );
+    });
+  }
+
+  /** The project unit changes an interface; the rules of registration hold for the result. */
+  async update(ctx: RequestContext, input: InterfaceUpdateInput): Promise<Outcome<SharingInterface>> {
+    if (typeof input.endpoint === 'string') input.endpoint = input.endpoint.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const field = ['input', 'id'];
+      const found = await em.findOneBy(SharingInterface, { id: input.id });
+      if (!found) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', field);
+      const resource = (await em.findOneBy(InformationResource, { id: found.resourceId }))!;
+      // 第十三条: only the project's own units change its interfaces.
+      await projectForChange(em, ctx.caller!, resource.projectId, field);
+      const r = await lockForShare(em, resource.id);
+      const i = (await em.findOne(SharingInterface, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } }))!;
+      i.kind = input.kind ?? i.kind;
+      i.endpoint = input.endpoint ?? i.endpoint;
+      i.syncFrequency = input.syncFrequency ?? i.syncFrequency;
+      const problems = [
+        ...resourceProblems(r, field),
+        ...(input.kind || input.endpoint ? endpointProblems(i.kind, i.endpoint, ['input', input.endpoint ? 'endpoint' : 'kind']) : []),
+        ...(input.syncFrequency ? frequencyProblems(i.syncFrequency, r) : []),
+        ...(input.consumerIds ? await consumerProblems(em, input.consumerIds) : []),
+      ];
+      if (problems.length) throw new UserErrorsException(problems);
+      if (await em.existsBy(SharingInterface, { id: Not(i.id), resourceId: r.id, kind: i.kind, endpoint: i.endpoint })) {
+        refuse(UserErrorCode.DUPLICATE, '该信息资源已登记相同类型和地址的共享接口', ['input', 'endpoint']);
+      }
+      if (input.consumerIds) {
+        await em.createQueryBuilder().relation(SharingInterface, 'consumers').of(i.id).addAndRemove([...new Set(input.consumerIds)], await consumerIdsOf(em, i.id));
+      }
+      return em.save(i);
+    });
+  }
+
+  /** 第十七条: the bureau or the city exchange platform records that an interface is mounted. */
+  async mount(ctx: RequestContext, input: InterfaceMountInput): Promise<Outcome<SharingInterface>> {
+    if (typeof input.platformId === 'string') input.platformId = input.platformId.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const i = await lockInterface(em, input.interfaceId);
+      if (i.mountStatus === MountStatus.MOUNTED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, `该共享接口已挂接（平台编号 ${i.platformId}），须先撤销挂接`, ['input', 'interfaceId'], '第十七条');
+      }
+      const r = await lockForShare(em, i.resourceId);
+      const problems = resourceProblems(r, ['input', 'interfaceId']);
+      if (problems.length) throw new UserErrorsException(problems);
+      const now = Date.now();
+      if (input.mountedAt && input.mountedAt.getTime() > now + FUTURE_SKEW_MS) {
+        refuse(UserErrorCode.OUT_OF_RANGE, '挂接时间不能晚于当前时间', ['input', 'mountedAt']);
+      }
+      i.mountStatus = MountStatus.MOUNTED;
+      i.platformId = input.platformId;
+      i.mountedAt = input.mountedAt ?? new Date(now);
+      i.withdrawnAt = null;
+      return em.save(i);
+    });
+  }
+
+  /** 第十七条: the bureau or the platform records that a mounted interface was withdrawn. */
+  async withdraw(ctx: RequestContext, input: InterfaceWithdrawInput): Promise<Outcome<SharingInterface>> {
+    if (typeof input.reason === 'string') input.reason = input.reason.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const i = await lockInterface(em, input.interfaceId);
+      if (i.mountStatus !== MountStatus.MOUNTED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, '只有已挂接的共享接口可以撤销挂接', ['input', 'interfaceId'], '第十七条');
+      }
+      i.mountStatus = MountStatus.WITHDRAWN;
+      i.withdrawnAt = new Date();
+      // The entity has no column for the reason yet: it goes to the log until the audit log exists.
+      ctx.log.info({ interfaceId: i.id, platformId: i.platformId, reason: input.reason, by: ctx.caller?.userId }, 'interface withdrawn');
+      return em.save(i);
+    });
+  }
+}
+
+async function lockInterface(em: EntityManager, id: string): Promise<SharingInterface> {
+  const i = await em.findOne(SharingInterface, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!i) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', ['input', 'interfaceId']);
+  return i;
+}
+
+/** The resource, locked against changes of its sharing type or frequency while its interfaces change. */
+async function lockForShare(em: EntityManager, id: string): Promise<InformationResource> {
+  return (await em.findOne(InformationResource, { where: { id }, lock: { mode: 'pessimistic_read' } }))!;
+}
+
+/** Interfaces serve live, shareable resources only. */
+function resourceProblems(r: InformationResource, field: string[]): UserError[] {
+  if (r.status === ResourceStatus.RETIRED) return [userError(UserErrorCode.INVALID_TRANSITION, '该信息资源已停用，不能再变更其共享接口', field)];
+  // 第九条: a resource not shared (by its legal basis) has no sharing interface.
+  if (r.sharingType === SharingType.NOT_SHARED) {
+    return [userError(UserErrorCode.RULE_VIOLATION, '不予共享的信息资源不能登记共享接口', field, '第九条')];
+  }
+  return [];
+}
+
+function endpointProblems(kind: InterfaceKind, endpoint: string, field: string[]): UserError[] {
+  const p = endpointProblem(kind, endpoint);
+  return p ? [userError(p.code, p.message, field, p.article)] : [];
+}
+
+/** 第十七条 (实时数据传输): an interface syncs at least as often as its resource is updated. */
+function frequencyProblems(sync: UpdateFrequency, r: InformationResource): UserError[] {
+  if (!syncTooRare(sync, r.updateFrequency)) return [];
+  const message = `同步频率（${FREQUENCY_NAME[sync]}）不能低于信息资源的更新周期（${FREQUENCY_NAME[r.updateFrequency!]}）`;
+  return [userError(UserErrorCode.RULE_VIOLATION, message, ['input', 'syncFrequency'], '第十七条')];
+}
+
+async function consumerProblems(em: EntityManager, ids: string[]): Promise<UserError[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await em.find(Organization, { where: { id: In(ids) }, select: { id: true } })).map((o) => o.id));
+  return ids.flatMap((id, i) => (found.has(id) ? [] : [userError(UserErrorCode.NOT_FOUND, '使用单位不存在', ['input', 'consumerIds', String(i)])]));
+}
+
+async function consumerIdsOf(em: EntityManager, interfaceId: string): Promise<string[]> {
+  const rows: { organization_id: string }[] = await em.query(
+    `SELECT organization_id FROM sharing_interface_consumer WHERE interface_id = $1`,
+    [interfaceId],
+  );
+  return rows.map((r) => r.organization_id);
+}

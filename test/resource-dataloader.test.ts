@@ -1,0 +1,112 @@
+import { startTestHub, TestHub } from './support/hub';
+import { Role } from '../src/modules/auth/role.enum';
+import { CatalogueKind, DataItemType, ResourceFormat, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
+import { DataItem } from '../src/modules/catalogue/data-item.entity';
+import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
+import { Organization } from '../src/modules/organization/organization.entity';
+import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
+import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
+import { codeOf, insertProject } from './support/catalogue';
+
+let hub: TestHub;
+let organizations: Organization[];
+let sequence = 0;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  organizations = await hub.ds.getRepository(Organization).find({ order: { creditCode: 'ASC' } });
+});
+afterAll(() => hub.close());
+
+const NESTED = `query ($first: Int) {
+  projects(first: $first) {
+    totalCount
+    edges { node {
+      code
+      resources { code dataItems { name } provider { name } project { code } versions { version } relatedResources { code } }
+      interfaces { endpoint resource { code } consumers { name } }
+    } }
+  }
+}`;
+
+/**
+ * `projects` projects led by the education bureau with the health commission co-building, each with
+ * `resources` published entries of `items` data items (provided by either unit, related to the
+ * previous entry) and `interfaces` interfaces per entry with `consumers` consumers, written
+ * straight through the repositories.
+ */
+async function insertCatalogue(projects: number, resources: number, items: number, interfaces: number, consumers: number): Promise<void> {
+  const resourceRepo = hub.ds.getRepository(InformationResource);
+  for (let p = 0; p < projects; p++) {
+    const project = await insertProject(hub.ds, 'education', ['health']);
+    let previous: string | null = null;
+    for (let r = 0; r < resources; r++) {
+      const code = `301${String(900 + (sequence % 100)).padStart(3, '0')}/${String(++sequence).padStart(6, '0')}`;
+      const provider = organizations.find((o) => o.creditCode === codeOf(r % 2 ? 'health' : 'education'))!;
+      const resource = await resourceRepo.save(
+        resourceRepo.create({
+          code,
+          catalogueKind: CatalogueKind.DEPARTMENTAL,
+          classificationCode: code.slice(0, 6),
+          name: `批量资源${sequence}`,
+          providerId: provider.id,
+          projectId: project.id,
+          format: ResourceFormat.DATABASE,
+          sharingType: SharingType.UNCONDITIONAL,
+          updateFrequency: UpdateFrequency.DAILY,
+          status: ResourceStatus.PUBLISHED,
+          relatedResourceCodes: previous ? [previous] : [],
+          searchText: `批量资源${sequence}`,
+        }),
+      );
+      previous = code;
+      await hub.ds.getRepository(DataItem).insert(
+        Array.from({ length: items }, (_, i) => ({ resourceId: resource.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 20 })),
+      );
+      for (let i = 0; i < interfaces; i++) {
+        await hub.ds.getRepository(SharingInterface).save({
+          resourceId: resource.id,
+          kind: InterfaceKind.REST_API,
+          endpoint: `https://api.sc.gov.cn/${code}/${i}`,
+          syncFrequency: UpdateFrequency.DAILY,
+          consumers: organizations.slice(i, i + consumers).map((o) => ({ id: o.id }) as Organization),
+        });
+      }
+    }
+  }
+}
+
+async function statementsFor(first: number, token: string): Promise<number> {
+  hub.statements.reset();
+  const res = await hub.gql(NESTED, { first }, token);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.projects.edges).toHaveLength(Math.min(first, res.data.projects.totalCount));
+  return hub.statements.count;
+}
+
+describe('a page of projects with their catalogue and sharing list', () => {
+  it('sends the same number of SQL statements for 2 small projects as for 50 large ones', async () => {
+    const tokens = [await hub.token(Role.AUDITOR), await hub.token(Role.PROJECT_UNIT, codeOf('education')), await hub.token(Role.PROJECT_UNIT, codeOf('civil-affairs'))];
+
+    await insertCatalogue(2, 2, 1, 1, 1);
+    const small: number[] = [];
+    for (const token of tokens) small.push(await statementsFor(50, token));
+
+    await insertCatalogue(50, 3, 6, 2, 3);
+    const large: number[] = [];
+    for (const token of tokens) large.push(await statementsFor(50, token));
+    console.log(`statements per request (auditor, lead unit, other unit): few rows ${small.join(', ')}; many rows ${large.join(', ')}`);
+    expect(large).toEqual(small);
+    // count + page of projects, then one batched load each: resources, interfaces, data items,
+    // providers, projects, versions, related resources, interface resources, consumers
+    for (const n of large) expect(n).toBeLessThanOrEqual(11);
+
+    const res = await hub.gql(NESTED, { first: 50 }, tokens[0]);
+    const node = res.data.projects.edges[res.data.projects.edges.length - 1].node;
+    expect(node.resources).toHaveLength(3);
+    expect(node.resources[0].dataItems).toHaveLength(6);
+    expect(node.resources[1].relatedResources).toEqual([{ code: node.resources[0].code }]);
+    expect(node.interfaces).toHaveLength(6);
+    expect(node.interfaces[0].consumers).toHaveLength(3);
+  });
+});

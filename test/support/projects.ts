@@ -1,0 +1,142 @@
+/** Helpers for the project specs: GraphQL documents, a declarable project, catalogue rows written directly. */
+import { CatalogueKind, ResourceFormat, ResourceStatus, SharingType, OpenType, UpdateFrequency } from '../../src/modules/catalogue/catalogue.enums';
+import { InformationResource } from '../../src/modules/catalogue/information-resource.entity';
+import { Organization } from '../../src/modules/organization/organization.entity';
+import { ProjectBudgetYear } from '../../src/modules/project/project-budget-year.entity';
+import { ProjectTransition } from '../../src/modules/project/project-transition.entity';
+import { Project } from '../../src/modules/project/project.entity';
+import { SharingInterface } from '../../src/modules/sharing/sharing-interface.entity';
+import { InterfaceKind, MountStatus } from '../../src/modules/sharing/sharing.enums';
+import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
+import type { TestHub } from './hub';
+
+export const PROJECT_FIELDS = `fragment P on Project {
+  id code name status category planYear totalBudget fundingSource cloudDeployment cloudReason crossDepartment
+  declaredAt approvedAt rejectionReason goLiveDate trialEndDate supervisionRequired lateDeclaration
+  budgetYears { year amount }
+  leadUnit { id name } coBuildingUnits { id name } upgradesProject { id code }
+  plan { background necessity goals content schedule securitySystem configuration highlights scenarios }
+  history { fromStatus toStatus action actorUserId actorRole actorOrganization { id } note at }
+}`;
+
+/** A mutation document `name(input: $input)` answering the project and its userErrors. */
+export const mutation = (name: string, inputType: string) =>
+  `mutation ($input: ${inputType}!) { ${name}(input: $input) { project { ...P } userErrors { code field message article } } } ${PROJECT_FIELDS}`;
+
+export const M = {
+  create: mutation('projectCreate', 'ProjectCreateInput'),
+  update: mutation('projectUpdate', 'ProjectUpdateInput'),
+  declare: mutation('projectDeclare', 'ProjectDeclareInput'),
+  approve: mutation('projectApprove', 'ProjectApproveInput'),
+  reject: mutation('projectReject', 'ProjectRejectInput'),
+  startConstruction: mutation('projectStartConstruction', 'ProjectStartConstructionInput'),
+  goLive: mutation('projectGoLive', 'ProjectGoLiveInput'),
+  requestChange: mutation('projectRequestChange', 'ProjectRequestChangeInput'),
+};
+
+export const GET = `query ($id: ID, $code: String) { project(id: $id, code: $code) { ...P } } ${PROJECT_FIELDS}`;
+
+export const FULL_PLAN = {
+  background: '依据《宿城区政务信息化项目建设管理办法》',
+  necessity: '现有系统无法满足业务协同需要',
+  goals: '实现学籍数据共享',
+  content: '建设学籍管理平台',
+  schedule: '12个月',
+  securitySystem: '等级保护三级',
+  configuration: '政务云虚拟机4台',
+  highlights: '数据直达基层',
+  scenarios: '入学一件事',
+};
+
+/** A project input that passes every declaration rule; its budget years follow the plan year. */
+export const declarable = (overrides: Record<string, unknown> = {}) => ({
+  name: '智慧教育学籍管理平台',
+  category: 'NEW',
+  planYear: 2027,
+  totalBudget: '1200000.00',
+  budgetYears: [
+    { year: ((overrides.planYear as number) ?? 2027) + 0, amount: '800000.00' },
+    { year: ((overrides.planYear as number) ?? 2027) + 1, amount: '400000.00' },
+  ],
+  fundingSource: '区级财政资金',
+  plan: FULL_PLAN,
+  ...overrides,
+});
+
+export const creditCodeOf = (key: string) => DEMO_ORGANIZATIONS.find((o) => o.key === key)!.creditCode;
+
+export async function orgId(hub: TestHub, key: string): Promise<string> {
+  return (await hub.ds.getRepository(Organization).findOneByOrFail({ creditCode: creditCodeOf(key) })).id;
+}
+
+/** Rows of every table a project mutation writes, to prove a refusal wrote nothing. */
+export async function rowCounts(hub: TestHub) {
+  const [projects, transitions, budgetYears, [{ n: coBuilding }]] = await Promise.all([
+    hub.ds.getRepository(Project).count(),
+    hub.ds.getRepository(ProjectTransition).count(),
+    hub.ds.getRepository(ProjectBudgetYear).count(),
+    hub.ds.query(`SELECT count(*)::int AS n FROM project_co_building_unit`),
+  ]);
+  return { projects, transitions, budgetYears, coBuilding };
+}
+
+/** The project row as stored, with its budget years, for before/after comparisons. */
+export async function stored(hub: TestHub, id: string) {
+  return hub.ds.getRepository(Project).findOneOrFail({ where: { id } });
+}
+
+/** Runs a mutation and returns its payload; fails the test on a top-level error. */
+export async function run(hub: TestHub, doc: string, input: unknown, token: string) {
+  const res = await hub.gql(doc, { input }, token);
+  if (res.errors) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+  return Object.values(res.data as Record<string, any>)[0] as { project: any; userErrors: any[] };
+}
+
+let resourceSeq = 0;
+
+/** A catalogue entry written straight into the table (the catalogue mutations are another module's). */
+export async function insertResource(hub: TestHub, projectId: string, providerId: string, values: Partial<InformationResource> = {}) {
+  resourceSeq++;
+  const row = {
+    code: `301001001/${String(resourceSeq).padStart(5, '0')}`,
+    catalogueKind: CatalogueKind.DEPARTMENTAL,
+    classificationCode: '301001001',
+    name: `信息资源${resourceSeq}`,
+    providerId,
+    projectId,
+    format: ResourceFormat.DATABASE,
+    sharingType: SharingType.UNCONDITIONAL,
+    openType: OpenType.NOT_OPEN,
+    updateFrequency: UpdateFrequency.DAILY,
+    status: ResourceStatus.DRAFT,
+    ...values,
+  };
+  const { identifiers } = await hub.ds.getRepository(InformationResource).insert(row);
+  return { id: identifiers[0].id as string, code: row.code };
+}
+
+export async function insertInterface(hub: TestHub, resourceId: string, mountStatus = MountStatus.MOUNTED) {
+  await hub.ds.getRepository(SharingInterface).insert({
+    resourceId,
+    kind: InterfaceKind.REST_API,
+    endpoint: 'https://exchange.sucheng.gov.cn/api/x',
+    syncFrequency: UpdateFrequency.DAILY,
+    mountStatus,
+  });
+}
+
+/** A complete sharing analysis (第九条): one unconditional resource with a mounted interface. */
+export async function shareable(hub: TestHub, projectId: string, providerId: string) {
+  const r = await insertResource(hub, projectId, providerId);
+  await insertInterface(hub, r.id);
+  return r;
+}
+
+/** Puts a project straight into a status, for specs about reading or about what a status refuses. */
+export async function forceStatus(hub: TestHub, id: string, status: string, extra: Record<string, unknown> = {}) {
+  await hub.ds.getRepository(Project).update({ id }, { status: status as any, ...extra });
+}
+
+export async function viewerId(hub: TestHub, token: string): Promise<string> {
+  return (await hub.gql(`{ viewer { userId } }`, {}, token)).data.viewer.userId;
+}
