@@ -14,7 +14,7 @@ let platform: string;
 const r: Record<string, string> = {};
 const consumers: Record<string, string> = {};
 
-const FIELDS = `id kind endpoint syncFrequency mountStatus platformId mountedAt withdrawnAt resource { code } consumers { name }`;
+const FIELDS = `id kind endpoint syncFrequency mountStatus platformId mountedAt withdrawnAt withdrawReason resource { code } consumers { name }`;
 const ERRORS = `userErrors { code field message article }`;
 const REGISTER = `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
 const CHANGE = `mutation ($input: InterfaceUpdateInput!) { interfaceUpdate(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
@@ -247,13 +247,13 @@ describe('mounting on the city exchange platform (第十七条)', () => {
       expect.objectContaining({ code: 'REQUIRED', field: ['input', 'reason'] }),
     ]);
     const withdrawn = await gql(WITHDRAW, { interfaceId: id, reason: '接口地址变更' }, bureau);
-    expect(withdrawn).toMatchObject({ userErrors: [], interface: { mountStatus: 'WITHDRAWN', platformId: 'SQ-JK-0001' } });
+    expect(withdrawn).toMatchObject({ userErrors: [], interface: { mountStatus: 'WITHDRAWN', platformId: 'SQ-JK-0001', withdrawReason: '接口地址变更' } });
     expect(new Date(withdrawn.interface.withdrawnAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect((await gql(WITHDRAW, { interfaceId: id, reason: '再次撤销' }, bureau)).userErrors).toEqual([
       expect.objectContaining({ code: 'INVALID_TRANSITION', field: ['input', 'interfaceId'], article: '第十七条' }),
     ]);
     const again = await gql(MOUNT, { interfaceId: id, platformId: 'SQ-JK-0003' }, platform);
-    expect(again).toMatchObject({ userErrors: [], interface: { mountStatus: 'MOUNTED', platformId: 'SQ-JK-0003', withdrawnAt: null } });
+    expect(again).toMatchObject({ userErrors: [], interface: { mountStatus: 'MOUNTED', platformId: 'SQ-JK-0003', withdrawnAt: null, withdrawReason: null } });
   });
 
   it('refuses an unknown interface', async () => {

@@ -152,7 +152,7 @@ describe('the review flow and published versions', () => {
   it('retires a published entry, keeps its versions readable, and refuses any further step', async () => {
     const stranger = await step(RETIRE, { id }, health);
     expect(stranger.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' })]);
-    expect(await step(RETIRE, { id }, bureau)).toMatchObject({ userErrors: [], resource: { status: 'RETIRED' } });
+    expect(await step(RETIRE, { id, reason: '已被市级统一目录替代' }, bureau)).toMatchObject({ userErrors: [], resource: { status: 'RETIRED', retireReason: '已被市级统一目录替代' } });
     const read = (await hub.gql(VERSIONS, { id }, health)).data.resource;
     expect(read).toMatchObject({ status: 'RETIRED' });
     expect(read.versions).toHaveLength(2);

@@ -6,6 +6,27 @@ import { ProjectBudgetYear } from '../modules/project/project-budget-year.entity
 import { Project } from '../modules/project/project.entity';
 import { ProjectTransition } from '../modules/project/project-transition.entity';
 import { SharingInterface } from '../modules/sharing/sharing-interface.entity';
+import { AggregationRun } from '../modules/aggregation/aggregation-run.entity';
+import { AcceptanceApplication } from '../modules/acceptance/acceptance-application.entity';
+import { AcceptanceDocument } from '../modules/acceptance/acceptance-document.entity';
+import { AcceptanceSnapshot } from '../modules/acceptance/acceptance-snapshot.entity';
+import { ExpertOpinion } from '../modules/acceptance/expert-opinion.entity';
+import { SharingRequest } from '../modules/sharing-request/sharing-request.entity';
 
 /** Every entity of the hub, in one list for the DataSource. */
-export const entities = [Organization, Project, ProjectBudgetYear, ProjectTransition, InformationResource, DataItem, ResourceVersion, SharingInterface];
+export const entities = [
+  Organization,
+  Project,
+  ProjectBudgetYear,
+  ProjectTransition,
+  InformationResource,
+  DataItem,
+  ResourceVersion,
+  SharingInterface,
+  AggregationRun,
+  AcceptanceApplication,
+  AcceptanceDocument,
+  AcceptanceSnapshot,
+  ExpertOpinion,
+  SharingRequest,
+];

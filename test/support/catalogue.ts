@@ -60,7 +60,7 @@ export const UPDATE = `mutation ($input: ResourceUpdateInput!) { resourceUpdate(
 export const SUBMIT = `mutation ($id: ID!) { resourceSubmit(input: { id: $id }) { resource { id status } ${USER_ERRORS} } }`;
 export const PUBLISH = `mutation ($id: ID!) { resourcePublish(input: { id: $id }) { resource { id status version publishedOn } ${USER_ERRORS} } }`;
 export const RETURN = `mutation ($id: ID!, $reason: String!) { resourceReturn(input: { id: $id, reason: $reason }) { resource { id status returnReason } ${USER_ERRORS} } }`;
-export const RETIRE = `mutation ($id: ID!) { resourceRetire(input: { id: $id }) { resource { id status } ${USER_ERRORS} } }`;
+export const RETIRE = `mutation ($id: ID!, $reason: String) { resourceRetire(input: { id: $id, reason: $reason }) { resource { id status retireReason } ${USER_ERRORS} } }`;
 
 /** A complete, submittable entry of `projectId`; override any field. */
 export function resourceInput(projectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

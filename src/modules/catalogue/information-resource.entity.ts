@@ -140,6 +140,14 @@ export class InformationResource {
   @Column({ type: 'text', default: '', select: false })
   searchText: string;
 
+  @Field(() => String, { nullable: true, description: '停用理由 — why it was retired' })
+  @Column({ type: 'text', nullable: true })
+  retireReason: string | null;
+
+  @Field(() => Date, { nullable: true, description: '最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest' })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAggregatedAt: Date | null;
+
   @Field(() => Int, { description: '当前版本号 — version the entry is at; a published entry edited becomes the next version' })
   @Column('int', { default: 1 })
   version: number;

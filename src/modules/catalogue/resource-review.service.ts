@@ -10,7 +10,7 @@ import { projectForChange } from '../project/project-access';
 import { ResourceStatus } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
-import { ResourceIdInput, ResourceReturnInput } from './resource.inputs';
+import { ResourceIdInput, ResourceRetireInput, ResourceReturnInput } from './resource.inputs';
 import { shanghaiDate, submissionProblems } from './resource.rules';
 import { ResourceVersion } from './resource-version.entity';
 
@@ -81,12 +81,13 @@ export class ResourceReviewService {
   }
 
   /** Retires an entry: its project unit or the bureau. Published versions are kept (第五条). */
-  async retire(ctx: RequestContext, input: ResourceIdInput): Promise<Outcome<InformationResource>> {
+  async retire(ctx: RequestContext, input: ResourceRetireInput): Promise<Outcome<InformationResource>> {
     return this.step(ctx, input, async (em, r) => {
       if (!hasRole(ctx.caller, Role.BIG_DATA_BUREAU)) await projectForChange(em, ctx.caller!, r.projectId, ['input', 'id']);
       const locked = await lockResource(em, r.id);
       assertStatus(locked, [ResourceStatus.DRAFT, ResourceStatus.RETURNED, ResourceStatus.PUBLISHED], '停用');
       locked.status = ResourceStatus.RETIRED;
+      locked.retireReason = input.reason?.trim() || null;
       return em.save(locked);
     });
   }

@@ -187,7 +187,12 @@ export class ResourceReturnInput extends ResourceIdInput {
 }
 
 @InputType({ description: '停用信息资源 — retire an entry; its published versions are kept' })
-export class ResourceRetireInput extends ResourceIdInput {}
+export class ResourceRetireInput extends ResourceIdInput {
+  @Field(() => String, { nullable: true, description: '停用理由 — reason, at most 2000 characters' })
+  @IsOptional()
+  @MaxLength(LIMITS.reason, tooLong('停用理由', LIMITS.reason))
+  reason?: string | null;
+}
 
 @InputType({ description: '信息资源筛选 — catalogue filter; every condition given must hold' })
 export class ResourceFilter {

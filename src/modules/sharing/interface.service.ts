@@ -136,6 +136,7 @@ export class InterfaceService {
       i.platformId = input.platformId;
       i.mountedAt = input.mountedAt ?? new Date(now);
       i.withdrawnAt = null;
+      i.withdrawReason = null;
       return em.save(i);
     });
   }
@@ -152,8 +153,7 @@ export class InterfaceService {
       }
       i.mountStatus = MountStatus.WITHDRAWN;
       i.withdrawnAt = new Date();
-      // The entity has no column for the reason yet: it goes to the log until the audit log exists.
-      ctx.log.info({ interfaceId: i.id, platformId: i.platformId, reason: input.reason, by: ctx.caller?.userId }, 'interface withdrawn');
+      i.withdrawReason = input.reason;
       return em.save(i);
     });
   }

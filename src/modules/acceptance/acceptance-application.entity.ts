@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Project } from '../project/project.entity';
+import { DateScalar } from '../../graphql/scalars';
+import { AcceptanceResult } from './acceptance.enums';
+
+/** 竣工验收申请 (第二十五条) and what became of it: the result (第二十六条) and the filing (备案). */
+@ObjectType({ description: '竣工验收申请 — an acceptance application and its outcome (第二十四条至第二十六条)' })
+@Entity()
+export class AcceptanceApplication {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  project: Relation<Project>;
+
+  @Index()
+  @Column('uuid')
+  projectId: string;
+
+  @Field({ description: '申请时间 — applied at' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  appliedAt: Date;
+
+  @Field({ description: '申请人 — user id of the applicant' })
+  @Column({ length: 200 })
+  appliedBy: string;
+
+  @Field(() => AcceptanceResult, { nullable: true })
+  @Column({ type: 'enum', enum: AcceptanceResult, enumName: 'acceptance_result', nullable: true })
+  result: AcceptanceResult | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '验收日期 — acceptance date' })
+  @Column({ type: 'date', nullable: true })
+  acceptedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: '低于完整性阈值仍予通过的理由 — why it passed below the completeness thresholds' })
+  @Column({ type: 'text', nullable: true })
+  overrideReason: string | null;
+
+  @Field(() => String, { nullable: true, description: '结论登记人 — user id of who recorded the result' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  decidedBy: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '备案日期 — filing date (第二十六条)' })
+  @Column({ type: 'date', nullable: true })
+  filedOn: string | null;
+}

@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { AcceptanceApplication } from './acceptance-application.entity';
+
+/**
+ * What the project's catalogue, sharing list and completeness were when it applied for acceptance
+ * (第二十五条): frozen, with a SHA-256 of a canonical serialisation. A database trigger refuses
+ * every UPDATE and DELETE of this table (made in the migration).
+ */
+@ObjectType({ description: '验收快照 — the catalogue, sharing list and completeness frozen at the acceptance application' })
+@Entity()
+export class AcceptanceSnapshot {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @OneToOne(() => AcceptanceApplication, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  application: Relation<AcceptanceApplication>;
+
+  @Index({ unique: true })
+  @Column('uuid')
+  applicationId: string;
+
+  @Field({ description: '冻结时间 — when it was frozen' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  takenAt: Date;
+
+  @Field(() => GraphQLJSONObject, { description: '冻结内容（规范序列化）— the frozen content, canonical form' })
+  @Column('jsonb')
+  content: Record<string, unknown>;
+
+  @Field({ description: '内容 SHA-256 — SHA-256 of the canonical serialisation of content' })
+  @Column({ type: 'char', length: 64 })
+  contentHash: string;
+}

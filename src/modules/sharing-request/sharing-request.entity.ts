@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Organization } from '../organization/organization.entity';
+import { InformationResource } from '../catalogue/information-resource.entity';
+import { DateScalar } from '../../graphql/scalars';
+import { SharingRequestStatus } from './sharing-request.enums';
+
+/** 共享申请 — a consuming organisation asks for a CONDITIONAL resource; the provider answers in 10 working days. */
+@ObjectType({ description: '共享申请 — a request to use a conditionally shared resource' })
+@Entity()
+export class SharingRequest {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  resource: Relation<InformationResource>;
+
+  @Index()
+  @Column('uuid')
+  resourceId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  consumerOrganization: Relation<Organization>;
+
+  @Index()
+  @Column('uuid')
+  consumerOrganizationId: string;
+
+  @Field({ description: '申请人 — user id of the requester' })
+  @Column({ length: 200 })
+  requestedBy: string;
+
+  @Field({ description: '用途 — purpose of use' })
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Field(() => SharingRequestStatus)
+  @Index()
+  @Column({ type: 'enum', enum: SharingRequestStatus, enumName: 'sharing_request_status', default: SharingRequestStatus.PENDING })
+  status: SharingRequestStatus;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  requestedAt: Date;
+
+  @Field(() => DateScalar, { description: '答复期限（10个工作日）— answer due date, 10 working days' })
+  @Column({ type: 'date' })
+  dueOn: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '答复人 — user id of the provider who answered' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  answeredBy: string | null;
+
+  @Field(() => String, { nullable: true, description: '拒绝理由 — reason of refusal' })
+  @Column({ type: 'text', nullable: true })
+  rejectionReason: string | null;
+}
