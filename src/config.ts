@@ -28,6 +28,30 @@ export interface Config {
   maxPageSize: number;
   /** Upper bound of a query's depth. */
   maxQueryDepth: number;
+  /** Grace added to a resource's update-frequency window before its aggregation counts as stale (及时率). */
+  timelinessGraceHours: number;
+  /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
+  acceptanceThresholds: Partial<Record<CompletenessFigureName, number>>;
+}
+
+/** The six completeness figures (DESIGN §3). */
+export const COMPLETENESS_FIGURES = ['catalogued', 'metadata', 'interfaces', 'mounted', 'aggregated', 'timely'] as const;
+export type CompletenessFigureName = (typeof COMPLETENESS_FIGURES)[number];
+
+/** "catalogued=1,metadata=1" → { catalogued: 1, metadata: 1 }; each figure at most once, each ratio in [0, 1]. */
+function thresholds(name: string, raw: string | undefined, fallback: string): Partial<Record<CompletenessFigureName, number>> {
+  const out: Partial<Record<CompletenessFigureName, number>> = {};
+  const text = raw === undefined || raw === '' ? fallback : raw;
+  if (text === 'none') return out;
+  for (const part of text.split(',')) {
+    const [key, value] = part.split('=').map((x) => x.trim());
+    const n = Number(value);
+    if (!(COMPLETENESS_FIGURES as readonly string[]).includes(key) || key in out || value === undefined || value === '' || !(n >= 0 && n <= 1)) {
+      throw new ConfigError(`${name} must be "figure=ratio,…" with figures from ${COMPLETENESS_FIGURES.join(', ')} and ratios 0..1 (or "none"), got "${text}"`);
+    }
+    out[key as CompletenessFigureName] = n;
+  }
+  return out;
 }
 
 export class ConfigError extends Error {}
@@ -102,5 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     maxPageSize: int('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 100, 1, 1000),
     maxQueryDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12, 2, 50),
+    timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
+    acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
   };
 }

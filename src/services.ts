@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { TokenService } from './modules/auth/token.service';
 import { OrganizationService } from './modules/organization/organization.service';
@@ -8,8 +9,9 @@ import { ResourceService } from './modules/catalogue/resource.service';
 import { InterfaceService } from './modules/sharing/interface.service';
 
 /** The composition root of the domain services: one instance each per process. */
-export function createServices(ds: DataSource, config: Config) {
+export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   return {
+    clock,
     tokens: new TokenService(config),
     organizations: new OrganizationService(ds, config),
     projects: new ProjectService(ds, config),

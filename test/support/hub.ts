@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { Clock, systemClock } from '../../src/clock';
 import { loadConfig, Config } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { StatementCounter } from '../../src/db/statement-counter';
@@ -58,14 +59,18 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
 }
 
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
-export async function startTestHub(env: NodeJS.ProcessEnv = {}, seed: 'organizations' | 'demo' = 'organizations'): Promise<TestHub> {
+export async function startTestHub(
+  env: NodeJS.ProcessEnv = {},
+  seed: 'organizations' | 'demo' = 'organizations',
+  clock: Clock = systemClock,
+): Promise<TestHub> {
   const db = await freshDatabase();
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
   const ds = createDataSource({ url: db.url, logger: statements, poolSize: 4 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const services = createServices(ds, config);
+  const services = createServices(ds, config, clock);
   if (seed === 'demo') await seedDemo(ds, services);
   else await seedOrganizations(ds);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });
