@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { UserError } from '../../graphql/user-error';
+import { Payload } from '../../graphql/payload';
 import { CatalogueKind, OpenType, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import type { ResourceFilter } from './resource.inputs';
@@ -75,55 +75,19 @@ export class InformationResourceConnection extends Connection(InformationResourc
 }
 
 @ObjectType()
-export class ResourceCreatePayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourceCreatePayload extends Payload('resource', InformationResource) {}
 
 @ObjectType()
-export class ResourceUpdatePayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourceUpdatePayload extends Payload('resource', InformationResource) {}
 
 @ObjectType({ description: '提交审核的结果 — on refusal, fields name the resourceUpdate input to complete' })
-export class ResourceSubmitPayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourceSubmitPayload extends Payload('resource', InformationResource) {}
 
 @ObjectType()
-export class ResourcePublishPayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourcePublishPayload extends Payload('resource', InformationResource) {}
 
 @ObjectType()
-export class ResourceReturnPayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourceReturnPayload extends Payload('resource', InformationResource) {}
 
 @ObjectType()
-export class ResourceRetirePayload {
-  @Field(() => InformationResource, { nullable: true })
-  resource: InformationResource | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class ResourceRetirePayload extends Payload('resource', InformationResource) {}

@@ -1,25 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { UserError } from '../../graphql/user-error';
+import { Payload } from '../../graphql/payload';
 import { Organization } from './organization.entity';
 
 @ObjectType()
 export class OrganizationConnection extends Connection(Organization) {}
 
 @ObjectType()
-export class OrganizationCreatePayload {
-  @Field(() => Organization, { nullable: true })
-  organization: Organization | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class OrganizationCreatePayload extends Payload('organization', Organization) {}
 
 @ObjectType()
-export class OrganizationUpdatePayload {
-  @Field(() => Organization, { nullable: true })
-  organization: Organization | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class OrganizationUpdatePayload extends Payload('organization', Organization) {}

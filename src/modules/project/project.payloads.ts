@@ -1,20 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { UserError } from '../../graphql/user-error';
+import { Payload } from '../../graphql/payload';
 import { Project } from './project.entity';
 
 @ObjectType()
 export class ProjectConnection extends Connection(Project) {}
 
 /** Every project mutation answers with the project as it now stands, or with userErrors and nothing written. */
-@ObjectType()
-abstract class ProjectPayload {
-  @Field(() => Project, { nullable: true, description: '操作后的项目；有 userErrors 时为空 — the project after the action; null when refused' })
-  project: Project | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+const ProjectPayload = Payload('project', Project, '操作后的项目；有 userErrors 时为空 — the project after the action; null when refused');
 
 @ObjectType()
 export class ProjectCreatePayload extends ProjectPayload {}

@@ -1,43 +1,19 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { UserError } from '../../graphql/user-error';
+import { Payload } from '../../graphql/payload';
 import { SharingInterface } from './sharing-interface.entity';
 
 @ObjectType()
 export class SharingInterfaceConnection extends Connection(SharingInterface) {}
 
 @ObjectType()
-export class InterfaceRegisterPayload {
-  @Field(() => SharingInterface, { nullable: true })
-  interface: SharingInterface | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class InterfaceRegisterPayload extends Payload('interface', SharingInterface) {}
 
 @ObjectType()
-export class InterfaceUpdatePayload {
-  @Field(() => SharingInterface, { nullable: true })
-  interface: SharingInterface | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class InterfaceUpdatePayload extends Payload('interface', SharingInterface) {}
 
 @ObjectType()
-export class InterfaceMountPayload {
-  @Field(() => SharingInterface, { nullable: true })
-  interface: SharingInterface | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class InterfaceMountPayload extends Payload('interface', SharingInterface) {}
 
 @ObjectType()
-export class InterfaceWithdrawPayload {
-  @Field(() => SharingInterface, { nullable: true })
-  interface: SharingInterface | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class InterfaceWithdrawPayload extends Payload('interface', SharingInterface) {}
