@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', databaseUrl: null, runMigrations: true, seedDemo: true, maxPageSize: 100 });
+    expect(c.acceptanceThresholds).toEqual({ catalogued: 1, metadata: 1, interfaces: 1, mounted: 1 });
+    expect(c.timelinessGraceHours).toBe(2);
+  });
+
+  it('does not seed a server database unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('parses acceptance thresholds, and "none"', () => {
+    expect(loadConfig({ ACCEPTANCE_THRESHOLDS: 'catalogued=0.9, timely=0.5' }).acceptanceThresholds).toEqual({ catalogued: 0.9, timely: 0.5 });
+    expect(loadConfig({ ACCEPTANCE_THRESHOLDS: 'none' }).acceptanceThresholds).toEqual({});
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x@y/z'],
+    ['DATABASE_URL', 'not a url'],
+    ['RUN_MIGRATIONS', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['JWT_SECRET', 'short'],
+    ['MAX_PAGE_SIZE', '0'],
+    ['ACCEPTANCE_THRESHOLDS', 'catalogued=2'],
+    ['ACCEPTANCE_THRESHOLDS', 'speed=1'],
+    ['ACCEPTANCE_THRESHOLDS', 'catalogued=1,catalogued=0.5'],
+    ['TIMELINESS_GRACE_HOURS', '-1'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('requires a real secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).nodeEnv).toBe('production');
+  });
+});
