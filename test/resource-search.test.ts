@@ -204,8 +204,8 @@ async function explain(sql: string, params: unknown[]): Promise<string> {
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
-describe('the trigram index', () => {
-  it('serves a search of 3+ characters over a few thousand entries', async () => {
+describe('the search indexes', () => {
+  it('serve searches of 2 and of 3+ characters over a few thousand entries', async () => {
     const providerId = await orgId(hub.ds, 'education');
     await hub.ds.query(
       `INSERT INTO information_resource (code, catalogue_kind, classification_code, name, provider_id, project_id, summary, format, status, search_text)
@@ -221,8 +221,8 @@ describe('the trigram index', () => {
       ['bureau', { userId: 'bureau', organizationId: null, roles: [Role.BIG_DATA_BUREAU] }],
       ['project unit', { userId: 'unit', organizationId: providerId, roles: [Role.PROJECT_UNIT] }],
     ];
-    for (const [who, caller] of callers) {
-      const qb = filteredResources(hub.ds.manager, caller, { search: '资助对象' });
+    for (const [who, caller, term] of callers.flatMap(([w, c]) => [[w, c, '资助对象'] as const, [w, c, '资助'] as const])) {
+      const qb = filteredResources(hub.ds.manager, caller, { search: term });
       const [countSql, countParams] = qb.clone().select('count(*)').getQueryAndParameters();
       const [pageSql, pageParams] = qb.clone().orderBy('r.code', 'ASC').addOrderBy('r.id', 'ASC').limit(21).getQueryAndParameters();
       for (const [what, sql, params] of [
@@ -230,11 +230,13 @@ describe('the trigram index', () => {
         ['page', pageSql, pageParams],
       ] as const) {
         const plan = await explain(sql, params);
-        console.log(`search plan (${who}, ${what}):\n${plan}`);
-        expect(plan).toContain('information_resource_search_trgm');
+        console.log(`search plan (${who}, ${what}, "${term}"):\n${plan}`);
+        // A two-character term can only be served by the bigram index; a longer one by either.
+        expect(plan).toMatch(term.length === 2 ? /information_resource_search_bigrams/ : /information_resource_search_(trgm|bigrams)/);
       }
     }
     expect(names(await list({ search: '资助对象' }, bureau))).toEqual(sorted(['学生资助对象信息']));
     expect((await list({ search: '批量资源1999' }, bureau)).totalCount).toBe(1);
+    expect(names(await list({ search: '资助' }, bureau))).toEqual(expect.arrayContaining(['学生资助对象信息']));
   });
 });

@@ -134,9 +134,11 @@ export class InformationResource {
 
   /**
    * Name, summary and data-item names in one text, kept by the service on every write, for
-   * Chinese substring search through a pg_trgm GIN index (made in the migration).
+   * Chinese substring search through two GIN indexes made in the migrations: pg_trgm for terms
+   * of 3+ characters, and hub_bigrams(search_text) for the two-character words Chinese is full of.
    */
   @Index('information_resource_search_trgm', { synchronize: false })
+  @Index('information_resource_search_bigrams', { synchronize: false })
   @Column({ type: 'text', default: '', select: false })
   searchText: string;
 

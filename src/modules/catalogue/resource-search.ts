@@ -63,7 +63,9 @@ export function filteredResources(em: EntityManager, caller: Caller | null, filt
   const term = filter.search?.trim();
   if (term) {
     if (term.length > SEARCH_MAX) throw badInput('filter', `检索词不能超过${SEARCH_MAX}个字符`);
-    // Served by the pg_trgm GIN index information_resource_search_trgm (terms of 3+ characters).
+    // Served by the GIN indexes information_resource_search_bigrams (every bigram of the term must
+    // be among the text's) and information_resource_search_trgm (3+ characters); ILIKE decides.
+    if (term.length >= 2) qb.andWhere(`hub_bigrams(r.search_text) @> hub_bigrams(:f_term)`, { f_term: term });
     qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: containsPattern(term) });
   }
   return qb;
