@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:catalogue`: reads and writes at district scale, over real HTTP against real
+ * PostgreSQL (BENCH_DATABASE_URL names a server on which a throw-away database is made; unset →
+ * the embedded PostgreSQL in a temporary folder). Prints medians with the machine's figures;
+ * nothing is asserted.
+ *   BENCH_PROJECTS (200) × BENCH_RESOURCES (50) resources, BENCH_RUNS (20) runs per mounted interface.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { startEmbedded } from '../src/db/embedded';
+import { startHub } from '../src/http/server';
+import { createLogger } from '../src/logger';
+import { Role } from '../src/modules/auth/role.enum';
+import { createServices } from '../src/services';
+import { seedOrganizations } from '../seeds/demo';
+import { tokenFor } from '../seeds/tokens';
+import { generate } from './generate';
+
+const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-bench-'));
+  fs.chmodSync(dir, 0o777);
+  const server = await startEmbedded(path.join(dir, 'pg'));
+  return { url: server.url, stop: async () => (await server.stop(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function main() {
+  const server = await serverUrl();
+  const dbName = `hub_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(server.url);
+  url.pathname = `/${dbName}`;
+
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, databaseUrl: url.toString() };
+  const ds = createDataSource({ url: url.toString() });
+  await ds.initialize();
+  await ds.runMigrations();
+  await seedOrganizations(ds);
+  const scale = { projects: n('BENCH_PROJECTS', 200), resourcesPerProject: n('BENCH_RESOURCES', 50), runsPerInterface: n('BENCH_RUNS', 20) };
+  const t0 = Date.now();
+  const counts = await generate(ds, scale);
+  const generatedMs = Date.now() - t0;
+
+  const services = createServices(ds, config);
+  const hub = await startHub({ config, ds, services, log: createLogger(config) });
+  const token = (await tokenFor(ds, services.tokens, Role.BIG_DATA_BUREAU)).token;
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body;
+  };
+  const time = async (label: string, query: string, variables: Record<string, unknown> = {}, runs = 15) => {
+    await gql(query, variables); // warm
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = process.hrtime.bigint();
+      await gql(query, variables);
+      ms.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`  ${label.padEnd(58)} median ${ms[Math.floor(runs / 2)].toFixed(1).padStart(7)} ms   p90 ${ms[Math.floor(runs * 0.9)].toFixed(1).padStart(7)} ms`);
+  };
+
+  const cpu = os.cpus();
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(`data: ${counts.resources} resources, ${counts.interfaces} interfaces, ${counts.runs} aggregation runs (generated in ${generatedMs} ms)`);
+  const FACETS = `facets { sharingType { value count } openType { value count } updateFrequency { value count } catalogueKind { value count } provider { count } }`;
+  await time('resources: first 20, no filter, totalCount', `{ resources(first: 20) { totalCount edges { node { code name } } } }`);
+  await time('resources: 2-character search "资助" + facets', `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`, { s: '资助' });
+  await time('resources: 4-character search "学生资助" + facets', `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`, { s: '学生资助' });
+  await time('resources: filter CONDITIONAL + DAILY + facets', `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount ${FACETS} } }`);
+  await time(
+    'projects: 50 with resources, data items, interfaces',
+    `{ projects(first: 50) { edges { node { code resources { code dataItems { name } interfaces { mountStatus consumers { name } } } } } } }`,
+    {},
+    5,
+  );
+
+  await hub.stop();
+  await ds.destroy();
+  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await admin.end();
+  await server.stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
