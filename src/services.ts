@@ -7,9 +7,15 @@ import { ProjectService } from './modules/project/project.service';
 import { ResourceReviewService } from './modules/catalogue/resource-review.service';
 import { ResourceService } from './modules/catalogue/resource.service';
 import { InterfaceService } from './modules/sharing/interface.service';
+import { AggregationService } from './modules/aggregation/aggregation.service';
+import { CompletenessService } from './modules/completeness/completeness.service';
+import { AcceptanceService } from './modules/acceptance/acceptance.service';
+import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
+import { DeadlineService } from './modules/deadline/deadline.service';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
+  const completeness = new CompletenessService(ds, config, clock);
   return {
     clock,
     tokens: new TokenService(config),
@@ -18,6 +24,11 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     resources: new ResourceService(ds, config),
     resourceReview: new ResourceReviewService(ds),
     interfaces: new InterfaceService(ds, config),
+    aggregation: new AggregationService(ds, config, clock),
+    completeness,
+    acceptance: new AcceptanceService(ds, config, clock, completeness),
+    sharingRequests: new SharingRequestService(ds, config, clock),
+    deadlines: new DeadlineService(ds, config, clock),
   };
 }
 

@@ -302,7 +302,7 @@ describe('projectRequestChange (第十五条)', () => {
 
 describe('the status machine', () => {
   /** A valid input for each action, so that only the status decides. */
-  const inputs: Record<ProjectAction, (id: string) => Record<string, unknown>> = {
+  const inputs: Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>> = { // the acceptance steps: acceptance.test.ts
     projectCreate: () => ({}),
     projectUpdate: (id) => ({ projectId: id, changes: { name: '改名' } }),
     projectDeclare: (id) => ({ projectId: id }),
@@ -321,7 +321,7 @@ describe('the status machine', () => {
     projectGoLive: M.goLive,
     projectRequestChange: M.requestChange,
   };
-  const refusals = (Object.keys(docs) as ProjectAction[]).flatMap((action) =>
+  const refusals = (Object.keys(docs) as (keyof typeof inputs)[]).flatMap((action) =>
     Object.values(ProjectStatus)
       .filter((s) => !(PROJECT_TRANSITIONS[action].from as readonly ProjectStatus[]).includes(s))
       .map((status) => [action, status] as const),

@@ -108,7 +108,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         requestId,
         caller: await services.tokens.callerFrom(req.headers.authorization),
         log: reqLog,
-        loaders: createLoaders(ds),
+        loaders: createLoaders(ds, services),
         services,
       }),
     });

@@ -59,6 +59,11 @@ export function readableCondition(caller: Caller | null, alias: string): { sql: 
 export function canRead(caller: Caller | null, project: Pick<Project, 'status' | 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
   if (isOversight(caller)) return true;
   if (!UNPLANNED_STATUSES.includes(project.status)) return true;
+  return isBuildingUnit(caller, project, coBuildingUnitIds);
+}
+
+/** The caller acts as PROJECT_UNIT for the project's lead unit or one of its co-building units (第十三条). */
+export function isBuildingUnit(caller: Caller | null, project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
   const org = hasRole(caller, Role.PROJECT_UNIT) ? caller?.organizationId : null;
   return !!org && (project.leadUnitId === org || coBuildingUnitIds.includes(org));
 }

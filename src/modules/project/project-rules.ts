@@ -25,10 +25,10 @@ export interface TransitionRule {
 }
 
 /**
- * Every allowed transition, in one place; the key is the mutation and the `action` of its ProjectTransition row.
- * Later issues add here: acceptanceApply (TRIAL_OPERATION → ACCEPTANCE_APPLIED, 第二十五条),
- * acceptanceRecordResult (→ ACCEPTED | ACCEPTANCE_FAILED, 第二十六条), acceptanceFile (ACCEPTED → FILED, 第二十六条),
- * and the rectification orders (→ RECTIFYING | SUSPENDED | TERMINATED, 第三十三条).
+ * Every allowed transition, in one place; the key is the `action` of its ProjectTransition row, and the mutation
+ * where one mutation takes one step. The acceptance mutations take more: acceptanceRecordResult takes
+ * acceptancePass or acceptanceFail, acceptanceFile takes acceptanceFile then operationStart.
+ * Later issues add here the rectification orders (→ RECTIFYING | SUSPENDED | TERMINATED, 第三十三条).
  */
 export const PROJECT_TRANSITIONS = {
   projectCreate: { from: [], to: S.DRAFT, role: Role.PROJECT_UNIT, article: '第七条', label: '新建项目' },
@@ -45,6 +45,15 @@ export const PROJECT_TRANSITIONS = {
   projectGoLive: { from: [S.UNDER_CONSTRUCTION], to: S.TRIAL_OPERATION, role: Role.PROJECT_UNIT, article: '第二十四条', label: '上线试运行' },
   // 第十五条: changing an approved project means applying again.
   projectRequestChange: { from: [S.APPROVED, S.UNDER_CONSTRUCTION], to: S.DECLARED, role: Role.PROJECT_UNIT, article: '第十五条', label: '申请变更' },
+  // 第二十五条: after trial operation the unit applies for acceptance; 第三十三条: after a failed one, rectified, it applies again.
+  acceptanceApply: { from: [S.TRIAL_OPERATION, S.ACCEPTANCE_FAILED], to: S.ACCEPTANCE_APPLIED, role: Role.PROJECT_UNIT, article: '第二十五条', label: '申请竣工验收' },
+  // 第二十六条: the acceptance passes, or fails and the system may not go into use.
+  acceptancePass: { from: [S.ACCEPTANCE_APPLIED], to: S.ACCEPTED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '登记验收通过' },
+  acceptanceFail: { from: [S.ACCEPTANCE_APPLIED], to: S.ACCEPTANCE_FAILED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '登记验收不合格' },
+  // 第二十六条: the acceptance report is filed with the office; only a passed acceptance is filed.
+  acceptanceFile: { from: [S.ACCEPTED], to: S.FILED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '验收备案' },
+  // 第二十六条、第二十七条: accepted and filed, the system goes into use and operation; nothing else leads here.
+  operationStart: { from: [S.FILED], to: S.IN_OPERATION, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '转入运维' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type ProjectAction = keyof typeof PROJECT_TRANSITIONS;

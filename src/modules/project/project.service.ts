@@ -9,10 +9,9 @@ import type { RequestContext } from '../../graphql/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
 import { validateInput } from '../../graphql/validation';
 import type { Caller } from '../auth/caller';
-import { Role } from '../auth/role.enum';
 import { Organization } from '../organization/organization.entity';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { projectForChange, readableCondition } from './project-access';
+import { readableCondition } from './project-access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
@@ -21,16 +20,14 @@ import { changedColumns, changeSummary, clean, cleanChanges, cleanPlan, emptyPla
 import {
   declarationProblems,
   fenToYuan,
-  PROJECT_TRANSITIONS,
   ProjectAction,
   ProjectShape,
   shanghaiDate,
   shanghaiToday,
   sharingAnalysisProblems,
   toFen,
-  transitionProblem,
 } from './project-rules';
-import { ProjectTransition } from './project-transition.entity';
+import { projectForAction, recordTransition, writeTransition } from './project-transitions';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 
@@ -133,7 +130,7 @@ export class ProjectService {
       const id = identifiers[0].id as string;
       await this.replaceBudgetYears(em, id, shape.budgetYears);
       await this.replaceCoBuildingUnits(em, id, shape.coBuildingUnitIds);
-      await this.writeTransition(em, caller, id, null, 'projectCreate', null);
+      await writeTransition(em, caller, id, null, 'projectCreate', null);
       return this.reload(em, id);
     });
   }
@@ -145,9 +142,9 @@ export class ProjectService {
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const project = await this.forAction(em, caller, input.projectId, 'projectUpdate');
+      const project = await projectForAction(em, caller, input.projectId, 'projectUpdate');
       const { set, summary } = await this.applyChanges(em, ctx, project, input.changes);
-      await this.record(em, caller, project, 'projectUpdate', set, summary.length ? `修改：${summary.join('；')}` : null);
+      await recordTransition(em, caller, project, 'projectUpdate', set, summary.length ? `修改：${summary.join('；')}` : null);
       return this.reload(em, project.id);
     });
   }
@@ -209,12 +206,12 @@ export class ProjectService {
     }
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const project = await this.forAction(em, caller, input.projectId, 'projectRequestChange');
+      const project = await projectForAction(em, caller, input.projectId, 'projectRequestChange');
       const { set, shape, summary } = await this.applyChanges(em, ctx, project, input.changes);
       const problems = declarationProblems(shape); // it is declared again, so it must be declarable
       if (problems.length) throw new UserErrorsException(problems);
       const note = `变更说明：${input.description}\n变更内容：${summary.join('；') || '无字段变化'}`;
-      await this.record(em, caller, project, 'projectRequestChange', { ...set, approvedAt: null }, note);
+      await recordTransition(em, caller, project, 'projectRequestChange', { ...set, approvedAt: null }, note);
       return this.reload(em, project.id);
     });
   }
@@ -233,43 +230,9 @@ export class ProjectService {
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const project = await this.forAction(em, caller, input.projectId, action);
-      await this.record(em, caller, project, action, await rule(em, project), note);
+      const project = await projectForAction(em, caller, input.projectId, action);
+      await recordTransition(em, caller, project, action, await rule(em, project), note);
       return this.reload(em, project.id);
-    });
-  }
-
-  /** The project, locked, if the caller may take `action` on it in its current status. */
-  private async forAction(em: EntityManager, caller: Caller, projectId: string, action: ProjectAction): Promise<Project> {
-    let project: Project | null;
-    if (PROJECT_TRANSITIONS[action].role === Role.PROJECT_UNIT) {
-      project = await projectForChange(em, caller, projectId); // 第十三条: only its building units
-    } else {
-      project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
-      if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', ['input', 'projectId']);
-    }
-    const problem = transitionProblem(action, project.status);
-    if (problem) throw new UserErrorsException([problem]);
-    return project;
-  }
-
-  private async record(em: EntityManager, caller: Caller, project: Project, action: ProjectAction, set: QueryDeepPartialEntity<Project>, note: string | null) {
-    const to = PROJECT_TRANSITIONS[action].to ?? project.status;
-    await em.update(Project, { id: project.id }, { ...set, status: to });
-    await this.writeTransition(em, caller, project.id, project.status, action, note);
-  }
-
-  private async writeTransition(em: EntityManager, caller: Caller, projectId: string, from: ProjectStatus | null, action: ProjectAction, note: string | null) {
-    const rule = PROJECT_TRANSITIONS[action];
-    await em.insert(ProjectTransition, {
-      projectId,
-      fromStatus: from,
-      toStatus: rule.to ?? from!,
-      action,
-      actorUserId: caller.userId,
-      actorRole: rule.role,
-      actorOrganizationId: caller.organizationId,
-      note,
     });
   }
 

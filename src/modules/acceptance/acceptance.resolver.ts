@@ -1,0 +1,104 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Outcome } from '../../db/transaction';
+import type { Context } from '../../graphql/context';
+import { Role } from '../auth/role.enum';
+import { isBuildingUnit, isOversight } from '../project/project-access';
+import { Project } from '../project/project.entity';
+import { shanghaiDate } from '../project/project-rules';
+import { AcceptanceApplication } from './acceptance-application.entity';
+import { AcceptanceDocument } from './acceptance-document.entity';
+import * as I from './acceptance.inputs';
+import * as P from './acceptance.payloads';
+import { lateApplication } from './acceptance-rules';
+import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
+import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance-snapshot';
+import { ExpertOpinion } from './expert-opinion.entity';
+
+const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ acceptanceApplication: result, userErrors });
+
+/** An application is reached only through what its reader may read: `Project.acceptanceApplications` and the mutations' payloads. */
+@Authorized()
+@Resolver(() => AcceptanceApplication)
+export class AcceptanceResolver {
+  @Authorized(Role.PROJECT_UNIT)
+  @Mutation(() => P.AcceptanceApplyPayload, { description: '申请竣工验收，冻结验收快照 — apply for acceptance; freezes the snapshot (项目建设单位, 第二十四条、第二十五条)' })
+  async acceptanceApply(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceApplyInput): Promise<P.AcceptanceApplyPayload> {
+    return payload(await ctx.services.acceptance.apply(ctx, input));
+  }
+
+  @Authorized(Role.EXPERT)
+  @Mutation(() => P.ExpertOpinionRecordPayload, { description: '登记专家意见 — record an expert\'s opinion on an application under review (专家咨询小组, 第六条、第二十五条)' })
+  async expertOpinionRecord(@Ctx() ctx: Context, @Arg('input') input: I.ExpertOpinionRecordInput): Promise<P.ExpertOpinionRecordPayload> {
+    const { result, userErrors } = await ctx.services.acceptance.recordOpinion(ctx, input);
+    return { expertOpinion: result, userErrors };
+  }
+
+  @Authorized(Role.LEADING_GROUP_OFFICE)
+  @Mutation(() => P.AcceptanceRecordResultPayload, { description: '登记验收结论 — record the result: PASSED → ACCEPTED, FAILED → ACCEPTANCE_FAILED (领导小组办公室, 第九条、第二十六条)' })
+  async acceptanceRecordResult(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceRecordResultInput): Promise<P.AcceptanceRecordResultPayload> {
+    return payload(await ctx.services.acceptance.recordResult(ctx, input));
+  }
+
+  @Authorized(Role.LEADING_GROUP_OFFICE)
+  @Mutation(() => P.AcceptanceFilePayload, { description: '验收备案 — record the filing of a passed acceptance; the project goes FILED, then IN_OPERATION (领导小组办公室, 第二十六条)' })
+  async acceptanceFile(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceFileInput): Promise<P.AcceptanceFilePayload> {
+    return payload(await ctx.services.acceptance.file(ctx, input));
+  }
+
+  @FieldResolver(() => Project, { description: '项目 — the project applying' })
+  async project(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<Project> {
+    return (await ctx.loaders.projectById.load(a.projectId))!;
+  }
+
+  @FieldResolver(() => [AcceptanceDocument], { description: '验收材料，按类别 — the materials, by kind (第二十五条、第二十六条)' })
+  documents(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<AcceptanceDocument[]> {
+    return ctx.loaders.acceptanceDocumentsByApplicationId.load(a.id);
+  }
+
+  @FieldResolver(() => AcceptanceSnapshot, { description: '申请时冻结的验收快照 — the snapshot frozen at the application (第二十五条)' })
+  async snapshot(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<AcceptanceSnapshot> {
+    return (await ctx.loaders.acceptanceSnapshotByApplicationId.load(a.id))!;
+  }
+
+  @FieldResolver(() => [ExpertOpinion], { description: '专家意见，按登记时间 — the experts\' opinions, oldest first (第六条)' })
+  expertOpinions(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<ExpertOpinion[]> {
+    return ctx.loaders.expertOpinionsByApplicationId.load(a.id);
+  }
+
+  @FieldResolver(() => P.AcceptanceSnapshotDiff, { description: '快照以来目录和共享清单的变化 — what changed in the live catalogue and sharing list since the snapshot' })
+  async snapshotDiff(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<SnapshotDelta> {
+    const [snapshot, live] = await Promise.all([
+      ctx.loaders.acceptanceSnapshotByApplicationId.load(a.id),
+      ctx.loaders.liveCatalogueByProjectId.load(a.projectId),
+    ]);
+    return snapshotDelta(snapshot!.content as unknown as SnapshotContent, live!);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: '逾期申请：晚于试运行结束后一个月（第二十五条）或上线运行后十二个月（第二十四条），北京时间 — applied late; allowed, shown among the deadlines',
+  })
+  async late(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<boolean> {
+    const p = (await ctx.loaders.projectById.load(a.projectId))!;
+    return lateApplication(shanghaiDate(a.appliedAt), p.goLiveDate, p.trialEndDate);
+  }
+}
+
+@Authorized()
+@Resolver(() => Project)
+export class ProjectAcceptanceResolver {
+  @FieldResolver(() => [AcceptanceApplication], {
+    description: '竣工验收申请，最新在前（监督角色及本项目建设单位可见，其他为空）— acceptance applications, newest first; empty unless the caller oversees or builds the project',
+  })
+  async acceptanceApplications(@Root() p: Project, @Ctx() ctx: Context): Promise<AcceptanceApplication[]> {
+    if (!isOversight(ctx.caller) && !isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id))) return [];
+    return ctx.loaders.acceptanceApplicationsByProjectId.load(p.id);
+  }
+}
+
+@Resolver(() => AcceptanceSnapshot)
+export class AcceptanceSnapshotResolver {
+  @FieldResolver(() => Boolean, { description: '校验：按存储内容重新计算的 SHA-256 与 contentHash 一致 — the hash recomputed from the stored content matches contentHash' })
+  verify(@Root() s: AcceptanceSnapshot): boolean {
+    return verifySnapshot(s);
+  }
+}

@@ -1,0 +1,189 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { mutate, Outcome } from '../../db/transaction';
+import type { RequestContext } from '../../graphql/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
+import { validateInput } from '../../graphql/validation';
+import { clean } from '../project/project-changes';
+import { Project } from '../project/project.entity';
+import { ProjectStatus } from '../project/project.enums';
+import { shanghaiDate, STATUS_LABELS } from '../project/project-rules';
+import { projectForAction, recordTransition } from '../project/project-transitions';
+import { AcceptanceApplication } from './acceptance-application.entity';
+import { AcceptanceDocument } from './acceptance-document.entity';
+import { AcceptanceResult } from './acceptance.enums';
+import * as I from './acceptance.inputs';
+import { APPLICATION_DOCUMENTS, documentProblems, DocumentRule, FAILED_DOCUMENTS, PASSED_DOCUMENTS, thresholdProblems, timingProblems } from './acceptance-rules';
+import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
+import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance-snapshot';
+import { ExpertOpinion } from './expert-opinion.entity';
+
+const APPLICATION_FIELD = ['input', 'applicationId'];
+
+/**
+ * 竣工验收 (第二十四条至第二十六条): the project unit applies with its materials and the snapshot is
+ * frozen; experts give their opinions; the leading-group office records the result and the filing.
+ * Each mutation is one transaction; each status change a ProjectTransition row.
+ */
+export class AcceptanceService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'acceptanceThresholds'>,
+    private readonly clock: Clock,
+    private readonly completeness: CompletenessReader,
+  ) {}
+
+  /** 第二十四条、第二十五条: after trial operation (or after a failed acceptance, rectified — 第三十三条) the unit applies. */
+  async apply(ctx: RequestContext, input: I.AcceptanceApplyInput): Promise<Outcome<AcceptanceApplication>> {
+    const caller = ctx.caller!; // the resolvers are @Authorized
+    const errors = await this.documentErrors(input, input.documents, APPLICATION_DOCUMENTS);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const project = await projectForAction(em, caller, input.projectId, 'acceptanceApply');
+      const now = this.clock.now();
+      const problems = timingProblems(shanghaiDate(now), project);
+      if (problems.length) throw new UserErrorsException(problems);
+      const { identifiers } = await em.insert(AcceptanceApplication, { projectId: project.id, appliedAt: now, appliedBy: caller.userId });
+      const id = identifiers[0].id as string;
+      await insertDocuments(em, id, input.documents, now);
+      // 第二十五条: what the reviewers judge is frozen with the application, before the status moves on.
+      await freezeSnapshot(em, this.completeness, project.id, id, now);
+      const note = project.status === ProjectStatus.ACCEPTANCE_FAILED ? '整改后重新申请竣工验收（第三十三条）' : null;
+      await recordTransition(em, caller, project, 'acceptanceApply', {}, note);
+      return em.findOneByOrFail(AcceptanceApplication, { id });
+    });
+  }
+
+  /** 第六条、第二十五条: an expert of the consultation group gives one opinion per application, while it is under review. */
+  async recordOpinion(ctx: RequestContext, input: I.ExpertOpinionRecordInput): Promise<Outcome<ExpertOpinion>> {
+    const caller = ctx.caller!;
+    if (typeof input.opinion === 'string') input.opinion = input.opinion.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const application = await lockApplication(em, input.applicationId);
+      if (application.result !== null) refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再登记专家意见', APPLICATION_FIELD, '第二十五条');
+      const { status } = await em.findOneOrFail(Project, { where: { id: application.projectId }, loadEagerRelations: false });
+      if (status !== ProjectStatus.ACCEPTANCE_APPLIED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, `项目当前状态为「${STATUS_LABELS[status]}」，仅在「已申请验收」期间可以登记专家意见`, APPLICATION_FIELD, '第二十五条');
+      }
+      if (await em.existsBy(ExpertOpinion, { applicationId: application.id, expertUserId: caller.userId })) {
+        refuse(UserErrorCode.DUPLICATE, '您已对该验收申请登记过意见，每位专家每项申请一份意见', APPLICATION_FIELD, '第六条');
+      }
+      const { identifiers } = await em.insert(ExpertOpinion, {
+        applicationId: application.id,
+        expertUserId: caller.userId,
+        expertOrganizationId: caller.organizationId,
+        opinion: input.opinion,
+        conclusion: input.conclusion,
+        recordedAt: this.clock.now(),
+      });
+      return em.findOneByOrFail(ExpertOpinion, { id: identifiers[0].id as string });
+    });
+  }
+
+  /**
+   * 第二十六条: the office records the result. A pass needs the report's materials and — 第九条 — the
+   * snapshot's completeness at the thresholds, or a reason to pass below them; a failure means the
+   * system may not go into use.
+   */
+  async recordResult(ctx: RequestContext, input: I.AcceptanceRecordResultInput): Promise<Outcome<AcceptanceApplication>> {
+    const caller = ctx.caller!;
+    input.overrideReason = clean(input.overrideReason);
+    const passed = input.result === AcceptanceResult.PASSED;
+    const errors = await this.documentErrors(input, input.documents, passed ? PASSED_DOCUMENTS : FAILED_DOCUMENTS);
+    if (!passed && input.overrideReason) {
+      errors.push(userError(UserErrorCode.INVALID, '验收不合格时不填写低于阈值通过的理由', ['input', 'overrideReason'], '第九条'));
+    }
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const application = await lockApplication(em, input.applicationId);
+      if (application.result !== null) {
+        refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再次登记', APPLICATION_FIELD, '第二十六条');
+      }
+      const project = await projectForAction(em, caller, application.projectId, passed ? 'acceptancePass' : 'acceptanceFail', APPLICATION_FIELD);
+      const problems = dateProblems(input.acceptedOn, ['input', 'acceptedOn'], shanghaiDate(this.clock.now()), [
+        [shanghaiDate(application.appliedAt), '验收日期不能早于验收申请日期', '第二十五条'],
+      ]);
+      if (problems.length) throw new UserErrorsException(problems);
+      let below: UserError[] = [];
+      if (passed) {
+        const snapshot = await em.findOneByOrFail(AcceptanceSnapshot, { applicationId: application.id });
+        below = thresholdProblems((snapshot.content as unknown as SnapshotContent).completeness.counts, this.config.acceptanceThresholds);
+        if (below.length && !input.overrideReason) throw new UserErrorsException(below);
+      }
+      const now = this.clock.now();
+      await em.update(AcceptanceApplication, { id: application.id }, {
+        result: input.result,
+        acceptedOn: input.acceptedOn,
+        overrideReason: passed ? (input.overrideReason ?? null) : null,
+        decidedBy: caller.userId,
+      });
+      await insertDocuments(em, application.id, input.documents, now);
+      const note = below.length ? `完整性低于阈值仍予通过（第九条），理由：${input.overrideReason}` : null;
+      await recordTransition(em, caller, project, passed ? 'acceptancePass' : 'acceptanceFail', {}, note);
+      return em.findOneByOrFail(AcceptanceApplication, { id: application.id });
+    });
+  }
+
+  /** 第二十六条: the acceptance report of a passed acceptance is filed; the system then goes into operation (第二十七条). */
+  async file(ctx: RequestContext, input: I.AcceptanceFileInput): Promise<Outcome<AcceptanceApplication>> {
+    const caller = ctx.caller!;
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const application = await lockApplication(em, input.applicationId);
+      // 第二十六条: 验收不合格的项目，不得投入使用 — only a passed acceptance is filed and leads to operation.
+      if (application.result !== AcceptanceResult.PASSED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, '只有验收通过的申请可以备案；验收不合格的项目不得投入使用', APPLICATION_FIELD, '第二十六条');
+      }
+      if (application.filedOn !== null) refuse(UserErrorCode.INVALID_TRANSITION, `该验收已于 ${application.filedOn} 备案`, APPLICATION_FIELD, '第二十六条');
+      const project = await projectForAction(em, caller, application.projectId, 'acceptanceFile', APPLICATION_FIELD);
+      const problems = dateProblems(input.filedOn, ['input', 'filedOn'], shanghaiDate(this.clock.now()), [
+        [application.acceptedOn!, '备案日期不能早于验收日期', '第二十六条'],
+      ]);
+      if (problems.length) throw new UserErrorsException(problems);
+      await em.update(AcceptanceApplication, { id: application.id }, { filedOn: input.filedOn });
+      await recordTransition(em, caller, project, 'acceptanceFile', {}, null);
+      await recordTransition(em, caller, { id: project.id, status: ProjectStatus.FILED }, 'operationStart', {}, null);
+      return em.findOneByOrFail(AcceptanceApplication, { id: application.id });
+    });
+  }
+
+  /** The input's own rules, then — when they hold — the rules of its set of documents; the documents cleaned first. */
+  private async documentErrors(input: object, documents: I.AcceptanceDocumentInput[], rule: DocumentRule): Promise<UserError[]> {
+    for (const d of documents) {
+      for (const key of ['title', 'fileName', 'sha256'] as const) if (typeof d[key] === 'string') d[key] = d[key].trim();
+      d.sha256 = d.sha256.toLowerCase();
+      d.url = clean(d.url);
+    }
+    const errors = await validateInput(input);
+    if (!errors.length) errors.push(...documentProblems(documents.map((d) => d.kind), rule, ['input', 'documents']));
+    return errors;
+  }
+}
+
+// ── Helpers without state ──
+
+/** The application, locked for the transaction, so that its opinions, result and filing are taken one at a time. */
+async function lockApplication(em: EntityManager, id: string): Promise<AcceptanceApplication> {
+  const application = await em.findOne(AcceptanceApplication, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!application) refuse(UserErrorCode.NOT_FOUND, '验收申请不存在', APPLICATION_FIELD);
+  return application;
+}
+
+async function insertDocuments(em: EntityManager, applicationId: string, documents: I.AcceptanceDocumentInput[], now: Date): Promise<void> {
+  if (!documents.length) return;
+  await em.insert(
+    AcceptanceDocument,
+    documents.map(({ kind, title, fileName, sha256, url }) => ({ applicationId, kind, title, fileName, sha256, url: url ?? null, attachedAt: now })),
+  );
+}
+
+/** A date not after today (Asia/Shanghai) and not before each of `floors` ([date, message, article]). */
+function dateProblems(date: string, field: string[], today: string, floors: [string, string, string][]): UserError[] {
+  if (date > today) return [userError(UserErrorCode.OUT_OF_RANGE, `${date} 晚于今天（北京时间 ${today}）`, field, '第二十六条')];
+  const broken = floors.find(([floor]) => date < floor);
+  return broken ? [userError(UserErrorCode.OUT_OF_RANGE, `${broken[1]}（${broken[0]}）`, field, broken[2])] : [];
+}

@@ -1,0 +1,252 @@
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { mutate, Outcome } from '../../db/transaction';
+import { ConnectionArgs, decodeCursor, encodeCursor, Page, pageSize } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import type { RequestContext } from '../../graphql/request-context';
+import { UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
+import { validateInput } from '../../graphql/validation';
+import { groupBy } from '../catalogue/resource.loaders';
+import { text } from '../catalogue/resource.rules';
+import { MountStatus } from '../sharing/sharing.enums';
+import { AggregationRun } from './aggregation-run.entity';
+import { AggregationMode, AggregationOutcome } from './aggregation.enums';
+import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
+
+/** Clock skew tolerated on a platform-reported run time. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+const MOUNT_NAME: Record<MountStatus, string> = {
+  [MountStatus.NOT_MOUNTED]: '未挂接',
+  [MountStatus.MOUNTED]: '已挂接',
+  [MountStatus.WITHDRAWN]: '已撤销挂接',
+};
+
+export interface ReportCounts {
+  accepted: number;
+  duplicates: number;
+}
+
+interface Target {
+  id: string;
+  resource_id: string;
+  mount_status: MountStatus;
+}
+
+/**
+ * Locks the reported interfaces and their resources for the transaction, in one order (resource,
+ * then interface) whatever the batch, so two reports touching the same rows queue instead of deadlocking.
+ */
+const LOCK_TARGETS = `
+  SELECT i.id, i.resource_id, i.mount_status
+    FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
+   WHERE i.id = ANY($1::uuid[])
+   ORDER BY r.id, i.id
+     FOR NO KEY UPDATE OF i, r`;
+
+/**
+ * The whole batch in one statement: one INSERT of the unnested arrays that skips runs already
+ * known (aggregation_run_platform_key), and, from the rows it really inserted, the latest run and
+ * latest success per interface and the latest success per resource, set-based and never moved
+ * back (GREATEST ignores NULL). A retried batch inserts nothing and so updates nothing; the run
+ * history is never scanned.
+ */
+const INSERT_RUNS = `
+  WITH batch AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::aggregation_mode[], $6::int[],
+                         $7::aggregation_outcome[], $8::text[])
+      AS b(interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
+  ), inserted AS (
+    INSERT INTO aggregation_run (interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
+    SELECT interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason FROM batch
+    ON CONFLICT (interface_id, platform_run_id) DO NOTHING
+    RETURNING interface_id, resource_id, ran_at, outcome
+  ), interfaces AS (
+    UPDATE sharing_interface i
+       SET last_run_at = GREATEST(i.last_run_at, n.last_run_at),
+           last_success_at = GREATEST(i.last_success_at, n.last_success_at)
+      FROM (SELECT interface_id, max(ran_at) AS last_run_at, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success_at
+              FROM inserted GROUP BY interface_id) n
+     WHERE i.id = n.interface_id
+  ), resources AS (
+    UPDATE information_resource r
+       SET last_aggregated_at = GREATEST(r.last_aggregated_at, n.last_success_at)
+      FROM (SELECT resource_id, max(ran_at) AS last_success_at FROM inserted WHERE outcome = 'SUCCEEDED' GROUP BY resource_id) n
+     WHERE r.id = n.resource_id
+  )
+  SELECT count(*)::int AS accepted FROM inserted`;
+
+/**
+ * One keyset page of runs per interface, newest first, with each interface's total: one statement
+ * for any number of interfaces. The cursor keeps ran_at to the microsecond.
+ */
+const RUN_PAGES = `
+  SELECT k.id AS key, (SELECT count(*) FROM aggregation_run c WHERE c.interface_id = k.id)::int AS total,
+         a.id, a.interface_id, a.resource_id, a.platform_run_id, a.ran_at, a.mode, a.records, a.outcome, a.failure_reason,
+         a.reported_at, to_char(a.ran_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ran_at_key
+    FROM unnest($1::uuid[]) AS k(id)
+    LEFT JOIN LATERAL (
+      SELECT * FROM aggregation_run a
+       WHERE a.interface_id = k.id AND ($2::timestamptz IS NULL OR (a.ran_at, a.id) < ($2::timestamptz, $3::uuid))
+       ORDER BY a.ran_at DESC, a.id DESC
+       LIMIT $4) a ON true
+   ORDER BY k.id, a.ran_at DESC, a.id DESC`;
+
+interface RunRow {
+  key: string;
+  total: number;
+  id: string | null;
+  interface_id: string;
+  resource_id: string;
+  platform_run_id: string;
+  ran_at: Date;
+  mode: AggregationMode;
+  records: number;
+  outcome: AggregationOutcome;
+  failure_reason: string | null;
+  reported_at: Date;
+  ran_at_key: string;
+}
+
+/**
+ * 归集记录 (第十七条: 按需归集、应归尽归 — data reaches the city exchange platform, and is
+ * collected, shared and used through it). The platform reports its runs here in batches.
+ */
+export class AggregationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores a batch of runs, all or nothing: any wrong run refuses the batch, naming its index.
+   * Runs already reported (same interface and platform run id) are counted as duplicates and left as they were.
+   */
+  async report(ctx: RequestContext, input: AggregationRunsReportInput): Promise<Outcome<ReportCounts>> {
+    const runs = input.runs ?? [];
+    if (runs.length === 0) return refused(userError(UserErrorCode.REQUIRED, '至少上报一条归集记录', ['input', 'runs']));
+    if (runs.length > MAX_RUNS_PER_REPORT) {
+      return refused(userError(UserErrorCode.TOO_LONG, `每次最多上报${MAX_RUNS_PER_REPORT}条归集记录，请分批上报`, ['input', 'runs']));
+    }
+    for (const run of runs) {
+      if (typeof run.platformRunId === 'string') run.platformRunId = run.platformRunId.trim();
+      run.failureReason = text(run.failureReason) ?? null;
+    }
+    const errors = await this.runProblems(runs);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const ids = [...new Set(runs.map((r) => r.interfaceId))];
+      const targets = new Map(((await em.query(LOCK_TARGETS, [ids])) as Target[]).map((t) => [t.id, t]));
+      const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), i));
+      if (problems.length) throw new UserErrorsException(problems);
+      const accepted = await insertRuns(em, runs, targets);
+      return { accepted, duplicates: runs.length - accepted };
+    });
+  }
+
+  /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */
+  private async runProblems(runs: AggregationRunInput[]): Promise<UserError[]> {
+    const latest = this.clock.now().getTime() + FUTURE_SKEW_MS;
+    const seen = new Map<string, number>();
+    const out: UserError[] = [];
+    for (const [i, run] of runs.entries()) {
+      const at = (name: string) => ['input', 'runs', String(i), name];
+      out.push(...(await validateInput(run, ['input', 'runs', String(i)])));
+      if (run.ranAt.getTime() > latest) out.push(userError(UserErrorCode.OUT_OF_RANGE, '归集时间不能晚于当前时间', at('ranAt')));
+      if (run.outcome === AggregationOutcome.FAILED && !run.failureReason) {
+        out.push(userError(UserErrorCode.REQUIRED, '归集失败的记录须填写失败原因', at('failureReason')));
+      }
+      if (run.outcome === AggregationOutcome.SUCCEEDED && run.failureReason) {
+        out.push(userError(UserErrorCode.INVALID, '归集成功的记录不应填写失败原因', at('failureReason')));
+      }
+      const key = `${run.interfaceId}\u0000${run.platformRunId}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        out.push(userError(UserErrorCode.DUPLICATE, `同一批次中与 runs[${first}] 的共享接口和平台运行编号相同`, at('platformRunId')));
+      } else {
+        seen.set(key, i);
+      }
+    }
+    return out;
+  }
+
+  /** A page of each interface's runs, newest first: one statement for every interface asked for with the same arguments. */
+  async runPages(em: EntityManager, interfaceIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Page<AggregationRun>>> {
+    const size = pageSize(args.first, this.config.maxPageSize);
+    const [afterAt, afterId] = args.after ? runCursor(args.after) : [null, null];
+    const rows: RunRow[] = await em.query(RUN_PAGES, [[...new Set(interfaceIds)], afterAt, afterId, size + 1]);
+    const byInterface = groupBy(rows, (r) => r.key);
+    const out = new Map<string, Page<AggregationRun>>();
+    for (const id of interfaceIds) {
+      const mine = byInterface.get(id) ?? [];
+      const found = mine.filter((r) => r.id !== null);
+      const nodes = found.slice(0, size);
+      const cursors = nodes.map((r) => encodeCursor([r.ran_at_key, r.id]));
+      out.set(id, {
+        nodes: nodes.map(toRun),
+        cursors,
+        totalCount: mine[0]?.total ?? 0,
+        pageInfo: {
+          hasNextPage: found.length > size,
+          hasPreviousPage: Boolean(args.after),
+          startCursor: cursors[0] ?? null,
+          endCursor: cursors[cursors.length - 1] ?? null,
+        },
+      });
+    }
+    return out;
+  }
+}
+
+function refused(error: UserError): Outcome<ReportCounts> {
+  return { result: null, userErrors: [error] };
+}
+
+/** 第十七条: aggregation goes through the city exchange platform, so only a mounted interface has runs. */
+function targetProblems(target: Target | undefined, i: number): UserError[] {
+  const field = ['input', 'runs', String(i), 'interfaceId'];
+  if (!target) return [userError(UserErrorCode.NOT_FOUND, '共享接口不存在', field)];
+  if (target.mount_status !== MountStatus.MOUNTED) {
+    const message = `该共享接口${MOUNT_NAME[target.mount_status]}，未挂接在市共享交换平台上，不能上报归集记录`;
+    return [userError(UserErrorCode.RULE_VIOLATION, message, field, '第十七条')];
+  }
+  return [];
+}
+
+async function insertRuns(em: EntityManager, runs: AggregationRunInput[], targets: Map<string, Target>): Promise<number> {
+  const [{ accepted }] = await em.query(INSERT_RUNS, [
+    runs.map((r) => r.interfaceId),
+    runs.map((r) => targets.get(r.interfaceId)!.resource_id),
+    runs.map((r) => r.platformRunId),
+    runs.map((r) => r.ranAt.toISOString()),
+    runs.map((r) => r.mode),
+    runs.map((r) => r.records),
+    runs.map((r) => r.outcome),
+    runs.map((r) => r.failureReason ?? null),
+  ]);
+  return accepted;
+}
+
+function runCursor(after: string): [string, string] {
+  const [at, id] = decodeCursor(after);
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUUID(id)) throw badInput('after', '分页游标无效');
+  return [at, id];
+}
+
+function toRun(row: RunRow): AggregationRun {
+  return Object.assign(new AggregationRun(), {
+    id: row.id,
+    interfaceId: row.interface_id,
+    resourceId: row.resource_id,
+    platformRunId: row.platform_run_id,
+    ranAt: row.ran_at,
+    mode: row.mode,
+    records: row.records,
+    outcome: row.outcome,
+    failureReason: row.failure_reason,
+    reportedAt: row.reported_at,
+  });
+}

@@ -1,0 +1,135 @@
+import { UpdateFrequency } from '../catalogue/catalogue.enums';
+import { GapReason } from './gap-reason.enum';
+
+/**
+ * The completeness figures of DESIGN §3 as set-based SQL. Every statement here takes the same first
+ * four parameters:
+ *   $1 text[]  scope keys and $2 uuid[] project ids, pairwise: project $2[n] belongs to scope $1[n]
+ *              (a scope is a project, an organisation's projects, or the whole filtered set);
+ *   $3 timestamptz  the instant timeliness is judged at (the caller's clock, never the database's);
+ *   $4 int  the grace in hours added to every update-frequency window (config.timelinessGraceHours).
+ * One statement answers for every scope at once, so a page of projects costs one round trip.
+ */
+
+/** One update-frequency window, in hours (absolute hours, so no time zone or DST enters the comparison). IRREGULAR has none. */
+export const WINDOW_HOURS: Record<UpdateFrequency, number | null> = {
+  [UpdateFrequency.REALTIME]: 1,
+  [UpdateFrequency.DAILY]: 24,
+  [UpdateFrequency.WEEKLY]: 7 * 24,
+  [UpdateFrequency.MONTHLY]: 31 * 24,
+  [UpdateFrequency.QUARTERLY]: 92 * 24,
+  [UpdateFrequency.HALF_YEARLY]: 183 * 24,
+  [UpdateFrequency.YEARLY]: 366 * 24,
+  [UpdateFrequency.IRREGULAR]: null,
+};
+
+const windowHours = `CASE r.update_frequency ${Object.entries(WINDOW_HOURS)
+  .filter(([, h]) => h !== null)
+  .map(([f, h]) => `WHEN '${f}' THEN ${h}`)
+  .join(' ')} END`;
+
+/** Blank: null, or nothing but spaces. */
+const blank = (column: string) => `coalesce(btrim(${column}), '') = ''`;
+
+/**
+ * The project's resources with one flag per rule. RETIRED resources are history, not part of what
+ * the project declares, and are left out of every figure.
+ */
+const CHECKED = `
+  scope AS (
+    SELECT DISTINCT s.scope_key, s.project_id FROM unnest($1::text[], $2::uuid[]) AS s(scope_key, project_id)
+  ), res AS (
+    SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at,
+           r.status = 'PUBLISHED' AS published,
+           -- 共享类型: UNCONDITIONAL and CONDITIONAL resources are the ones to share and aggregate (第九条、第十七条).
+           coalesce(r.sharing_type IN ('UNCONDITIONAL', 'CONDITIONAL'), false) AS shareable,
+           -- 第九条: the sharing analysis states sharing, openness and frequency for every resource.
+           r.sharing_type IS NULL AS no_sharing_type,
+           r.open_type IS NULL AS no_open_type,
+           r.update_frequency IS NULL AS no_frequency,
+           -- 第九条: a conditional share states its condition; not sharing states its legal basis.
+           coalesce(r.sharing_type = 'CONDITIONAL' AND ${blank('r.sharing_condition')}, false) AS no_condition,
+           coalesce(r.sharing_type = 'NOT_SHARED' AND ${blank('r.legal_basis')}, false) AS no_legal_basis,
+           -- 第九条 (as resource.rules): open to the public only what is shared; NOT_SHARED ⇒ NOT_OPEN.
+           coalesce(r.open_type IN ('OPEN', 'CONDITIONAL_OPEN') AND r.sharing_type IS DISTINCT FROM 'UNCONDITIONAL'
+                    AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false) AS open_not_shared,
+           -- 第八条: a catalogue entry lists its data items.
+           NOT EXISTS (SELECT 1 FROM data_item d WHERE d.resource_id = r.id) AS no_items,
+           -- 第九条: an interface counts until it is withdrawn from the platform.
+           EXISTS (SELECT 1 FROM sharing_interface i WHERE i.resource_id = r.id AND i.mount_status <> 'WITHDRAWN') AS has_interface,
+           -- 第十七条: aggregation goes through the city exchange platform, so the interface must be mounted there.
+           EXISTS (SELECT 1 FROM sharing_interface i WHERE i.resource_id = r.id AND i.mount_status = 'MOUNTED') AS is_mounted,
+           -- 第十七条 归集率: last_aggregated_at is kept by ingest over all the resource's interfaces, including
+           -- one withdrawn since: the data did reach the platform, so it still counts as aggregated (and
+           -- will turn STALE once no mounted interface brings fresh data).
+           r.last_aggregated_at IS NOT NULL AS aggregated,
+           -- 及时率: the last success within one update window plus the grace; IRREGULAR (or no frequency) is never stale.
+           coalesce(r.last_aggregated_at >= $3::timestamptz - make_interval(hours => ${windowHours} + $4::int), true) AS fresh
+      FROM information_resource r
+     WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
+  ), checked AS (
+    SELECT res.*,
+           NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR open_not_shared OR no_items) AS metadata_ok
+      FROM res
+  )`;
+
+/** When a resource counts against each figure: one gap per broken rule, numbered in the figures' order. */
+const GAP_WHEN: Record<GapReason, string> = {
+  [GapReason.NOT_PUBLISHED]: 'NOT r.published',
+  [GapReason.MISSING_SHARING_TYPE]: 'r.no_sharing_type',
+  [GapReason.MISSING_OPEN_TYPE]: 'r.no_open_type',
+  [GapReason.MISSING_FREQUENCY]: 'r.no_frequency',
+  [GapReason.MISSING_CONDITION]: 'r.no_condition',
+  [GapReason.MISSING_LEGAL_BASIS]: 'r.no_legal_basis',
+  [GapReason.NO_DATA_ITEMS]: 'r.no_items',
+  [GapReason.OPEN_BUT_NOT_SHARED]: 'r.open_not_shared',
+  [GapReason.NO_INTERFACE]: 'r.shareable AND NOT r.has_interface',
+  [GapReason.NOT_MOUNTED]: 'r.shareable AND NOT r.is_mounted',
+  [GapReason.NEVER_AGGREGATED]: 'r.shareable AND NOT r.aggregated',
+  [GapReason.STALE]: 'r.shareable AND r.aggregated AND NOT r.fresh',
+};
+
+/** The order of gaps of one resource: the order the reasons are declared in (the figures' order). */
+export const GAP_ORDER: GapReason[] = Object.values(GapReason);
+
+const GAPS = `${CHECKED}, gap AS (
+    SELECT s.scope_key, r.id AS resource_id, r.code, r.project_id, g.reason, g.ord,
+           r.status, r.update_frequency, r.last_aggregated_at, r.has_interface, r.is_mounted
+      FROM scope s JOIN checked r ON r.project_id = s.project_id
+     CROSS JOIN LATERAL (VALUES ${GAP_ORDER.map((reason, ord) => `('${reason}', ${ord}, ${GAP_WHEN[reason]})`).join(', ')}) AS g(reason, ord, broken)
+     WHERE g.broken
+  )`;
+
+/** The six figures of each scope; a scope whose projects have no resources counts 0/0. */
+export const COUNTS_SQL = `WITH ${CHECKED}
+  SELECT s.scope_key,
+         count(r.id)::int AS resources,
+         count(r.id) FILTER (WHERE r.published)::int AS published,
+         count(r.id) FILTER (WHERE r.metadata_ok)::int AS metadata_ok,
+         count(r.id) FILTER (WHERE r.shareable)::int AS shareable,
+         count(r.id) FILTER (WHERE r.shareable AND r.has_interface)::int AS with_interface,
+         count(r.id) FILTER (WHERE r.shareable AND r.is_mounted)::int AS mounted,
+         count(r.id) FILTER (WHERE r.shareable AND r.aggregated)::int AS aggregated,
+         count(r.id) FILTER (WHERE r.shareable AND r.aggregated AND r.fresh)::int AS timely
+    FROM scope s LEFT JOIN checked r ON r.project_id = s.project_id
+   GROUP BY s.scope_key`;
+
+/** Every gap of the scopes (pass each project as its own scope), by resource code (bytewise) then reason. */
+export const GAPS_SQL = `WITH ${GAPS}
+  SELECT * FROM gap ORDER BY code COLLATE "C", ord, scope_key`;
+
+/**
+ * One keyset page of each scope's gaps after ($5 resource code, $6 reason number), at most $7 rows,
+ * with each scope's total; a scope without gaps has no row.
+ */
+export const GAP_PAGES_SQL = `WITH ${GAPS},
+  total AS (SELECT scope_key, count(*)::int AS n FROM gap GROUP BY scope_key),
+  page AS (
+    SELECT gap.*, row_number() OVER (PARTITION BY scope_key ORDER BY code COLLATE "C", ord) AS rn
+      FROM gap
+     WHERE $5::text IS NULL OR code COLLATE "C" > $5::text OR (code = $5::text AND ord > $6::int)
+  )
+  SELECT t.scope_key, t.n AS total, p.resource_id, p.code, p.project_id, p.reason, p.ord, p.status, p.update_frequency,
+         p.last_aggregated_at, p.has_interface, p.is_mounted
+    FROM total t LEFT JOIN page p ON p.scope_key = t.scope_key AND p.rn <= $7::int
+   ORDER BY t.scope_key, p.rn`;

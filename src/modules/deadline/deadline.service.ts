@@ -1,0 +1,183 @@
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { ConnectionArgs, Page, pageSize } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import type { RequestContext } from '../../graphql/request-context';
+import { isCalendarDate } from '../../graphql/scalars';
+import { AcceptanceResult } from '../acceptance/acceptance.enums';
+import { hasRole } from '../auth/caller';
+import { Role } from '../auth/role.enum';
+import { isOversight } from '../project/project-access';
+import { ProjectStatus } from '../project/project.enums';
+import { SharingRequestStatus } from '../sharing-request/sharing-request.enums';
+import { shanghaiDateOf } from './calendar/dates';
+import { Deadline, DeadlineFilter, DeadlineKind as K } from './deadline.objects';
+
+/** Each kind's article and rule, as the regulation (宿区政办发〔2023〕6号) or 国发〔2016〕51号 words it. */
+export const DEADLINE_RULES: Record<K, { article: string | null; rule: string }> = {
+  [K.PLAN_DECLARATION]: {
+    article: '第七条',
+    rule: '各镇（街道）、各部门和各单位于当年度9月底前向领导小组办公室报送下一年度本部门政务信息化项目建设计划和建设方案',
+  },
+  [K.ACCEPTANCE_EARLIEST]: { article: '第二十四条', rule: '项目竣工验收原则上应在系统上线运行三个月后进行' },
+  [K.ACCEPTANCE_WINDOW]: { article: '第二十四条', rule: '系统上线运行至完成项目竣工验收的时间最长不超过一年' },
+  [K.ACCEPTANCE_APPLICATION]: {
+    article: '第二十五条',
+    rule: '项目建设单位应在系统试运行结束后一个月内，向领导小组办公室提交竣工验收申请报告',
+  },
+  [K.FILING]: {
+    article: '第二十六条',
+    rule: '在竣工验收结束后一个月内将项目竣工验收报告提交领导小组办公室备案；未提交备案的项目，不予安排后续建设资金和运维经费',
+  },
+  [K.SHARING_REQUEST_ANSWER]: {
+    article: null,
+    rule: '对有条件共享的政务信息资源，提供部门应在10个工作日内答复共享申请（国发〔2016〕51号《政务信息资源共享管理暂行办法》）',
+  },
+};
+
+const MAX_WITHIN_DAYS = 3660;
+
+/** The organisations concerned by a project: its lead unit and co-building units (第八条、第十四条). */
+const projectUnits = (p: string) =>
+  `ARRAY[${p}.lead_unit_id] || ARRAY(SELECT cbu.organization_id FROM project_co_building_unit cbu WHERE cbu.project_id = ${p}.id)`;
+
+/**
+ * Every open deadline as one row: kind, the id that keys it, what it is about, who owes it, its due
+ * date and who is concerned. $1 is today (Asia/Shanghai). Month arithmetic is PostgreSQL's
+ * date + interval, which clamps to the month's end (31 January + 1 month = 28/29 February).
+ */
+const DEADLINES = `
+  -- 第七条: a DRAFT project's plan for year Y is due by 30 September of Y−1.
+  SELECT '${K.PLAN_DECLARATION}'::text AS kind, p.id, p.id AS project_id, NULL::uuid AS sharing_request_id, p.lead_unit_id AS organization_id,
+         make_date(p.plan_year - 1, 9, 30) AS due_on, ${projectUnits('p')} AS concerned
+    FROM project p WHERE p.status = '${ProjectStatus.DRAFT}'
+  UNION ALL
+  -- 第二十四条: acceptance no earlier than 3 months after go-live; listed until that day comes.
+  SELECT '${K.ACCEPTANCE_EARLIEST}', p.id, p.id, NULL, p.lead_unit_id, (p.go_live_date + interval '3 months')::date, ${projectUnits('p')}
+    FROM project p
+   WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
+     AND (p.go_live_date + interval '3 months')::date > $1::date
+  UNION ALL
+  -- 第二十四条: and no later than 12 months after go-live, for a project not yet accepted.
+  SELECT '${K.ACCEPTANCE_WINDOW}', p.id, p.id, NULL, p.lead_unit_id, (p.go_live_date + interval '12 months')::date, ${projectUnits('p')}
+    FROM project p
+   WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
+  UNION ALL
+  -- 第二十五条: the acceptance application within 1 month of the end of trial operation.
+  SELECT '${K.ACCEPTANCE_APPLICATION}', p.id, p.id, NULL, p.lead_unit_id, (p.trial_end_date + interval '1 month')::date, ${projectUnits('p')}
+    FROM project p WHERE p.status = '${ProjectStatus.TRIAL_OPERATION}' AND p.trial_end_date IS NOT NULL
+  UNION ALL
+  -- 第二十六条: filing within 1 month of a passed acceptance.
+  SELECT '${K.FILING}', a.id, a.project_id, NULL, p.lead_unit_id, (a.accepted_on + interval '1 month')::date, ${projectUnits('p')}
+    FROM acceptance_application a JOIN project p ON p.id = a.project_id
+   WHERE a.result = '${AcceptanceResult.PASSED}' AND a.accepted_on IS NOT NULL AND a.filed_on IS NULL
+  UNION ALL
+  -- 国发〔2016〕51号: the provider answers a pending request within 10 working days (due_on fixed at the request).
+  SELECT '${K.SHARING_REQUEST_ANSWER}', s.id, NULL, s.id, r.provider_id, s.due_on, ARRAY[r.provider_id, s.consumer_organization_id]
+    FROM sharing_request s JOIN information_resource r ON r.id = s.resource_id
+   WHERE s.status = '${SharingRequestStatus.PENDING}'`;
+
+interface Row {
+  kind: K;
+  id: string;
+  project_id: string | null;
+  sharing_request_id: string | null;
+  organization_id: string;
+  due_on: string;
+  days_left: number;
+}
+
+const encodeCursor = (r: Row) => Buffer.from(JSON.stringify([r.due_on, r.kind, r.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, K, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 3 && isCalendarDate(v[0]) && Object.values(K).includes(v[1]) && isUUID(v[2])) return v as [string, K, string];
+  } catch {
+    /* falls through */
+  }
+  throw badInput('after', '分页游标无效');
+}
+
+/** What is due and overdue (DESIGN §4), computed by PostgreSQL over all projects and requests in one query, by due date. */
+export class DeadlineService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Oversight roles read every deadline; a project unit those of its organisation's projects (lead
+   * or co-building) and the sharing requests it must answer or made; other roles none. Keyset
+   * pages on (due date, kind, id): two statements, a count and a page.
+   */
+  async list(ctx: RequestContext, filter: DeadlineFilter = {}, args: ConnectionArgs = {}): Promise<Page<Deadline>> {
+    const size = pageSize(args.first, this.config.maxPageSize);
+    const params: unknown[] = [shanghaiDateOf(this.clock.now())];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    if (!isOversight(ctx.caller)) {
+      const org = hasRole(ctx.caller, Role.PROJECT_UNIT) ? ctx.caller?.organizationId : null;
+      where.push(org ? `${param(org)}::uuid = ANY(d.concerned)` : 'false');
+    }
+    if (filter.organizationId) {
+      if (!isUUID(filter.organizationId)) throw badInput('filter', 'organizationId 格式无效');
+      where.push(`${param(filter.organizationId)}::uuid = ANY(d.concerned)`);
+    }
+    if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
+    if (filter.overdueOnly) where.push('d.due_on < $1::date');
+    if (filter.withinDays != null) {
+      if (!Number.isInteger(filter.withinDays) || filter.withinDays < 0 || filter.withinDays > MAX_WITHIN_DAYS) {
+        throw badInput('filter', `withinDays 须在 0 到 ${MAX_WITHIN_DAYS} 之间`);
+      }
+      where.push(`d.due_on <= $1::date + ${param(filter.withinDays)}::int`);
+    }
+    const filtered = `WITH d AS (${DEADLINES}) SELECT d.* FROM d${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const [{ n: totalCount }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
+    const pageParams = [...params];
+    let after = '';
+    if (args.after) {
+      const [dueOn, kind, id] = decodeCursor(args.after);
+      const at = (v: unknown) => `$${pageParams.push(v)}`;
+      after = `WHERE (f.due_on, f.kind COLLATE "C", f.id) > (${at(dueOn)}::date, ${at(kind)}::text, ${at(id)}::uuid)`;
+    }
+    const rows: Row[] = await this.ds.query(
+      `SELECT f.kind, f.id, f.project_id, f.sharing_request_id, f.organization_id, to_char(f.due_on, 'YYYY-MM-DD') AS due_on,
+              (f.due_on - $1::date) AS days_left
+         FROM (${filtered}) f ${after}
+        ORDER BY f.due_on, f.kind COLLATE "C", f.id
+        LIMIT ${size + 1}`,
+      pageParams,
+    );
+    const page = rows.slice(0, size);
+    const cursors = page.map(encodeCursor);
+    return {
+      nodes: page.map(toDeadline),
+      totalCount,
+      cursors,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: cursors[0] ?? null,
+        endCursor: cursors[cursors.length - 1] ?? null,
+      },
+    };
+  }
+}
+
+function toDeadline(r: Row): Deadline {
+  return Object.assign(new Deadline(), {
+    kind: r.kind,
+    ...DEADLINE_RULES[r.kind],
+    dueOn: r.due_on,
+    daysLeft: r.days_left,
+    // The earliest acceptance date is a "not before", listed only while it lies ahead: it is never overdue.
+    overdue: r.kind !== K.ACCEPTANCE_EARLIEST && r.days_left < 0,
+    projectId: r.project_id,
+    sharingRequestId: r.sharing_request_id,
+    organizationId: r.organization_id,
+  });
+}

@@ -1,0 +1,210 @@
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { mutate, Outcome } from '../../db/transaction';
+import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import type { RequestContext } from '../../graphql/request-context';
+import { refuse, UserErrorCode } from '../../graphql/user-error';
+import { validateInput } from '../../graphql/validation';
+import { Caller, hasRole } from '../auth/caller';
+import { Role } from '../auth/role.enum';
+import { ResourceStatus, SharingType } from '../catalogue/catalogue.enums';
+import { InformationResource } from '../catalogue/information-resource.entity';
+import { isUuid } from '../catalogue/resource.rules';
+import { whereVisible } from '../catalogue/resource-search';
+import { daysBetween, shanghaiDateOf } from '../deadline/calendar/dates';
+import { addWorkingDays, CalendarUnavailableError } from '../deadline/calendar/working-days';
+import { isOversight } from '../project/project-access';
+import { SharingRequest } from './sharing-request.entity';
+import { SharingRequestStatus } from './sharing-request.enums';
+import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
+
+/** 国发〔2016〕51号《政务信息资源共享管理暂行办法》: 提供部门应在10个工作日内予以答复. */
+export const ANSWER_WORKING_DAYS = 10;
+
+/** Serialises the requests of one organisation for one resource (pg_advisory_xact_lock key, with hashtext(resource/consumer)). */
+const REQUEST_LOCK = 0x53524551;
+
+const RESOURCE_STATUS_NAME: Record<ResourceStatus, string> = {
+  [ResourceStatus.DRAFT]: '草稿',
+  [ResourceStatus.SUBMITTED]: '已提交',
+  [ResourceStatus.PUBLISHED]: '已发布',
+  [ResourceStatus.RETURNED]: '已退回',
+  [ResourceStatus.RETIRED]: '已停用',
+};
+
+const ANSWER_NAME: Record<SharingRequestStatus, string> = {
+  [SharingRequestStatus.PENDING]: '待答复',
+  [SharingRequestStatus.APPROVED]: '已同意',
+  [SharingRequestStatus.REJECTED]: '已拒绝',
+};
+
+/** The answer due date of a request made on `requestDate` (Asia/Shanghai): 10 working days later (国发〔2016〕51号). */
+export function answerDueOn(requestDate: string): string {
+  try {
+    return addWorkingDays(requestDate, ANSWER_WORKING_DAYS);
+  } catch (err) {
+    if (!(err instanceof CalendarUnavailableError)) throw err;
+    return refuse(UserErrorCode.CALENDAR_UNAVAILABLE, `${err.message}；答复期限（10个工作日）无法确定，暂不能受理共享申请，请联系系统管理员`);
+  }
+}
+
+/**
+ * 共享申请 (国发〔2016〕51号): a consuming organisation applies for a CONDITIONAL resource; the
+ * provider (or the big-data bureau, 第五条) answers within 10 working days, a refusal with its
+ * reason; an approval makes the consumer a consumer of the resource's live interfaces (第九条 共享清单).
+ */
+export class SharingRequestService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Today in the Asia/Shanghai calendar, by the service's clock. */
+  today(): string {
+    return shanghaiDateOf(this.clock.now());
+  }
+
+  /** Days until a pending request is due (negative when overdue); null once answered. */
+  daysLeft(r: SharingRequest): number | null {
+    return r.status === SharingRequestStatus.PENDING ? daysBetween(this.today(), r.dueOn) : null;
+  }
+
+  /** A pending request past its due date (the due date itself is still in time). */
+  overdue(r: SharingRequest): boolean {
+    return r.status === SharingRequestStatus.PENDING && r.dueOn < this.today();
+  }
+
+  /** The requests the caller may read, by due date. */
+  async list(ctx: RequestContext, filter: SharingRequestFilter = {}, args: ConnectionArgs = {}): Promise<Page<SharingRequest>> {
+    const qb = this.ds.getRepository(SharingRequest).createQueryBuilder('s').innerJoin('s.resource', 'r');
+    readable(qb, ctx.caller);
+    const ids = { resourceId: 's.resourceId', consumerOrganizationId: 's.consumerOrganizationId', providerOrganizationId: 'r.providerId' } as const;
+    for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
+      const id = filter[key];
+      if (!id) continue;
+      if (!isUuid(id)) throw badInput('filter', `${key} 格式无效`);
+      qb.andWhere(`${ids[key]} = :f_${key}`, { [`f_${key}`]: id });
+    }
+    if (filter.status) qb.andWhere('s.status = :f_status', { f_status: filter.status });
+    if (filter.overdueOnly) {
+      qb.andWhere('s.status = :f_pending AND s.dueOn < :f_today', { f_pending: SharingRequestStatus.PENDING, f_today: this.today() });
+    }
+    return paginate(qb, args, { expression: 's.dueOn', value: (s) => s.dueOn }, this.config.maxPageSize);
+  }
+
+  /** A project unit applies, for its organisation, to use a published CONDITIONAL resource (国发〔2016〕51号). */
+  async create(ctx: RequestContext, input: SharingRequestCreateInput): Promise<Outcome<SharingRequest>> {
+    if (typeof input.purpose === 'string') input.purpose = input.purpose.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return mutate(this.ds, ctx, async (em) => {
+      const caller = ctx.caller!;
+      const field = ['input', 'resourceId'];
+      const consumerId = caller.organizationId;
+      if (!hasRole(caller, Role.PROJECT_UNIT) || !consumerId) refuse(UserErrorCode.NOT_ALLOWED, '只有项目建设单位可以提出共享申请', field);
+      const visible = await whereVisible(em.getRepository(InformationResource).createQueryBuilder('r').where('r.id = :id', { id: input.resourceId }), caller, 'r').getOne();
+      if (!visible) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
+      // Locked against a change of its sharing type while the request is checked and written.
+      const r = (await em.findOne(InformationResource, { where: { id: visible.id }, lock: { mode: 'pessimistic_read' } }))!;
+      // 第五条: only what the bureau has published is in the shared catalogue.
+      if (r.status !== ResourceStatus.PUBLISHED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, `只能申请已发布的信息资源（当前状态：${RESOURCE_STATUS_NAME[r.status]}）`, field);
+      }
+      if (r.providerId === consumerId) refuse(UserErrorCode.NOT_ALLOWED, '该信息资源由本单位提供，无需申请共享', field);
+      // 国发〔2016〕51号: 无条件共享类 is used without asking; 不予共享类 cannot be asked for; 有条件共享类 needs a request.
+      if (r.sharingType === SharingType.UNCONDITIONAL) {
+        refuse(UserErrorCode.NOT_NEEDED, '该信息资源为无条件共享，无需申请，可直接通过共享交换平台获取', field);
+      }
+      if (r.sharingType === SharingType.NOT_SHARED) refuse(UserErrorCode.RULE_VIOLATION, '该信息资源为不予共享，不能申请共享', field);
+      if (r.sharingType !== SharingType.CONDITIONAL) refuse(UserErrorCode.INVALID, '该信息资源尚未确定共享类型，不能申请共享', field);
+      await em.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [REQUEST_LOCK, `${r.id}/${consumerId}`]);
+      if (await em.existsBy(SharingRequest, { resourceId: r.id, consumerOrganizationId: consumerId, status: SharingRequestStatus.PENDING })) {
+        refuse(UserErrorCode.DUPLICATE, '本单位对该信息资源已有待答复的共享申请', field);
+      }
+      const now = this.clock.now();
+      return em.save(
+        em.create(SharingRequest, {
+          resourceId: r.id,
+          consumerOrganizationId: consumerId,
+          requestedBy: caller.userId,
+          purpose: input.purpose,
+          status: SharingRequestStatus.PENDING,
+          requestedAt: now,
+          dueOn: answerDueOn(shanghaiDateOf(now)),
+        }),
+      );
+    });
+  }
+
+  /** The provider or the bureau approves; in the same transaction the consumer joins every interface of the resource not withdrawn. */
+  async approve(ctx: RequestContext, input: SharingRequestApproveInput): Promise<Outcome<SharingRequest>> {
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return this.answer(ctx, input.requestId, async (em, request, resource) => {
+      const field = ['input', 'requestId'];
+      if (resource.status === ResourceStatus.RETIRED) refuse(UserErrorCode.INVALID_TRANSITION, '该信息资源已停用，不能同意共享申请', field);
+      if (resource.sharingType === SharingType.NOT_SHARED) {
+        refuse(UserErrorCode.RULE_VIOLATION, '该信息资源已改为不予共享，不能同意共享申请', field);
+      }
+      request.status = SharingRequestStatus.APPROVED;
+      // 第九条 共享清单: the consumer is a 使用单位 of each live interface; one already there stays once.
+      await em.query(
+        `INSERT INTO sharing_interface_consumer (interface_id, organization_id)
+         SELECT i.id, $2 FROM sharing_interface i WHERE i.resource_id = $1 AND i.mount_status <> 'WITHDRAWN'
+         ON CONFLICT DO NOTHING`,
+        [resource.id, request.consumerOrganizationId],
+      );
+    });
+  }
+
+  /** The provider or the bureau refuses, with the reason (国发〔2016〕51号: 对不予共享的，提供部门应说明理由). */
+  async reject(ctx: RequestContext, input: SharingRequestRejectInput): Promise<Outcome<SharingRequest>> {
+    if (typeof input.reason === 'string') input.reason = input.reason.trim();
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    return this.answer(ctx, input.requestId, async (_em, request) => {
+      request.status = SharingRequestStatus.REJECTED;
+      request.rejectionReason = input.reason;
+    });
+  }
+
+  /** Locks a pending request, checks that the caller answers for its resource, applies `decide`, and records who answered when. */
+  private answer(
+    ctx: RequestContext,
+    requestId: string,
+    decide: (em: EntityManager, request: SharingRequest, resource: InformationResource) => Promise<void>,
+  ): Promise<Outcome<SharingRequest>> {
+    return mutate(this.ds, ctx, async (em) => {
+      const field = ['input', 'requestId'];
+      const caller = ctx.caller!;
+      const request = await em.findOne(SharingRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      if (!request) refuse(UserErrorCode.NOT_FOUND, '共享申请不存在', field);
+      const resource = (await em.findOne(InformationResource, { where: { id: request.resourceId }, lock: { mode: 'pessimistic_read' } }))!;
+      if (!answersFor(caller, resource)) refuse(UserErrorCode.NOT_ALLOWED, '只有信息资源的提供单位或大数据管理局可以答复共享申请', field);
+      if (request.status !== SharingRequestStatus.PENDING) {
+        refuse(UserErrorCode.INVALID_TRANSITION, `该共享申请${ANSWER_NAME[request.status]}，不能再次答复`, field);
+      }
+      await decide(em, request, resource);
+      request.answeredAt = this.clock.now();
+      request.answeredBy = caller.userId;
+      return em.save(request);
+    });
+  }
+}
+
+/** The provider's project units answer for its resources; the bureau answers for any (第五条). */
+function answersFor(caller: Caller, resource: InformationResource): boolean {
+  if (hasRole(caller, Role.BIG_DATA_BUREAU)) return true;
+  return hasRole(caller, Role.PROJECT_UNIT) && !!caller.organizationId && caller.organizationId === resource.providerId;
+}
+
+/** Oversight roles read every request; a project unit the requests its organisation made or must answer; others none. */
+function readable(qb: SelectQueryBuilder<SharingRequest>, caller: Caller | null): void {
+  if (isOversight(caller)) return;
+  const org = hasRole(caller, Role.PROJECT_UNIT) ? caller?.organizationId : null;
+  if (!org) qb.andWhere('1 = 0');
+  else qb.andWhere('(s.consumerOrganizationId = :readerOrg OR r.providerId = :readerOrg)', { readerOrg: org });
+}
