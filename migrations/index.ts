@@ -2,7 +2,8 @@ import { Organizations1795572950235 } from './1795572950235-Organizations';
 import { ProjectsAndCatalogue1795573382093 } from './1795573382093-ProjectsAndCatalogue';
 import { AcceptanceAndAggregation1795574574094 } from './1795574574094-AcceptanceAndAggregation';
 import { SearchBigrams1795574808103 } from './1795574808103-SearchBigrams';
+import { PendingRequestKey1795575829836 } from './1795575829836-PendingRequestKey';
 
 /** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103];
+export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836];

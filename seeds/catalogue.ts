@@ -27,9 +27,9 @@ import * as P from '../src/modules/project/project.inputs';
 import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
 import { InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing/interface.inputs';
 import type { Services } from '../src/services';
-import { shanghaiDate } from '../src/modules/catalogue/resource.rules';
 import { DEMO_ORGANIZATIONS } from './organizations';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
+import { shanghaiDateOf } from '../src/dates';
 
 const silent = pino({ level: 'silent' });
 const make = <T extends object>(cls: new () => T, values: Partial<T>): T => Object.assign(new cls(), values);
@@ -198,7 +198,7 @@ async function advance(services: Services, d: DemoProject, projectId: string, un
   ok('projectStartConstruction', await services.projects.startConstruction(unit, make(P.ProjectStartConstructionInput, id)));
   if (d.status === ProjectStatus.UNDER_CONSTRUCTION) return;
   // Goes live today through the rules; `backdate` then sets the demo's historical dates.
-  ok('projectGoLive', await services.projects.goLive(unit, make(P.ProjectGoLiveInput, { ...id, goLiveDate: shanghaiDate() })));
+  ok('projectGoLive', await services.projects.goLive(unit, make(P.ProjectGoLiveInput, { ...id, goLiveDate: shanghaiDateOf(services.clock.now()) })));
 }
 
 /**

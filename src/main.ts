@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   log.info({ database: db.where, embedded: db.embedded }, 'database ready');
 
   const services = createServices(db.ds, config);
+  const refreshed = await services.sharingRequests.refreshDueDates();
+  if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoTokens: string[] = [];
   if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
     const report = await seedDemo(db.ds, services);

@@ -1,8 +1,9 @@
 /** The working-day calendar against the State Council General Office's notice for 2026 (国办发明电〔2025〕7号). */
 import data from '../src/modules/deadline/calendar/prc-holidays.json';
-import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/modules/deadline/calendar/dates';
+import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/dates';
 import {
   addWorkingDays,
+  calendarCovers,
   calendarSource,
   calendarYears,
   CalendarUnavailableError,
@@ -118,6 +119,15 @@ describe('addWorkingDays', () => {
     expect(err!.year).toBe(2027);
     expect(err!.message).toContain('国务院办公厅关于2027年部分节假日安排的通知');
     expect(() => addWorkingDays('2026-01-05', -2)).toThrow(CalendarUnavailableError);
+  });
+
+  it('counts provisionally, when asked, in a year without its notice: weekdays less the fixed-date statutory holidays', () => {
+    expect(addWorkingDays('2026-12-18', 10, { provisional: true })).toBe('2027-01-04'); // 1 January skipped
+    expect(addWorkingDays('2026-12-17', 10, { provisional: true })).toBe('2026-12-31'); // within 2026: the notice decides
+    expect(addWorkingDays('2027-04-28', 3, { provisional: true })).toBe('2027-05-03'); // 1-2 May (statutory) fall on a weekend
+    expect(addWorkingDays('2027-09-29', 3, { provisional: true })).toBe('2027-10-05'); // 1 October a Friday, 4 October Monday counts
+    expect(calendarCovers('2026-12-18', '2026-12-31')).toBe(true);
+    expect(calendarCovers('2026-12-18', '2027-01-04')).toBe(false);
   });
 
   it('refuses malformed arguments', () => {

@@ -3,7 +3,7 @@ import { InformationResource } from '../src/modules/catalogue/information-resour
 import { Role } from '../src/modules/auth/role.enum';
 import { PLAN_SECTIONS } from '../src/modules/project/construction-plan.embedded';
 import { ProjectStatus } from '../src/modules/project/project.enums';
-import { PROJECT_TRANSITIONS, ProjectAction, shanghaiToday } from '../src/modules/project/project-rules';
+import { PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project/project-rules';
 import { MountStatus } from '../src/modules/sharing/sharing.enums';
 import { startTestHub, TestHub } from './support/hub';
 import {
@@ -20,6 +20,7 @@ import {
   stored,
   viewerId,
 } from './support/projects';
+import { shanghaiDateOf } from '../src/dates';
 
 let hub: TestHub;
 let education: string;
@@ -39,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
-const tomorrow = () => new Date(Date.parse(`${shanghaiToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => new Date(Date.parse(`${shanghaiDateOf(new Date())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 async function draft(overrides: Record<string, unknown> = {}, token = education): Promise<string> {
   const { project, userErrors } = await run(hub, M.create, declarable(overrides), token);
@@ -227,7 +228,7 @@ describe('projectStartConstruction (第十二条) and projectGoLive (第二十�
     await expectRefused(id, M.startConstruction, { projectId: id }, health, [{ code: 'NOT_ALLOWED', article: '第十三条' }]);
     expect((await run(hub, M.startConstruction, { projectId: id }, education)).project.status).toBe('UNDER_CONSTRUCTION');
 
-    const today = shanghaiToday();
+    const today = shanghaiDateOf(new Date());
     await expectRefused(id, M.goLive, { projectId: id, goLiveDate: tomorrow() }, education, [
       { code: 'OUT_OF_RANGE', field: ['input', 'goLiveDate'], article: '第二十四条' },
     ]);
@@ -309,7 +310,7 @@ describe('the status machine', () => {
     projectApprove: (id) => ({ projectId: id }),
     projectReject: (id) => ({ projectId: id, reason: '理由' }),
     projectStartConstruction: (id) => ({ projectId: id }),
-    projectGoLive: (id) => ({ projectId: id, goLiveDate: shanghaiToday() }),
+    projectGoLive: (id) => ({ projectId: id, goLiveDate: shanghaiDateOf(new Date()) }),
     projectRequestChange: (id) => ({ projectId: id, description: '变更', changes: { name: '改名' } }),
   };
   const docs: Record<string, string> = {
@@ -350,7 +351,7 @@ describe('history', () => {
     await shareable(hub, id, educationId);
     await run(hub, M.approve, { projectId: id }, office);
     await run(hub, M.startConstruction, { projectId: id }, education);
-    const { project } = await run(hub, M.goLive, { projectId: id, goLiveDate: shanghaiToday() }, education);
+    const { project } = await run(hub, M.goLive, { projectId: id, goLiveDate: shanghaiDateOf(new Date()) }, education);
     const healthUser = await viewerId(hub, health);
     expect(project.history.map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole, h.actorUserId, h.actorOrganization.id])).toEqual([
       ['projectCreate', null, 'DRAFT', 'PROJECT_UNIT', unitUser, educationId],

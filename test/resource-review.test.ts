@@ -1,9 +1,9 @@
 import { startTestHub, TestHub } from './support/hub';
 import { Role } from '../src/modules/auth/role.enum';
-import { shanghaiDate } from '../src/modules/catalogue/resource.rules';
 import { ResourceVersion } from '../src/modules/catalogue/resource-version.entity';
 import { Project } from '../src/modules/project/project.entity';
 import { codeOf, CREATE, insertProject, PUBLISH, resourceInput, RETIRE, RETURN, SUBMIT, UPDATE } from './support/catalogue';
+import { shanghaiDateOf } from '../src/dates';
 
 let hub: TestHub;
 let project: Project;
@@ -77,7 +77,7 @@ describe('the review flow and published versions', () => {
     expect((await hub.gql(PUBLISH, { id }, edu)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const before = Date.now();
     const out = await step(PUBLISH, { id }, bureau);
-    expect(out).toMatchObject({ userErrors: [], resource: { status: 'PUBLISHED', version: 1, publishedOn: shanghaiDate() } });
+    expect(out).toMatchObject({ userErrors: [], resource: { status: 'PUBLISHED', version: 1, publishedOn: shanghaiDateOf(new Date()) } });
     const read = (await hub.gql(VERSIONS, { id }, bureau)).data.resource;
     expect(read.versions).toHaveLength(1);
     const [v1] = read.versions;
@@ -92,7 +92,7 @@ describe('the review flow and published versions', () => {
       sharingType: 'UNCONDITIONAL',
       openType: 'NOT_OPEN',
       updateFrequency: 'DAILY',
-      publishedOn: shanghaiDate(),
+      publishedOn: shanghaiDateOf(new Date()),
       dataItems: [
         { position: 1, name: '姓名', dataType: 'C', length: 50 },
         { position: 2, name: '身份证号', dataType: 'C', length: 18 },

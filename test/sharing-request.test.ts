@@ -8,6 +8,7 @@ import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
+import { createServices } from '../src/services';
 
 /** The hub's clock; each spec sets the instant it runs at. */
 let current = fixedClock('2026-09-28T10:00:00+08:00');
@@ -21,7 +22,7 @@ const res: Record<string, string> = {};
 const iface: Record<string, string> = {};
 
 const ERRORS = `userErrors { code field message article }`;
-const FIELDS = `id status purpose requestedBy requestedAt dueOn answeredAt answeredBy rejectionReason overdue daysLeft
+const FIELDS = `id status purpose requestedBy requestedAt dueOn dueOnProvisional answeredAt answeredBy rejectionReason overdue daysLeft
   resource { id code } consumerOrganization { id name }`;
 const CREATE = `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { ${FIELDS} } ${ERRORS} } }`;
 const APPROVE = `mutation ($input: SharingRequestApproveInput!) { sharingRequestApprove(input: $input) { sharingRequest { ${FIELDS} } ${ERRORS} } }`;
@@ -154,19 +155,29 @@ describe('sharingRequestCreate', () => {
     expect(await written()).toEqual(before);
   });
 
-  it('refuses, rather than guesses, a due date that needs the 2027 holiday notice', async () => {
+  it('recomputes pending due dates at start, so that a stale one becomes exact', async () => {
+    at('2026-03-02T10:00:00+08:00');
+    const made = await create('civil-affairs', 'cond');
+    await hub.ds.query(`UPDATE sharing_request SET due_on = '2026-03-01' WHERE id = $1`, [made.sharingRequest.id]);
+    expect(await createServices(hub.ds, hub.config, clock).sharingRequests.refreshDueDates()).toBe(1);
+    const [row] = await hub.ds.query(`SELECT due_on::text AS d FROM sharing_request WHERE id = $1`, [made.sharingRequest.id]);
+    expect(row.d).toBe(made.sharingRequest.dueOn);
+    expect(await createServices(hub.ds, hub.config, clock).sharingRequests.refreshDueDates()).toBe(0);
+    await hub.ds.query(`DELETE FROM sharing_request WHERE id = $1`, [made.sharingRequest.id]);
+  });
+
+  it('takes a request whose 10 working days run into a year without its holiday notice, with a provisional due date', async () => {
     at('2026-12-18T10:00:00+08:00');
-    const before = await written();
     const out = await create('civil-affairs', 'cond');
-    expect(out.sharingRequest).toBeNull();
-    expect(out.userErrors).toEqual([
-      expect.objectContaining({ code: 'CALENDAR_UNAVAILABLE', field: null, message: expect.stringContaining('2027年节假日安排') }),
-    ]);
-    expect(await written()).toEqual(before);
+    expect(out.userErrors).toEqual([]);
+    // 21-25, 28-31 December are nine working days; 1 January is a statutory holiday every year; 4 January (Monday) is the tenth.
+    expect(out.sharingRequest).toMatchObject({ dueOn: '2027-01-04', dueOnProvisional: true });
+    await hub.ds.query(`DELETE FROM sharing_request WHERE id = $1`, [out.sharingRequest.id]);
+
     at('2026-12-17T10:00:00+08:00'); // ten working days end on 31 December: no 2027 date needed
     const ok = await create('civil-affairs', 'cond');
     expect(ok.userErrors).toEqual([]);
-    expect(ok.sharingRequest.dueOn).toBe('2026-12-31');
+    expect(ok.sharingRequest).toMatchObject({ dueOn: '2026-12-31', dueOnProvisional: false });
   });
 
   it('is for project units only', async () => {

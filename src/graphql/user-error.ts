@@ -13,7 +13,6 @@ export enum UserErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   RULE_VIOLATION = 'RULE_VIOLATION',
   NOT_NEEDED = 'NOT_NEEDED',
-  CALENDAR_UNAVAILABLE = 'CALENDAR_UNAVAILABLE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -31,7 +30,6 @@ registerEnumType(UserErrorCode, {
     INVALID_TRANSITION: { description: '状态不允许 — not allowed from the current status' },
     RULE_VIOLATION: { description: '违反管理办法 — refused by a rule of the regulation (see article)' },
     NOT_NEEDED: { description: '无需办理 — nothing to do, e.g. an unconditionally shared resource needs no sharing request' },
-    CALENDAR_UNAVAILABLE: { description: '工作日历缺少该年度节假日安排 — a due date needs a year whose holiday notice is not in the calendar yet' },
   },
 });
 

@@ -2,7 +2,7 @@ import { COMPLETENESS_FIGURES, CompletenessFigureName, Config } from '../../conf
 import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
 import type { CompletenessCounts } from '../completeness/completeness.types';
 import type { Project } from '../project/project.entity';
-import { addMonths } from '../deadline/calendar/dates';
+import { addMonths } from '../../dates';
 import { AcceptanceDocumentKind as K } from './acceptance.enums';
 
 /*

@@ -4,7 +4,6 @@ import type { Context } from '../../graphql/context';
 import { Role } from '../auth/role.enum';
 import { isBuildingUnit, isOversight } from '../project/project-access';
 import { Project } from '../project/project.entity';
-import { shanghaiDate } from '../project/project-rules';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import * as I from './acceptance.inputs';
@@ -13,6 +12,7 @@ import { lateApplication } from './acceptance-rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance-snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
+import { shanghaiDateOf } from '../../dates';
 
 const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ acceptanceApplication: result, userErrors });
 
@@ -79,7 +79,7 @@ export class AcceptanceResolver {
   })
   async late(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<boolean> {
     const p = (await ctx.loaders.projectById.load(a.projectId))!;
-    return lateApplication(shanghaiDate(a.appliedAt), p.goLiveDate, p.trialEndDate);
+    return lateApplication(shanghaiDateOf(a.appliedAt), p.goLiveDate, p.trialEndDate);
   }
 }
 

@@ -8,7 +8,7 @@ import { validateInput } from '../../graphql/validation';
 import { clean } from '../project/project-changes';
 import { Project } from '../project/project.entity';
 import { ProjectStatus } from '../project/project.enums';
-import { shanghaiDate, STATUS_LABELS } from '../project/project-rules';
+import { STATUS_LABELS } from '../project/project-rules';
 import { projectForAction, recordTransition } from '../project/project-transitions';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
@@ -18,6 +18,7 @@ import { APPLICATION_DOCUMENTS, documentProblems, DocumentRule, FAILED_DOCUMENTS
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance-snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
+import { shanghaiDateOf } from '../../dates';
 
 const APPLICATION_FIELD = ['input', 'applicationId'];
 
@@ -42,7 +43,7 @@ export class AcceptanceService {
     return mutate(this.ds, ctx, async (em) => {
       const project = await projectForAction(em, caller, input.projectId, 'acceptanceApply');
       const now = this.clock.now();
-      const problems = timingProblems(shanghaiDate(now), project);
+      const problems = timingProblems(shanghaiDateOf(now), project);
       if (problems.length) throw new UserErrorsException(problems);
       const { identifiers } = await em.insert(AcceptanceApplication, { projectId: project.id, appliedAt: now, appliedBy: caller.userId });
       const id = identifiers[0].id as string;
@@ -103,8 +104,8 @@ export class AcceptanceService {
         refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再次登记', APPLICATION_FIELD, '第二十六条');
       }
       const project = await projectForAction(em, caller, application.projectId, passed ? 'acceptancePass' : 'acceptanceFail', APPLICATION_FIELD);
-      const problems = dateProblems(input.acceptedOn, ['input', 'acceptedOn'], shanghaiDate(this.clock.now()), [
-        [shanghaiDate(application.appliedAt), '验收日期不能早于验收申请日期', '第二十五条'],
+      const problems = dateProblems(input.acceptedOn, ['input', 'acceptedOn'], shanghaiDateOf(this.clock.now()), [
+        [shanghaiDateOf(application.appliedAt), '验收日期不能早于验收申请日期', '第二十五条'],
       ]);
       if (problems.length) throw new UserErrorsException(problems);
       let below: UserError[] = [];
@@ -140,7 +141,7 @@ export class AcceptanceService {
       }
       if (application.filedOn !== null) refuse(UserErrorCode.INVALID_TRANSITION, `该验收已于 ${application.filedOn} 备案`, APPLICATION_FIELD, '第二十六条');
       const project = await projectForAction(em, caller, application.projectId, 'acceptanceFile', APPLICATION_FIELD);
-      const problems = dateProblems(input.filedOn, ['input', 'filedOn'], shanghaiDate(this.clock.now()), [
+      const problems = dateProblems(input.filedOn, ['input', 'filedOn'], shanghaiDateOf(this.clock.now()), [
         [application.acceptedOn!, '备案日期不能早于验收日期', '第二十六条'],
       ]);
       if (problems.length) throw new UserErrorsException(problems);

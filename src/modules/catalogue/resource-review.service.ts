@@ -11,8 +11,10 @@ import { ResourceStatus } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceIdInput, ResourceRetireInput, ResourceReturnInput } from './resource.inputs';
-import { shanghaiDate, submissionProblems } from './resource.rules';
+import { submissionProblems } from './resource.rules';
 import { ResourceVersion } from './resource-version.entity';
+import { shanghaiDateOf } from '../../dates';
+import type { Clock } from '../../clock';
 
 const STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.DRAFT]: '草稿',
@@ -29,7 +31,10 @@ const STATUS_NAME: Record<ResourceStatus, string> = {
  * as a ResourceVersion snapshot.
  */
 export class ResourceReviewService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** The project unit hands a complete entry to the bureau (第八条、第九条 completeness; 第五条 review). */
   async submit(ctx: RequestContext, input: ResourceIdInput): Promise<Outcome<InformationResource>> {
@@ -50,9 +55,9 @@ export class ResourceReviewService {
     return this.step(ctx, input, async (em, r) => {
       const locked = await lockResource(em, r.id);
       assertStatus(locked, [ResourceStatus.SUBMITTED], '发布');
-      const publishedAt = new Date();
+      const publishedAt = this.clock.now();
       locked.status = ResourceStatus.PUBLISHED;
-      locked.publishedOn ??= shanghaiDate(publishedAt);
+      locked.publishedOn ??= shanghaiDateOf(publishedAt);
       locked.returnReason = null;
       const saved = await em.save(locked);
       await em.save(

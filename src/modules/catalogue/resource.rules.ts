@@ -138,11 +138,6 @@ export function searchTextOf(name: string, summary: string, itemNames: string[])
   return [name, summary, ...itemNames].filter((s) => s).join('\n');
 }
 
-/** Today's date on the Asia/Shanghai calendar, YYYY-MM-DD. */
-export function shanghaiDate(at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** Trims a free text; blank becomes null. */
 export function text(value: string | null | undefined): string | null | undefined {
   if (value === undefined || value === null) return value;

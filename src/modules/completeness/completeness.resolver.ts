@@ -4,11 +4,11 @@ import type { Context } from '../../graphql/context';
 import { Role } from '../auth/role.enum';
 import { InformationResource } from '../catalogue/information-resource.entity';
 import { Organization } from '../organization/organization.entity';
-import { isOversight, OVERSIGHT_ROLES } from '../project/project-access';
+import { isBuildingUnit, isOversight, OVERSIGHT_ROLES } from '../project/project-access';
 import { Project } from '../project/project.entity';
 import { CompletenessFilter } from './completeness.inputs';
 import { Completeness, CompletenessGap, CompletenessGapConnection, OrganizationCompleteness } from './completeness.objects';
-import { CompletenessSummary, mayReadCompleteness } from './completeness.service';
+import { CompletenessSummary } from './completeness.service';
 
 /** The district view and each project's figures (第九条、第十七条); heavy reads are single statements behind loaders. */
 @Authorized()
@@ -39,7 +39,7 @@ export class ProjectCompletenessResolver {
     description: '信息资源共享完整性（仅监管角色和本项目建设单位可见，否则为空）— the project\'s figures; null unless the caller oversees or builds it (第九条、第十七条)',
   })
   async completeness(@Root() p: Project, @Ctx() ctx: Context): Promise<Completeness | null> {
-    const readable = isOversight(ctx.caller) || mayReadCompleteness(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id));
+    const readable = isOversight(ctx.caller) || isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id));
     if (!readable) return null;
     const { at, counts } = await ctx.loaders.completenessByProjectId.load(p.id);
     const c = Completeness.of({ key: p.id, projectIds: [p.id] }, at, counts);

@@ -68,13 +68,6 @@ const shanghaiTime = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).t
 export const zeroCounts = (): CompletenessCounts =>
   Object.fromEntries(COMPLETENESS_FIGURES.map((f) => [f, { numerator: 0, denominator: 0 }])) as CompletenessCounts;
 
-/** May the caller read the completeness of this project? Oversight roles all; a project unit its own (lead or co-building, 第十三条). */
-export function mayReadCompleteness(caller: Caller | null, project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
-  if (isOversight(caller)) return true;
-  const org = hasRole(caller, Role.PROJECT_UNIT) ? caller!.organizationId : null;
-  return !!org && (project.leadUnitId === org || coBuildingUnitIds.includes(org));
-}
-
 /**
  * 信息资源共享的完整性、时效性 (第九条: 是确定建设资金、运行维护经费和项目验收的重要依据) and
  * 按需归集、应归尽归 (第十七条): the six figures of DESIGN §3, computed by PostgreSQL in set-based

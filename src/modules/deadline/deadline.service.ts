@@ -12,7 +12,7 @@ import { Role } from '../auth/role.enum';
 import { isOversight } from '../project/project-access';
 import { ProjectStatus } from '../project/project.enums';
 import { SharingRequestStatus } from '../sharing-request/sharing-request.enums';
-import { shanghaiDateOf } from './calendar/dates';
+import { shanghaiDateOf } from '../../dates';
 import { Deadline, DeadlineFilter, DeadlineKind as K } from './deadline.objects';
 
 /** Each kind's article and rule, as the regulation (宿区政办发〔2023〕6号) or 国发〔2016〕51号 words it. */

@@ -3,6 +3,7 @@ import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
 import { Role } from '../auth/role.enum';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus as S } from './project.enums';
+import { SHANGHAI_OFFSET_MS } from '../../dates';
 
 /*
  * The rules of a project's life, each next to the article it comes from (grep 第N条).
@@ -227,8 +228,6 @@ export function declarationProblems(p: ProjectShape): UserError[] {
 
 // ── Dates (Asia/Shanghai: UTC+8 all year, no daylight saving since 1991) ──────────────────────
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
 /** 第七条: plans for year Y are due by the end of September of Y−1; the first instant that is late. */
 export const declarationDeadline = (planYear: number): Date => new Date(Date.UTC(planYear - 1, 9, 1) - SHANGHAI_OFFSET_MS);
 
@@ -236,11 +235,6 @@ export const declarationDeadline = (planYear: number): Date => new Date(Date.UTC
 export const lateDeclaration = (declaredAt: Date | null, planYear: number): boolean =>
   declaredAt !== null && declaredAt.getTime() >= declarationDeadline(planYear).getTime();
 
-/** Today's date in the Asia/Shanghai calendar, YYYY-MM-DD. */
-export const shanghaiToday = (now = new Date()): string => new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The Asia/Shanghai calendar date of an instant. */
-export const shanghaiDate = (at: Date): string => shanghaiToday(at);
 
 // ── 第九条: the sharing analysis a project needs before approval ────────────────────────────────
 

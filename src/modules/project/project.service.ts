@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
@@ -22,12 +23,11 @@ import {
   fenToYuan,
   ProjectAction,
   ProjectShape,
-  shanghaiDate,
-  shanghaiToday,
   sharingAnalysisProblems,
   toFen,
 } from './project-rules';
 import { projectForAction, recordTransition, writeTransition } from './project-transitions';
+import { shanghaiDateOf } from '../../dates';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 
@@ -40,6 +40,7 @@ export class ProjectService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly clock: Clock,
   ) {}
 
   // ── Reading: what the caller may read is part of the SQL, so that lists and totals agree ──
@@ -182,9 +183,9 @@ export class ProjectService {
   async goLive(ctx: RequestContext, input: I.ProjectGoLiveInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectGoLive', async (_em, project) => {
       const errors: UserError[] = [];
-      if (input.goLiveDate > shanghaiToday()) {
+      if (input.goLiveDate > shanghaiDateOf(this.clock.now())) {
         errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间）`, ['input', 'goLiveDate'], '第二十四条'));
-      } else if (project.approvedAt && input.goLiveDate < shanghaiDate(project.approvedAt)) {
+      } else if (project.approvedAt && input.goLiveDate < shanghaiDateOf(project.approvedAt)) {
         errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 早于项目列入年度计划的日期`, ['input', 'goLiveDate'], '第十二条'));
       }
       if (input.trialEndDate && input.trialEndDate < input.goLiveDate) {

@@ -5,9 +5,12 @@ import { InformationResource } from '../catalogue/information-resource.entity';
 import { DateScalar } from '../../graphql/scalars';
 import { SharingRequestStatus } from './sharing-request.enums';
 
+export const PENDING_REQUEST_KEY = 'sharing_request_pending_key';
+
 /** 共享申请 — a consuming organisation asks for a CONDITIONAL resource; the provider answers in 10 working days. */
 @ObjectType({ description: '共享申请 — a request to use a conditionally shared resource' })
 @Entity()
+@Index(PENDING_REQUEST_KEY, { synchronize: false }) // unique (resource_id, consumer_organization_id) WHERE status = 'PENDING', in the migration
 export class SharingRequest {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -69,6 +69,13 @@ export class SharingRequestResolver {
     return ctx.services.sharingRequests.overdue(s);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: '答复期限是否暂定（所涉年度节假日安排尚未录入）— true while the due date was computed without that year\'s holiday notice',
+  })
+  dueOnProvisional(@Root() s: SharingRequest, @Ctx() ctx: Context): boolean {
+    return ctx.services.sharingRequests.dueOnProvisional(s);
+  }
+
   @FieldResolver(() => Int, {
     nullable: true,
     description: '距答复期限的天数（自然日，逾期为负；已答复为空）— calendar days to the due date, negative when overdue; null once answered',

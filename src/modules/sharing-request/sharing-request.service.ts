@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import { mutate, Outcome } from '../../db/transaction';
+import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
@@ -13,18 +13,23 @@ import { ResourceStatus, SharingType } from '../catalogue/catalogue.enums';
 import { InformationResource } from '../catalogue/information-resource.entity';
 import { isUuid } from '../catalogue/resource.rules';
 import { whereVisible } from '../catalogue/resource-search';
-import { daysBetween, shanghaiDateOf } from '../deadline/calendar/dates';
-import { addWorkingDays, CalendarUnavailableError } from '../deadline/calendar/working-days';
+import { daysBetween, shanghaiDateOf } from '../../dates';
+import { addWorkingDays, calendarCovers } from '../deadline/calendar/working-days';
 import { isOversight } from '../project/project-access';
-import { SharingRequest } from './sharing-request.entity';
+import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
 import { SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
+
+registerUniqueViolation({
+  constraint: PENDING_REQUEST_KEY,
+  field: ['input', 'resourceId'],
+  message: '本单位对该信息资源已有待答复的共享申请',
+});
 
 /** 国发〔2016〕51号《政务信息资源共享管理暂行办法》: 提供部门应在10个工作日内予以答复. */
 export const ANSWER_WORKING_DAYS = 10;
 
 /** Serialises the requests of one organisation for one resource (pg_advisory_xact_lock key, with hashtext(resource/consumer)). */
-const REQUEST_LOCK = 0x53524551;
 
 const RESOURCE_STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.DRAFT]: '草稿',
@@ -40,14 +45,15 @@ const ANSWER_NAME: Record<SharingRequestStatus, string> = {
   [SharingRequestStatus.REJECTED]: '已拒绝',
 };
 
-/** The answer due date of a request made on `requestDate` (Asia/Shanghai): 10 working days later (国发〔2016〕51号). */
-export function answerDueOn(requestDate: string): string {
-  try {
-    return addWorkingDays(requestDate, ANSWER_WORKING_DAYS);
-  } catch (err) {
-    if (!(err instanceof CalendarUnavailableError)) throw err;
-    return refuse(UserErrorCode.CALENDAR_UNAVAILABLE, `${err.message}；答复期限（10个工作日）无法确定，暂不能受理共享申请，请联系系统管理员`);
-  }
+/**
+ * The answer due date of a request made on `requestDate` (Asia/Shanghai): 10 working days later
+ * (国发〔2016〕51号). When the days run into a year whose holiday notice is not in the calendar
+ * yet, the date is provisional (weekdays less the fixed-date statutory holidays): a request is
+ * never refused for want of a data file, and refreshDueDates corrects it once the notice is in.
+ */
+export function answerDueOn(requestDate: string): { dueOn: string; provisional: boolean } {
+  const dueOn = addWorkingDays(requestDate, ANSWER_WORKING_DAYS, { provisional: true });
+  return { dueOn, provisional: !calendarCovers(requestDate, dueOn) };
 }
 
 /**
@@ -61,6 +67,27 @@ export class SharingRequestService {
     private readonly config: Pick<Config, 'maxPageSize'>,
     private readonly clock: Clock,
   ) {}
+
+  /** True while the due date was computed without the holiday notice of a year it runs into. */
+  dueOnProvisional(s: SharingRequest): boolean {
+    return !calendarCovers(shanghaiDateOf(s.requestedAt), s.dueOn);
+  }
+
+  /**
+   * Recomputes the due dates of pending requests from their request dates, so that provisional
+   * ones become exact once the holiday notice of their year is entered. Run at start.
+   */
+  async refreshDueDates(): Promise<number> {
+    const pending = await this.ds.getRepository(SharingRequest).find({ where: { status: SharingRequestStatus.PENDING } });
+    let changed = 0;
+    for (const r of pending) {
+      const { dueOn } = answerDueOn(shanghaiDateOf(r.requestedAt));
+      if (dueOn === r.dueOn) continue;
+      await this.ds.getRepository(SharingRequest).update({ id: r.id, status: SharingRequestStatus.PENDING }, { dueOn });
+      changed++;
+    }
+    return changed;
+  }
 
   /** Today in the Asia/Shanghai calendar, by the service's clock. */
   today(): string {
@@ -120,11 +147,13 @@ export class SharingRequestService {
       }
       if (r.sharingType === SharingType.NOT_SHARED) refuse(UserErrorCode.RULE_VIOLATION, '该信息资源为不予共享，不能申请共享', field);
       if (r.sharingType !== SharingType.CONDITIONAL) refuse(UserErrorCode.INVALID, '该信息资源尚未确定共享类型，不能申请共享', field);
-      await em.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [REQUEST_LOCK, `${r.id}/${consumerId}`]);
+      // The partial unique index sharing_request_pending_key settles a race between two such requests.
       if (await em.existsBy(SharingRequest, { resourceId: r.id, consumerOrganizationId: consumerId, status: SharingRequestStatus.PENDING })) {
         refuse(UserErrorCode.DUPLICATE, '本单位对该信息资源已有待答复的共享申请', field);
       }
       const now = this.clock.now();
+      const due = answerDueOn(shanghaiDateOf(now));
+      if (due.provisional) ctx.log.warn({ dueOn: due.dueOn }, 'working-day calendar lacks a year: provisional due date');
       return em.save(
         em.create(SharingRequest, {
           resourceId: r.id,
@@ -133,7 +162,7 @@ export class SharingRequestService {
           purpose: input.purpose,
           status: SharingRequestStatus.PENDING,
           requestedAt: now,
-          dueOn: answerDueOn(shanghaiDateOf(now)),
+          dueOn: due.dueOn,
         }),
       );
     });

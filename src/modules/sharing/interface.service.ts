@@ -16,6 +16,7 @@ import { endpointProblem } from './interface.endpoint';
 import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, InterfaceUpdateInput, InterfaceWithdrawInput } from './interface.inputs';
 import { SharingInterface } from './sharing-interface.entity';
 import { InterfaceKind, MountStatus } from './sharing.enums';
+import type { Clock } from '../../clock';
 
 /** Clock skew tolerated on a platform-reported mount time. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -28,6 +29,7 @@ export class InterfaceService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Interfaces of the entries the caller may read (the catalogue's visibility rule), by resource code. */
@@ -128,7 +130,7 @@ export class InterfaceService {
       const r = await lockForShare(em, i.resourceId);
       const problems = resourceProblems(r, ['input', 'interfaceId']);
       if (problems.length) throw new UserErrorsException(problems);
-      const now = Date.now();
+      const now = this.clock.now().getTime();
       if (input.mountedAt && input.mountedAt.getTime() > now + FUTURE_SKEW_MS) {
         refuse(UserErrorCode.OUT_OF_RANGE, '挂接时间不能晚于当前时间', ['input', 'mountedAt']);
       }
@@ -152,7 +154,7 @@ export class InterfaceService {
         refuse(UserErrorCode.INVALID_TRANSITION, '只有已挂接的共享接口可以撤销挂接', ['input', 'interfaceId'], '第十七条');
       }
       i.mountStatus = MountStatus.WITHDRAWN;
-      i.withdrawnAt = new Date();
+      i.withdrawnAt = this.clock.now();
       i.withdrawReason = input.reason;
       return em.save(i);
     });

@@ -1,5 +1,5 @@
 import data from './prc-holidays.json';
-import { addDays, assertDate, daysBetween, weekday, yearOf } from './dates';
+import { addDays, assertDate, daysBetween, weekday, yearOf } from '../../../dates';
 
 /*
  * 工作日 — the working days of the PRC's official calendar: Monday to Friday, except the public
@@ -68,17 +68,43 @@ export function isWorkingDay(date: string): boolean {
 }
 
 /**
+ * The fixed-date statutory holidays of the 全国年节及纪念日放假办法 (元旦 1 January, 劳动节 1-2 May,
+ * 国庆节 1-3 October), which hold in every year; the lunar ones and the 调休 arrangements come
+ * only with each year's notice.
+ */
+const STATUTORY_FIXED = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'];
+
+/**
+ * The provisional rule for a year whose notice is not in the calendar yet: Monday to Friday except
+ * the fixed-date statutory holidays. A due date computed with it is marked provisional and
+ * recomputed once the notice is entered (see SharingRequestService.refreshDueDates).
+ */
+function provisionalWorkingDay(date: string): boolean {
+  const day = weekday(date);
+  return day !== 0 && day !== 6 && !STATUTORY_FIXED.includes(date.slice(5));
+}
+
+/** True when every year from `from` to `to` has its notice in the calendar. */
+export function calendarCovers(from: string, to: string): boolean {
+  for (let y = Math.min(yearOf(from), yearOf(to)); y <= Math.max(yearOf(from), yearOf(to)); y++) if (!years.has(y)) return false;
+  return true;
+}
+
+/**
  * The date `n` working days after `date` (before it when n < 0); `date` itself is not counted,
  * so addWorkingDays(d, 0) is d. E.g. 国发〔2016〕51号's 10 working days to answer a request made on d.
+ * A year without its notice throws CalendarUnavailableError, unless `provisional` allows the
+ * provisional rule for it (then check calendarCovers to know whether the answer is final).
  */
-export function addWorkingDays(date: string, n: number): string {
+export function addWorkingDays(date: string, n: number, opts: { provisional?: boolean } = {}): string {
   assertDate(date);
   if (!Number.isSafeInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);
   const step = n < 0 ? -1 : 1;
   let d = date;
   for (let left = Math.abs(n); left > 0; ) {
     d = addDays(d, step);
-    if (isWorkingDay(d)) left--;
+    const working = opts.provisional && !years.has(yearOf(d)) ? provisionalWorkingDay(d) : isWorkingDay(d);
+    if (working) left--;
   }
   return d;
 }

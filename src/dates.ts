@@ -5,7 +5,8 @@
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** Asia/Shanghai is UTC+8 all year. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /** Milliseconds of a date's UTC midnight; throws on anything but a real 'YYYY-MM-DD' date. */
 function toUtc(date: string): number {
