@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
-import { createServices } from '../src/services';
 import { seedDemo } from '../seeds/demo';
 
 async function run() {
@@ -11,8 +10,8 @@ async function run() {
   const log = createLogger(config);
   const db = await openDatabase(config, log, { migrate: true });
   try {
-    const report = await seedDemo(db.ds, createServices(db.ds, config));
-    console.log(`seeded ${db.where}: ${report.organizations} new organisations, ${report.projects} projects, ${report.resources} resources`);
+    const report = await seedDemo(db.ds, config);
+    console.log(`seeded ${db.where}: ${report.organizations} new organisations, ${report.projects} projects, ${report.resources} resources, ${report.runs} aggregation runs, ${report.acceptances} acceptances`);
   } finally {
     await db.close();
   }

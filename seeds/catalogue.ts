@@ -144,11 +144,12 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
             subFormat: r.subFormat ?? null,
             summary: r.summary,
             dataItems: r.items.map(([name, dataType, length]) => make(DataItemInput, { name, dataType, length })),
-            ...sharing,
+            ...(r.incomplete ? {} : sharing),
           }),
         ),
       );
       resources++;
+      if (r.incomplete) continue;
       if (sharing.sharingType !== SharingType.NOT_SHARED && d.status !== ProjectStatus.DRAFT) {
         const consumers = i % 3 === 0 ? [org('big-data-bureau'), org('command-center')] : [];
         const spec = interfaceFor(r, created.code, sharing.updateFrequency);
@@ -161,7 +162,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
       if (!reviewed) continue;
       ok('resourceSubmit', await services.resourceReview.submit(unit, make(ResourceIdInput, { id: created.id })));
       if (d.status === ProjectStatus.DECLARED && i % 2 === 0) continue; // still awaiting the bureau
-      if (i % 9 === 4) {
+      if (i % 9 === 4 && !d.complete) {
         ok('resourceReturn', await services.resourceReview.return(bureau, make(ResourceReturnInput, { id: created.id, reason: '信息项定义不完整，请补充字段长度与说明后重新提交' })));
         continue;
       }
@@ -169,11 +170,11 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
     }
 
     await advance(services, d, project.id, unit, office);
-    // The platform mounts what is being built (第十七条); one interface in eleven is withdrawn again.
+    // The platform mounts what is being built (第十七条); now and then one is withdrawn again.
     if (d.status === ProjectStatus.TRIAL_OPERATION || d.status === ProjectStatus.UNDER_CONSTRUCTION) {
-      for (const { i, interfaceId } of mounts.filter((m) => m.i % 7 !== 3)) {
+      for (const { i, interfaceId } of mounts.filter((m) => d.complete || m.i % 7 !== 3)) {
         ok('interfaceMount', await services.interfaces.mount(platform, make(InterfaceMountInput, { interfaceId, platformId: `SQ-GX-${1000 + i}` })));
-        if (i % 11 === 5) {
+        if (i % 8 === 5 && !d.complete) {
           ok('interfaceWithdraw', await services.interfaces.withdraw(platform, make(InterfaceWithdrawInput, { interfaceId, reason: '接口地址变更，待重新挂接' })));
         }
       }

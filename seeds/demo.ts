@@ -1,23 +1,32 @@
 import { DataSource, IsNull } from 'typeorm';
 import { Organization } from '../src/modules/organization/organization.entity';
-import type { Services } from '../src/services';
+import { Clock, systemClock } from '../src/clock';
+import type { Config } from '../src/config';
+import { createServices } from '../src/services';
 import { seedProjects } from './catalogue';
+import { SeedClock, seedOperations } from './operations';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 export interface SeedReport {
   organizations: number;
   projects: number;
   resources: number;
+  runs: number;
+  acceptances: number;
 }
 
 /**
  * Loads the demo district: organisations, then (through the services, so every rule applies) the
- * projects with their catalogues and sharing lists. What is already there, by its business code,
+ * projects with their catalogues and sharing lists, the platform's aggregation runs and the
+ * acceptances, the last at the demo's own instants. What is already there, by its business code,
  * is left alone, so it can run again.
  */
-export async function seedDemo(ds: DataSource, services: Services): Promise<SeedReport> {
+export async function seedDemo(ds: DataSource, config: Config, clock: Clock = systemClock): Promise<SeedReport> {
+  const seedClock = new SeedClock(clock);
+  const services = createServices(ds, config, seedClock);
   const organizations = await seedOrganizations(ds);
-  return { organizations, ...(await seedProjects(ds, services)) };
+  const catalogue = await seedProjects(ds, services);
+  return { organizations, ...catalogue, ...(await seedOperations(ds, services, seedClock)) };
 }
 
 /** The organisations alone (what every spec file starts from). */

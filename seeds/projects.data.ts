@@ -15,6 +15,17 @@ export interface DemoResource {
   subFormat?: string;
   summary: string;
   items: [string, DataItemType, number | null][];
+  /** A draft still missing its sharing analysis and data items, as units leave them. */
+  incomplete?: boolean;
+}
+
+/** What became of a project's acceptance (第二十四条至第二十六条), at demo instants (Asia/Shanghai). */
+export interface DemoAcceptance {
+  appliedAt: string;
+  opinionsAt: string;
+  result: 'PASSED' | 'FAILED';
+  acceptedOn: string;
+  filedOn?: string;
 }
 
 export interface DemoProject {
@@ -33,6 +44,9 @@ export interface DemoProject {
   goLiveDate?: string;
   trialEndDate?: string;
   rejectionReason?: string;
+  /** Every resource published and every interface mounted and aggregated: a project that passes acceptance. */
+  complete?: boolean;
+  acceptance?: DemoAcceptance;
   resources: DemoResource[];
 }
 
@@ -99,7 +113,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     fundingSource: '区级财政预算资金、上级转移支付资金',
     status: S.TRIAL_OPERATION,
     goLiveDate: '2026-06-15',
-    trialEndDate: '2026-12-15',
+    // Trial operation ended on 30 September; no acceptance application within a month (第二十五条): overdue.
+    trialEndDate: '2026-09-30',
     resources: [
       { name: '居民电子健康档案', kind: BASIC, classification: '01021', format: DATABASE, summary: '辖区常住居民电子健康档案基本信息', items: [...person, ['档案编号', C, 17], ['建档日期', D, 8], ['既往病史', M, null]] },
       { name: '预防接种记录', kind: THEMATIC, classification: '02011', format: DATABASE, summary: '儿童及成人预防接种记录', items: [...person, ['疫苗名称', C, 50], ['接种日期', D, 8], ['接种单位', C, 100]] },
@@ -161,6 +176,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     status: S.TRIAL_OPERATION,
     goLiveDate: '2026-03-01',
     trialEndDate: '2026-09-01',
+    complete: true,
+    acceptance: { appliedAt: '2026-09-20T10:00:00+08:00', opinionsAt: '2026-09-28T15:00:00+08:00', result: 'PASSED', acceptedOn: '2026-10-15', filedOn: '2026-10-30' },
     resources: [
       { name: '政务服务事项目录', kind: BASIC, classification: '04021', format: SELF_DESCRIBING, subFormat: 'XML', summary: '全区政务服务事项清单及办事指南', items: [['事项编码', C, 40], ['事项名称', C, 200], ['办理时限', N, 4], ['办事指南', M, null]] },
       { name: '办件信息', kind: DEPARTMENTAL, classification: '01051', format: DATABASE, summary: '政务服务办件受理、办结信息', items: [['办件编号', C, 40], ['申请人', C, 100], ['受理时间', T, 14], ['办结时间', T, 14]] },
@@ -193,6 +210,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     status: S.TRIAL_OPERATION,
     goLiveDate: '2025-10-20',
     trialEndDate: '2026-04-20',
+    acceptance: { appliedAt: '2026-05-10T10:00:00+08:00', opinionsAt: '2026-05-20T15:00:00+08:00', result: 'FAILED', acceptedOn: '2026-06-01' },
     resources: [
       { name: '农村土地承包经营权信息', kind: BASIC, classification: '03021', format: DATABASE, summary: '农村土地承包经营权确权登记信息', items: [['承包方代表', C, 50], ['地块编码', C, 19], ['地块面积', N, 12], ['空间位置', G, null]] },
       { name: '农业经营主体信息', kind: THEMATIC, classification: '02041', format: DATABASE, summary: '家庭农场、农民专业合作社等经营主体', items: [['主体名称', C, 100], ['统一社会信用代码', C, 18], ['经营规模', N, 12]] },
@@ -244,6 +262,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { name: '公租房保障对象信息', kind: THEMATIC, classification: '02061', format: DATABASE, summary: '公共租赁住房保障家庭信息', items: [...person, ['保障方式', C, 20], ['房源地址', C, 200]] },
       { name: '房屋网签备案信息', kind: BASIC, classification: '03041', format: DATABASE, summary: '商品房买卖合同网签备案信息', items: [['合同编号', C, 30], ['房屋坐落', C, 200], ['成交价格', Y, 16], ['备案日期', D, 8]] },
       { name: '住房保障政策文件', kind: DEPARTMENTAL, classification: '01091', format: DOCUMENT, subFormat: 'PDF', summary: '住房保障相关政策文件', items: [['文件标题', C, 200], ['正文', M, null]] },
+      { name: '房屋征收补偿信息', kind: DEPARTMENTAL, classification: '01092', format: DATABASE, summary: '国有土地上房屋征收与补偿（待梳理）', items: [], incomplete: true },
     ],
   },
   {

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoTokens: string[] = [];
   if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
-    const report = await seedDemo(db.ds, services);
+    const report = await seedDemo(db.ds, config);
     log.info(report, 'demo district loaded');
     demoTokens = await Promise.all(
       ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`),

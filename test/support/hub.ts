@@ -71,7 +71,7 @@ export async function startTestHub(
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const services = createServices(ds, config, clock);
-  if (seed === 'demo') await seedDemo(ds, services);
+  if (seed === 'demo') await seedDemo(ds, config, clock);
   else await seedOrganizations(ds);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });
 
