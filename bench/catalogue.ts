@@ -53,22 +53,24 @@ async function main() {
   const services = createServices(ds, config);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });
   const token = (await tokenFor(ds, services.tokens, Role.BIG_DATA_BUREAU)).token;
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+  const gql = async (query: string, variables: Record<string, unknown> = {}, bearer = token) => {
     const res = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body;
   };
-  const time = async (label: string, query: string, variables: Record<string, unknown> = {}, runs = 15) => {
-    await gql(query, variables); // warm
+  const time = async (label: string, query: string, variables: Record<string, unknown> | ((i: number) => Record<string, unknown>) = {}, runs = 15, bearer = token) => {
+    const vars = typeof variables === 'function' ? variables : () => variables;
+    await gql(query, vars(-1), bearer); // warm
     const ms: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const v = vars(i);
       const s = process.hrtime.bigint();
-      await gql(query, variables);
+      await gql(query, v, bearer);
       ms.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     ms.sort((a, b) => a - b);
@@ -89,6 +91,25 @@ async function main() {
     {},
     5,
   );
+
+  const RATIO = `numerator denominator ratio`;
+  await time(
+    'completeness: district, six figures + per organisation',
+    `{ completeness { catalogued { ${RATIO} } metadata { ${RATIO} } interfaces { ${RATIO} } mounted { ${RATIO} } aggregated { ${RATIO} } timely { ${RATIO} } byOrganization { organization { name } completeness { timely { ratio } } } } }`,
+  );
+  await time('completeness: first 50 gaps of the district', `{ completeness { gaps(first: 50) { totalCount edges { node { reason resource { code } } } } } }`);
+  await time('projects: 50 with their completeness', `{ projects(first: 50) { edges { node { code completeness { catalogued { ratio } timely { ratio } } } } } }`);
+
+  const mounted: { id: string }[] = await ds.query(`SELECT id FROM sharing_interface WHERE mount_status = 'MOUNTED' ORDER BY id LIMIT 1000`);
+  const platformToken = (await tokenFor(ds, services.tokens, Role.PLATFORM)).token;
+  const at = new Date(Date.now() - 60_000).toISOString();
+  const REPORT = `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted duplicates userErrors { code } } }`;
+  const batch = (i: number) => ({
+    input: { runs: mounted.map((m, k) => ({ interfaceId: m.id, platformRunId: `bench-${i}-${k}`, ranAt: at, mode: 'INCREMENTAL', records: 100, outcome: 'SUCCEEDED' })) },
+  });
+  const check = (await gql(REPORT, batch(-2), platformToken)) as { data: { aggregationRunsReport: { accepted: number } } };
+  if (check.data.aggregationRunsReport.accepted !== mounted.length) throw new Error(`batch not accepted: ${JSON.stringify(check)}`);
+  await time(`aggregationRunsReport: batch of ${mounted.length} new runs`, REPORT, batch, 10, platformToken);
 
   await hub.stop();
   await ds.destroy();
