@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import type { RequestContext } from '../graphql/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../graphql/user-error';
 
@@ -31,15 +32,32 @@ function asDuplicate(err: unknown): UserError | null {
 /**
  * Every write of the hub runs through here: one transaction per business action. A
  * UserErrorsException (or a registered unique-index violation) rolls everything back and comes
- * out as userErrors; anything else propagates as an internal error.
+ * out as userErrors; anything else propagates as an internal error. A business action that must
+ * read one consistent moment across several statements (an acceptance snapshot) asks for
+ * REPEATABLE READ.
  */
+const SERIALIZATION_FAILURE = '40001';
+
+/** Above READ COMMITTED a concurrent write can make PostgreSQL give up a transaction: it is tried again, twice. */
+async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(isolation, work);
+    } catch (err) {
+      const code = (err as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+      if (isolation === 'READ COMMITTED' || code !== SERIALIZATION_FAILURE || attempt === 3) throw err;
+    }
+  }
+}
+
 export async function mutate<T>(
   ds: DataSource,
   ctx: RequestContext,
   work: (em: EntityManager) => Promise<T>,
+  isolation: IsolationLevel = 'READ COMMITTED',
 ): Promise<Outcome<T>> {
   try {
-    const result = await ds.transaction(work);
+    const result = await transactionWithRetry(ds, isolation, work);
     return { result, userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrorsException) return { result: null, userErrors: err.errors };

@@ -53,7 +53,9 @@ export class AcceptanceService {
       const note = project.status === ProjectStatus.ACCEPTANCE_FAILED ? '整改后重新申请竣工验收（第三十三条）' : null;
       await recordTransition(em, caller, project, 'acceptanceApply', {}, note);
       return em.findOneByOrFail(AcceptanceApplication, { id });
-    });
+      // The snapshot reads the catalogue, the interfaces and the completeness in several statements:
+      // REPEATABLE READ makes them one moment, whatever is written beside it meanwhile.
+    }, 'REPEATABLE READ');
   }
 
   /** 第六条、第二十五条: an expert of the consultation group gives one opinion per application, while it is under review. */
