@@ -38,14 +38,18 @@ function asDuplicate(err: unknown): UserError | null {
  */
 const SERIALIZATION_FAILURE = '40001';
 
-/** Above READ COMMITTED a concurrent write can make PostgreSQL give up a transaction: it is tried again, twice. */
-async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel, work: (em: EntityManager) => Promise<T>): Promise<T> {
+/**
+ * The server's default isolation (READ COMMITTED) unless asked; above it a concurrent write can
+ * make PostgreSQL give up a transaction, which is then tried again, twice.
+ */
+async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel | undefined, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (!isolation) return ds.transaction(work);
   for (let attempt = 1; ; attempt++) {
     try {
       return await ds.transaction(isolation, work);
     } catch (err) {
       const code = (err as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-      if (isolation === 'READ COMMITTED' || code !== SERIALIZATION_FAILURE || attempt === 3) throw err;
+      if (code !== SERIALIZATION_FAILURE || attempt === 3) throw err;
     }
   }
 }
@@ -54,7 +58,7 @@ export async function mutate<T>(
   ds: DataSource,
   ctx: RequestContext,
   work: (em: EntityManager) => Promise<T>,
-  isolation: IsolationLevel = 'READ COMMITTED',
+  isolation?: IsolationLevel,
 ): Promise<Outcome<T>> {
   try {
     const result = await transactionWithRetry(ds, isolation, work);

@@ -80,10 +80,14 @@ export interface SortKey<T> {
 
 export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
-export function decodeCursor(cursor: string): [string | number, string] {
+/** The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor or fails `valid`. */
+export function decodeCursor<T extends unknown[] = [string | number, string]>(
+  cursor: string,
+  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string',
+): T {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return v as [string | number, string];
+    if (Array.isArray(v) && valid(v)) return v as T;
   } catch {
     /* falls through */
   }
@@ -94,6 +98,33 @@ export function pageSize(first: number | undefined, max: number): number {
   if (first === undefined || first === null) return Math.min(20, max);
   if (!Number.isInteger(first) || first < 1 || first > max) throw badInput('first', `每页条数 first 须在 1 到 ${max} 之间`);
   return first;
+}
+
+/**
+ * A page from the rows a keyset query returned (at most size + 1: one more than the page tells
+ * that there is a next page), each row's cursor, and the total of the whole filtered set.
+ */
+export function pageOf<R, T = R>(
+  rows: R[],
+  size: number,
+  after: string | null | undefined,
+  totalCount: number,
+  cursorOf: (row: R) => unknown[],
+  toNode: (row: R) => T = (row) => row as unknown as T,
+): Page<T> {
+  const kept = rows.slice(0, size);
+  const cursors = kept.map((r) => encodeCursor(cursorOf(r)));
+  return {
+    nodes: kept.map(toNode),
+    totalCount,
+    cursors,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors[cursors.length - 1] ?? null,
+    },
+  };
 }
 
 /**
@@ -115,17 +146,5 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
   const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
-  const nodes = rows.slice(0, size);
-  const cursors = nodes.map((n) => encodeCursor([sort.value(n), n.id]));
-  return {
-    nodes,
-    totalCount,
-    cursors,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
-    },
-  };
+  return pageOf(rows, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import { ConnectionArgs, decodeCursor, encodeCursor, Page, pageSize } from '../../graphql/connection';
+import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
@@ -183,19 +183,7 @@ export class AggregationService {
     for (const id of interfaceIds) {
       const mine = byInterface.get(id) ?? [];
       const found = mine.filter((r) => r.id !== null);
-      const nodes = found.slice(0, size);
-      const cursors = nodes.map((r) => encodeCursor([r.ran_at_key, r.id]));
-      out.set(id, {
-        nodes: nodes.map(toRun),
-        cursors,
-        totalCount: mine[0]?.total ?? 0,
-        pageInfo: {
-          hasNextPage: found.length > size,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: cursors[0] ?? null,
-          endCursor: cursors[cursors.length - 1] ?? null,
-        },
-      });
+      out.set(id, pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun));
     }
     return out;
   }

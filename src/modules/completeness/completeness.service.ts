@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { COMPLETENESS_FIGURES, Config } from '../../config';
-import { ConnectionArgs, decodeCursor, encodeCursor, Page, pageSize } from '../../graphql/connection';
+import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
 import { Caller, hasRole } from '../auth/caller';
@@ -112,16 +112,8 @@ export class CompletenessService {
     return new Map(
       scopes.map((s) => {
         const mine = byScope.get(s.key) ?? [];
-        const found = mine.filter((r) => r.resource_id !== null);
-        const nodes = found.slice(0, size).map((r) => this.toGap(r));
-        const cursors = nodes.map((g) => encodeCursor([g.resourceCode, g.reason]));
-        const pageInfo = {
-          hasNextPage: found.length > size,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: cursors[0] ?? null,
-          endCursor: cursors[cursors.length - 1] ?? null,
-        };
-        return [s.key, { nodes, cursors, totalCount: mine[0]?.total ?? 0, pageInfo }];
+        const found = mine.filter((r) => r.resource_id !== null).map((r) => this.toGap(r));
+        return [s.key, pageOf(found, size, args.after, mine[0]?.total ?? 0, (g) => [g.resourceCode, g.reason])];
       }),
     );
   }

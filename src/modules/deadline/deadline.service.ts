@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import { ConnectionArgs, Page, pageSize } from '../../graphql/connection';
+import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
 import { isCalendarDate } from '../../graphql/scalars';
@@ -89,17 +89,8 @@ interface Row {
   days_left: number;
 }
 
-const encodeCursor = (r: Row) => Buffer.from(JSON.stringify([r.due_on, r.kind, r.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, K, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 3 && isCalendarDate(v[0]) && Object.values(K).includes(v[1]) && isUUID(v[2])) return v as [string, K, string];
-  } catch {
-    /* falls through */
-  }
-  throw badInput('after', '分页游标无效');
-}
+/** A cursor is the (due date, kind, id) of the last item seen. */
+const validCursor = (v: unknown[]) => v.length === 3 && isCalendarDate(v[0] as string) && Object.values(K).includes(v[1] as K) && isUUID(v[2] as string);
 
 /** What is due and overdue (DESIGN §4), computed by PostgreSQL over all projects and requests in one query, by due date. */
 export class DeadlineService {
@@ -140,7 +131,7 @@ export class DeadlineService {
     const pageParams = [...params];
     let after = '';
     if (args.after) {
-      const [dueOn, kind, id] = decodeCursor(args.after);
+      const [dueOn, kind, id] = decodeCursor<[string, K, string]>(args.after, validCursor);
       const at = (v: unknown) => `$${pageParams.push(v)}`;
       after = `WHERE (f.due_on, f.kind COLLATE "C", f.id) > (${at(dueOn)}::date, ${at(kind)}::text, ${at(id)}::uuid)`;
     }
@@ -152,19 +143,7 @@ export class DeadlineService {
         LIMIT ${size + 1}`,
       pageParams,
     );
-    const page = rows.slice(0, size);
-    const cursors = page.map(encodeCursor);
-    return {
-      nodes: page.map(toDeadline),
-      totalCount,
-      cursors,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: cursors[0] ?? null,
-        endCursor: cursors[cursors.length - 1] ?? null,
-      },
-    };
+    return pageOf(rows, size, args.after, totalCount, (r) => [r.due_on, r.kind, r.id], toDeadline);
   }
 }
 
