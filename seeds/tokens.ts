@@ -11,11 +11,14 @@ export async function tokenFor(
   ds: DataSource,
   tokens: TokenService,
   role: Role,
-  creditCode: string = ROLE_HOME[role],
+  creditCode?: string,
   expiresIn = '12h',
 ): Promise<{ token: string; caller: Caller; organization: Organization }> {
-  const organization = await ds.getRepository(Organization).findOneBy({ creditCode: creditCode.toUpperCase() });
-  if (!organization) throw new Error(`no organisation with credit code ${creditCode}: run \`npm run seed\` or pass --org`);
+  const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
+  const organization = await ds.getRepository(Organization).findOneBy({ creditCode: code });
+  if (!organization) {
+    throw new Error(creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`);
+  }
   const caller: Caller = { userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, organizationId: organization.id, roles: [role] };
   return { token: await tokens.sign(caller, expiresIn), caller, organization };
 }

@@ -2,12 +2,13 @@
  * The hub as a newcomer runs it: `node dist/src/main.js` (what `npm start` runs after building),
  * on the embedded PostgreSQL with an empty data folder, then again on the same folder.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const MAIN = path.join(__dirname, '../dist/src/main.js');
+const TOKEN = path.join(__dirname, '../dist/scripts/token.js');
 
 interface Run {
   child: ChildProcess;
@@ -67,6 +68,24 @@ describe('starting the hub', () => {
     const seeded = body.data.organizations.totalCount;
     expect(seeded).toBeGreaterThan(30);
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
+
+    // `npm run token` attaches to the running embedded server and signs for the role's seeded office.
+    const auditor = spawnSync(process.execPath, [TOKEN, '--role', 'AUDITOR'], { env: { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir }, encoding: 'utf8' });
+    expect(auditor.status).toBe(0);
+    const viewer = (await (
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor.stdout.trim()}` },
+        body: JSON.stringify({ query: '{ viewer { roles organization { name } } }' }),
+      })
+    ).json()) as any;
+    expect(viewer.data.viewer).toEqual({ roles: ['AUDITOR'], organization: { name: '宿城区审计局' } });
+    const unknown = spawnSync(process.execPath, [TOKEN, '--role', 'AUDITOR', '--org', '91350200776049653A'], {
+      env: { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('no organisation with credit code 91350200776049653A');
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
