@@ -7,6 +7,7 @@ import { Project } from '../project/project.entity';
 import { SharingInterface } from '../sharing/sharing-interface.entity';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { canonicalJson, contentHash } from './canonical-json';
+import { CatalogueRecord, catalogueRecord } from '../catalogue/catalogue-record';
 
 /*
  * What an acceptance snapshot holds (第二十五条: 信息资源共享目录 with the application), built by one
@@ -27,30 +28,10 @@ export interface SnapshotProject {
   trialEndDate: string | null;
 }
 
-/** A catalogue entry: every metadata field of 政务信息资源目录编制指南 and its data items, by position. */
-export interface SnapshotEntry {
+/** A catalogue entry as its record (catalogue-record.ts), with its id and review status. */
+export interface SnapshotEntry extends CatalogueRecord {
   id: string;
-  code: string;
-  catalogueKind: string;
-  classificationCode: string;
-  name: string;
-  providerCreditCode: string;
-  summary: string;
-  format: string;
-  subFormat: string | null;
-  dataItems: { position: number; name: string; dataType: string; length: number | null }[];
-  sharingType: string | null;
-  sharingCondition: string | null;
-  legalBasis: string | null;
-  sharingMethod: string | null;
-  openType: string | null;
-  openCondition: string | null;
-  updateFrequency: string | null;
-  dataGrade: string | null;
-  publishedOn: string | null;
-  relatedResourceCodes: string[];
   status: string;
-  version: number;
 }
 
 /** A sharing-list entry; consumers by credit code, sorted. */
@@ -129,30 +110,7 @@ export async function catalogueStates(em: EntityManager, projectIds: readonly st
 }
 
 function entryOf(r: InformationResource): SnapshotEntry {
-  return {
-    id: r.id,
-    code: r.code,
-    catalogueKind: r.catalogueKind,
-    classificationCode: r.classificationCode,
-    name: r.name,
-    providerCreditCode: r.provider.creditCode,
-    summary: r.summary,
-    format: r.format,
-    subFormat: r.subFormat,
-    dataItems: r.dataItems.sort(byKeys((d) => d.position)).map(({ position, name, dataType, length }) => ({ position, name, dataType, length })),
-    sharingType: r.sharingType,
-    sharingCondition: r.sharingCondition,
-    legalBasis: r.legalBasis,
-    sharingMethod: r.sharingMethod,
-    openType: r.openType,
-    openCondition: r.openCondition,
-    updateFrequency: r.updateFrequency,
-    dataGrade: r.dataGrade,
-    publishedOn: r.publishedOn,
-    relatedResourceCodes: [...r.relatedResourceCodes].sort(),
-    status: r.status,
-    version: r.version,
-  };
+  return { id: r.id, ...catalogueRecord(r, r.dataItems, r.provider), status: r.status };
 }
 
 /**

@@ -15,6 +15,7 @@ import { submissionProblems } from './resource.rules';
 import { ResourceVersion } from './resource-version.entity';
 import { shanghaiDateOf } from '../../dates';
 import type { Clock } from '../../clock';
+import { catalogueRecord } from './catalogue-record';
 
 const STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.DRAFT]: '草稿',
@@ -129,33 +130,9 @@ function assertStatus(r: InformationResource, allowed: ResourceStatus[], action:
   }
 }
 
-/** The entry's metadata and data items as they are being published. */
+/** The entry's record (catalogue-record.ts) as it is being published, with its provider and project. */
 async function snapshotOf(em: EntityManager, r: InformationResource): Promise<Record<string, unknown>> {
-  const items = await em.find(DataItem, { where: { resourceId: r.id }, order: { position: 'ASC' } });
-  const provider = await em.findOneBy(Organization, { id: r.providerId });
-  return {
-    code: r.code,
-    version: r.version,
-    catalogueKind: r.catalogueKind,
-    classificationCode: r.classificationCode,
-    name: r.name,
-    providerId: r.providerId,
-    providerName: provider?.name ?? null,
-    providerCreditCode: provider?.creditCode ?? null,
-    projectId: r.projectId,
-    summary: r.summary,
-    format: r.format,
-    subFormat: r.subFormat,
-    sharingType: r.sharingType,
-    sharingCondition: r.sharingCondition,
-    legalBasis: r.legalBasis,
-    sharingMethod: r.sharingMethod,
-    openType: r.openType,
-    openCondition: r.openCondition,
-    updateFrequency: r.updateFrequency,
-    dataGrade: r.dataGrade,
-    publishedOn: r.publishedOn,
-    relatedResourceCodes: r.relatedResourceCodes,
-    dataItems: items.map((i) => ({ position: i.position, name: i.name, dataType: i.dataType, length: i.length })),
-  };
+  const items = await em.find(DataItem, { where: { resourceId: r.id } });
+  const provider = await em.findOneByOrFail(Organization, { id: r.providerId });
+  return { ...catalogueRecord(r, items, provider), providerId: r.providerId, providerName: provider.name, projectId: r.projectId };
 }
