@@ -3,9 +3,7 @@
  * people who would do it (project unit, big-data bureau, leading-group office, platform), so that
  * every seeded object passed the same rules as one entered through the API.
  */
-import pino from 'pino';
 import { DataSource } from 'typeorm';
-import { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/graphql/request-context';
 import { Role } from '../src/modules/auth/role.enum';
 import {
@@ -19,7 +17,6 @@ import {
   CATALOGUE_CLASS_DIGIT,
 } from '../src/modules/catalogue/catalogue.enums';
 import { DataItemInput, ResourceCreateInput, ResourceIdInput, ResourceReturnInput } from '../src/modules/catalogue/resource.inputs';
-import { Organization } from '../src/modules/organization/organization.entity';
 import { ConstructionPlan } from '../src/modules/project/construction-plan.embedded';
 import { ProjectStatus } from '../src/modules/project/project.enums';
 import { Project } from '../src/modules/project/project.entity';
@@ -27,19 +24,11 @@ import * as P from '../src/modules/project/project.inputs';
 import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
 import { InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing/interface.inputs';
 import type { Services } from '../src/services';
-import { DEMO_ORGANIZATIONS } from './organizations';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
 import { shanghaiDateOf } from '../src/dates';
+import { demoActors, make, ok } from './acting';
 
-const silent = pino({ level: 'silent' });
-const make = <T extends object>(cls: new () => T, values: Partial<T>): T => Object.assign(new cls(), values);
 
-function ok<T>(what: string, outcome: Outcome<T>): T {
-  if (outcome.userErrors.length || !outcome.result) {
-    throw new Error(`seed: ${what} refused: ${outcome.userErrors.map((e) => `${e.code} ${e.field?.join('.')} ${e.message}`).join('; ')}`);
-  }
-  return outcome.result;
-}
 
 /** Spreads sharing, openness, frequency, grade and method over every value, within the rules. */
 function sharingOf(i: number, format: ResourceFormat) {
@@ -85,15 +74,7 @@ function interfaceFor(r: DemoResource, code: string, frequency: UpdateFrequency)
 const AFTER_APPROVAL: ProjectStatus[] = [ProjectStatus.APPROVED, ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.TRIAL_OPERATION];
 
 export async function seedProjects(ds: DataSource, services: Services): Promise<{ projects: number; resources: number }> {
-  const orgIds = new Map(
-    (await ds.getRepository(Organization).find()).map((o) => [DEMO_ORGANIZATIONS.find((d) => d.creditCode === o.creditCode)?.key, o.id]),
-  );
-  const org = (key: string) => orgIds.get(key) ?? (() => { throw new Error(`seed: organisation ${key} missing`); })();
-  const as = (role: Role, orgKey: string): RequestContext => ({
-    requestId: 'seed',
-    log: silent,
-    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role] },
-  });
+  const { org, as } = await demoActors(ds);
   const office = as(Role.LEADING_GROUP_OFFICE, 'leading-group-office');
   const bureau = as(Role.BIG_DATA_BUREAU, 'big-data-bureau');
   const platform = as(Role.PLATFORM, 'big-data-bureau');

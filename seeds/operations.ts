@@ -4,9 +4,7 @@
  * one passed and filed, one failed — entered through the services at the demo's own instants.
  */
 import { createHash } from 'node:crypto';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
-import type { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/graphql/request-context';
 import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion } from '../src/modules/acceptance/acceptance.enums';
 import * as A from '../src/modules/acceptance/acceptance.inputs';
@@ -14,11 +12,10 @@ import { AggregationMode, AggregationOutcome } from '../src/modules/aggregation/
 import { AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation/aggregation.inputs';
 import { Role } from '../src/modules/auth/role.enum';
 import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { Organization } from '../src/modules/organization/organization.entity';
 import { Project } from '../src/modules/project/project.entity';
 import type { Services } from '../src/services';
-import { DEMO_ORGANIZATIONS } from './organizations';
 import { DEMO_PROJECTS, DemoProject } from './projects.data';
+import { ActAs, demoActors, make, ok } from './acting';
 
 /** A clock the seed can set to the demo's instants; it follows `base` otherwise. */
 export class SeedClock {
@@ -32,16 +29,8 @@ export class SeedClock {
   }
 }
 
-const silent = pino({ level: 'silent' });
-const make = <T extends object>(cls: new () => T, values: Partial<T>): T => Object.assign(new cls(), values);
 const HOUR = 3600_000;
 
-function ok<T>(what: string, outcome: Outcome<T>): T {
-  if (outcome.userErrors.length || !outcome.result) {
-    throw new Error(`seed: ${what} refused: ${outcome.userErrors.map((e) => `${e.code} ${e.field?.join('.')} ${e.message}`).join('; ')}`);
-  }
-  return outcome.result;
-}
 
 function documents(project: DemoProject, kinds: AcceptanceDocumentKind[]) {
   const names: Record<AcceptanceDocumentKind, string> = {
@@ -106,7 +95,7 @@ async function seedRuns(ds: DataSource, services: Services, platform: RequestCon
   return accepted;
 }
 
-async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClock, d: DemoProject, as: (role: Role, org: string) => RequestContext): Promise<boolean> {
+async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClock, d: DemoProject, as: ActAs): Promise<boolean> {
   const a = d.acceptance!;
   const project = await ds.getRepository(Project).findOneByOrFail({ code: d.code });
   if (await ds.getRepository(AcceptanceApplication).existsBy({ projectId: project.id })) return false;
@@ -175,14 +164,7 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
 }
 
 export async function seedOperations(ds: DataSource, services: Services, clock: SeedClock): Promise<{ runs: number; acceptances: number }> {
-  const orgIds = new Map(
-    (await ds.getRepository(Organization).find()).map((o) => [DEMO_ORGANIZATIONS.find((d) => d.creditCode === o.creditCode)?.key, o.id]),
-  );
-  const as = (role: Role, orgKey: string): RequestContext => ({
-    requestId: 'seed',
-    log: silent,
-    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: orgIds.get(orgKey) ?? null, roles: [role] },
-  });
+  const { as } = await demoActors(ds);
   const runs = await seedRuns(ds, services, as(Role.PLATFORM, 'big-data-bureau'));
   let acceptances = 0;
   for (const d of DEMO_PROJECTS.filter((p) => p.acceptance)) if (await seedAcceptance(ds, services, clock, d, as)) acceptances++;

@@ -1,0 +1,39 @@
+/** How the seeds act through the services: as a demo organisation's caller, refusing to go on past a refusal. */
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Outcome } from '../src/db/transaction';
+import type { RequestContext } from '../src/graphql/request-context';
+import type { Role } from '../src/modules/auth/role.enum';
+import { Organization } from '../src/modules/organization/organization.entity';
+import { DEMO_ORGANIZATIONS } from './organizations';
+
+const silent = pino({ level: 'silent' });
+
+/** An input object of its class, as type-graphql would hand it to a service. */
+export const make = <T extends object>(cls: new () => T, values: Partial<T>): T => Object.assign(new cls(), values);
+
+/** The result of a service call; a refusal means the demo data is wrong, so it stops the seed. */
+export function ok<T>(what: string, outcome: Outcome<T>): T {
+  if (outcome.userErrors.length || !outcome.result) {
+    throw new Error(`seed: ${what} refused: ${outcome.userErrors.map((e) => `${e.code} ${e.field?.join('.')} ${e.message}`).join('; ')}`);
+  }
+  return outcome.result;
+}
+
+export type ActAs = (role: Role, orgKey: string) => RequestContext;
+
+/** Organisation ids by demo key, and a request context for a role in one of them. */
+export async function demoActors(ds: DataSource): Promise<{ org: (key: string) => string; as: ActAs }> {
+  const ids = new Map((await ds.getRepository(Organization).find()).map((o) => [DEMO_ORGANIZATIONS.find((d) => d.creditCode === o.creditCode)?.key, o.id]));
+  const org = (key: string) => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`seed: organisation ${key} missing`);
+    return id;
+  };
+  const as: ActAs = (role, orgKey) => ({
+    requestId: 'seed',
+    log: silent,
+    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role] },
+  });
+  return { org, as };
+}
