@@ -42,6 +42,7 @@ const PROJECTS: Record<string, ProjectFixture> = {
   windowPast: { lead: 'education', co: ['civil-affairs'], status: S.ACCEPTANCE_APPLIED, goLiveDate: '2025-11-24' },
   windowLeap: { lead: 'education', status: S.TRIAL_OPERATION, goLiveDate: '2024-02-29' },
   windowAccepted: { lead: 'education', status: S.ACCEPTED, goLiveDate: '2025-01-01' },
+  windowFailed: { lead: 'education', status: S.ACCEPTANCE_FAILED, goLiveDate: '2025-12-01' }, // still owes a passed acceptance
   earliestToday: { lead: 'education', status: S.TRIAL_OPERATION, goLiveDate: '2026-08-25' },
   earliestTomorrow: { lead: 'education', status: S.TRIAL_OPERATION, goLiveDate: '2026-08-26' },
   earliestMonthEnd: { lead: 'education', status: S.ACCEPTANCE_APPLIED, goLiveDate: '2026-08-31' },
@@ -81,6 +82,7 @@ const EXPECTED: Item[] = [
   ['answerToday', 'SHARING_REQUEST_ANSWER', '2026-11-25', 0, false],
   ['earliestTomorrow', 'ACCEPTANCE_EARLIEST', '2026-11-26', 1, false],
   ['earliestMonthEnd', 'ACCEPTANCE_EARLIEST', '2026-11-30', 5, false], // 31 Aug + 3 months, clamped
+  ['windowFailed', 'ACCEPTANCE_WINDOW', '2026-12-01', 6, false],
   ['earliestToday', 'ACCEPTANCE_WINDOW', '2027-08-25', 273, false],
   ['earliestTomorrow', 'ACCEPTANCE_WINDOW', '2027-08-26', 274, false],
   ['earliestMonthEnd', 'ACCEPTANCE_WINDOW', '2027-08-31', 279, false],

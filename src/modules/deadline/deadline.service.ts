@@ -60,10 +60,12 @@ const DEADLINES = `
    WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
      AND (p.go_live_date + interval '3 months')::date > $1::date
   UNION ALL
-  -- 第二十四条: and no later than 12 months after go-live, for a project not yet accepted.
+  -- 第二十四条: and completed no later than 12 months after go-live, for a project not yet accepted
+  -- (one whose acceptance failed still owes it, after rectification, 第三十三条).
   SELECT '${K.ACCEPTANCE_WINDOW}', p.id, p.id, NULL, p.lead_unit_id, (p.go_live_date + interval '12 months')::date, ${projectUnits('p')}
     FROM project p
-   WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
+   WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}', '${ProjectStatus.ACCEPTANCE_FAILED}')
+     AND p.go_live_date IS NOT NULL
   UNION ALL
   -- 第二十五条: the acceptance application within 1 month of the end of trial operation.
   SELECT '${K.ACCEPTANCE_APPLICATION}', p.id, p.id, NULL, p.lead_unit_id, (p.trial_end_date + interval '1 month')::date, ${projectUnits('p')}
