@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupBy } from '../catalogue/resource.loaders';
+import { groupBy } from '../../graphql/batch';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';

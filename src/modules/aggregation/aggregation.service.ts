@@ -8,7 +8,7 @@ import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
 import { validateInput } from '../../graphql/validation';
-import { groupBy } from '../catalogue/resource.loaders';
+import { groupBy } from '../../graphql/batch';
 import { text } from '../catalogue/resource.rules';
 import { MountStatus } from '../sharing/sharing.enums';
 import { AggregationRun } from './aggregation-run.entity';

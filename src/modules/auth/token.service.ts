@@ -1,10 +1,9 @@
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../../config';
+import { isUuid } from '../../graphql/scalars';
 import { unauthenticated } from '../../graphql/errors';
 import type { Caller } from './caller';
 import { ALL_ROLES, Role } from './role.enum';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org) and roles. */
 export class TokenService {
@@ -32,7 +31,7 @@ export class TokenService {
       if (!payload.sub || !Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ALL_ROLES.includes(r))) {
         throw new Error('claims');
       }
-      if (org !== null && org !== undefined && (typeof org !== 'string' || !UUID.test(org))) throw new Error('org');
+      if (org !== null && org !== undefined && (typeof org !== 'string' || !isUuid(org))) throw new Error('org');
       return { userId: payload.sub, organizationId: (org as string | undefined) ?? null, roles: roles as Role[] };
     } catch {
       throw unauthenticated();

@@ -6,7 +6,7 @@ import { isOversight } from '../project/project-access';
 import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';
-import { isUuid } from './resource.rules';
+import { isUuid } from '../../graphql/scalars';
 
 /**
  * Who reads which catalogue entries, as SQL, so that lists, totals and facets agree:

@@ -5,6 +5,7 @@ import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceVersion } from './resource-version.entity';
 import { filteredResources } from './resource-search';
+import { groupBy } from '../../graphql/batch';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
 export interface AsCaller<K = string> {
@@ -13,17 +14,6 @@ export interface AsCaller<K = string> {
 }
 
 const asCallerCache = { cacheKeyFn: (k: AsCaller) => k.key };
-
-export function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = out.get(key);
-    if (list) list.push(row);
-    else out.set(key, [row]);
-  }
-  return out;
-}
 
 /** Batches the catalogue's nested reads: one statement per kind of read, whatever the page size. */
 export function resourceLoaders(ds: DataSource) {

@@ -145,5 +145,3 @@ export function text(value: string | null | undefined): string | null | undefine
   return t === '' ? null : t;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);

@@ -14,8 +14,9 @@ import { ResourceStatus, SharingType } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
 import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
-import { FREQUENCY_NAME, isUuid, metadataProblems, ResourceMetadata, searchTextOf, syncTooRare, text } from './resource.rules';
+import { FREQUENCY_NAME, metadataProblems, ResourceMetadata, searchTextOf, syncTooRare, text } from './resource.rules';
 import { FacetRows, filteredResources, resourceFacets } from './resource-search';
+import { isUuid } from '../../graphql/scalars';
 
 registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
 

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../graphql/request-context';
 import { Caller, hasRole } from '../auth/caller';
 import { Role } from '../auth/role.enum';
 import { ResourceStatus, UpdateFrequency } from '../catalogue/catalogue.enums';
-import { groupBy } from '../catalogue/resource.loaders';
+import { groupBy } from '../../graphql/batch';
 import { FREQUENCY_NAME } from '../catalogue/resource.rules';
 import { Organization } from '../organization/organization.entity';
 import { isOversight } from '../project/project-access';
@@ -19,6 +19,7 @@ import { COUNTS_SQL, GAP_ORDER, GAP_PAGES_SQL, GAPS_SQL, WINDOW_HOURS } from './
 import { CompletenessFilter, MAX_FILTER_PROJECTS } from './completeness.inputs';
 import type { CompletenessCounts, GapRow } from './completeness.types';
 import { GapReason } from './gap-reason.enum';
+import { SHANGHAI_OFFSET_MS } from '../../dates';
 
 interface CountRow {
   scope_key: string;
@@ -62,7 +63,6 @@ const STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.RETIRED]: '已停用',
 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const shanghaiTime = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 export const zeroCounts = (): CompletenessCounts =>

@@ -3,18 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Project } from './project.entity';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { ProjectTransition } from './project-transition.entity';
-
-/** Groups rows by a key, keeping their order, in the order of the keys asked for. */
-function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
-}
+import { groupsFor } from '../../graphql/batch';
 
 /** Batches the reads behind a project's fields, one statement per kind of field per request. */
 export function projectLoaders(ds: DataSource) {
@@ -28,7 +17,7 @@ export function projectLoaders(ds: DataSource) {
 
     budgetYearsByProject: new DataLoader<string, ProjectBudgetYear[]>(async (ids) => {
       const rows = await ds.getRepository(ProjectBudgetYear).find({ where: { projectId: In([...ids]) }, order: { year: 'ASC' } });
-      return groupBy(ids, rows, (r) => r.projectId);
+      return groupsFor(ids, rows, (r) => r.projectId);
     }),
 
     coBuildingUnitIdsByProject: new DataLoader<string, string[]>(async (ids) => {
@@ -37,13 +26,13 @@ export function projectLoaders(ds: DataSource) {
          WHERE c.project_id = ANY($1::uuid[]) ORDER BY o.name, o.id`,
         [[...ids]],
       );
-      return groupBy(ids, rows, (r) => r.project_id).map((list) => list.map((r) => r.organization_id));
+      return groupsFor(ids, rows, (r) => r.project_id).map((list) => list.map((r) => r.organization_id));
     }),
 
     /** A project's transitions in time order. */
     transitionsByProject: new DataLoader<string, ProjectTransition[]>(async (ids) => {
       const rows = await ds.getRepository(ProjectTransition).find({ where: { projectId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
-      return groupBy(ids, rows, (r) => r.projectId);
+      return groupsFor(ids, rows, (r) => r.projectId);
     }),
   };
 }

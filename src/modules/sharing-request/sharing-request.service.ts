@@ -11,7 +11,6 @@ import { Caller, hasRole } from '../auth/caller';
 import { Role } from '../auth/role.enum';
 import { ResourceStatus, SharingType } from '../catalogue/catalogue.enums';
 import { InformationResource } from '../catalogue/information-resource.entity';
-import { isUuid } from '../catalogue/resource.rules';
 import { whereVisible } from '../catalogue/resource-search';
 import { daysBetween, shanghaiDateOf } from '../../dates';
 import { addWorkingDays, calendarCovers } from '../deadline/calendar/working-days';
@@ -19,6 +18,7 @@ import { isOversight } from '../project/project-access';
 import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
 import { SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
+import { isUuid } from '../../graphql/scalars';
 
 registerUniqueViolation({
   constraint: PENDING_REQUEST_KEY,

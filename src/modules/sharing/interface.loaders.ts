@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AsCaller, groupBy } from '../catalogue/resource.loaders';
+import { groupBy } from '../../graphql/batch';
+import { AsCaller } from '../catalogue/resource.loaders';
 import { whereVisible } from '../catalogue/resource-search';
 import { Organization } from '../organization/organization.entity';
 import { SharingInterface } from './sharing-interface.entity';

@@ -8,7 +8,7 @@ import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from
 import { validateInput } from '../../graphql/validation';
 import { ResourceStatus, SharingType, UpdateFrequency } from '../catalogue/catalogue.enums';
 import { InformationResource } from '../catalogue/information-resource.entity';
-import { FREQUENCY_NAME, isUuid, syncTooRare } from '../catalogue/resource.rules';
+import { FREQUENCY_NAME, syncTooRare } from '../catalogue/resource.rules';
 import { whereVisible } from '../catalogue/resource-search';
 import { Organization } from '../organization/organization.entity';
 import { projectForChange } from '../project/project-access';
@@ -17,6 +17,7 @@ import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, Interface
 import { SharingInterface } from './sharing-interface.entity';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 import type { Clock } from '../../clock';
+import { isUuid } from '../../graphql/scalars';
 
 /** Clock skew tolerated on a platform-reported mount time. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
