@@ -18,9 +18,11 @@ import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, clean, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project-changes';
+import { ProjectNextAction } from './project-next.objects';
 import {
   declarationProblems,
   fenToYuan,
+  PROJECT_TRANSITIONS,
   ProjectAction,
   ProjectShape,
   sharingAnalysisProblems,
@@ -244,6 +246,36 @@ export class ProjectService {
   private async coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The steps the project's status allows, each with what its own rule would refuse today (the
+   * same checks the mutation runs: 第八条 for declaring, 第九条 for approval). Edits and changes
+   * are not steps; an acceptance result is one step whether it passes or fails.
+   */
+  async nextActions(project: Project): Promise<ProjectNextAction[]> {
+    const em = this.ds.manager;
+    const steps: [ProjectAction, string][] = [
+      ['projectDeclare', 'projectDeclare'],
+      ['projectApprove', 'projectApprove'],
+      ['projectReject', 'projectReject'],
+      ['projectStartConstruction', 'projectStartConstruction'],
+      ['projectGoLive', 'projectGoLive'],
+      ['acceptanceApply', 'acceptanceApply'],
+      ['acceptancePass', 'acceptanceRecordResult'],
+      ['acceptanceFile', 'acceptanceFile'],
+    ];
+    const out: ProjectNextAction[] = [];
+    for (const [action, mutation] of steps) {
+      const rule = PROJECT_TRANSITIONS[action];
+      if (!(rule.from as readonly ProjectStatus[]).includes(project.status)) continue;
+      let missing: UserError[] = [];
+      if (action === 'projectDeclare') missing = declarationProblems(await this.shapeOf(em, project));
+      if (action === 'projectApprove') missing = await sharingAnalysisProblems(em, project.id);
+      const label = action === 'acceptancePass' ? '登记验收结果' : rule.label;
+      out.push(Object.assign(new ProjectNextAction(), { mutation, label, role: rule.role, article: rule.article ?? null, missing }));
+    }
+    return out;
   }
 
   private async shapeOf(em: EntityManager, p: Project): Promise<ProjectShape> {
