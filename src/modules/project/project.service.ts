@@ -253,8 +253,10 @@ export class ProjectService {
    * same checks the mutation runs: 第八条 for declaring, 第九条 for approval). Edits and changes
    * are not steps; an acceptance result is one step whether it passes or fails.
    */
-  async nextActions(project: Project): Promise<ProjectNextAction[]> {
+  async nextActions(read: Project): Promise<ProjectNextAction[]> {
     const em = this.ds.manager;
+    // As the mutations see it: with its budget years (a list read leaves the eager relations out).
+    const project = (await em.findOne(Project, { where: { id: read.id } })) ?? read;
     const steps: [ProjectAction, string][] = [
       ['projectDeclare', 'projectDeclare'],
       ['projectApprove', 'projectApprove'],
