@@ -35,7 +35,7 @@ async function enumLabels() {
   const labels = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isEnumType(type) || type.name.startsWith('__')) continue;
-    labels[type.name] = Object.fromEntries(type.getValues().map((v) => [v.name, (v.description ?? v.name).split(' — ')[0].trim()]));
+    labels[type.name] = Object.fromEntries(type.getValues().map((v) => [v.name, (v.description ?? v.name).split(/\s*— /)[0].trim()]));
   }
   return labels;
 }
