@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The web console, one journey per role, in real Chromium over a hub on real PostgreSQL with the
  * demo district: sign in, do the role's main task end to end, see the result. Nothing may leave
@@ -9,6 +10,10 @@ import { launch, watchedPage, Watched } from './support/browser';
 import { startTestHub, TestHub } from './support/hub';
 
 jest.setTimeout(180_000);
+
+/** 宿城区教育局, the demo project unit; 宿城区卫生健康委员会, another unit. */
+const EDUCATION = '11321302014000095L';
+const HEALTH = '11321302014000108A';
 
 let hub: TestHub;
 let browser: Browser;
@@ -31,9 +36,9 @@ afterEach(async () => {
   }
 });
 
-/** A signed-in console for `role` (in `creditCode`'s organisation), on its landing page. */
-async function signedIn(role: Role, creditCode?: string): Promise<Watched & { go(path: string): Promise<void> }> {
-  const token = await hub.token(role, creditCode);
+/** A signed-in console for the demo user of `role`, on its landing page. */
+async function signedIn(role: Role): Promise<Watched & { go(path: string): Promise<void> }> {
+  const token = await hub.token(role);
   const w = await watchedPage(browser, 'console', { extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   open.push(w);
   await w.page.goto(`${hub.url}/console/`);
@@ -151,20 +156,20 @@ describe('the console in Chromium', () => {
   });
 
   it('project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered', async () => {
-    // Another unit asks for one of the unit's conditionally shared entries (第九条: 有条件共享 by request).
+    // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
     const bureau = await hub.token(Role.BIG_DATA_BUREAU);
     const shared = await hub.gql(`{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`, {}, bureau);
-    const wanted = shared.data.resources.edges.map((e: { node: unknown }) => e.node).find((r: { provider: { creditCode: string } }) => r.provider.creditCode !== '11321302014000095L');
+    const wanted = shared.data.resources.edges.map((e: { node: unknown }) => e.node).find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
     expect(wanted).toBeDefined();
-    const consumer = await hub.token(Role.PROJECT_UNIT, '11321302014000095L');
+    const consumer = await hub.token(Role.PROJECT_UNIT, HEALTH);
     const created = await hub.gql(
       `mutation($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id consumerOrganization { name } resource { provider { creditCode } } } userErrors { message } } }`,
-      { input: { resourceId: wanted.id, purpose: '学生资助对象资格核验' } },
+      { input: { resourceId: wanted.id, purpose: '儿童预防接种信息核验' } },
       consumer,
     );
     expect(created.data.sharingRequestCreate.userErrors).toEqual([]);
     const request = created.data.sharingRequestCreate.sharingRequest;
-    const w = await signedIn(Role.PROJECT_UNIT, request.resource.provider.creditCode);
+    const w = await signedIn(Role.PROJECT_UNIT); // the demo unit: the education bureau
     const { page } = w;
     await page.waitForURL(/\/console\/projects$/);
     await page.getByRole('heading', { name: '本单位项目' }).waitFor();
@@ -257,7 +262,7 @@ describe('the console in Chromium', () => {
 
   it('expert and office: the frozen snapshot beside today, an opinion recorded, the result (with the 第九条 override asked for) and the filing', async () => {
     // The health commission applies for acceptance of its project in trial operation (第二十五条).
-    const unit = await hub.token(Role.PROJECT_UNIT, '11321302014000108A');
+    const unit = await hub.token(Role.PROJECT_UNIT, HEALTH);
     const project = (await hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
     expect(project.status).toBe('TRIAL_OPERATION');
     const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({ kind, title: kind, fileName: `${kind}.pdf`, sha256: String(i).repeat(64) }));
