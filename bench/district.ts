@@ -79,5 +79,6 @@ export async function districtHub(scale: Scale): Promise<District> {
 
 export function machine(): string {
   const cpu = os.cpus();
-  return `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${load}`;
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Real Chromium (Debian's, through playwright-core) against a test hub: every request that would
  * leave the machine is blocked and recorded, every console error, page error and failed response
@@ -17,6 +18,17 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The visible form controls of the page that have no accessible name (label, aria-label or aria-labelledby). */
+export function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = Array.from(document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea'));
+    return controls
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"]'))
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.title))
+      .map((el) => el.outerHTML.slice(0, 160));
   });
 }
 
@@ -57,6 +69,7 @@ export async function watchedPage(browser: Browser, folder: string, opts: { extr
     problems,
     shot: async (name) => {
       await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+      for (const what of await unlabelled(page)) problems.push(`${name}: input without a label: ${what}`);
     },
     close: () => context.close(),
   };

@@ -138,7 +138,7 @@ export default function ResourceForm({ id }: { id?: string }) {
                       <Input style={{ width: 240 }} />
                     </Form.Item>
                     <Form.Item label="数据类型" name={[f.name, 'dataType']} rules={[{ required: true, message: '请选择数据类型' }]}>
-                      <Select style={{ width: 200 }} options={options('DataItemType').map((o) => ({ value: o.value, label: `${o.value} ${o.label}` }))} />
+                      <Select style={{ width: 200 }} options={options('DataItemType')} />
                     </Form.Item>
                     <Form.Item label="长度" name={[f.name, 'length']}>
                       <InputNumber min={1} style={{ width: 120 }} />

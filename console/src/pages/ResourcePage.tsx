@@ -176,7 +176,7 @@ export default function ResourcePage({ id }: { id: string }) {
           columns={[
             { title: '序号', dataIndex: 'position', width: 80 },
             { title: '信息项名称', dataIndex: 'name' },
-            { title: '数据类型', dataIndex: 'dataType', render: (t: string) => `${t} ${label('DataItemType', t)}` },
+            { title: '数据类型', dataIndex: 'dataType', render: (t: string) => label('DataItemType', t) },
             { title: '长度', dataIndex: 'length', render: show },
           ]}
         />
