@@ -15,7 +15,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbedded } from '../src/db/embedded';
 import { startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { seedOrganizations } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';

@@ -4,28 +4,15 @@
  * every seeded object passed the same rules as one entered through the API.
  */
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../src/graphql/request-context';
-import { Role } from '../src/modules/auth/role.enum';
-import {
-  DataGrade,
-  FREQUENCY_ORDER,
-  OpenType,
-  ResourceFormat,
-  SharingMethod,
-  SharingType,
-  UpdateFrequency,
-  CATALOGUE_CLASS_DIGIT,
-} from '../src/modules/catalogue/catalogue.enums';
-import { DataItemInput, ResourceCreateInput, ResourceIdInput, ResourceReturnInput } from '../src/modules/catalogue/resource.inputs';
-import { ConstructionPlan } from '../src/modules/project/construction-plan.embedded';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { Project } from '../src/modules/project/project.entity';
-import * as P from '../src/modules/project/project.inputs';
-import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
-import { InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing/interface.inputs';
+import type { RequestContext } from '../src/common/request-context';
+import { Role } from '../src/common/role.enums';
+import { DataGrade, FREQUENCY_ORDER, OpenType, ResourceFormat, SharingMethod, SharingType, UpdateFrequency, CATALOGUE_CLASS_DIGIT, DataItemInput, ResourceCreateInput, ResourceIdInput, ResourceReturnInput } from '../src/modules/catalogue';
+import { ConstructionPlan, ProjectStatus, Project } from '../src/modules/project';
+import * as P from '../src/modules/project';
+import { InterfaceKind, InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
-import { shanghaiDateOf } from '../src/dates';
+import { shanghaiDateOf } from '../src/common/dates';
 import { demoActors, make, ok } from './acting';
 
 

@@ -1,6 +1,6 @@
 import { DataSource, IsNull } from 'typeorm';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { Clock, systemClock } from '../src/clock';
+import { Organization } from '../src/modules/organization';
+import { Clock, systemClock } from '../src/common/clock';
 import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { seedProjects } from './catalogue';

@@ -5,14 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../src/graphql/request-context';
-import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion } from '../src/modules/acceptance/acceptance.enums';
-import * as A from '../src/modules/acceptance/acceptance.inputs';
-import { AggregationMode, AggregationOutcome } from '../src/modules/aggregation/aggregation.enums';
-import { AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation/aggregation.inputs';
-import { Role } from '../src/modules/auth/role.enum';
-import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { Project } from '../src/modules/project/project.entity';
+import type { RequestContext } from '../src/common/request-context';
+import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion, AcceptanceApplication } from '../src/modules/acceptance';
+import * as A from '../src/modules/acceptance';
+import { AggregationMode, AggregationOutcome, AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation';
+import { Role } from '../src/common/role.enums';
+import { Project } from '../src/modules/project';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject } from './projects.data';
 import { ActAs, demoActors, make, ok } from './acting';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Caller } from '../src/modules/auth/caller';
-import { Role } from '../src/modules/auth/role.enum';
-import { TokenService } from '../src/modules/auth/token.service';
-import { Organization } from '../src/modules/organization/organization.entity';
+import { Caller } from '../src/common/caller';
+import { Role } from '../src/common/role.enums';
+import { TokenService } from '../src/modules/auth';
+import { Organization } from '../src/modules/organization';
 import { ROLE_HOME } from './organizations';
 
 /** A token for a role, in the organisation given by credit code or the seeded one that holds the role. */

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseUnavailable, openDatabase } from './db/database';
 import { startHub } from './http/server';
 import { createLogger } from './logger';
-import { ALL_ROLES } from './modules/auth/role.enum';
+import { ALL_ROLES } from './common/role.enums';
 import { createServices } from './services';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItemType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { DataItemType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { MountStatus } from '../src/modules/sharing';
 import { A, applicationDocs, completeResource, insertItems, NOW, send, trialProject } from './support/acceptance';
 import { codeOf, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';

@@ -1,24 +1,10 @@
 import 'reflect-metadata';
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus } from '../src/modules/catalogue/catalogue.enums';
-import { timingProblems, lateApplication } from '../src/modules/acceptance/acceptance-rules';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { PROJECT_TRANSITIONS } from '../src/modules/project/project-rules';
-import {
-  A,
-  acceptanceCounts,
-  APPLICATION_KINDS,
-  applicationDocs,
-  completeResource,
-  doc,
-  NOW,
-  readyProject,
-  reportDocs,
-  send,
-  TODAY,
-  trialProject,
-} from './support/acceptance';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus } from '../src/modules/catalogue';
+import { timingProblems, lateApplication } from '../src/modules/acceptance';
+import { ProjectStatus, PROJECT_TRANSITIONS } from '../src/modules/project';
+import { A, acceptanceCounts, APPLICATION_KINDS, applicationDocs, completeResource, doc, NOW, readyProject, reportDocs, send, TODAY, trialProject } from './support/acceptance';
 import { codeOf, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { forceStatus, insertResource, viewerId } from './support/projects';

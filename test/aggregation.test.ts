@@ -1,9 +1,7 @@
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';

@@ -1,6 +1,6 @@
 /** The working-day calendar against the State Council General Office's notice for 2026 (国办发明电〔2025〕7号). */
-import data from '../src/modules/deadline/calendar/prc-holidays.json';
-import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/dates';
+import data from '../src/common/prc-holidays.json';
+import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/common/dates';
 import {
   addWorkingDays,
   calendarCovers,
@@ -8,7 +8,7 @@ import {
   calendarYears,
   CalendarUnavailableError,
   isWorkingDay,
-} from '../src/modules/deadline/calendar/working-days';
+} from '../src/common/working-days';
 
 /** Every day of 2026 the notice gives off that would otherwise be a weekday, listed day by day apart from the file's ranges. */
 const WEEKDAYS_OFF_2026 = [

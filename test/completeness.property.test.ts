@@ -4,13 +4,12 @@
  */
 import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
-import { fixedClock } from '../src/clock';
+import { fixedClock } from '../src/common/clock';
 import { createDataSource } from '../src/db/data-source';
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { CompletenessService } from '../src/modules/completeness/completeness.service';
-import type { CompletenessCounts } from '../src/modules/completeness/completeness.types';
-import { GapReason } from '../src/modules/completeness/gap-reason.enum';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { CompletenessService, GapReason } from '../src/modules/completeness';
+import type { CompletenessCounts } from '../src/modules/completeness';
+import { MountStatus } from '../src/modules/sharing';
 import { freshDatabase } from './support/hub';
 
 const NOW = Date.parse('2027-06-01T00:00:00.000Z');

@@ -1,13 +1,9 @@
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency, DataItem, InformationResource } from '../src/modules/catalogue';
 import { createServices } from '../src/services';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { Project, ProjectStatus } from '../src/modules/project';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';

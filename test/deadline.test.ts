@@ -1,12 +1,9 @@
-import { Clock, fixedClock } from '../src/clock';
-import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { AcceptanceResult } from '../src/modules/acceptance/acceptance.enums';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus, SharingType } from '../src/modules/catalogue/catalogue.enums';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectStatus as S } from '../src/modules/project/project.enums';
-import { SharingRequest } from '../src/modules/sharing-request/sharing-request.entity';
-import { SharingRequestStatus } from '../src/modules/sharing-request/sharing-request.enums';
+import { Clock, fixedClock } from '../src/common/clock';
+import { AcceptanceApplication, AcceptanceResult } from '../src/modules/acceptance';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType } from '../src/modules/catalogue';
+import { Project, ProjectStatus as S } from '../src/modules/project';
+import { SharingRequest, SharingRequestStatus } from '../src/modules/sharing-request';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';

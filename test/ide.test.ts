@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 const CHROMIUM = '/usr/bin/chromium';

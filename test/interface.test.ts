@@ -1,7 +1,7 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { SharingInterface } from '../src/modules/sharing';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, PUBLISH, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 
 let hub: TestHub;

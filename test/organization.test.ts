@@ -1,5 +1,5 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { Organization } from '../src/modules/organization/organization.entity';
+import { Role } from '../src/common/role.enums';
+import { Organization } from '../src/modules/organization';
 import { demoCreditCode } from '../seeds/codes';
 import { ROLE_HOME } from '../seeds/organizations';
 import { startTestHub, TestHub } from './support/hub';

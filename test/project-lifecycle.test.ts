@@ -1,26 +1,10 @@
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Role } from '../src/modules/auth/role.enum';
-import { PLAN_SECTIONS } from '../src/modules/project/construction-plan.embedded';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project/project-rules';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { OpenType, ResourceStatus, SharingType, UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { Role } from '../src/common/role.enums';
+import { PLAN_SECTIONS, ProjectStatus, PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project';
+import { MountStatus } from '../src/modules/sharing';
 import { startTestHub, TestHub } from './support/hub';
-import {
-  creditCodeOf,
-  declarable,
-  forceStatus,
-  insertInterface,
-  insertResource,
-  M,
-  orgId,
-  rowCounts,
-  run,
-  shareable,
-  stored,
-  viewerId,
-} from './support/projects';
-import { shanghaiDateOf } from '../src/dates';
+import { creditCodeOf, declarable, forceStatus, insertInterface, insertResource, M, orgId, rowCounts, run, shareable, stored, viewerId } from './support/projects';
+import { shanghaiDateOf } from '../src/common/dates';
 
 let hub: TestHub;
 let education: string;

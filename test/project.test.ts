@@ -1,5 +1,5 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { Project } from '../src/modules/project';
 import { startTestHub, TestHub } from './support/hub';
 import { creditCodeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
 

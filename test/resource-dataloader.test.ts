@@ -1,11 +1,8 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { CatalogueKind, DataItemType, ResourceFormat, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
+import { Role } from '../src/common/role.enums';
+import { CatalogueKind, DataItemType, ResourceFormat, ResourceStatus, SharingType, UpdateFrequency, DataItem, InformationResource } from '../src/modules/catalogue';
+import { Organization } from '../src/modules/organization';
+import { InterfaceKind, SharingInterface } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 
 let hub: TestHub;

@@ -1,9 +1,9 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceVersion } from '../src/modules/catalogue/resource-version.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { ResourceVersion } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, PUBLISH, resourceInput, RETIRE, RETURN, SUBMIT, UPDATE } from './support/catalogue';
-import { shanghaiDateOf } from '../src/dates';
+import { shanghaiDateOf } from '../src/common/dates';
 
 let hub: TestHub;
 let project: Project;

@@ -1,8 +1,8 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Caller } from '../src/modules/auth/caller';
-import { Role } from '../src/modules/auth/role.enum';
-import { filteredResources } from '../src/modules/catalogue/resource-search';
-import { Project } from '../src/modules/project/project.entity';
+import { Caller } from '../src/common/caller';
+import { Role } from '../src/common/role.enums';
+import { filteredResources } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, PUBLISH, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 
 let hub: TestHub;

@@ -1,7 +1,6 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { DataItem, InformationResource } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 

@@ -1,6 +1,6 @@
 import { seedDemo } from '../seeds/demo';
 import { DEMO_PROJECTS, DemoProject } from '../seeds/projects.data';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 /** Where a demo project ends up once its acceptance (if any) is seeded. */

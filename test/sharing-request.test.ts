@@ -1,10 +1,8 @@
-import { Clock, fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { SharingRequest } from '../src/modules/sharing-request/sharing-request.entity';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { Clock, fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { SharingRequest } from '../src/modules/sharing-request';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
-import type { RequestContext } from '../graphql/request-context';
-import { UserError, userError, UserErrorCode, UserErrorsException } from '../graphql/user-error';
+import type { RequestContext } from '../common/request-context';
+import { UserError, userError, UserErrorCode, UserErrorsException } from '../common/user-error';
 
 export interface Outcome<T> {
   result: T | null;

@@ -3,12 +3,9 @@
  * catalogue rows and aggregation state written directly, the GraphQL documents, and the materials.
  */
 import { createHash } from 'node:crypto';
-import { DataItemType, ResourceStatus, SharingMethod, DataGrade } from '../../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../../src/modules/catalogue/information-resource.entity';
-import { Project } from '../../src/modules/project/project.entity';
-import { ProjectStatus } from '../../src/modules/project/project.enums';
-import { MountStatus } from '../../src/modules/sharing/sharing.enums';
+import { DataItemType, ResourceStatus, SharingMethod, DataGrade, DataItem, InformationResource } from '../../src/modules/catalogue';
+import { Project, ProjectStatus } from '../../src/modules/project';
+import { MountStatus } from '../../src/modules/sharing';
 import { insertProject, orgId } from './catalogue';
 import type { TestHub } from './hub';
 import { insertInterface, insertResource } from './projects';

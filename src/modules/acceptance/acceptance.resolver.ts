@@ -1,18 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../../db/transaction';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { isBuildingUnit, isOversight } from '../project/project-access';
-import { Project } from '../project/project.entity';
+import { Role } from '../../common/role.enums';
+import { isBuildingUnit, isOversight, Project } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import * as I from './acceptance.inputs';
 import * as P from './acceptance.payloads';
-import { lateApplication } from './acceptance-rules';
+import { lateApplication } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance-snapshot';
+import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
-import { shanghaiDateOf } from '../../dates';
+import { shanghaiDateOf } from '../../common/dates';
 
 const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ acceptanceApplication: result, userErrors });
 

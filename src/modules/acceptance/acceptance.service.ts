@@ -1,24 +1,20 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { clean } from '../project/project-changes';
-import { Project } from '../project/project.entity';
-import { ProjectStatus } from '../project/project.enums';
-import { STATUS_LABELS } from '../project/project-rules';
-import { projectForAction, recordTransition } from '../project/project-transitions';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { clean, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceResult } from './acceptance.enums';
 import * as I from './acceptance.inputs';
-import { APPLICATION_DOCUMENTS, documentProblems, DocumentRule, FAILED_DOCUMENTS, PASSED_DOCUMENTS, thresholdProblems, timingProblems } from './acceptance-rules';
+import { APPLICATION_DOCUMENTS, documentProblems, DocumentRule, FAILED_DOCUMENTS, PASSED_DOCUMENTS, thresholdProblems, timingProblems } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance-snapshot';
+import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
-import { shanghaiDateOf } from '../../dates';
+import { shanghaiDateOf } from '../../common/dates';
 
 const APPLICATION_FIELD = ['input', 'applicationId'];
 

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { ConnectionArgs, Page } from '../../graphql/connection';
-import { loadGrouped } from '../../graphql/page-batch';
+import type { ConnectionArgs } from '../../graphql/connection';
+import type { Page } from '../../common/paging';
+import { loadGrouped } from '../../common/page-batch';
 import type { AggregationRun } from './aggregation-run.entity';
 import type { AggregationService } from './aggregation.service';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { Role } from '../../common/role.enums';
+import { SharingInterface } from '../sharing';
 import { AggregationRunsReportInput } from './aggregation.inputs';
 import { AggregationRunConnection, AggregationRunsReportPayload } from './aggregation.payloads';
 

@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { Organization } from '../organization/organization.entity';
-import { Role } from './role.enum';
+import { Organization } from '../organization';
+import { Role } from '../../common/role.enums';
 
 @ObjectType({ description: '当前调用者 — the authenticated caller' })
 export class Viewer {

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { DateScalar } from '../../graphql/scalars';
-import { Organization } from '../organization/organization.entity';
-import { Project } from '../project/project.entity';
+import { Organization } from '../organization';
+import { Project } from '../project';
 import {
   CatalogueKind,
   DataGrade,

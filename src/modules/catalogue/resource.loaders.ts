@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../common/caller';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceVersion } from './resource-version.entity';
-import { filteredResources } from './resource-search';
-import { groupBy } from '../../graphql/batch';
+import { filteredResources } from './resource.search';
+import { groupBy } from '../../common/batch';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
 export interface AsCaller<K = string> {

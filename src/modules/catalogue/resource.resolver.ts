@@ -1,32 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { canRead } from '../project/project-access';
-import { Project } from '../project/project.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { badInput } from '../../common/errors';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { canRead, Project } from '../project';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
-import {
-  ResourceCreateInput,
-  ResourceFilter,
-  ResourcePublishInput,
-  ResourceRetireInput,
-  ResourceReturnInput,
-  ResourceSubmitInput,
-  ResourceUpdateInput,
-} from './resource.inputs';
-import {
-  InformationResourceConnection,
-  ResourceCreatePayload,
-  ResourcePublishPayload,
-  ResourceRetirePayload,
-  ResourceReturnPayload,
-  ResourceSubmitPayload,
-  ResourceUpdatePayload,
-} from './resource.payloads';
+import { ResourceCreateInput, ResourceFilter, ResourcePublishInput, ResourceRetireInput, ResourceReturnInput, ResourceSubmitInput, ResourceUpdateInput } from './resource.inputs';
+import { InformationResourceConnection, ResourceCreatePayload, ResourcePublishPayload, ResourceRetirePayload, ResourceReturnPayload, ResourceSubmitPayload, ResourceUpdatePayload } from './resource.payloads';
 import { ResourceVersion } from './resource-version.entity';
 
 @Authorized()
@@ -126,8 +108,4 @@ export class ResourceResolver {
     return found.filter((x): x is InformationResource => x !== null && !(x instanceof Error));
   }
 
-  @FieldResolver(() => [SharingInterface], { description: '共享接口 — the sharing-list entries of this resource (第九条)' })
-  interfaces(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<SharingInterface[]> {
-    return ctx.loaders.interfacesByResourceId.load(r.id);
-  }
 }

@@ -1,4 +1,4 @@
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import { CATALOGUE_CLASS_DIGIT, CatalogueKind, FREQUENCY_ORDER, OpenType, SharingType, SHAREABLE, UpdateFrequency } from './catalogue.enums';
 
 /**

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
 import type { CompletenessCounts, GapRow, RatioCount } from './completeness.types';
-import { GapReason } from './gap-reason.enum';
+import { GapReason } from './completeness.enums';
 
 /** The projects a Completeness is about: one project, an organisation's projects, or a filtered set. */
 export interface CompletenessScope {

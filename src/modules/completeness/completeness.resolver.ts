@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { Organization } from '../organization/organization.entity';
-import { isBuildingUnit, isOversight, OVERSIGHT_ROLES } from '../project/project-access';
-import { Project } from '../project/project.entity';
+import { Role } from '../../common/role.enums';
+import { InformationResource } from '../catalogue';
+import { Organization } from '../organization';
+import { isBuildingUnit, isOversight, OVERSIGHT_ROLES, Project } from '../project';
 import { CompletenessFilter } from './completeness.inputs';
 import { Completeness, CompletenessGap, CompletenessGapConnection, OrganizationCompleteness } from './completeness.objects';
 import { CompletenessSummary } from './completeness.service';

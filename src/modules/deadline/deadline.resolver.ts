@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { OVERSIGHT_ROLES } from '../project/project-access';
-import { Project } from '../project/project.entity';
-import { SharingRequest } from '../sharing-request/sharing-request.entity';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { OVERSIGHT_ROLES, Project } from '../project';
+import { SharingRequest } from '../sharing-request';
 import { Deadline, DeadlineConnection, DeadlineFilter } from './deadline.objects';
 
 @Authorized()

@@ -10,7 +10,7 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { OrganizationKind } from './organization-kind.enum';
+import { OrganizationKind } from './organization.enums';
 
 export const CREDIT_CODE_KEY = 'organization_credit_code_key';
 

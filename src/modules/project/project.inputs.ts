@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { ConstructionPlan } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
-import { MAX_BUDGET_SPAN } from './project-rules';
+import { MAX_BUDGET_SPAN } from './project.rules';
 
 const MAX_CO_BUILDING_UNITS = 50;
 const MAX_NOTE = 2000;

@@ -2,15 +2,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { Outcome } from '../../db/transaction';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { canRead } from './project-access';
+import { badInput } from '../../common/errors';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { canRead } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { Project } from './project.entity';
 import * as I from './project.inputs';
 import * as P from './project.payloads';
-import { lateDeclaration, supervisionRequired } from './project-rules';
+import { lateDeclaration, supervisionRequired } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
 
 const payload = ({ result, userErrors }: Outcome<Project>) => ({ project: result, userErrors });

@@ -1,23 +1,24 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput, unauthenticated } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import type { Caller } from '../auth/caller';
-import { Organization } from '../organization/organization.entity';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput, unauthenticated } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import type { Caller } from '../../common/caller';
+import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { readableCondition } from './project-access';
+import { readableCondition } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
-import { changedColumns, changeSummary, clean, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project-changes';
+import { changedColumns, changeSummary, clean, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import {
   declarationProblems,
   fenToYuan,
@@ -25,9 +26,9 @@ import {
   ProjectShape,
   sharingAnalysisProblems,
   toFen,
-} from './project-rules';
-import { projectForAction, recordTransition, writeTransition } from './project-transitions';
-import { shanghaiDateOf } from '../../dates';
+} from './project.rules';
+import { projectForAction, recordTransition, writeTransition } from './project.transitions';
+import { shanghaiDateOf } from '../../common/dates';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 

@@ -2,10 +2,10 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolv
 import type { Outcome } from '../../db/transaction';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { Organization } from '../organization/organization.entity';
-import { OVERSIGHT_ROLES } from '../project/project-access';
+import { Role } from '../../common/role.enums';
+import { InformationResource } from '../catalogue';
+import { Organization } from '../organization';
+import { OVERSIGHT_ROLES } from '../project';
 import { SharingRequest } from './sharing-request.entity';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
 import {

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '../../graphql/user-error';
+import { UserErrorCode } from '../../common/user-error';
 import { InterfaceKind } from './sharing.enums';
 
 /**

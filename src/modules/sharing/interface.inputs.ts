@@ -1,9 +1,10 @@
 import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { UpdateFrequency } from '../catalogue/catalogue.enums';
+import { UpdateFrequency } from '../catalogue';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 
-const MAX_CONSUMERS = 200;
+/** At most this many 使用单位 per interface, whether set by interfaceUpdate or added by an approved sharing request. */
+export const MAX_CONSUMERS = 200;
 
 @InputType({ description: '登记共享接口 — a new sharing-list entry of a shareable resource (第九条、第十七条)' })
 export class InterfaceRegisterInput {

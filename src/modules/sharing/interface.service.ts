@@ -1,22 +1,20 @@
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { ResourceStatus, SharingType, UpdateFrequency } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { FREQUENCY_NAME, syncTooRare } from '../catalogue/resource.rules';
-import { whereVisible } from '../catalogue/resource-search';
-import { Organization } from '../organization/organization.entity';
-import { projectForChange } from '../project/project-access';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible } from '../catalogue';
+import { Organization } from '../organization';
+import { projectForChange } from '../project';
 import { endpointProblem } from './interface.endpoint';
 import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, InterfaceUpdateInput, InterfaceWithdrawInput } from './interface.inputs';
 import { SharingInterface } from './sharing-interface.entity';
 import { InterfaceKind, MountStatus } from './sharing.enums';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import { isUuid } from '../../graphql/scalars';
 
 /** Clock skew tolerated on a platform-reported mount time. */

@@ -1,10 +1,10 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import type { Project } from './project.entity';
 import { CloudDeployment, ProjectCategory } from './project.enums';
 import type { ProjectChangesInput } from './project.inputs';
-import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project-rules';
+import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project.rules';
 
 /*
  * A project's fields as a project unit sets them: normalising the input, merging a change into the

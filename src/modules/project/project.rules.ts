@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
-import { Role } from '../auth/role.enum';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
+import { Role } from '../../common/role.enums';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus as S } from './project.enums';
-import { SHANGHAI_OFFSET_MS } from '../../dates';
+import { SHANGHAI_OFFSET_MS } from '../../common/dates';
 
 /*
  * The rules of a project's life, each next to the article it comes from (grep 第N条).

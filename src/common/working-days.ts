@@ -1,5 +1,5 @@
 import data from './prc-holidays.json';
-import { addDays, assertDate, daysBetween, weekday, yearOf } from '../../../dates';
+import { addDays, assertDate, daysBetween, weekday, yearOf } from './dates';
 
 /*
  * 工作日 — the working days of the PRC's official calendar: Monday to Friday, except the public

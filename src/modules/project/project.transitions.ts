@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { refuse, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { projectForChange } from './project-access';
+import { refuse, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import type { Caller } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { projectForChange } from './project.access';
 import { Project } from './project.entity';
 import { ProjectStatus } from './project.enums';
-import { PROJECT_TRANSITIONS, ProjectAction, transitionProblem } from './project-rules';
+import { PROJECT_TRANSITIONS, ProjectAction, transitionProblem } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
 
 /*

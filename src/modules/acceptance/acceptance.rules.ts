@@ -1,8 +1,8 @@
 import { COMPLETENESS_FIGURES, CompletenessFigureName, Config } from '../../config';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
-import type { CompletenessCounts } from '../completeness/completeness.types';
-import type { Project } from '../project/project.entity';
-import { addMonths } from '../../dates';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
+import type { CompletenessCounts } from '../completeness';
+import type { Project } from '../project';
+import { addMonths } from '../../common/dates';
 import { AcceptanceDocumentKind as K } from './acceptance.enums';
 
 /*

@@ -1,13 +1,10 @@
 import { EntityManager, In, Not } from 'typeorm';
-import { ResourceStatus } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import type { CompletenessService } from '../completeness/completeness.service';
-import type { CompletenessCounts } from '../completeness/completeness.types';
-import { Project } from '../project/project.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { ResourceStatus, InformationResource, CatalogueRecord, catalogueRecord } from '../catalogue';
+import type { CompletenessService, CompletenessCounts } from '../completeness';
+import { Project } from '../project';
+import { SharingInterface } from '../sharing';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { canonicalJson, contentHash } from './canonical-json';
-import { CatalogueRecord, catalogueRecord } from '../catalogue/catalogue-record';
+import { canonicalJson, contentHash } from '../../common/canonical-json';
 
 /*
  * What an acceptance snapshot holds (第二十五条: 信息资源共享目录 with the application), built by one

@@ -1,8 +1,8 @@
 import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../../graphql/errors';
-import { Caller, hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { isOversight } from '../project/project-access';
+import { badInput } from '../../common/errors';
+import { Caller, hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { isOversight } from '../project';
 import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';

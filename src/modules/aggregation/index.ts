@@ -1,0 +1,6 @@
+export { AggregationRun } from './aggregation-run.entity';
+export { AggregationMode, AggregationOutcome } from './aggregation.enums';
+export { AggregationRunInput, AggregationRunsReportInput } from './aggregation.inputs';
+export { aggregationLoaders } from './aggregation.loaders';
+export { AggregationResolver } from './aggregation.resolver';
+export { AggregationService } from './aggregation.service';

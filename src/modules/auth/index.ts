@@ -1,0 +1,2 @@
+export { TokenService } from './token.service';
+export { ViewerResolver } from './viewer.resolver';

@@ -1,0 +1,5 @@
+export { GapReason } from './completeness.enums';
+export { completenessLoaders } from './completeness.loaders';
+export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
+export { CompletenessService } from './completeness.service';
+export type { CompletenessCounts } from './completeness.types';

@@ -1,0 +1,2 @@
+export { DeadlineResolver } from './deadline.resolver';
+export { DeadlineService } from './deadline.service';
