@@ -47,7 +47,8 @@ module.exports = {
     },
     {
       name: 'module-cycle',
-      comment: 'Modules depend on each other in one direction only. Type-only imports are left out: every resolver names the Context type, whose builder (a composition root) imports every module.',
+      comment:
+        'Modules depend on each other in one direction only. Type-only imports are left out: every resolver names the Context type, whose builder (a composition root) imports every module.',
       severity: 'error',
       from: { path: '^src/modules/' },
       to: { circular: true, path: '^src/modules/', viaOnly: { dependencyTypesNot: ['type-only'] } },

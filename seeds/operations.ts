@@ -29,7 +29,6 @@ export class SeedClock {
 
 const HOUR = 3600_000;
 
-
 function documents(project: DemoProject, kinds: AcceptanceDocumentKind[]) {
   const names: Record<AcceptanceDocumentKind, string> = {
     [AcceptanceDocumentKind.CONSTRUCTION_SUMMARY]: '项目建设总结',
@@ -99,15 +98,25 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
   if (await ds.getRepository(AcceptanceApplication).existsBy({ projectId: project.id })) return false;
   const unit = as(Role.PROJECT_UNIT, d.lead);
   const office = as(Role.LEADING_GROUP_OFFICE, 'leading-group-office');
-  const { CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT, SHARING_LIST, SOFTWARE_HARDWARE_CONTROLLABILITY, TECHNICAL_DOCUMENTATION } =
-    AcceptanceDocumentKind;
+  const {
+    CONSTRUCTION_SUMMARY,
+    FINANCIAL_REPORT,
+    SHARING_CATALOGUE,
+    SECURITY_ASSESSMENT,
+    SHARING_LIST,
+    SOFTWARE_HARDWARE_CONTROLLABILITY,
+    TECHNICAL_DOCUMENTATION,
+  } = AcceptanceDocumentKind;
   try {
     clock.set(a.appliedAt);
     const application = ok(
       `acceptanceApply ${d.code}`,
       await services.acceptance.apply(
         unit,
-        make(A.AcceptanceApplyInput, { projectId: project.id, documents: documents(d, [CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT]) }),
+        make(A.AcceptanceApplyInput, {
+          projectId: project.id,
+          documents: documents(d, [CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT]),
+        }),
       ),
     );
     clock.set(a.opinionsAt);
@@ -143,7 +152,10 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
     );
     if (a.filedOn) {
       clock.set(`${a.filedOn}T10:00:00+08:00`);
-      ok(`acceptanceFile ${d.code}`, await services.acceptance.file(office, make(A.AcceptanceFileInput, { applicationId: application.id, filedOn: a.filedOn })));
+      ok(
+        `acceptanceFile ${d.code}`,
+        await services.acceptance.file(office, make(A.AcceptanceFileInput, { applicationId: application.id, filedOn: a.filedOn })),
+      );
     }
   } finally {
     clock.set(null);

@@ -17,7 +17,9 @@ export async function tokenFor(
   const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
   const organization = await ds.getRepository(Organization).findOneBy({ creditCode: code });
   if (!organization) {
-    throw new Error(creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`);
+    throw new Error(
+      creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`,
+    );
   }
   const caller: Caller = { userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, organizationId: organization.id, roles: [role] };
   return { token: await tokens.sign(caller, expiresIn), caller, organization };

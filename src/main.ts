@@ -41,9 +41,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
     const report = await seedDemo(db.ds, config);
     log.info(report, 'demo district loaded');
-    demoTokens = await Promise.all(
-      ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`),
-    );
+    demoTokens = await Promise.all(ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`));
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });

@@ -213,10 +213,10 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
   const idOf = new Map(resources.map((r) => [r.code, r.id]));
   const items = flat.flatMap(({ r }) => Array.from({ length: r.dataItems }, (_, i) => [idOf.get(r.code)!, i + 1] as const));
   if (items.length) {
-    await em.query(
-      `INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`,
-      [items.map((x) => x[0]), items.map((x) => x[1])],
-    );
+    await em.query(`INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`, [
+      items.map((x) => x[0]),
+      items.map((x) => x[1]),
+    ]);
   }
   const mounts = flat.flatMap(({ r }) => r.interfaces.map((s) => [idOf.get(r.code)!, s] as const));
   if (mounts.length) {
@@ -278,7 +278,12 @@ it('the SQL figures and gaps equal the reference, for each project and for the t
         expect(paged).toEqual(allGaps);
 
         // First pages of every project at once, each with its own total.
-        const perProject = await service.gapPages(em, ids.map((id) => ({ key: id, projectIds: [id] })), now, { first: 3 });
+        const perProject = await service.gapPages(
+          em,
+          ids.map((id) => ({ key: id, projectIds: [id] })),
+          now,
+          { first: 3 },
+        );
         expect(ids.map((id) => [perProject.get(id)!.totalCount, codesOf(perProject.get(id)!.nodes)])).toEqual(
           expected.map((e) => [e.gaps.length, e.gaps.slice(0, 3)]),
         );

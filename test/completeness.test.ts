@@ -37,9 +37,11 @@ async function resource(key: string, values: Partial<InformationResource>, items
   });
   r[key] = created;
   if (items) {
-    await hub.ds.getRepository(DataItem).insert(
-      Array.from({ length: items }, (_, i) => ({ resourceId: created.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 50 })),
-    );
+    await hub.ds
+      .getRepository(DataItem)
+      .insert(
+        Array.from({ length: items }, (_, i) => ({ resourceId: created.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 50 })),
+      );
   }
   for (const mountStatus of mounts) {
     await hub.ds.getRepository(SharingInterface).insert({
@@ -99,9 +101,13 @@ beforeAll(async () => {
   ];
   const failing = await ifaceOf('failing');
   for (const run of runs.slice(1)) run.interfaceId = failing;
-  const res = await gql(`mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { message } } }`, {
-    input: { runs },
-  }, await hub.token(Role.PLATFORM));
+  const res = await gql(
+    `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { message } } }`,
+    {
+      input: { runs },
+    },
+    await hub.token(Role.PLATFORM),
+  );
   expect(res.aggregationRunsReport).toEqual({ accepted: 4, userErrors: [] });
 });
 afterAll(() => hub.close());

@@ -97,7 +97,16 @@ describe('GraphQL IDE', () => {
     }
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -121,9 +130,7 @@ describe('GraphQL IDE', () => {
 
       // Resolves with the Authorization header of the next GraphQL request the page makes.
       const nextAuth = () =>
-        page
-          .waitForRequest((r) => new URL(r.url()).pathname === '/graphql' && r.method() === 'POST')
-          .then((r) => r.headers().authorization);
+        page.waitForRequest((r) => new URL(r.url()).pathname === '/graphql' && r.method() === 'POST').then((r) => r.headers().authorization);
 
       let auth = nextAuth(); // the schema, fetched anonymously
       await page.goto(`${hub.url}/graphql`);

@@ -68,9 +68,7 @@ describe('organizationCreate', () => {
     const before = await count();
     const res = await hub.gql(CREATE, { input: { name: '重复单位', creditCode: ROLE_HOME.BIG_DATA_BUREAU, kind: 'DEPARTMENT' } }, adminToken);
     expect(res.errors).toBeUndefined();
-    expect(res.data.organizationCreate.userErrors).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'creditCode'] }),
-    ]);
+    expect(res.data.organizationCreate.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'creditCode'] })]);
     expect(await count()).toBe(before);
   });
 

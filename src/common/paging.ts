@@ -95,6 +95,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     const [value, id] = decodeCursor(args.after);
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
+  const rows = await pageQb
+    .orderBy(sort.expression, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(size + 1)
+    .getMany();
   return pageOf(rows, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
 }

@@ -54,12 +54,7 @@ async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel
   }
 }
 
-export async function mutate<T>(
-  ds: DataSource,
-  ctx: RequestContext,
-  work: (em: EntityManager) => Promise<T>,
-  isolation?: IsolationLevel,
-): Promise<Outcome<T>> {
+export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<Outcome<T>> {
   try {
     const result = await transactionWithRetry(ds, isolation, work);
     return { result, userErrors: [] };

@@ -14,10 +14,29 @@ import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [ViewerResolver, OrganizationResolver, ProjectResolver, ProjectTransitionResolver,
-  ResourceResolver, ResourceConnectionResolver, ProviderCountResolver, ProjectCatalogueResolver, InterfaceResolver, ResourceInterfacesResolver, ProjectInterfacesResolver, SharingRequestResolver, DeadlineResolver,
-  AcceptanceResolver, ProjectAcceptanceResolver, AcceptanceSnapshotResolver,
-  AggregationResolver, CompletenessResolver, ProjectCompletenessResolver, CompletenessGapResolver, OrganizationCompletenessResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  ViewerResolver,
+  OrganizationResolver,
+  ProjectResolver,
+  ProjectTransitionResolver,
+  ResourceResolver,
+  ResourceConnectionResolver,
+  ProviderCountResolver,
+  ProjectCatalogueResolver,
+  InterfaceResolver,
+  ResourceInterfacesResolver,
+  ProjectInterfacesResolver,
+  SharingRequestResolver,
+  DeadlineResolver,
+  AcceptanceResolver,
+  ProjectAcceptanceResolver,
+  AcceptanceSnapshotResolver,
+  AggregationResolver,
+  CompletenessResolver,
+  ProjectCompletenessResolver,
+  CompletenessGapResolver,
+  OrganizationCompletenessResolver,
+];
 
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -39,7 +39,12 @@ export const A = {
 };
 
 /** Runs a mutation and returns its payload; fails the test on a top-level error. */
-export async function send(hub: TestHub, doc: string, input: unknown, token: string): Promise<{ acceptanceApplication?: any; expertOpinion?: any; userErrors: any[] }> {
+export async function send(
+  hub: TestHub,
+  doc: string,
+  input: unknown,
+  token: string,
+): Promise<{ acceptanceApplication?: any; expertOpinion?: any; userErrors: any[] }> {
   const res = await hub.gql(doc, { input }, token);
   if (res.errors) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
   return Object.values(res.data as Record<string, any>)[0];

@@ -84,7 +84,14 @@ export function timingProblems(today: string, project: Pick<Project, 'goLiveDate
   const out: UserError[] = [];
   const earliest = addMonths(project.goLiveDate, 3); // the first day an application may be made
   if (today < earliest) {
-    out.push(userError(UserErrorCode.RULE_VIOLATION, `系统于 ${project.goLiveDate} 上线运行，竣工验收须在上线运行三个月后进行，最早 ${earliest} 申请`, field, '第二十四条'));
+    out.push(
+      userError(
+        UserErrorCode.RULE_VIOLATION,
+        `系统于 ${project.goLiveDate} 上线运行，竣工验收须在上线运行三个月后进行，最早 ${earliest} 申请`,
+        field,
+        '第二十四条',
+      ),
+    );
   }
   if (project.trialEndDate && today < project.trialEndDate) {
     out.push(userError(UserErrorCode.RULE_VIOLATION, `试运行至 ${project.trialEndDate} 结束，试运行结束后方可申请竣工验收`, field, '第二十五条'));

@@ -90,7 +90,13 @@ export async function catalogueStates(em: EntityManager, projectIds: readonly st
     out.set(p.id, { project: { id, code, name, status, leadUnit, planYear, goLiveDate, trialEndDate }, resources: [], interfaces: [] });
   }
   for (const r of resources.sort(byKeys((r) => r.code))) out.get(r.projectId)?.resources.push(entryOf(r));
-  const sorted = interfaces.sort(byKeys((i) => i.resource.code, (i) => i.endpoint, (i) => i.id));
+  const sorted = interfaces.sort(
+    byKeys(
+      (i) => i.resource.code,
+      (i) => i.endpoint,
+      (i) => i.id,
+    ),
+  );
   for (const i of sorted) {
     out.get(i.resource.projectId)?.interfaces.push({
       id: i.id,
@@ -128,10 +134,18 @@ export async function freezeSnapshot(em: EntityManager, completeness: Completene
       gaps: gaps
         .filter((g) => g.projectId === projectId)
         .map(({ resourceCode, reason, detail }) => ({ resourceCode, reason, detail: detail ?? null }))
-        .sort(byKeys((g) => g.resourceCode, (g) => g.reason, (g) => g.detail ?? '')),
+        .sort(
+          byKeys(
+            (g) => g.resourceCode,
+            (g) => g.reason,
+            (g) => g.detail ?? '',
+          ),
+        ),
     },
   };
-  await em.save(em.create(AcceptanceSnapshot, { applicationId, takenAt: now, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content) }));
+  await em.save(
+    em.create(AcceptanceSnapshot, { applicationId, takenAt: now, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content) }),
+  );
 }
 
 /** The stored content hashes to the stored hash. */

@@ -35,7 +35,7 @@ export class AggregationRun {
   @Column('uuid')
   resourceId: string;
 
-  @Field({ description: '平台运行编号 — the platform\'s run id; a retried report with the same id changes nothing' })
+  @Field({ description: "平台运行编号 — the platform's run id; a retried report with the same id changes nothing" })
   @Column({ length: 100 })
   platformRunId: string;
 

@@ -19,7 +19,11 @@ export function aggregationLoaders(ds: DataSource, aggregation: AggregationServi
     runsByInterface: new DataLoader<RunsKey, Page<AggregationRun>, string>(
       (keys) =>
         loadGrouped(keys, argsOf, async (group) => {
-          const pages = await aggregation.runPages(ds.manager, group.map((k) => k.interfaceId), group[0]);
+          const pages = await aggregation.runPages(
+            ds.manager,
+            group.map((k) => k.interfaceId),
+            group[0],
+          );
           return group.map((k) => pages.get(k.interfaceId)!);
         }),
       { cacheKeyFn: (k) => `${k.interfaceId}|${argsOf(k)}` },

@@ -184,7 +184,10 @@ export class AggregationService {
     for (const id of interfaceIds) {
       const mine = byInterface.get(id) ?? [];
       const found = mine.filter((r) => r.id !== null);
-      out.set(id, pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun));
+      out.set(
+        id,
+        pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun),
+      );
     }
     return out;
   }

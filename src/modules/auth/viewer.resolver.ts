@@ -24,7 +24,7 @@ export class ViewerResolver {
     return { userId, roles, organizationId };
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: '所属单位 — the caller\'s organisation' })
+  @FieldResolver(() => Organization, { nullable: true, description: "所属单位 — the caller's organisation" })
   organization(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return viewer.organizationId ? ctx.loaders.organizationById.load(viewer.organizationId) : null;
   }

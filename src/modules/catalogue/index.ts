@@ -1,4 +1,16 @@
-export { CATALOGUE_CLASS_DIGIT, CatalogueKind, DataGrade, DataItemType, FREQUENCY_ORDER, OpenType, ResourceFormat, ResourceStatus, SharingMethod, SharingType, UpdateFrequency } from './catalogue.enums';
+export {
+  CATALOGUE_CLASS_DIGIT,
+  CatalogueKind,
+  DataGrade,
+  DataItemType,
+  FREQUENCY_ORDER,
+  OpenType,
+  ResourceFormat,
+  ResourceStatus,
+  SharingMethod,
+  SharingType,
+  UpdateFrequency,
+} from './catalogue.enums';
 export { catalogueRecord } from './catalogue.record';
 export type { CatalogueRecord } from './catalogue.record';
 export { DataItem } from './data-item.entity';

@@ -7,9 +7,8 @@ import { InformationResource } from './information-resource.entity';
 @Authorized()
 @Resolver(() => Project)
 export class ProjectCatalogueResolver {
-  @FieldResolver(() => [InformationResource], { description: '信息资源目录 — the project\'s catalogue entries the caller may read, by code (第八条)' })
+  @FieldResolver(() => [InformationResource], { description: "信息资源目录 — the project's catalogue entries the caller may read, by code (第八条)" })
   resources(@Root() project: Project, @Ctx() ctx: Context): Promise<InformationResource[]> {
     return ctx.loaders.visibleResourcesByProjectId.load({ key: project.id, caller: ctx.caller });
   }
-
 }

@@ -36,10 +36,7 @@ export function resourceLoaders(ds: DataSource) {
     /** A project's entries as the caller sees them, by code. */
     visibleResourcesByProjectId: new DataLoader<AsCaller, InformationResource[], string>(async (keys) => {
       const ids = keys.map((k) => k.key);
-      const rows = await filteredResources(ds.manager, keys[0].caller)
-        .andWhere('r.projectId IN (:...ids)', { ids })
-        .orderBy('r.code', 'ASC')
-        .getMany();
+      const rows = await filteredResources(ds.manager, keys[0].caller).andWhere('r.projectId IN (:...ids)', { ids }).orderBy('r.code', 'ASC').getMany();
       const byProject = groupBy(rows, (r) => r.projectId);
       return ids.map((id) => byProject.get(id) ?? []);
     }, asCallerCache),

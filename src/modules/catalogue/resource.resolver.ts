@@ -7,8 +7,24 @@ import { Organization } from '../organization';
 import { canRead, Project } from '../project';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
-import { ResourceCreateInput, ResourceFilter, ResourcePublishInput, ResourceRetireInput, ResourceReturnInput, ResourceSubmitInput, ResourceUpdateInput } from './resource.inputs';
-import { InformationResourceConnection, ResourceCreatePayload, ResourcePublishPayload, ResourceRetirePayload, ResourceReturnPayload, ResourceSubmitPayload, ResourceUpdatePayload } from './resource.payloads';
+import {
+  ResourceCreateInput,
+  ResourceFilter,
+  ResourcePublishInput,
+  ResourceRetireInput,
+  ResourceReturnInput,
+  ResourceSubmitInput,
+  ResourceUpdateInput,
+} from './resource.inputs';
+import {
+  InformationResourceConnection,
+  ResourceCreatePayload,
+  ResourcePublishPayload,
+  ResourceRetirePayload,
+  ResourceReturnPayload,
+  ResourceSubmitPayload,
+  ResourceUpdatePayload,
+} from './resource.payloads';
 import { ResourceVersion } from './resource-version.entity';
 
 @Authorized()
@@ -92,8 +108,7 @@ export class ResourceResolver {
     const project = await ctx.loaders.projectById.load(r.projectId);
     if (!project) return null;
     // A published entry is read by all; its project only as the project rules allow.
-    const readable =
-      canRead(ctx.caller, project, []) || canRead(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(project.id));
+    const readable = canRead(ctx.caller, project, []) || canRead(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(project.id));
     return readable ? project : null;
   }
 
@@ -107,5 +122,4 @@ export class ResourceResolver {
     const found = await ctx.loaders.visibleResourceByCode.loadMany(r.relatedResourceCodes.map((key) => ({ key, caller: ctx.caller })));
     return found.filter((x): x is InformationResource => x !== null && !(x instanceof Error));
   }
-
 }

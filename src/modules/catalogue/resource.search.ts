@@ -26,10 +26,9 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
       w.where(`${alias}.status = :visPublished`, { visPublished: ResourceStatus.PUBLISHED });
       // A version above 1 exists only by editing a published entry; a retired entry may have been published as version 1.
       w.orWhere(`${alias}.version > 1`);
-      w.orWhere(
-        `(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`,
-        { visRetired: ResourceStatus.RETIRED },
-      );
+      w.orWhere(`(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`, {
+        visRetired: ResourceStatus.RETIRED,
+      });
       if (orgId) {
         w.orWhere(
           `${alias}.projectId IN (SELECT vis_p.id FROM project vis_p WHERE vis_p.lead_unit_id = :visOrg

@@ -115,7 +115,11 @@ export class ResourceService {
         relatedResourceCodes: [...new Set(related)],
         status: ResourceStatus.DRAFT,
         version: 1,
-        searchText: searchTextOf(input.name, input.summary ?? '', items.map((i) => i.name)),
+        searchText: searchTextOf(
+          input.name,
+          input.summary ?? '',
+          items.map((i) => i.name),
+        ),
       });
       const saved = await em.save(resource);
       await replaceDataItems(em, saved.id, items);

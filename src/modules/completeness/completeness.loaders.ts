@@ -31,7 +31,12 @@ export function completenessLoaders(ds: DataSource, completeness: CompletenessSe
     completenessGaps: new DataLoader<GapsKey, Page<GapRow>, string>(
       (keys) =>
         loadGrouped(keys, groupOf, async (group) => {
-          const pages = await completeness.gapPages(ds.manager, group.map((k) => k.scope), group[0].at, group[0]);
+          const pages = await completeness.gapPages(
+            ds.manager,
+            group.map((k) => k.scope),
+            group[0].at,
+            group[0],
+          );
           return group.map((k) => pages.get(k.scope.key)!);
         }),
       { cacheKeyFn: (k) => `${k.scope.key}|${groupOf(k)}` },

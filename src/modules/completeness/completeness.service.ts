@@ -85,7 +85,11 @@ export class CompletenessService {
 
   /** The figures of each project (0/0 throughout for one without resources): one statement for any number of projects. */
   async countsByProject(em: EntityManager, projectIds: string[], now: Date): Promise<Map<string, CompletenessCounts>> {
-    return this.countsByScope(em, projectIds.map((id) => ({ key: id, projectIds: [id] })), now);
+    return this.countsByScope(
+      em,
+      projectIds.map((id) => ({ key: id, projectIds: [id] })),
+      now,
+    );
   }
 
   /** The figures of each scope, summed over its projects: one statement for every scope. */
@@ -124,10 +128,16 @@ export class CompletenessService {
   async summary(ctx: RequestContext, filter: CompletenessFilter): Promise<CompletenessSummary> {
     const at = this.clock.now();
     const projects = await this.projectsFor(ctx.caller, filter);
-    const all = scopeOf('all', projects.map((p) => p.id));
+    const all = scopeOf(
+      'all',
+      projects.map((p) => p.id),
+    );
     const orgScopes = [...groupBy(projects, (p) => p.leadUnitId)].map(([organizationId, list]) => ({
       organizationId,
-      scope: scopeOf(`org:${organizationId}`, list.map((p) => p.id)),
+      scope: scopeOf(
+        `org:${organizationId}`,
+        list.map((p) => p.id),
+      ),
     }));
     const counts = await this.countsByScope(this.ds.manager, [all, ...orgScopes.map((o) => o.scope)], at);
     return {

@@ -11,8 +11,7 @@ export function IsCreditCode(options: ValidationOptions = {}) {
       options,
       validator: {
         validate: (value: unknown) => typeof value === 'string' && creditCodeProblem(value) === null,
-        defaultMessage: (args) =>
-          typeof args?.value === 'string' ? CREDIT_CODE_MESSAGES[creditCodeProblem(args.value) ?? 'CHECK'] : '统一社会信用代码必填',
+        defaultMessage: (args) => (typeof args?.value === 'string' ? CREDIT_CODE_MESSAGES[creditCodeProblem(args.value) ?? 'CHECK'] : '统一社会信用代码必填'),
       },
     });
 }

@@ -5,7 +5,15 @@ export { OVERSIGHT_ROLES, buildingUnitIds, canRead, isBuildingUnit, isOversight,
 export { clean } from './project.changes';
 export { Project } from './project.entity';
 export { ProjectCategory, ProjectStatus } from './project.enums';
-export { ProjectApproveInput, ProjectBudgetYearInput, ProjectCreateInput, ProjectDeclareInput, ProjectGoLiveInput, ProjectRejectInput, ProjectStartConstructionInput } from './project.inputs';
+export {
+  ProjectApproveInput,
+  ProjectBudgetYearInput,
+  ProjectCreateInput,
+  ProjectDeclareInput,
+  ProjectGoLiveInput,
+  ProjectRejectInput,
+  ProjectStartConstructionInput,
+} from './project.inputs';
 export { projectLoaders } from './project.loaders';
 export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
 export { PROJECT_TRANSITIONS, STATUS_LABELS } from './project.rules';

@@ -38,7 +38,7 @@ export class ProjectResolver {
   }
 
   @Authorized(Role.PROJECT_UNIT)
-  @Mutation(() => P.ProjectCreatePayload, { description: '新建项目（草稿）— create a draft project led by the caller\'s organisation (第七条)' })
+  @Mutation(() => P.ProjectCreatePayload, { description: "新建项目（草稿）— create a draft project led by the caller's organisation (第七条)" })
   async projectCreate(@Ctx() ctx: Context, @Arg('input') input: I.ProjectCreateInput): Promise<P.ProjectCreatePayload> {
     return payload(await ctx.services.projects.create(ctx, input));
   }
@@ -125,7 +125,7 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectTransition)
 export class ProjectTransitionResolver {
-  @FieldResolver(() => Organization, { nullable: true, description: '操作人所属单位 — the caller\'s organisation' })
+  @FieldResolver(() => Organization, { nullable: true, description: "操作人所属单位 — the caller's organisation" })
   actorOrganization(@Root() t: ProjectTransition, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return t.actorOrganizationId ? ctx.loaders.organizationById.load(t.actorOrganizationId) : null;
   }

@@ -15,7 +15,13 @@ import { ProjectTransition } from './project-transition.entity';
  */
 
 /** The project, locked, if the caller may take `action` on it in its current status. */
-export async function projectForAction(em: EntityManager, caller: Caller, projectId: string, action: ProjectAction, field = ['input', 'projectId']): Promise<Project> {
+export async function projectForAction(
+  em: EntityManager,
+  caller: Caller,
+  projectId: string,
+  action: ProjectAction,
+  field = ['input', 'projectId'],
+): Promise<Project> {
   let project: Project | null;
   if (PROJECT_TRANSITIONS[action].role === Role.PROJECT_UNIT) {
     project = await projectForChange(em, caller, projectId, field); // 第十三条: only its building units
@@ -43,7 +49,14 @@ export async function recordTransition(
 }
 
 /** The ProjectTransition row of `action` taken by `caller`; `from` is null when the action creates the project. */
-export async function writeTransition(em: EntityManager, caller: Caller, projectId: string, from: ProjectStatus | null, action: ProjectAction, note: string | null): Promise<void> {
+export async function writeTransition(
+  em: EntityManager,
+  caller: Caller,
+  projectId: string,
+  from: ProjectStatus | null,
+  action: ProjectAction,
+  note: string | null,
+): Promise<void> {
   const rule = PROJECT_TRANSITIONS[action];
   await em.insert(ProjectTransition, {
     projectId,

@@ -132,7 +132,11 @@ export class SharingRequestService {
       const field = ['input', 'resourceId'];
       const consumerId = caller.organizationId;
       if (!hasRole(caller, Role.PROJECT_UNIT) || !consumerId) refuse(UserErrorCode.NOT_ALLOWED, '只有项目建设单位可以提出共享申请', field);
-      const visible = await whereVisible(em.getRepository(InformationResource).createQueryBuilder('r').where('r.id = :id', { id: input.resourceId }), caller, 'r').getOne();
+      const visible = await whereVisible(
+        em.getRepository(InformationResource).createQueryBuilder('r').where('r.id = :id', { id: input.resourceId }),
+        caller,
+        'r',
+      ).getOne();
       if (!visible) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
       // Locked against a change of its sharing type while the request is checked and written.
       const r = (await em.findOne(InformationResource, { where: { id: visible.id }, lock: { mode: 'pessimistic_read' } }))!;

@@ -20,7 +20,7 @@ export class InterfaceRegisterInput {
   @MaxLength(500, { message: '访问地址不能超过500个字符' })
   endpoint: string;
 
-  @Field(() => UpdateFrequency, { description: '同步频率 — sync frequency, not rarer than the resource\'s update frequency (第十七条)' })
+  @Field(() => UpdateFrequency, { description: "同步频率 — sync frequency, not rarer than the resource's update frequency (第十七条)" })
   syncFrequency: UpdateFrequency;
 
   @Field(() => [ID], { nullable: true, description: '使用单位 — consuming organisations' })
@@ -63,7 +63,7 @@ export class InterfaceMountInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
-  @Field({ description: '平台挂接编号 — the interface\'s id on the city exchange platform, at most 100 characters' })
+  @Field({ description: "平台挂接编号 — the interface's id on the city exchange platform, at most 100 characters" })
   @IsNotEmpty({ message: '平台挂接编号不能为空' })
   @MaxLength(100, { message: '平台挂接编号不能超过100个字符' })
   platformId: string;

@@ -48,5 +48,9 @@ export async function consumerJoinResource(em: EntityManager, resourceId: string
   const full = joining.find((i) => i.consumers >= MAX_CONSUMERS);
   if (full) refuse(UserErrorCode.TOO_LONG, `共享接口 ${full.endpoint} 的使用单位已达${MAX_CONSUMERS}个上限`, field);
   if (joining.length === 0) return;
-  await em.createQueryBuilder().relation(SharingInterface, 'consumers').of(joining.map((i) => i.id)).add(organizationId);
+  await em
+    .createQueryBuilder()
+    .relation(SharingInterface, 'consumers')
+    .of(joining.map((i) => i.id))
+    .add(organizationId);
 }

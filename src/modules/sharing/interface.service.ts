@@ -110,7 +110,11 @@ export class InterfaceService {
         refuse(UserErrorCode.DUPLICATE, '该信息资源已登记相同类型和地址的共享接口', ['input', 'endpoint']);
       }
       if (input.consumerIds) {
-        await em.createQueryBuilder().relation(SharingInterface, 'consumers').of(i.id).addAndRemove([...new Set(input.consumerIds)], await consumerIdsOf(em, i.id));
+        await em
+          .createQueryBuilder()
+          .relation(SharingInterface, 'consumers')
+          .of(i.id)
+          .addAndRemove([...new Set(input.consumerIds)], await consumerIdsOf(em, i.id));
       }
       return em.save(i);
     });
@@ -200,9 +204,6 @@ async function consumerProblems(em: EntityManager, ids: string[]): Promise<UserE
 }
 
 async function consumerIdsOf(em: EntityManager, interfaceId: string): Promise<string[]> {
-  const rows: { organization_id: string }[] = await em.query(
-    `SELECT organization_id FROM sharing_interface_consumer WHERE interface_id = $1`,
-    [interfaceId],
-  );
+  const rows: { organization_id: string }[] = await em.query(`SELECT organization_id FROM sharing_interface_consumer WHERE interface_id = $1`, [interfaceId]);
   return rows.map((r) => r.organization_id);
 }

@@ -18,7 +18,7 @@ export class ResourceInterfacesResolver {
 @Authorized()
 @Resolver(() => Project)
 export class ProjectInterfacesResolver {
-  @FieldResolver(() => [SharingInterface], { description: '共享清单 — interfaces of the project\'s entries the caller may read (第九条)' })
+  @FieldResolver(() => [SharingInterface], { description: "共享清单 — interfaces of the project's entries the caller may read (第九条)" })
   interfaces(@Root() project: Project, @Ctx() ctx: Context): Promise<SharingInterface[]> {
     return ctx.loaders.visibleInterfacesByProjectId.load({ key: project.id, caller: ctx.caller });
   }

@@ -1,5 +1,17 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { InformationResource, UpdateFrequency } from '../catalogue';
 import { Organization } from '../organization';
 import { InterfaceKind, MountStatus } from './sharing.enums';
@@ -29,7 +41,7 @@ export class SharingInterface {
   @Column({ length: 500 })
   endpoint: string;
 
-  @Field(() => UpdateFrequency, { description: '同步频率 — sync frequency; not rarer than the resource\'s update frequency' })
+  @Field(() => UpdateFrequency, { description: "同步频率 — sync frequency; not rarer than the resource's update frequency" })
   @Column({ type: 'enum', enum: UpdateFrequency, enumName: 'update_frequency' })
   syncFrequency: UpdateFrequency;
 
