@@ -1,3 +1,4 @@
+/** The acceptance module's public face: applications, documents, expert opinions and frozen snapshots (第二十四条至第二十六条). */
 export { AcceptanceApplication } from './acceptance-application.entity';
 export { AcceptanceDocument } from './acceptance-document.entity';
 export { AcceptanceSnapshot } from './acceptance-snapshot.entity';

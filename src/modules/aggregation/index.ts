@@ -1,3 +1,4 @@
+/** The aggregation module's public face: runs the city exchange platform reports (第十七条 按需归集、应归尽归). */
 export { AggregationRun } from './aggregation-run.entity';
 export { AggregationMode, AggregationOutcome } from './aggregation.enums';
 export { AggregationRunInput, AggregationRunsReportInput } from './aggregation.inputs';

@@ -1,3 +1,4 @@
+/** The catalogue module's public face: information resources, their data items and published versions, the visibility rule and the metadata rules (第五条、第八条、第九条). */
 export {
   CATALOGUE_CLASS_DIGIT,
   CatalogueKind,

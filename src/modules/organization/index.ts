@@ -1,3 +1,4 @@
+/** The organization module's public face: organisations and their GB 32100 credit codes. */
 export { creditCodeCheckChar, creditCodeProblem } from './credit-code.rules';
 export { Organization } from './organization.entity';
 export { OrganizationKind } from './organization.enums';

@@ -1,3 +1,4 @@
+/** The project module's public face: projects, their lifecycle, who builds and who reads them (第七条至第十六条). */
 export { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 export { ProjectBudgetYear } from './project-budget-year.entity';
 export { ProjectTransition } from './project-transition.entity';

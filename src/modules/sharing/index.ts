@@ -1,3 +1,4 @@
+/** The sharing module's public face: the sharing list (共享清单) — interfaces, their consumers and mounting (第九条、第十七条). */
 export { InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from './interface.inputs';
 export { interfaceLoaders } from './interface.loaders';
 export { InterfaceResolver } from './interface.resolver';
