@@ -120,5 +120,5 @@ describe('a page of projects with their catalogue and sharing list', () => {
     expect(node.resources[1].relatedResources).toEqual([{ code: node.resources[0].code }]);
     expect(node.interfaces).toHaveLength(6);
     expect(node.interfaces[0].consumers).toHaveLength(3);
-  }, 120_000); // many inserts: a limit for a loaded machine, not a timing
+  }, 300_000); // many inserts: a limit for a loaded machine, not a timing
 });
