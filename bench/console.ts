@@ -10,14 +10,18 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CONSOLE_DIR } from '../src/http/console';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { districtHub, machine, n } from './district';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main() {
-  const district = await districtHub({ projects: n('BENCH_PROJECTS', 200), resourcesPerProject: n('BENCH_RESOURCES', 50), runsPerInterface: n('BENCH_RUNS', 20) });
+  const district = await districtHub({
+    projects: n('BENCH_PROJECTS', 200),
+    resourcesPerProject: n('BENCH_RESOURCES', 50),
+    runsPerInterface: n('BENCH_RUNS', 20),
+  });
   const { hub } = district;
   const token = await district.token(Role.BIG_DATA_BUREAU);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
@@ -52,7 +56,9 @@ async function main() {
     const runs = [];
     for (let i = 0; i < renders; i++) runs.push(await render(url, ready));
     const ms = runs.map((r) => r.ms);
-    console.log(`  ${label.padEnd(48)} median ${String(median(ms)).padStart(5)} ms   min ${String(Math.min(...ms)).padStart(5)} ms   max ${String(Math.max(...ms)).padStart(5)} ms`);
+    console.log(
+      `  ${label.padEnd(48)} median ${String(median(ms)).padStart(5)} ms   min ${String(Math.min(...ms)).padStart(5)} ms   max ${String(Math.max(...ms)).padStart(5)} ms`,
+    );
   }
 
   const first = await render('/console/dashboard', '[data-testid="nd-catalogued"]');

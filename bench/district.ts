@@ -13,7 +13,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbedded } from '../src/db/embedded';
 import { Hub, startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { createServices, Services } from '../src/services';
 import { seedOrganizations } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
@@ -79,6 +79,9 @@ export async function districtHub(scale: Scale): Promise<District> {
 
 export function machine(): string {
   const cpu = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${load}`;
 }

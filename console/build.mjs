@@ -15,10 +15,12 @@ const out = path.join(root, 'dist', 'console');
 const stampFile = path.join(out, '.source-hash');
 
 function files(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : [full];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? files(full) : [full];
+    });
 }
 
 const schemaFile = path.join(root, 'schema', 'schema.graphql');

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { CONSOLE_DIR, operationHash } from '../src/http/console';
 import { startTestHub, TestHub } from './support/hub';
 
@@ -126,7 +126,11 @@ describe('serving /console/', () => {
     // What the list says is missing is exactly what declaring answers.
     const own = await hub.gql(`{ project(code: "SC-2027-0006") { id } }`, {}, unit);
     if (own.data.project) {
-      const tried = await hub.gql(`mutation($id: ID!) { projectDeclare(input: { projectId: $id }) { userErrors { code field message article } } }`, { id: own.data.project.id }, unit);
+      const tried = await hub.gql(
+        `mutation($id: ID!) { projectDeclare(input: { projectId: $id }) { userErrors { code field message article } } }`,
+        { id: own.data.project.id },
+        unit,
+      );
       expect(tried.data.projectDeclare.userErrors).toEqual(declare.missing);
     }
     const declared = await hub.gql(q, { code: 'SC-2027-0003' }, await hub.token(Role.LEADING_GROUP_OFFICE));

@@ -5,7 +5,7 @@
  * the machine and the console may log no error. Screenshots land in test/screenshots/console/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { launch, watchedPage, Watched } from './support/browser';
 import { startTestHub, TestHub } from './support/hub';
 
@@ -49,7 +49,11 @@ async function signedIn(role: Role): Promise<Watched & { go(path: string): Promi
 /** Follows a menu entry by its text. */
 async function menu(page: Page, text: string): Promise<void> {
   await page.getByRole('menuitem', { name: text }).click();
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 /** Picks `option` in the Ant Design select labelled `label`. */
@@ -158,8 +162,14 @@ describe('the console in Chromium', () => {
   it('project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered', async () => {
     // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
     const bureau = await hub.token(Role.BIG_DATA_BUREAU);
-    const shared = await hub.gql(`{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`, {}, bureau);
-    const wanted = shared.data.resources.edges.map((e: { node: unknown }) => e.node).find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
+    const shared = await hub.gql(
+      `{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`,
+      {},
+      bureau,
+    );
+    const wanted = shared.data.resources.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
     expect(wanted).toBeDefined();
     const consumer = await hub.token(Role.PROJECT_UNIT, HEALTH);
     const created = await hub.gql(
@@ -185,7 +195,9 @@ describe('the console in Chromium', () => {
     await page.getByLabel('总预算（元）').fill('680000');
     await choose(page, '部署方式（第十六条）', '其他');
     await page.getByRole('button', { name: '保 存' }).click();
-    await fieldError(page, '不上区政务云的理由').getByText(/（第十六条）$/).waitFor();
+    await fieldError(page, '不上区政务云的理由')
+      .getByText(/（第十六条）$/)
+      .waitFor();
     await w.shot('unit-project-form-errors');
     await page.getByLabel('不上区政务云的理由').fill('需与市级平台同机房部署，已通过安全评估');
     await page.getByLabel('建设目标').fill('监测全区共享数据的及时性与完整性');
@@ -265,8 +277,17 @@ describe('the console in Chromium', () => {
     const unit = await hub.token(Role.PROJECT_UNIT, HEALTH);
     const project = (await hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
     expect(project.status).toBe('TRIAL_OPERATION');
-    const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({ kind, title: kind, fileName: `${kind}.pdf`, sha256: String(i).repeat(64) }));
-    const applied = await hub.gql(`mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { userErrors { message } } }`, { input: { projectId: project.id, documents } }, unit);
+    const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
+      kind,
+      title: kind,
+      fileName: `${kind}.pdf`,
+      sha256: String(i).repeat(64),
+    }));
+    const applied = await hub.gql(
+      `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { userErrors { message } } }`,
+      { input: { projectId: project.id, documents } },
+      unit,
+    );
     expect(applied.data.acceptanceApply.userErrors).toEqual([]);
 
     const expert = await signedIn(Role.EXPERT);
@@ -294,12 +315,19 @@ describe('the console in Chromium', () => {
     await choose(page, '验收结果', '通过');
     await page.getByLabel('验收日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
     await page.getByLabel('验收日期').press('Tab');
-    for (const [label, file] of [['信息资源共享清单（文件名）', '共享清单.xlsx'], ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'], ['技术开发文档（文件名）', '技术文档.pdf']]) {
+    for (const [label, file] of [
+      ['信息资源共享清单（文件名）', '共享清单.xlsx'],
+      ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
+      ['技术开发文档（文件名）', '技术文档.pdf'],
+    ]) {
       await page.getByLabel(label).fill(file);
     }
     await page.getByRole('button', { name: '登记结果' }).click();
     // Its 挂接率 and 归集率 are below the thresholds: passing needs the office's reason (第九条).
-    await page.getByText(/（第九条）$/).first().waitFor();
+    await page
+      .getByText(/（第九条）$/)
+      .first()
+      .waitFor();
     await office.shot('office-result-errors');
     await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源已列入整改，限期一个月完成');
     await page.getByRole('button', { name: '登记结果' }).click();
@@ -325,7 +353,8 @@ describe('the console in Chromium', () => {
     await page.locator('.ant-table-row a').first().click();
     await page.getByText('元数据').first().waitFor();
     await idle(page);
-    for (const action of ['发布', '退回', '修改', '提交审核', '登记接口', '登记挂接']) expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+    for (const action of ['发布', '退回', '修改', '提交审核', '登记接口', '登记挂接'])
+      expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
     await w.shot('auditor-resource');
     await w.go('期限');
     await idle(page);

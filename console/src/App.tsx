@@ -114,7 +114,14 @@ export function App() {
     );
   }
   const viewer = state.viewer;
-  const items = MENU.filter((m) => hasRole(viewer, ...m.roles)).map((m) => ({ key: m.key, label: <a href={`/console${m.key}`} onClick={(e) => e.preventDefault()}>{m.text}</a> }));
+  const items = MENU.filter((m) => hasRole(viewer, ...m.roles)).map((m) => ({
+    key: m.key,
+    label: (
+      <a href={`/console${m.key}`} onClick={(e) => e.preventDefault()}>
+        {m.text}
+      </a>
+    ),
+  }));
   const selected = MENU.map((m) => m.key).filter((k) => path.startsWith(k) || (k === '/projects' && path.startsWith('/projects')));
   const leave = async () => {
     await signOut();

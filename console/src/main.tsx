@@ -18,7 +18,8 @@ document.createElement = ((tag: string, options?: ElementCreationOptions) => {
   if (tag.toLowerCase() === 'style') (el as HTMLStyleElement).nonce = nonce;
   return el;
 }) as typeof document.createElement;
-const FONTS = '"PingFang SC", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif';
+const FONTS =
+  '"PingFang SC", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif';
 
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider locale={zhCN} csp={{ nonce }} theme={{ token: { fontFamily: FONTS, colorPrimary: '#1456b8', borderRadius: 4 } }}>

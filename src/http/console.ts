@@ -65,17 +65,18 @@ export function loadConsole(dir = CONSOLE_DIR): ConsoleFiles {
   };
 }
 
-const csp = (nonce: string) => [
-  "default-src 'none'",
-  "script-src 'self'",
-  `style-src 'self' 'nonce-${nonce}'`,
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const csp = (nonce: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string): true {
   res.statusCode = status;
@@ -101,21 +102,33 @@ export function serveConsole(req: IncomingMessage, res: ServerResponse, files: C
   if (rest.startsWith('assets/')) {
     const body = files.asset(rest);
     if (!body) return send(req, res, 404, text, '没有这个文件\n');
-    return send(req, res, 200, {
-      'content-type': TYPES[path.extname(rest)] ?? 'application/octet-stream',
-      // The names carry a content hash: a new build gets new names.
-      'cache-control': 'public, max-age=31536000, immutable',
-    }, body);
+    return send(
+      req,
+      res,
+      200,
+      {
+        'content-type': TYPES[path.extname(rest)] ?? 'application/octet-stream',
+        // The names carry a content hash: a new build gets new names.
+        'cache-control': 'public, max-age=31536000, immutable',
+      },
+      body,
+    );
   }
   if (!files.index) return send(req, res, 503, text, '控制台尚未构建：请先运行 npm run build\n');
   const nonce = randomBytes(16).toString('base64');
-  return send(req, res, 200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': csp(nonce),
-    'cache-control': 'no-cache',
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-  }, files.index.split(NONCE_PLACEHOLDER).join(nonce));
+  return send(
+    req,
+    res,
+    200,
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp(nonce),
+      'cache-control': 'no-cache',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    },
+    files.index.split(NONCE_PLACEHOLDER).join(nonce),
+  );
 }
 
 /**

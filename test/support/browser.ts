@@ -17,7 +17,16 @@ export async function launch(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -43,8 +52,17 @@ export interface Watched {
 }
 
 /** A fresh browser context at 1366×768 (common on government desktops), watched. */
-export async function watchedPage(browser: Browser, folder: string, opts: { extraHTTPHeaders?: Record<string, string>; allowStatus?: (url: string, status: number) => boolean } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Europe/London', extraHTTPHeaders: opts.extraHTTPHeaders });
+export async function watchedPage(
+  browser: Browser,
+  folder: string,
+  opts: { extraHTTPHeaders?: Record<string, string>; allowStatus?: (url: string, status: number) => boolean } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+    extraHTTPHeaders: opts.extraHTTPHeaders,
+  });
   const page = await context.newPage();
   const outside: string[] = [];
   const problems: string[] = [];

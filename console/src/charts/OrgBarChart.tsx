@@ -31,7 +31,6 @@ export default function OrgBarChart({ bars, figureName, onPick }: { bars: Bar[];
       removeEventListener('resize', resize);
       c.dispose();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -63,7 +62,11 @@ export default function OrgBarChart({ bars, figureName, onPick }: { bars: Bar[];
               value: b.ratio === null ? 0 : Math.round(b.ratio * 1000) / 10,
               itemStyle: { color: b.ratio === null ? '#bfbfbf' : b.ratio >= 0.9 ? '#389e0d' : b.ratio >= 0.6 ? '#d48806' : '#cf1322' },
             })),
-            label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${bars[p.dataIndex].numerator}/${bars[p.dataIndex].denominator}` },
+            label: {
+              show: true,
+              position: 'right',
+              formatter: (p: { dataIndex: number }) => `${bars[p.dataIndex].numerator}/${bars[p.dataIndex].denominator}`,
+            },
           },
         ],
       },
@@ -72,5 +75,13 @@ export default function OrgBarChart({ bars, figureName, onPick }: { bars: Bar[];
     c.resize({ height: Math.max(160, bars.length * 34 + 24) });
   }, [bars, figureName]);
 
-  return <div ref={el} className="hub-chart" style={{ height: Math.max(160, bars.length * 34 + 24) }} role="img" aria-label={`各单位${figureName}条形图，点击条形查看该单位项目`} />;
+  return (
+    <div
+      ref={el}
+      className="hub-chart"
+      style={{ height: Math.max(160, bars.length * 34 + 24) }}
+      role="img"
+      aria-label={`各单位${figureName}条形图，点击条形查看该单位项目`}
+    />
+  );
 }

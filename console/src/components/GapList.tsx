@@ -45,7 +45,11 @@ export function GapList({ filter, title = '缺口清单' }: { filter: Record<str
         { title: '缺口原因', dataIndex: 'reason', render: (r: string) => label('GapReason', r) },
         { title: '说明', dataIndex: 'detail', render: (d: string | null) => d ?? '—' },
         { title: '资源状态', key: 'status', render: (_: unknown, g) => <StatusTag type="ResourceStatus" value={g.resource.status} /> },
-        { title: '项目', key: 'project', render: (_: unknown, g) => (g.resource.project ? <Link to={`/projects/${g.resource.project.code}`}>{g.resource.project.name}</Link> : '—') },
+        {
+          title: '项目',
+          key: 'project',
+          render: (_: unknown, g) => (g.resource.project ? <Link to={`/projects/${g.resource.project.code}`}>{g.resource.project.name}</Link> : '—'),
+        },
         { title: '提供单位', key: 'provider', render: (_: unknown, g) => g.resource.provider.name },
       ]}
     />

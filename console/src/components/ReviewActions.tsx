@@ -55,7 +55,16 @@ export function ReviewActions({ resource, done }: { resource: { id: string; code
         </Button>
       </Space>
       {returning ? null : <ErrorList errors={errors} />}
-      <Modal title={`退回「${resource.name}」`} open={returning} onCancel={() => setReturning(false)} onOk={() => form.submit()} okText="退回" okButtonProps={{ danger: true }} confirmLoading={busy} destroyOnHidden>
+      <Modal
+        title={`退回「${resource.name}」`}
+        open={returning}
+        onCancel={() => setReturning(false)}
+        onOk={() => form.submit()}
+        okText="退回"
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
         <ErrorList errors={errors} />
         <Form form={form} layout="vertical" onFinish={giveBack}>
           <Form.Item label="退回理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回理由（第五条）' }]}>

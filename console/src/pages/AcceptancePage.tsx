@@ -26,7 +26,11 @@ function ThenAndNow({ then, now }: { then: Record<string, Counts>; now: Figures 
       dataSource={rows}
       columns={[
         { title: '指标', dataIndex: 'name' },
-        { title: '申请时（冻结）', key: 'then', render: (_: unknown, r) => (r.then ? `${percent(ratio(r.then))}（${r.then.numerator}/${r.then.denominator}）` : '—') },
+        {
+          title: '申请时（冻结）',
+          key: 'then',
+          render: (_: unknown, r) => (r.then ? `${percent(ratio(r.then))}（${r.then.numerator}/${r.then.denominator}）` : '—'),
+        },
         { title: '当前', key: 'now', render: (_: unknown, r) => (r.now ? `${percent(r.now.ratio)}（${r.now.numerator}/${r.now.denominator}）` : '—') },
         {
           title: '变化',
@@ -86,7 +90,14 @@ async function fingerprint(text: string): Promise<string> {
 /** Documents as the API takes them: a title and file name per kind; the fingerprint stands for the file's. */
 async function documentsOf(kinds: string[], names: Record<string, string>) {
   return Promise.all(
-    kinds.filter((k) => names[k]?.trim()).map(async (kind) => ({ kind, title: label('AcceptanceDocumentKind', kind), fileName: names[kind].trim(), sha256: await fingerprint(`${kind}:${names[kind].trim()}`) })),
+    kinds
+      .filter((k) => names[k]?.trim())
+      .map(async (kind) => ({
+        kind,
+        title: label('AcceptanceDocumentKind', kind),
+        fileName: names[kind].trim(),
+        sha256: await fingerprint(`${kind}:${names[kind].trim()}`),
+      })),
   );
 }
 
@@ -110,7 +121,13 @@ function ResultForm({ applicationId, done }: { applicationId: string; done: () =
   const [errors, setErrors] = useState<UserError[]>([]);
   const save = async (v: { result: string; acceptedOn: Dayjs; overrideReason?: string; documents?: Record<string, string> }) => {
     const documents = await documentsOf(REPORT_DOCUMENTS, v.documents ?? {});
-    const input = { applicationId, result: v.result, acceptedOn: v.acceptedOn.format('YYYY-MM-DD'), overrideReason: v.overrideReason?.trim() || null, documents };
+    const input = {
+      applicationId,
+      result: v.result,
+      acceptedOn: v.acceptedOn.format('YYYY-MM-DD'),
+      overrideReason: v.overrideReason?.trim() || null,
+      documents,
+    };
     const { acceptanceRecordResult: p } = await gql('AcceptanceRecordResult', { input });
     if (p.userErrors.length) setErrors(applyUserErrors(form, p.userErrors, [['result'], ['acceptedOn'], ['overrideReason']]));
     else {
@@ -204,7 +221,8 @@ export default function AcceptancePage({ code }: { code: string }) {
   if (!p) return <Alert type="warning" showIcon message={`没有项目 ${code}，或无权查看`} />;
   const apps = [...p.acceptanceApplications].sort((a: { appliedAt: string }, b: { appliedAt: string }) => b.appliedAt.localeCompare(a.appliedAt));
   const app = apps[0];
-  const content = app?.snapshot.content as { asOf: string; completeness: { counts: Record<string, Counts>; gaps: { resourceCode: string; reason: string; detail: string | null }[] } } | undefined;
+  const content = app?.snapshot.content as
+    { asOf: string; completeness: { counts: Record<string, Counts>; gaps: { resourceCode: string; reason: string; detail: string | null }[] } } | undefined;
   const diff = app?.snapshotDiff;
   const changes = diff
     ? [
@@ -213,7 +231,11 @@ export default function AcceptancePage({ code }: { code: string }) {
         ...diff.resourcesChanged.map((c: { code: string; fields: string[] }) => ({ what: '资源变更', code: c.code, fields: c.fields.join('、') })),
         ...diff.interfacesAdded.map((c: { resourceCode: string; endpoint: string }) => ({ what: '新增接口', code: c.resourceCode, fields: c.endpoint })),
         ...diff.interfacesRemoved.map((c: { resourceCode: string; endpoint: string }) => ({ what: '删除接口', code: c.resourceCode, fields: c.endpoint })),
-        ...diff.interfacesChanged.map((c: { resourceCode: string; fields: string[] }) => ({ what: '接口变更', code: c.resourceCode, fields: c.fields.join('、') })),
+        ...diff.interfacesChanged.map((c: { resourceCode: string; fields: string[] }) => ({
+          what: '接口变更',
+          code: c.resourceCode,
+          fields: c.fields.join('、'),
+        })),
       ].map((r, i) => ({ ...r, key: i }))
     : [];
   const open = app && !app.result && p.status === 'ACCEPTANCE_APPLIED';
@@ -239,14 +261,20 @@ export default function AcceptancePage({ code }: { code: string }) {
             <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label="申请时间">
                 {when(app.appliedAt)}
-                {app.late ? <Tag color="red" style={{ marginLeft: 8 }}>逾期申请（第二十五条）</Tag> : null}
+                {app.late ? (
+                  <Tag color="red" style={{ marginLeft: 8 }}>
+                    逾期申请（第二十五条）
+                  </Tag>
+                ) : null}
               </Descriptions.Item>
               <Descriptions.Item label="验收结果">{app.result ? <StatusTag type="AcceptanceResult" value={app.result} /> : '待验收'}</Descriptions.Item>
               <Descriptions.Item label="验收日期 / 备案日期">
                 {app.acceptedOn ?? '—'} / {app.filedOn ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label="快照时间">{when(app.snapshot.takenAt)}</Descriptions.Item>
-              <Descriptions.Item label="快照校验">{app.snapshot.verify ? <Tag color="green">内容未被改动</Tag> : <Tag color="red">校验失败</Tag>}</Descriptions.Item>
+              <Descriptions.Item label="快照校验">
+                {app.snapshot.verify ? <Tag color="green">内容未被改动</Tag> : <Tag color="red">校验失败</Tag>}
+              </Descriptions.Item>
               <Descriptions.Item label="内容摘要（SHA-256）">
                 <Typography.Text code copyable style={{ fontSize: 12 }}>
                   {app.snapshot.contentHash.slice(0, 16)}…

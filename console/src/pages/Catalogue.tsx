@@ -68,7 +68,15 @@ export default function Catalogue() {
             <label htmlFor="catalogue-search" style={{ display: 'block', marginBottom: 4 }}>
               搜索（资源名称、代码、摘要）
             </label>
-            <Input.Search id="catalogue-search" defaultValue={search} allowClear enterButton="搜索" placeholder="如：人口、营业执照" onSearch={(v) => setSearch(v.trim())} style={{ maxWidth: 520 }} />
+            <Input.Search
+              id="catalogue-search"
+              defaultValue={search}
+              allowClear
+              enterButton="搜索"
+              placeholder="如：人口、营业执照"
+              onSearch={(v) => setSearch(v.trim())}
+              style={{ maxWidth: 520 }}
+            />
           </div>
           <Row gutter={[12, 12]}>
             {facet('catalogueKind', '目录类型', 'CatalogueKind', facets?.catalogueKind)}
@@ -95,7 +103,15 @@ export default function Catalogue() {
               <label htmlFor="f-status" style={{ display: 'block', marginBottom: 4 }}>
                 状态
               </label>
-              <Select id="f-status" allowClear placeholder="全部" value={filter.status} onChange={set('status')} options={options('ResourceStatus')} style={{ width: '100%' }} />
+              <Select
+                id="f-status"
+                allowClear
+                placeholder="全部"
+                value={filter.status}
+                onChange={set('status')}
+                options={options('ResourceStatus')}
+                style={{ width: '100%' }}
+              />
             </Col>
           </Row>
           {Object.values(filter).some(Boolean) || search ? (

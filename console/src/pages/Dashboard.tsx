@@ -38,7 +38,14 @@ export default function Dashboard() {
         extra={
           <Space wrap>
             <label htmlFor="figure-select">指标</label>
-            <Select id="figure-select" aria-label="指标" value={figure} onChange={setFigure} style={{ width: 140 }} options={FIGURES.map((f) => ({ value: f.key, label: f.name }))} />
+            <Select
+              id="figure-select"
+              aria-label="指标"
+              value={figure}
+              onChange={setFigure}
+              style={{ width: 140 }}
+              options={FIGURES.map((f) => ({ value: f.key, label: f.name }))}
+            />
             <Segmented
               aria-label="排序"
               value={order}

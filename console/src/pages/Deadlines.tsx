@@ -49,7 +49,13 @@ export default function Deadlines() {
             title: '事项',
             key: 'what',
             render: (_: unknown, r) =>
-              r.project ? <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link> : r.sharingRequest ? <Link to="/requests">共享申请：{r.sharingRequest.resource.name}</Link> : '—',
+              r.project ? (
+                <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link>
+              ) : r.sharingRequest ? (
+                <Link to="/requests">共享申请：{r.sharingRequest.resource.name}</Link>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

@@ -28,7 +28,15 @@ export default function Interfaces() {
       </Typography.Title>
       <Space>
         <label htmlFor="mount-status">挂接状态</label>
-        <Select id="mount-status" allowClear placeholder="全部" value={mountStatus} onChange={setMountStatus} options={options('MountStatus')} style={{ width: 200 }} />
+        <Select
+          id="mount-status"
+          allowClear
+          placeholder="全部"
+          value={mountStatus}
+          onChange={setMountStatus}
+          options={options('MountStatus')}
+          style={{ width: 200 }}
+        />
       </Space>
       <PagedTable<Row>
         paged={paged}

@@ -19,7 +19,19 @@ const PLAN = [
   ['scenarios', '创新应用场景'],
 ] as const;
 
-const KNOWN = [['name'], ['code'], ['category'], ['planYear'], ['totalBudget'], ['fundingSource'], ['cloudDeployment'], ['cloudReason'], ['crossDepartment'], ['budgetYears'], ...PLAN.map(([k]) => ['plan', k])];
+const KNOWN = [
+  ['name'],
+  ['code'],
+  ['category'],
+  ['planYear'],
+  ['totalBudget'],
+  ['fundingSource'],
+  ['cloudDeployment'],
+  ['cloudReason'],
+  ['crossDepartment'],
+  ['budgetYears'],
+  ...PLAN.map(([k]) => ['plan', k]),
+];
 
 /** A project's declaration form; a draft is saved with what it has, the API says what declaring still needs. */
 export default function ProjectForm({ code }: { code?: string }) {
@@ -56,7 +68,13 @@ export default function ProjectForm({ code }: { code?: string }) {
         : await gql('ProjectCreate', { input: { ...changes, code: v.code || undefined } });
       const out = data[code ? 'projectUpdate' : 'projectCreate'];
       if (out.userErrors.length) {
-        setErrors(applyUserErrors(form, out.userErrors.map((e: UserError) => ({ ...e, field: e.field && e.field[1] === 'changes' ? ['input', ...e.field.slice(2)] : e.field })), KNOWN));
+        setErrors(
+          applyUserErrors(
+            form,
+            out.userErrors.map((e: UserError) => ({ ...e, field: e.field && e.field[1] === 'changes' ? ['input', ...e.field.slice(2)] : e.field })),
+            KNOWN,
+          ),
+        );
         return;
       }
       message.success(code ? '已保存' : `已新建项目 ${out.project.code}`);
@@ -75,7 +93,12 @@ export default function ProjectForm({ code }: { code?: string }) {
         {code ? `修改项目：${p?.name}` : '新建政务信息化项目'}
       </Typography.Title>
       <ErrorList errors={errors} />
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ category: 'NEW', cloudDeployment: 'DISTRICT_GOV_CLOUD', planYear: new Date().getFullYear() + 1, crossDepartment: false }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{ category: 'NEW', cloudDeployment: 'DISTRICT_GOV_CLOUD', planYear: new Date().getFullYear() + 1, crossDepartment: false }}
+      >
         <Card title="基本信息">
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>

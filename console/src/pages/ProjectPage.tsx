@@ -105,7 +105,13 @@ function StepButton({ project, action, done }: { project: { id: string; code: st
   return (
     <>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button type="primary" danger={action.mutation === 'projectReject'} disabled={!ready} loading={busy && !needsForm} onClick={() => (needsForm ? setOpen(true) : run())}>
+        <Button
+          type="primary"
+          danger={action.mutation === 'projectReject'}
+          disabled={!ready}
+          loading={busy && !needsForm}
+          onClick={() => (needsForm ? setOpen(true) : run())}
+        >
           {action.label}
         </Button>
         <ErrorList errors={needsForm ? [] : errors} />
@@ -198,13 +204,19 @@ export default function ProjectPage({ code }: { code: string }) {
           <Descriptions.Item label="项目类别">{label('ProjectCategory', p.category)}</Descriptions.Item>
           <Descriptions.Item label="计划年度">{p.planYear}</Descriptions.Item>
           <Descriptions.Item label="总预算">{yuan(p.totalBudget)}</Descriptions.Item>
-          <Descriptions.Item label="分年度预算">{p.budgetYears.map((b: { year: number; amount: string }) => `${b.year}年 ${yuan(b.amount)}`).join('；') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="分年度预算">
+            {p.budgetYears.map((b: { year: number; amount: string }) => `${b.year}年 ${yuan(b.amount)}`).join('；') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="资金来源">{p.fundingSource ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="部署">{label('CloudDeployment', p.cloudDeployment)}</Descriptions.Item>
           <Descriptions.Item label="工程监理">{p.supervisionRequired ? '需要（第十八条）' : '不需要'}</Descriptions.Item>
           <Descriptions.Item label="申报时间">
             {when(p.declaredAt)}
-            {p.lateDeclaration ? <Tag color="red" style={{ marginLeft: 8 }}>逾期申报（第七条）</Tag> : null}
+            {p.lateDeclaration ? (
+              <Tag color="red" style={{ marginLeft: 8 }}>
+                逾期申报（第七条）
+              </Tag>
+            ) : null}
           </Descriptions.Item>
           <Descriptions.Item label="上线 / 试运行结束">
             {day(p.goLiveDate)} / {day(p.trialEndDate)}
@@ -224,7 +236,11 @@ export default function ProjectPage({ code }: { code: string }) {
             { title: '状态', dataIndex: 'status', render: (s: string) => <StatusTag type="ResourceStatus" value={s} /> },
             { title: '共享类型', dataIndex: 'sharingType', render: (s: string) => label('SharingType', s) },
             { title: '信息项', key: 'items', render: (_: unknown, r) => r.dataItems.length },
-            { title: '接口', key: 'ifs', render: (_: unknown, r) => `${r.interfaces.length}（已挂接 ${r.interfaces.filter((i) => i.mountStatus === 'MOUNTED').length}）` },
+            {
+              title: '接口',
+              key: 'ifs',
+              render: (_: unknown, r) => `${r.interfaces.length}（已挂接 ${r.interfaces.filter((i) => i.mountStatus === 'MOUNTED').length}）`,
+            },
           ]}
         />
       </Card>

@@ -38,7 +38,15 @@ export default function Projects() {
         <label htmlFor="project-name">项目名称</label>
         <Input.Search id="project-name" allowClear placeholder="输入名称中的字词" onSearch={setName} style={{ width: 260 }} />
         <label htmlFor="project-status">状态</label>
-        <Select id="project-status" allowClear placeholder="全部状态" value={status} onChange={setStatus} options={options('ProjectStatus')} style={{ width: 200 }} />
+        <Select
+          id="project-status"
+          allowClear
+          placeholder="全部状态"
+          value={status}
+          onChange={setStatus}
+          options={options('ProjectStatus')}
+          style={{ width: 200 }}
+        />
       </Space>
       <PagedTable<Row>
         paged={paged}

@@ -27,11 +27,23 @@ export default function ResourceForm({ id }: { id?: string }) {
   const existing = useQuery('Resource', { id: id ?? '00000000-0000-0000-0000-000000000000' });
   const projects = useQuery('Projects', { first: 100 });
   const r = id ? existing.data?.resource : null;
-  const known = [...KNOWN, ...((form.getFieldValue('dataItems') as Item[] | undefined) ?? []).flatMap((_, i) => [['dataItems', i, 'name'], ['dataItems', i, 'dataType'], ['dataItems', i, 'length']])];
+  const known = [
+    ...KNOWN,
+    ...((form.getFieldValue('dataItems') as Item[] | undefined) ?? []).flatMap((_, i) => [
+      ['dataItems', i, 'name'],
+      ['dataItems', i, 'dataType'],
+      ['dataItems', i, 'length'],
+    ]),
+  ];
 
   useEffect(() => {
     if (r) {
-      form.setFieldsValue({ ...r, publishedOn: r.publishedOn ? dayjs(r.publishedOn) : null, relatedResourceCodes: r.relatedResourceCodes.join(','), dataItems: r.dataItems.map((d: Item) => ({ name: d.name, dataType: d.dataType, length: d.length })) });
+      form.setFieldsValue({
+        ...r,
+        publishedOn: r.publishedOn ? dayjs(r.publishedOn) : null,
+        relatedResourceCodes: r.relatedResourceCodes.join(','),
+        dataItems: r.dataItems.map((d: Item) => ({ name: d.name, dataType: d.dataType, length: d.length })),
+      });
     }
   }, [r, form]);
 
@@ -46,7 +58,9 @@ export default function ResourceForm({ id }: { id?: string }) {
     if (v.publishedOn) input.publishedOn = (v.publishedOn as Dayjs).format('YYYY-MM-DD');
     const related = typeof v.relatedResourceCodes === 'string' ? v.relatedResourceCodes.split(/[,，\s]+/).filter(Boolean) : [];
     if (related.length) input.relatedResourceCodes = related;
-    input.dataItems = ((v.dataItems as Item[] | undefined) ?? []).filter(Boolean).map((d) => ({ name: d.name?.trim() ?? '', dataType: d.dataType, length: d.length ?? null }));
+    input.dataItems = ((v.dataItems as Item[] | undefined) ?? [])
+      .filter(Boolean)
+      .map((d) => ({ name: d.name?.trim() ?? '', dataType: d.dataType, length: d.length ?? null }));
     if (id) input.id = id;
     else input.projectId = v.projectId;
     try {
@@ -87,13 +101,32 @@ export default function ResourceForm({ id }: { id?: string }) {
         {id ? `修改信息资源：${r?.name}` : '登记信息资源'}
       </Typography.Title>
       <ErrorList errors={errors} />
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ projectId: search.get('project') ?? undefined, catalogueKind: 'DEPARTMENTAL', format: 'DATABASE', dataItems: [{ name: '', dataType: 'C' }] }} scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          projectId: search.get('project') ?? undefined,
+          catalogueKind: 'DEPARTMENTAL',
+          format: 'DATABASE',
+          dataItems: [{ name: '', dataType: 'C' }],
+        }}
+        scrollToFirstError
+      >
         <Card title="基本信息">
           <Row gutter={16}>
             {id ? null : (
               <Col xs={24} md={12} xl={8}>
                 <Form.Item label="所属项目" name="projectId" rules={[{ required: true, message: '请选择所属项目' }]}>
-                  <Select showSearch optionFilterProp="label" placeholder="选择本单位项目" options={(projects.data?.projects.edges ?? []).map((e: { node: { id: string; code: string; name: string } }) => ({ value: e.node.id, label: `${e.node.code} ${e.node.name}` }))} />
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="选择本单位项目"
+                    options={(projects.data?.projects.edges ?? []).map((e: { node: { id: string; code: string; name: string } }) => ({
+                      value: e.node.id,
+                      label: `${e.node.code} ${e.node.name}`,
+                    }))}
+                  />
                 </Form.Item>
               </Col>
             )}

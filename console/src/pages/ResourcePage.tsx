@@ -47,9 +47,7 @@ function VersionDiff({ versions }: { versions: Version[] }) {
   const va = versions.find((v) => v.version === a);
   const vb = versions.find((v) => v.version === b);
   const keys = [...new Set([...Object.keys(va?.snapshot ?? {}), ...Object.keys(vb?.snapshot ?? {})])].sort();
-  const rows = keys
-    .map((k) => ({ key: k, before: show(va?.snapshot[k]), after: show(vb?.snapshot[k]) }))
-    .filter((r) => r.before !== r.after);
+  const rows = keys.map((k) => ({ key: k, before: show(va?.snapshot[k]), after: show(vb?.snapshot[k]) })).filter((r) => r.before !== r.after);
   const opts = versions.map((v) => ({ value: v.version, label: `第 ${v.version} 版（${when(v.publishedAt)}）` }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -181,8 +179,20 @@ export default function ResourcePage({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card title={`共享接口（${r.interfaces.length}）`} extra={unit && r.status !== 'RETIRED' ? <Button onClick={() => setAdding(true)}>登记接口</Button> : null}>
-        {adding ? <InterfaceForm resourceId={r.id} onDone={() => { setAdding(false); q.reload(); }} onCancel={() => setAdding(false)} /> : null}
+      <Card
+        title={`共享接口（${r.interfaces.length}）`}
+        extra={unit && r.status !== 'RETIRED' ? <Button onClick={() => setAdding(true)}>登记接口</Button> : null}
+      >
+        {adding ? (
+          <InterfaceForm
+            resourceId={r.id}
+            onDone={() => {
+              setAdding(false);
+              q.reload();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : null}
         <Table<Iface>
           size="small"
           rowKey="id"

@@ -46,7 +46,12 @@ function Answer({ row, done }: { row: Row; done: () => void }) {
   return (
     <Space direction="vertical">
       <Space>
-        <Button type="primary" size="small" onClick={() => approve().catch((e) => message.error(e.message))} aria-label={`同意 ${row.consumerOrganization.name} 的申请`}>
+        <Button
+          type="primary"
+          size="small"
+          onClick={() => approve().catch((e) => message.error(e.message))}
+          aria-label={`同意 ${row.consumerOrganization.name} 的申请`}
+        >
           同意
         </Button>
         <Button danger size="small" onClick={() => setOpen(true)} aria-label={`拒绝 ${row.consumerOrganization.name} 的申请`}>
@@ -115,7 +120,8 @@ export default function SharingRequests() {
           {
             title: '答复',
             key: 'act',
-            render: (_: unknown, r) => (r.status === 'PENDING' && unit && r.resource.provider.id === org ? <Answer row={r} done={paged.reload} /> : (r.rejectionReason ?? '—')),
+            render: (_: unknown, r) =>
+              r.status === 'PENDING' && unit && r.resource.provider.id === org ? <Answer row={r} done={paged.reload} /> : (r.rejectionReason ?? '—'),
           },
         ]}
       />

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../graphql/user-error';
-import { Role } from '../auth/role.enum';
+import { UserError } from '../../common/user-error';
+import { Role } from '../../common/role.enums';
 
-@ObjectType({ description: '下一步 — a step the project\'s status allows now, who takes it, and what it still lacks' })
+@ObjectType({ description: "下一步 — a step the project's status allows now, who takes it, and what it still lacks" })
 export class ProjectNextAction {
   @Field({ description: '执行该步的变更 — the mutation that takes the step, e.g. projectDeclare' })
   mutation: string;
@@ -16,6 +16,6 @@ export class ProjectNextAction {
   @Field(() => String, { nullable: true, description: '依据条款 — the article that allows it' })
   article: string | null;
 
-  @Field(() => [UserError], { description: '尚缺 — what the step\'s rules would refuse today, with their articles; empty when it can be taken' })
+  @Field(() => [UserError], { description: "尚缺 — what the step's rules would refuse today, with their articles; empty when it can be taken" })
   missing: UserError[];
 }
