@@ -6,6 +6,7 @@ import { startHub } from './http/server';
 import { createLogger } from './logger';
 import { ALL_ROLES } from './modules/auth/role.enum';
 import { createServices } from './services';
+import { NotificationWorker } from './modules/notification';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
 
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });
+  // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
+  const worker = config.notifyWorker ? new NotificationWorker(db.ds, config, services.clock, log) : null;
+  worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');
   if (demoTokens.length) {
     process.stdout.write(`\nDemo tokens (12 h), send as "Authorization: Bearer <token>" to ${hub.url}/graphql\n${demoTokens.join('\n')}\n\n`);
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     }, 10_000);
     try {
       await hub.stop();
+      await worker?.stop();
       await db.close();
       clearTimeout(timer);
       process.exit(0);

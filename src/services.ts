@@ -12,6 +12,8 @@ import { CompletenessService } from './modules/completeness/completeness.service
 import { AcceptanceService } from './modules/acceptance/acceptance.service';
 import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
 import { DeadlineService } from './modules/deadline/deadline.service';
+import { NotificationService } from './modules/notification';
+import { TodoService } from './modules/todo';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -29,6 +31,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     acceptance: new AcceptanceService(ds, config, clock, completeness),
     sharingRequests: new SharingRequestService(ds, config, clock),
     deadlines: new DeadlineService(ds, config, clock),
+    todos: new TodoService(ds, config, clock),
+    notifications: new NotificationService(ds, config),
   };
 }
 

@@ -12,6 +12,15 @@ import { AcceptanceDocument } from '../modules/acceptance/acceptance-document.en
 import { AcceptanceSnapshot } from '../modules/acceptance/acceptance-snapshot.entity';
 import { ExpertOpinion } from '../modules/acceptance/expert-opinion.entity';
 import { SharingRequest } from '../modules/sharing-request/sharing-request.entity';
+import {
+  CalendarFeedToken,
+  EmailDigest,
+  EmailRecipient,
+  NotificationEvent,
+  Webhook,
+  WebhookAttempt,
+  WebhookDelivery,
+} from '../modules/notification';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
@@ -29,4 +38,11 @@ export const entities = [
   AcceptanceSnapshot,
   ExpertOpinion,
   SharingRequest,
+  NotificationEvent,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
+  EmailRecipient,
+  EmailDigest,
+  CalendarFeedToken,
 ];

@@ -7,6 +7,7 @@ import { aggregationLoaders } from '../modules/aggregation/aggregation.loaders';
 import { completenessLoaders } from '../modules/completeness/completeness.loaders';
 import { acceptanceLoaders } from '../modules/acceptance/acceptance.loaders';
 import { sharingRequestLoaders } from '../modules/sharing-request/sharing-request.loaders';
+import { notificationLoaders } from '../modules/notification';
 import type { Services } from '../services';
 import type { RequestContext } from './request-context';
 
@@ -21,6 +22,7 @@ export function createLoaders(ds: DataSource, services: Services) {
     ...completenessLoaders(ds, services.completeness),
     ...acceptanceLoaders(ds),
     ...sharingRequestLoaders(ds),
+    ...notificationLoaders(ds),
   };
 }
 

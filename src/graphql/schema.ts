@@ -17,6 +17,8 @@ import {
 import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance/acceptance.resolver';
 import { SharingRequestResolver } from '../modules/sharing-request/sharing-request.resolver';
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
+import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
+import { TodoResolver } from '../modules/todo';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 
@@ -24,7 +26,8 @@ import { scalarsMap } from './scalars';
 export const resolvers: NonEmptyArray<Function> = [ViewerResolver, OrganizationResolver, ProjectResolver, ProjectTransitionResolver,
   ResourceResolver, ResourceConnectionResolver, ProviderCountResolver, ProjectCatalogueResolver, InterfaceResolver, SharingRequestResolver, DeadlineResolver,
   AcceptanceResolver, ProjectAcceptanceResolver, AcceptanceSnapshotResolver,
-  AggregationResolver, CompletenessResolver, ProjectCompletenessResolver, CompletenessGapResolver, OrganizationCompletenessResolver];
+  AggregationResolver, CompletenessResolver, ProjectCompletenessResolver, CompletenessGapResolver, OrganizationCompletenessResolver,
+  TodoResolver, NotificationResolver, WebhookDeliveryResolver];
 
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({

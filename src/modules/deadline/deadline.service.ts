@@ -45,10 +45,11 @@ const projectUnits = (p: string) =>
 
 /**
  * Every open deadline as one row: kind, the id that keys it, what it is about, who owes it, its due
- * date and who is concerned. $1 is today (Asia/Shanghai). Month arithmetic is PostgreSQL's
+ * date and who is concerned. $1 is today (Asia/Shanghai). Exported for the modules that build on
+ * the same deadlines (to-dos, reminders, the calendar feed): they select from it, never retype it. Month arithmetic is PostgreSQL's
  * date + interval, which clamps to the month's end (31 January + 1 month = 28/29 February).
  */
-const DEADLINES = `
+export const DEADLINES = `
   -- 第七条: a DRAFT project's plan for year Y is due by 30 September of Y−1.
   SELECT '${K.PLAN_DECLARATION}'::text AS kind, p.id, p.id AS project_id, NULL::uuid AS sharing_request_id, p.lead_unit_id AS organization_id,
          make_date(p.plan_year - 1, 9, 30) AS due_on, ${projectUnits('p')} AS concerned
