@@ -32,7 +32,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     sharingRequests: new SharingRequestService(ds, config, clock),
     deadlines: new DeadlineService(ds, config, clock),
     todos: new TodoService(ds, config, clock),
-    notifications: new NotificationService(ds, config),
+    notifications: new NotificationService(ds, config, clock),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
 import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
@@ -56,6 +57,7 @@ export class NotificationService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize' | 'publicUrl'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Registers a webhook for the caller's organisation and role; the secret is returned this once. */
@@ -83,7 +85,7 @@ export class NotificationService {
       const field = ['input', 'id'];
       const w = await em.findOne(Webhook, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!w || w.deletedAt || !this.owns(ctx.caller, w)) refuse(UserErrorCode.NOT_FOUND, '回调地址不存在', field);
-      w.deletedAt = new Date();
+      w.deletedAt = this.clock.now();
       await em.save(w);
       return w.id;
     });
