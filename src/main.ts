@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   const hub = await startHub({ config, ds: db.ds, services, log });
   // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
-  const worker = config.notifyWorker ? new NotificationWorker(db.ds, config, services.clock, log) : null;
+  const worker = config.notifyWorker ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders]) : null;
   worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');
   if (demoTokens.length) {

@@ -15,6 +15,9 @@ import { startWebhookReceiver, WebhookReceiver } from './support/receivers';
 
 const MAIN = path.join(__dirname, '../dist/src/main.js');
 
+// Each hub process takes seconds to start on a loaded machine; nothing here measures speed.
+jest.setTimeout(180_000);
+
 let hub: TestHub;
 let receiver: WebhookReceiver;
 let secret: string;
@@ -42,7 +45,7 @@ function startHubProcess(): { child: ChildProcess; exited: Promise<number | null
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))), output: () => out };
 }
 
-async function until(what: string, test: () => boolean | Promise<boolean>, timeoutMs = 25_000): Promise<void> {
+async function until(what: string, test: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await test())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

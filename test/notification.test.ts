@@ -68,7 +68,7 @@ beforeAll(async () => {
     'organizations',
     clock,
   );
-  worker = new NotificationWorker(hub.ds, hub.config, clock, createLogger(hub.config));
+  worker = new NotificationWorker(hub.ds, hub.config, clock, createLogger(hub.config), [hub.services.deadlines.reminders]);
   for (const key of ['education', 'health', 'civil-affairs']) {
     org[key] = await orgId(hub.ds, key);
     token[key] = await hub.token(Role.PROJECT_UNIT, codeOf(key));

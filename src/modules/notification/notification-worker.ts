@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { shanghaiDateOf } from '../../dates';
-import { createDigests, DAILY_ROUND_LOCK, recordDeadlineReminders } from './daily-round';
+import { createDigests, DAILY_ROUND_LOCK, DailyJob } from './daily-round';
 import { DigestEvent, DigestMailer } from './digest-mail';
 import { DeliveryStatus } from './notification.enums';
 import { AttemptResult, postEvent } from './webhook-sender';
@@ -38,6 +38,8 @@ export class NotificationWorker {
     private readonly config: WorkerConfig,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** What the daily round records (the composition root passes the deadline module's reminders). */
+    private readonly dailyJobs: DailyJob[] = [],
   ) {
     this.mailer = config.smtpUrl ? new DigestMailer(config.smtpUrl, config.smtpFrom) : null;
   }
@@ -88,7 +90,8 @@ export class NotificationWorker {
     return this.ds.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(${DAILY_ROUND_LOCK}) AS locked`);
       if (!locked) return { ran: false, reminders: 0, digests: 0 };
-      const reminders = await recordDeadlineReminders(em, today, at);
+      let reminders = 0;
+      for (const job of this.dailyJobs) reminders += await job(em, today, at);
       const digests = this.mailer ? await createDigests(em, today, at) : 0;
       this.log.info({ today, reminders, digests }, 'daily reminder round');
       return { ran: true, reminders, digests };

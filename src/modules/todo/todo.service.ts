@@ -7,7 +7,7 @@ import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../grap
 import { badInput } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/request-context';
 import { isCalendarDate } from '../../graphql/scalars';
-import { DEADLINE_RULES } from '../deadline/deadline.service';
+import { DEADLINE_RULES } from '../deadline/deadline.sql';
 import { TodoFilter, TodoItem, TodoKind as K, TodoKindCount } from './todo.objects';
 import { TODOS } from './todo.sql';
 

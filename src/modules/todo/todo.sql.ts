@@ -5,7 +5,7 @@ import { ResourceStatus } from '../catalogue/catalogue.enums';
 import { RESOURCES_UNDER_REVIEW } from '../catalogue/resource-review.sql';
 import { staleInterfacesSql } from '../completeness/completeness.sql';
 import { DeadlineKind as D } from '../deadline/deadline.objects';
-import { DEADLINES } from '../deadline/deadline.service';
+import { DEADLINES } from '../deadline/deadline.sql';
 import { TodoKind as K } from './todo.objects';
 
 /**
