@@ -407,6 +407,20 @@ describe('todoItems', () => {
     expect(dues.slice(0, firstNull)).toEqual([...dues.slice(0, firstNull)].sort());
   });
 
+  it('lists an interface whose last success is older than its update window plus the grace as stale, for its provider and the bureau', async () => {
+    const r = await insertResource(hub, project.id, org.education, { status: ResourceStatus.PUBLISHED });
+    await insertInterface(hub, r.id);
+    const i = await hub.ds.getRepository(SharingInterface).findOneByOrFail({ resourceId: r.id });
+    const stale = async (who: string) =>
+      (await todos(who, { kind: 'INTERFACE_STALE' })).edges.filter((e: any) => e.node.interface.id === i.id).map((e: any) => e.node.article);
+    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 25 * 3600_000) }); // DAILY: 24 h + 2 h grace
+    expect(await stale('bureau')).toEqual([]);
+    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 27 * 3600_000) });
+    expect(await stale('bureau')).toEqual(['第十七条']);
+    expect(await stale('education')).toEqual(['第十七条']);
+    expect((await todos('health', { kind: 'INTERFACE_STALE' })).totalCount).toBe(0);
+  });
+
   it('refuses a bad filter or cursor as BAD_USER_INPUT and asks nobody who is not signed in', async () => {
     for (const [filter, after] of [[{ dueWithinDays: -1 }, undefined], [{}, 'bad-cursor']] as const) {
       const res = await hub.gql(TODOS, { filter, after }, token.education);
