@@ -12,12 +12,24 @@ import { CompletenessService } from './modules/completeness/completeness.service
 import { AcceptanceService } from './modules/acceptance/acceptance.service';
 import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
 import { DeadlineService } from './modules/deadline/deadline.service';
-import { NotificationService } from './modules/notification';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
+
+/** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
+  const deadlines = new DeadlineService(ds, config, clock);
+  const notifications = new NotificationService(ds, config, clock);
+  const httpRoutes: Record<string, HttpRoute> = {
+    // The feed token's caller's deadlines as iCalendar (notification module).
+    '/calendar.ics': (req, res, request) =>
+      serveCalendarFeed(req, res, { notifications, deadlines, ...request, pageSize: config.maxPageSize, now: clock.now() }),
+  };
   return {
     clock,
     tokens: new TokenService(config),
@@ -30,9 +42,10 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     completeness,
     acceptance: new AcceptanceService(ds, config, clock, completeness),
     sharingRequests: new SharingRequestService(ds, config, clock),
-    deadlines: new DeadlineService(ds, config, clock),
+    deadlines,
     todos: new TodoService(ds, config, clock),
-    notifications: new NotificationService(ds, config, clock),
+    notifications,
+    httpRoutes,
   };
 }
 

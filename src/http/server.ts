@@ -13,7 +13,6 @@ import { ErrorCode, formatError } from '../graphql/errors';
 import { serveIde } from '../graphql/ide';
 import { depthLimit } from '../graphql/limits';
 import { buildHubSchema } from '../graphql/schema';
-import { serveCalendarFeed } from '../modules/notification';
 import type { Services } from '../services';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -148,10 +147,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const handle = async () => {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return ready(res);
-      if (path === '/calendar.ics') {
-        const deps = { ...services, log: reqLog, requestId, pageSize: config.maxPageSize, now: services.clock.now() };
-        return serveCalendarFeed(req, res, deps);
-      }
+      const route = services.httpRoutes[path];
+      if (route) return route(req, res, { log: reqLog, requestId });
       if (serveIde(req, res)) return;
       if (path === '/graphql') {
         if (req.method !== 'GET' && req.method !== 'POST') {
