@@ -387,6 +387,31 @@ describe('the daily e-mail digest', () => {
   });
 });
 
+describe('a digest the SMTP server refuses', () => {
+  it('is retried with backoff and given up after WEBHOOK_MAX_ATTEMPTS, with the server\'s answer kept', async () => {
+    const set = await hub.gql(
+      `mutation { notificationEmailSet(input: { address: "bounce@sucheng.gov.cn" }) { userErrors { code } } }`,
+      {},
+      token.office,
+    );
+    expect(set.data.notificationEmailSet.userErrors).toEqual([]);
+    advance(86_400_000);
+    expect((await worker.dailyRound()).digests).toBe(1); // the office's overdue filing
+    const digest = async () =>
+      (await hub.ds.query(`SELECT g.status, g.attempts, g.last_error FROM email_digest g JOIN email_recipient r ON r.id = g.recipient_id WHERE r.address = 'bounce@sucheng.gov.cn'`))[0];
+    expect(await worker.deliverDue()).toBe(1);
+    expect(await digest()).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('550') });
+    advance(1000);
+    expect(await worker.deliverDue()).toBe(1);
+    advance(2000);
+    expect(await worker.deliverDue()).toBe(1);
+    advance(3_600_000);
+    expect(await worker.deliverDue()).toBe(0);
+    expect(await digest()).toMatchObject({ status: 'FAILED', attempts: 3 });
+    expect(smtp.mails.filter((m) => m.to.includes('bounce@sucheng.gov.cn'))).toEqual([]);
+  });
+});
+
 describe('todoItems', () => {
   it('costs one statement for the page, counts included, and pages by cursor', async () => {
     hub.statements.reset();

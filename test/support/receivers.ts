@@ -73,6 +73,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // An address starting with "bounce" is refused, as a mailbox that does not exist.
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
