@@ -6,7 +6,14 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', databaseUrl: null, runMigrations: true, seedDemo: true, maxPageSize: 100 });
     expect(c.acceptanceThresholds).toEqual({ catalogued: 1, metadata: 1, interfaces: 1, mounted: 1 });
     expect(c.timelinessGraceHours).toBe(2);
-    expect(c).toMatchObject({ notifyWorker: true, notifyDailyCron: '0 8 * * *', smtpUrl: null, publicUrl: null, webhookMaxAttempts: 8, interfaceFailingRuns: 3 });
+    expect(c).toMatchObject({
+      notifyWorker: true,
+      notifyDailyCron: '0 8 * * *',
+      smtpUrl: null,
+      publicUrl: null,
+      webhookMaxAttempts: 8,
+      interfaceFailingRuns: 3,
+    });
   });
 
   it('reads the reminder settings', () => {

@@ -7,7 +7,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { NotificationEventKind, recordEvents, verifyWebhookSignature, WEBHOOK_HEADERS } from '../src/modules/notification';
 import { codeOf, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
@@ -77,7 +77,11 @@ beforeAll(async () => {
   hub = await startTestHub();
   education = await orgId(hub.ds, 'education');
   const token = await hub.token(Role.PROJECT_UNIT, codeOf('education'));
-  const res = await hub.gql(`mutation ($url: String!) { webhookCreate(input: { url: $url }) { secret userErrors { code message } } }`, { url: receiver.url('/hook') }, token);
+  const res = await hub.gql(
+    `mutation ($url: String!) { webhookCreate(input: { url: $url }) { secret userErrors { code message } } }`,
+    { url: receiver.url('/hook') },
+    token,
+  );
   expect(res.data.webhookCreate.userErrors).toEqual([]);
   secret = res.data.webhookCreate.secret;
 });

@@ -6,16 +6,16 @@
  * is driven by the spec, so nothing here waits on time.
  */
 import ical from 'node-ical';
-import type { Clock } from '../src/clock';
+import type { Clock } from '../src/common/clock';
 import { createLogger } from '../src/logger';
-import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { AcceptanceResult } from '../src/modules/acceptance/acceptance.enums';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus, SharingType } from '../src/modules/catalogue/catalogue.enums';
+import { AcceptanceApplication } from '../src/modules/acceptance';
+import { AcceptanceResult } from '../src/modules/acceptance';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType } from '../src/modules/catalogue';
 import { NotificationWorker, verifyWebhookSignature, WEBHOOK_HEADERS } from '../src/modules/notification';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
+import { Project } from '../src/modules/project';
+import { ProjectStatus } from '../src/modules/project';
+import { SharingInterface } from '../src/modules/sharing';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertInterface, insertResource } from './support/projects';
@@ -131,7 +131,7 @@ let interfaceId: string;
 let requestId: string;
 
 describe('each event kind: its to-do and its delivery', () => {
-  it('RESOURCE_RETURNED: the bureau\'s review to-do becomes the provider\'s revision to-do, and the provider is told', async () => {
+  it("RESOURCE_RETURNED: the bureau's review to-do becomes the provider's revision to-do, and the provider is told", async () => {
     project = await insertProject(hub.ds, 'education', [], ProjectStatus.APPROVED);
     res.submitted = await insertResource(hub, project.id, org.education, { status: ResourceStatus.SUBMITTED });
     expect(kinds(await todos('bureau'))).toEqual(['RESOURCE_REVIEW']);
@@ -145,7 +145,14 @@ describe('each event kind: its to-do and its delivery', () => {
     expect(kinds(await todos('bureau'))).toEqual([]);
     const mine = await todos('education');
     expect(mine.edges.map((e: any) => e.node)).toEqual([
-      expect.objectContaining({ kind: 'RESOURCE_REVISION', article: '第五条', dueOn: null, daysLeft: null, overdue: false, resource: { code: res.submitted.code } }),
+      expect.objectContaining({
+        kind: 'RESOURCE_REVISION',
+        article: '第五条',
+        dueOn: null,
+        daysLeft: null,
+        overdue: false,
+        resource: { code: res.submitted.code },
+      }),
     ]);
     await worker.deliverDue();
     expect(at('/education').map((r) => [r.json.kind, r.json.data.resourceId, r.json.data.reason])).toEqual([
@@ -187,8 +194,15 @@ describe('each event kind: its to-do and its delivery', () => {
         {
           input: {
             runs: [
-              { interfaceId, platformRunId: `R-${++seq}`, ranAt: new Date(now - 3600_000 + seq * 1000).toISOString(), mode: 'INCREMENTAL', records: 10, outcome,
-                failureReason: outcome === 'FAILED' ? '源库连接超时' : null },
+              {
+                interfaceId,
+                platformRunId: `R-${++seq}`,
+                ranAt: new Date(now - 3600_000 + seq * 1000).toISOString(),
+                mode: 'INCREMENTAL',
+                records: 10,
+                outcome,
+                failureReason: outcome === 'FAILED' ? '源库连接超时' : null,
+              },
             ],
           },
         },
@@ -224,18 +238,27 @@ describe('each event kind: its to-do and its delivery', () => {
     const due3 = await trial('2026-10-28', null); // due 28 Nov
     const due7 = await trial(null, '2025-12-01'); // acceptance within 12 months: due 1 Dec
     const accepted = await insertProject(hub.ds, 'education', [], ProjectStatus.ACCEPTED);
-    const filing = await hub.ds.getRepository(AcceptanceApplication).save(
-      hub.ds.getRepository(AcceptanceApplication).create({ projectId: accepted.id, appliedBy: 'x', result: AcceptanceResult.PASSED, acceptedOn: '2026-10-20' }),
-    );
+    const filing = await hub.ds
+      .getRepository(AcceptanceApplication)
+      .save(
+        hub.ds
+          .getRepository(AcceptanceApplication)
+          .create({ projectId: accepted.id, appliedBy: 'x', result: AcceptanceResult.PASSED, acceptedOn: '2026-10-20' }),
+      );
     const applied = await insertProject(hub.ds, 'health', [], ProjectStatus.ACCEPTANCE_APPLIED);
-    const undecided = await hub.ds.getRepository(AcceptanceApplication).save(
-      hub.ds.getRepository(AcceptanceApplication).create({ projectId: applied.id, appliedBy: 'y' }),
-    );
+    const undecided = await hub.ds
+      .getRepository(AcceptanceApplication)
+      .save(hub.ds.getRepository(AcceptanceApplication).create({ projectId: applied.id, appliedBy: 'y' }));
 
     expect((await worker.dailyRound()).reminders).toBe(4);
     expect((await worker.dailyRound()).reminders).toBe(0); // a second round (or instance) records nothing twice
 
-    const unitKinds = (await todos('education', { dueWithinDays: 7 })).edges.map((e: any) => [e.node.kind, e.node.project?.code, e.node.dueOn, e.node.daysLeft]);
+    const unitKinds = (await todos('education', { dueWithinDays: 7 })).edges.map((e: any) => [
+      e.node.kind,
+      e.node.project?.code,
+      e.node.dueOn,
+      e.node.daysLeft,
+    ]);
     expect(unitKinds).toEqual([
       ['FILING', accepted.code, '2026-11-20', -5],
       ['ACCEPTANCE_APPLICATION', due1.code, '2026-11-26', 1],
@@ -280,7 +303,7 @@ describe('each event kind: its to-do and its delivery', () => {
     ]);
   });
 
-  it('every delivery is signed with the webhook\'s secret, carries its event id, and no receiver got an event twice', async () => {
+  it("every delivery is signed with the webhook's secret, carries its event id, and no receiver got an event twice", async () => {
     for (const path of ['/education', '/health', '/bureau', '/office']) {
       const got = at(path);
       for (const r of got) {
@@ -368,7 +391,11 @@ describe('the daily e-mail digest', () => {
     expect(smtp.mails.map((m) => m.to).sort()).toEqual([['dsj@sucheng.gov.cn'], ['jyj@sucheng.gov.cn']]);
     const mail = smtp.mails.find((m) => m.to[0] === 'jyj@sucheng.gov.cn')!;
     const ids = mail.header('X-Hub-Event-Ids')!.split(',').sort();
-    expect(ids).toEqual(at('/education').map((r) => r.json.id).sort());
+    expect(ids).toEqual(
+      at('/education')
+        .map((r) => r.json.id)
+        .sort(),
+    );
     expect(mail.header('Message-ID')).toBe(`<digest-${mail.header('X-Hub-Digest-Id')}@catalogue-hub>`);
     const bureauMail = smtp.mails.find((m) => m.to[0] === 'dsj@sucheng.gov.cn')!;
     expect(bureauMail.header('X-Hub-Event-Ids')).toBe(at('/bureau')[0].json.id);
@@ -388,17 +415,17 @@ describe('the daily e-mail digest', () => {
 });
 
 describe('a digest the SMTP server refuses', () => {
-  it('is retried with backoff and given up after WEBHOOK_MAX_ATTEMPTS, with the server\'s answer kept', async () => {
-    const set = await hub.gql(
-      `mutation { notificationEmailSet(input: { address: "bounce@sucheng.gov.cn" }) { userErrors { code } } }`,
-      {},
-      token.office,
-    );
+  it("is retried with backoff and given up after WEBHOOK_MAX_ATTEMPTS, with the server's answer kept", async () => {
+    const set = await hub.gql(`mutation { notificationEmailSet(input: { address: "bounce@sucheng.gov.cn" }) { userErrors { code } } }`, {}, token.office);
     expect(set.data.notificationEmailSet.userErrors).toEqual([]);
     advance(86_400_000);
     expect((await worker.dailyRound()).digests).toBe(1); // the office's overdue filing
     const digest = async () =>
-      (await hub.ds.query(`SELECT g.status, g.attempts, g.last_error FROM email_digest g JOIN email_recipient r ON r.id = g.recipient_id WHERE r.address = 'bounce@sucheng.gov.cn'`))[0];
+      (
+        await hub.ds.query(
+          `SELECT g.status, g.attempts, g.last_error FROM email_digest g JOIN email_recipient r ON r.id = g.recipient_id WHERE r.address = 'bounce@sucheng.gov.cn'`,
+        )
+      )[0];
     expect(await worker.deliverDue()).toBe(1);
     expect(await digest()).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('550') });
     advance(1000);
@@ -415,7 +442,11 @@ describe('a digest the SMTP server refuses', () => {
 describe('todoItems', () => {
   it('costs one statement for the page, counts included, and pages by cursor', async () => {
     hub.statements.reset();
-    const res = await hub.gql(`{ todoItems(first: 2) { totalCount allCount countsByKind { kind count } pageInfo { hasNextPage endCursor } edges { node { kind dueOn daysLeft overdue article rule } } } }`, {}, token.education);
+    const res = await hub.gql(
+      `{ todoItems(first: 2) { totalCount allCount countsByKind { kind count } pageInfo { hasNextPage endCursor } edges { node { kind dueOn daysLeft overdue article rule } } } }`,
+      {},
+      token.education,
+    );
     expect(res.errors).toBeUndefined();
     expect(hub.statements.count).toBe(1);
     const page = res.data.todoItems;
@@ -447,7 +478,10 @@ describe('todoItems', () => {
   });
 
   it('refuses a bad filter or cursor as BAD_USER_INPUT and asks nobody who is not signed in', async () => {
-    for (const [filter, after] of [[{ dueWithinDays: -1 }, undefined], [{}, 'bad-cursor']] as const) {
+    for (const [filter, after] of [
+      [{ dueWithinDays: -1 }, undefined],
+      [{}, 'bad-cursor'],
+    ] as const) {
       const res = await hub.gql(TODOS, { filter, after }, token.education);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -459,7 +493,7 @@ describe('GET /calendar.ics', () => {
   const ROTATE = `mutation { calendarFeedTokenRotate { token url ${ERRORS} } }`;
   const dateOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-  it('lists, as all-day entries, exactly the due dates the deadlines query gives the token\'s caller', async () => {
+  it("lists, as all-day entries, exactly the due dates the deadlines query gives the token's caller", async () => {
     const out = await hub.gql(ROTATE, {}, token.education);
     const { token: feed, url } = out.data.calendarFeedTokenRotate;
     expect(url).toBe(`/calendar.ics?token=${feed}`);
@@ -488,6 +522,8 @@ describe('GET /calendar.ics', () => {
     expect((await fetch(`${hub.url}/calendar.ics?token=nope`)).status).toBe(401);
     expect((await fetch(`${hub.url}/calendar.ics`)).status).toBe(401);
     expect((await fetch(`${hub.url}/calendar.ics?token=${second}`)).status).toBe(200);
-    expect(await hub.ds.query(`SELECT count(*)::int AS n FROM calendar_feed_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [second])).toEqual([{ n: 1 }]);
+    expect(await hub.ds.query(`SELECT count(*)::int AS n FROM calendar_feed_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [second])).toEqual([
+      { n: 1 },
+    ]);
   });
 });

@@ -47,10 +47,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     received,
     answer,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
 

@@ -1,5 +1,5 @@
-import { UpdateFrequency } from '../catalogue/catalogue.enums';
-import { GapReason } from './gap-reason.enum';
+import { UpdateFrequency } from '../catalogue';
+import { GapReason } from './completeness.enums';
 
 /**
  * The completeness figures of DESIGN §3 as set-based SQL. Every statement here takes the same first
@@ -23,10 +23,11 @@ export const WINDOW_HOURS: Record<UpdateFrequency, number | null> = {
   [UpdateFrequency.IRREGULAR]: null,
 };
 
-const windowHours = (frequency: string) => `CASE ${frequency} ${Object.entries(WINDOW_HOURS)
-  .filter(([, h]) => h !== null)
-  .map(([f, h]) => `WHEN '${f}' THEN ${h}`)
-  .join(' ')} END`;
+const windowHours = (frequency: string) =>
+  `CASE ${frequency} ${Object.entries(WINDOW_HOURS)
+    .filter(([, h]) => h !== null)
+    .map(([f, h]) => `WHEN '${f}' THEN ${h}`)
+    .join(' ')} END`;
 
 /**
  * 及时率: a last success within one update window of `frequency` plus the grace, judged at `at`

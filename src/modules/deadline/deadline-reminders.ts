@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../auth/role.enum';
+import { Role } from '../../common/role.enums';
 import { NotificationEventKind as E, recordEventsFrom } from '../notification';
 import { DeadlineKind } from './deadline.objects';
 import { DEADLINE_RULES, DEADLINES } from './deadline.sql';

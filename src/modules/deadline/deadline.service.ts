@@ -1,15 +1,16 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
-import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
+import { ConnectionArgs } from '../../graphql/connection';
+import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
 import { isCalendarDate } from '../../graphql/scalars';
-import { hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { isOversight } from '../project/project-access';
-import { shanghaiDateOf } from '../../dates';
+import { hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { isOversight } from '../project';
+import { shanghaiDateOf } from '../../common/dates';
 import { Deadline, DeadlineFilter, DeadlineKind as K } from './deadline.objects';
 import { DEADLINES, DEADLINE_RULES } from './deadline.sql';
 import { recordDeadlineReminders } from './deadline-reminders';
@@ -100,5 +101,3 @@ function toDeadline(r: Row): Deadline {
     organizationId: r.organization_id,
   });
 }
-
-export { DEADLINES, DEADLINE_RULES };

@@ -1,6 +1,6 @@
-import { AcceptanceResult } from '../acceptance/acceptance.enums';
-import { ProjectStatus } from '../project/project.enums';
-import { SharingRequestStatus } from '../sharing-request/sharing-request.enums';
+import { AcceptanceResult } from '../acceptance';
+import { ProjectStatus } from '../project';
+import { SharingRequestStatus } from '../sharing-request';
 import { DeadlineKind as K } from './deadline.objects';
 
 /** Each kind's article and rule, as the regulation (宿区政办发〔2023〕6号) or 国发〔2016〕51号 words it. */
@@ -67,4 +67,3 @@ export const DEADLINES = `
   SELECT '${K.SHARING_REQUEST_ANSWER}', s.id, NULL, s.id, r.provider_id, s.due_on, ARRAY[r.provider_id, s.consumer_organization_id]
     FROM sharing_request s JOIN information_resource r ON r.id = s.resource_id
    WHERE s.status = '${SharingRequestStatus.PENDING}'`;
-

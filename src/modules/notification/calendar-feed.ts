@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { RequestContext } from '../../graphql/request-context';
-import type { DeadlineService } from '../deadline/deadline.service';
-import type { Deadline } from '../deadline/deadline.objects';
+import type { RequestContext } from '../../common/request-context';
+import type { DeadlineService } from '../deadline';
+import type { Deadline } from '../deadline';
 import { CalendarEntry, icsFeed } from './calendar-ics';
 import type { NotificationService } from './notification.service';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../../dates';
+import { addDays } from '../../common/dates';
 
 /** One all-day entry of the feed. */
 export interface CalendarEntry {
@@ -32,7 +32,11 @@ function fold(line: string): string {
 }
 
 const basic = (date: string) => date.replace(/-/g, '');
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /**
  * An iCalendar feed of all-day entries. A due date is a date of the Asia/Shanghai calendar, so

@@ -30,9 +30,15 @@ export interface DigestMessage {
 /** One line per event: headline, what it is about, the due date and rule where there is one, and the event id. */
 function line(e: DigestEvent): string {
   const d = e.data as Record<string, string | number | null | undefined>;
-  const about = [d.resourceCode && `信息资源 ${d.resourceCode} ${d.resourceName ?? ''}`.trim(), d.reason && `退回原因：${d.reason}`,
-    d.dueOn && `到期日 ${d.dueOn}`, typeof d.daysLeft === 'number' && (d.daysLeft < 0 ? `已逾期 ${-d.daysLeft} 天` : `剩余 ${d.daysLeft} 天`),
-    d.article && `依据 ${d.article}`, d.rule && `（${d.rule}）`, d.lastFailureReason && `最近失败原因：${d.lastFailureReason}`]
+  const about = [
+    d.resourceCode && `信息资源 ${d.resourceCode} ${d.resourceName ?? ''}`.trim(),
+    d.reason && `退回原因：${d.reason}`,
+    d.dueOn && `到期日 ${d.dueOn}`,
+    typeof d.daysLeft === 'number' && (d.daysLeft < 0 ? `已逾期 ${-d.daysLeft} 天` : `剩余 ${d.daysLeft} 天`),
+    d.article && `依据 ${d.article}`,
+    d.rule && `（${d.rule}）`,
+    d.lastFailureReason && `最近失败原因：${d.lastFailureReason}`,
+  ]
     .filter(Boolean)
     .join('；');
   return `• ${HEADLINE[e.kind]}${about ? `：${about}` : ''}\n  事件编号 ${e.id}`;

@@ -1,13 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
 
 /**
  * 提醒邮箱 — the contact address of an organisation (as one role) that receives one digest a day.
  * Until user accounts exist this is per organisation and role, not per person.
  */
-@ObjectType({ description: '提醒邮箱 — an organisation\'s contact address for the daily reminder digest' })
+@ObjectType({ description: "提醒邮箱 — an organisation's contact address for the daily reminder digest" })
 @Entity()
 @Index(['organizationId', 'role'], { unique: true })
 export class EmailRecipient {

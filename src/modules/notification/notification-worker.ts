@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
-import { shanghaiDateOf } from '../../dates';
+import { shanghaiDateOf } from '../../common/dates';
 import { createDigests, DAILY_ROUND_LOCK, DailyJob } from './daily-round';
 import { DigestEvent, DigestMailer } from './digest-mail';
 import { DeliveryStatus } from './notification.enums';
@@ -11,7 +11,15 @@ import { AttemptResult, postEvent } from './webhook-sender';
 
 type WorkerConfig = Pick<
   Config,
-  'notifyPollMs' | 'notifyDailyCron' | 'webhookTimeoutMs' | 'webhookRetryBaseMs' | 'webhookMaxAttempts' | 'webhookDisableAfter' | 'smtpUrl' | 'smtpFrom' | 'publicUrl'
+  | 'notifyPollMs'
+  | 'notifyDailyCron'
+  | 'webhookTimeoutMs'
+  | 'webhookRetryBaseMs'
+  | 'webhookMaxAttempts'
+  | 'webhookDisableAfter'
+  | 'smtpUrl'
+  | 'smtpFrom'
+  | 'publicUrl'
 >;
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -189,7 +197,12 @@ export class NotificationWorker {
       const attempt = g.attempts + 1;
       try {
         await mailer.send({ digestId: g.id, to: g.address, digestDate: g.digest_date, events, publicUrl: this.config.publicUrl });
-        await em.query(`UPDATE email_digest SET status = $2, attempts = $3, sent_at = $4, last_error = NULL WHERE id = $1`, [g.id, DeliveryStatus.DELIVERED, attempt, now]);
+        await em.query(`UPDATE email_digest SET status = $2, attempts = $3, sent_at = $4, last_error = NULL WHERE id = $1`, [
+          g.id,
+          DeliveryStatus.DELIVERED,
+          attempt,
+          now,
+        ]);
       } catch (err) {
         const status = attempt >= this.config.webhookMaxAttempts ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
         const next = new Date(now.getTime() + backoffMs(this.config.webhookRetryBaseMs, attempt));

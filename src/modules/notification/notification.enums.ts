@@ -18,12 +18,12 @@ registerEnumType(NotificationEventKind, {
   description: '提醒事件类别 — kind of reminder event',
   valuesConfig: {
     RESOURCE_RETURNED: { description: '目录被退回 — the bureau returned a catalogue entry to its provider (第五条)' },
-    SHARING_REQUEST_CREATED: { description: '收到共享申请 — a sharing request waits for the provider\'s answer (国发〔2016〕51号)' },
+    SHARING_REQUEST_CREATED: { description: "收到共享申请 — a sharing request waits for the provider's answer (国发〔2016〕51号)" },
     DEADLINE_DUE_7: { description: '期限临近（7天内）— a deadline falls within 7 days' },
     DEADLINE_DUE_3: { description: '期限临近（3天内）— a deadline falls within 3 days' },
     DEADLINE_DUE_1: { description: '期限临近（明日或今日）— a deadline falls tomorrow or today' },
     DEADLINE_OVERDUE: { description: '已逾期 — a deadline has passed' },
-    AGGREGATION_FAILING: { description: '归集持续失败 — an interface\'s last runs all failed (第十七条)' },
+    AGGREGATION_FAILING: { description: "归集持续失败 — an interface's last runs all failed (第十七条)" },
   },
 });
 

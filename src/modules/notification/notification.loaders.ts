@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupsFor } from '../../graphql/batch';
+import { groupsFor } from '../../common/batch';
 import { WebhookAttempt } from './webhook-attempt.entity';
 
 /** Batches the delivery log: one statement for the attempts of every delivery on a page. */

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
 import { Payload } from '../../graphql/payload';
-import { UserError } from '../../graphql/user-error';
+import { UserError } from '../../common/user-error';
 import { EmailRecipient } from './email-recipient.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
+import { Role } from '../../common/role.enums';
 import { NotificationEmailSetInput, WebhookCreateInput, WebhookDeleteInput } from './notification.inputs';
 import {
   CalendarFeedTokenRotatePayload,
@@ -20,14 +20,14 @@ const RECEIVERS = [Role.PROJECT_UNIT, Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_O
 @Resolver(() => Webhook)
 export class NotificationResolver {
   @Authorized(...RECEIVERS)
-  @Query(() => [Webhook], { description: '本单位的回调地址 — the caller\'s organisation\'s webhooks for the roles it holds' })
+  @Query(() => [Webhook], { description: "本单位的回调地址 — the caller's organisation's webhooks for the roles it holds" })
   webhooks(@Ctx() ctx: Context): Promise<Webhook[]> {
     return ctx.services.notifications.webhooks(ctx);
   }
 
   @Authorized(...RECEIVERS)
   @Mutation(() => WebhookCreatePayload, {
-    description: '新建回调地址 — events addressed to the caller\'s organisation (as its role) are POSTed there, signed with HMAC-SHA256 (X-Hub-Signature-256)',
+    description: "新建回调地址 — events addressed to the caller's organisation (as its role) are POSTed there, signed with HMAC-SHA256 (X-Hub-Signature-256)",
   })
   async webhookCreate(@Ctx() ctx: Context, @Arg('input') input: WebhookCreateInput): Promise<WebhookCreatePayload> {
     const { result, userErrors } = await ctx.services.notifications.webhookCreate(ctx, input);
@@ -43,7 +43,7 @@ export class NotificationResolver {
 
   @Authorized(...RECEIVERS)
   @Mutation(() => NotificationEmailSetPayload, {
-    description: '设置提醒邮箱 — the address that gets the caller\'s organisation\'s daily reminder digest (one e-mail a day, per role)',
+    description: "设置提醒邮箱 — the address that gets the caller's organisation's daily reminder digest (one e-mail a day, per role)",
   })
   async notificationEmailSet(@Ctx() ctx: Context, @Arg('input') input: NotificationEmailSetInput): Promise<NotificationEmailSetPayload> {
     const { result, userErrors } = await ctx.services.notifications.emailSet(ctx, input);
@@ -51,7 +51,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => CalendarFeedTokenRotatePayload, {
-    description: '生成或更换日历订阅令牌 — a token for GET /calendar.ics (the caller\'s deadlines for Outlook or WPS); the previous one stops working',
+    description: "生成或更换日历订阅令牌 — a token for GET /calendar.ics (the caller's deadlines for Outlook or WPS); the previous one stops working",
   })
   async calendarFeedTokenRotate(@Ctx() ctx: Context): Promise<CalendarFeedTokenRotatePayload> {
     const { result, userErrors } = await ctx.services.notifications.feedTokenRotate(ctx);
@@ -66,7 +66,7 @@ export class NotificationResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
-  @FieldResolver(() => [WebhookAttempt], { description: '每次尝试 — every attempt with the receiver\'s status' })
+  @FieldResolver(() => [WebhookAttempt], { description: "每次尝试 — every attempt with the receiver's status" })
   attemptLog(@Root() d: WebhookDelivery, @Ctx() ctx: Context): Promise<WebhookAttempt[]> {
     return ctx.loaders.attemptsByDeliveryId.load(d.id);
   }

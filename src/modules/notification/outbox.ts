@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../auth/role.enum';
+import { Role } from '../../common/role.enums';
 import { NotificationEventKind } from './notification.enums';
 
 /** One event to record: its kind, who it is for, what it is about, and (for the daily round) its de-duplication key. */

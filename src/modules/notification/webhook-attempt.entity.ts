@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { WebhookDelivery } from './webhook-delivery.entity';
 
 /** 投递记录 — one attempt of a delivery, with what the receiver answered. */
-@ObjectType({ description: '投递记录 — one attempt to deliver an event, with the receiver\'s answer' })
+@ObjectType({ description: "投递记录 — one attempt to deliver an event, with the receiver's answer" })
 @Entity()
 @Index(['deliveryId', 'attemptedAt'])
 export class WebhookAttempt {
@@ -30,7 +30,7 @@ export class WebhookAttempt {
   @Column({ type: 'boolean' })
   succeeded: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'HTTP 状态码 — the receiver\'s status; null when it did not answer' })
+  @Field(() => Int, { nullable: true, description: "HTTP 状态码 — the receiver's status; null when it did not answer" })
   @Column({ type: 'int', nullable: true })
   httpStatus: number | null;
 

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
 
 /** 回调地址 — an organisation's webhook: every event addressed to it (as the role it was made for) is POSTed there, signed. */
-@ObjectType({ description: '回调地址（Webhook）— an organisation\'s receiver of reminder events, signed with HMAC-SHA256' })
+@ObjectType({ description: "回调地址（Webhook）— an organisation's receiver of reminder events, signed with HMAC-SHA256" })
 @Entity()
 @Index(['organizationId', 'role'])
 export class Webhook {
@@ -19,7 +19,7 @@ export class Webhook {
   @Column('uuid')
   organizationId: string;
 
-  @Field(() => Role, { description: '接收角色 — the role whose events it receives (a project unit\'s for its organisation, an office\'s for the district)' })
+  @Field(() => Role, { description: "接收角色 — the role whose events it receives (a project unit's for its organisation, an office's for the district)" })
   @Column({ type: 'varchar', length: 40 })
   role: Role;
 

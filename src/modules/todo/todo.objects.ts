@@ -30,7 +30,7 @@ registerEnumType(TodoKind, {
     INTERFACE_STALE: { description: '归集不及时 — an interface whose last success is older than its update window (提供单位、大数据管理局, 第十七条)' },
     ACCEPTANCE_DECISION: { description: '验收申请待决定 — an acceptance application to decide (领导小组办公室, 第二十五条)' },
     FILING_OVERDUE: { description: '备案逾期 — an accepted project not filed in time (领导小组办公室, 第二十六条)' },
-    PLAN_DECLARATION: { description: '报送建设计划 — a draft project\'s plan due by 30 September (项目建设单位, 第七条)' },
+    PLAN_DECLARATION: { description: "报送建设计划 — a draft project's plan due by 30 September (项目建设单位, 第七条)" },
     ACCEPTANCE_APPLICATION: { description: '提交竣工验收申请 — due within 1 month of the end of trial operation (项目建设单位, 第二十五条)' },
     ACCEPTANCE_WINDOW: { description: '完成竣工验收 — within 12 months of go-live (项目建设单位, 第二十四条)' },
     FILING: { description: '验收报告备案 — within 1 month of acceptance (项目建设单位, 第二十六条)' },
@@ -80,10 +80,10 @@ export class TodoKindCount {
 
 @ObjectType()
 export class TodoItemConnection extends Connection(TodoItem) {
-  @Field(() => [TodoKindCount], { description: '按类别计数（不受筛选影响）— counts per kind of all the caller\'s to-dos, whatever the filter' })
+  @Field(() => [TodoKindCount], { description: "按类别计数（不受筛选影响）— counts per kind of all the caller's to-dos, whatever the filter" })
   countsByKind: TodoKindCount[];
 
-  @Field(() => Int, { description: '全部待办数 — all the caller\'s to-dos, whatever the filter (the badge)' })
+  @Field(() => Int, { description: "全部待办数 — all the caller's to-dos, whatever the filter (the badge)" })
   allCount: number;
 }
 
@@ -92,7 +92,10 @@ export class TodoFilter {
   @Field(() => TodoKind, { nullable: true })
   kind?: TodoKind | null;
 
-  @Field(() => Int, { nullable: true, description: '今后N天内到期（含已逾期）— due within N days, overdue included; items without a due date are left out (0..3660)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '今后N天内到期（含已逾期）— due within N days, overdue included; items without a due date are left out (0..3660)',
+  })
   dueWithinDays?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: '仅已逾期 — only those past their due date' })

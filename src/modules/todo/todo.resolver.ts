@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { AcceptanceApplication } from '../acceptance/acceptance-application.entity';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { Organization } from '../organization/organization.entity';
-import { Project } from '../project/project.entity';
-import { SharingRequest } from '../sharing-request/sharing-request.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { AcceptanceApplication } from '../acceptance';
+import { InformationResource } from '../catalogue';
+import { Organization } from '../organization';
+import { Project } from '../project';
+import { SharingRequest } from '../sharing-request';
+import { SharingInterface } from '../sharing';
 import { TodoFilter, TodoItem, TodoItemConnection } from './todo.objects';
 
 const byId = <T>(id: string | null, load: (id: string) => Promise<T | null>) => (id ? load(id) : null);
@@ -54,7 +54,10 @@ export class TodoResolver {
     return byId(t.applicationId, (id) => ctx.loaders.acceptanceApplicationById.load(id));
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: '责任单位 — who owes it: the project\'s lead unit, the provider; null for the office\'s decisions' })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "责任单位 — who owes it: the project's lead unit, the provider; null for the office's decisions",
+  })
   organization(@Root() t: TodoItem, @Ctx() ctx: Context) {
     return byId(t.organizationId, (id) => ctx.loaders.organizationById.load(id));
   }

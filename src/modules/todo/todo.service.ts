@@ -1,18 +1,22 @@
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
-import { shanghaiDateOf } from '../../dates';
-import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
+import { shanghaiDateOf } from '../../common/dates';
+import { ConnectionArgs } from '../../graphql/connection';
+import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
 import { isCalendarDate } from '../../graphql/scalars';
-import { DEADLINE_RULES } from '../deadline/deadline.sql';
+import { DEADLINE_RULES } from '../deadline';
 import { TodoFilter, TodoItem, TodoKind as K, TodoKindCount } from './todo.objects';
 import { TODOS } from './todo.sql';
 
 /** The rule of each to-do kind that is not one of the deadline module's (those keep its wording). */
-const OWN_RULES: Record<Exclude<K, K.PLAN_DECLARATION | K.ACCEPTANCE_APPLICATION | K.ACCEPTANCE_WINDOW | K.FILING | K.SHARING_REQUEST_ANSWER>, { article: string | null; rule: string }> = {
+const OWN_RULES: Record<
+  Exclude<K, K.PLAN_DECLARATION | K.ACCEPTANCE_APPLICATION | K.ACCEPTANCE_WINDOW | K.FILING | K.SHARING_REQUEST_ANSWER>,
+  { article: string | null; rule: string }
+> = {
   [K.RESOURCE_REVIEW]: { article: '第五条', rule: '大数据管理局负责信息资源目录审核、数据资源发布' },
   [K.RESOURCE_REVISION]: { article: '第五条', rule: '信息资源目录经大数据管理局审核退回的，提供单位修改后重新提交审核' },
   [K.INTERFACE_FAILING]: { article: '第十七条', rule: '政务信息资源按需归集、应归尽归，通过市政务数据共享交换平台归集' },

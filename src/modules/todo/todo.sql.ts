@@ -1,11 +1,11 @@
-import { UNDECIDED_APPLICATIONS } from '../acceptance/acceptance.sql';
-import { failingInterfacesSql } from '../aggregation/aggregation.sql';
-import { Role } from '../auth/role.enum';
-import { ResourceStatus } from '../catalogue/catalogue.enums';
-import { RESOURCES_UNDER_REVIEW } from '../catalogue/resource-review.sql';
-import { staleInterfacesSql } from '../completeness/completeness.sql';
-import { DeadlineKind as D } from '../deadline/deadline.objects';
-import { DEADLINES } from '../deadline/deadline.sql';
+import { UNDECIDED_APPLICATIONS } from '../acceptance';
+import { failingInterfacesSql } from '../aggregation';
+import { Role } from '../../common/role.enums';
+import { ResourceStatus } from '../catalogue';
+import { RESOURCES_UNDER_REVIEW } from '../catalogue';
+import { staleInterfacesSql } from '../completeness';
+import { DeadlineKind as D } from '../deadline';
+import { DEADLINES } from '../deadline';
 import { TodoKind as K } from './todo.objects';
 
 /**
