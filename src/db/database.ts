@@ -18,7 +18,7 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 
 /** Connects to DATABASE_URL, or starts (or attaches to) the embedded PostgreSQL; applies migrations when asked. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort'>,
+  config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort' | 'poolSize' | 'statementTimeoutMs' | 'poolWaitMs'>,
   log: Logger,
   opts: { migrate: boolean },
 ): Promise<Database> {
@@ -33,7 +33,7 @@ export async function openDatabase(
       throw new DatabaseUnavailable((err as Error).message);
     }
   }
-  const ds = createDataSource({ url });
+  const ds = createDataSource({ url, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs, poolWaitMs: config.poolWaitMs });
   try {
     await ds.initialize();
   } catch (err) {

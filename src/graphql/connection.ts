@@ -94,8 +94,11 @@ export function decodeCursor<T extends unknown[] = [string | number, string]>(
   throw badInput('after', '分页游标无效');
 }
 
+/** The page size of a connection asked without `first`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 export function pageSize(first: number | undefined, max: number): number {
-  if (first === undefined || first === null) return Math.min(20, max);
+  if (first === undefined || first === null) return Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isInteger(first) || first < 1 || first > max) throw badInput('first', `每页条数 first 须在 1 到 ${max} 之间`);
   return first;
 }

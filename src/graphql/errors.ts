@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { classifyDatabaseError } from '../db/db-errors';
 
 /** Codes of top-level errors: faults that are not a correctable input (those are UserErrors). */
 export enum ErrorCode {
@@ -8,11 +9,20 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** Too many requests from one caller (RATE_LIMIT_REQUESTS, MAX_CONCURRENT_PER_CALLER); see Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A statement ran longer than STATEMENT_TIMEOUT_MS. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** No pooled connection came free within POOL_WAIT_MS. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** The database cannot be reached. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -47,6 +57,11 @@ export function formatError(log: Logger) {
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const db = classifyDatabaseError(original);
+    if (db) {
+      log.warn({ err: original, path: formatted.path, code: db.code }, 'database refusal');
+      return { message: db.message, locations: formatted.locations, path: formatted.path, extensions: { code: db.code } };
+    }
     log.error({ err: original, path: formatted.path }, 'internal error');
     return {
       message: '服务器内部错误',

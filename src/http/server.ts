@@ -11,8 +11,10 @@ import { migrationsCurrent } from '../db/data-source';
 import { Context, createLoaders } from '../graphql/context';
 import { ErrorCode, formatError } from '../graphql/errors';
 import { serveIde } from '../graphql/ide';
-import { depthLimit } from '../graphql/limits';
+import { aliasLimit, costLimit, depthLimit, directiveLimit } from '../graphql/limits';
+import { CallerLimiter } from './caller-limiter';
 import { buildHubSchema } from '../graphql/schema';
+import type { Caller } from '../modules/auth/caller';
 import type { Services } from '../services';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -76,6 +78,33 @@ function headerMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Codes of a well-formed request whose document or variables fail: GraphQL errors, not HTTP ones. */
+const DOCUMENT_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) gets
+ * status 200 for a parse, validation or variable-coercion failure; `application/graphql-response+json`
+ * keeps 400.
+ */
+function requestFailedAsJson(contentType: string | undefined, body: string): boolean {
+  if (!contentType?.startsWith('application/json')) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    return parsed.data === undefined && !!parsed.errors?.length && parsed.errors.every((e) => DOCUMENT_FAILURES.has(e.extensions?.code ?? ''));
+  } catch {
+    return false;
+  }
+}
+
+/** Headers on every answer of the hub; the IDE page sets its own CSP (scripts and styles from itself). */
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 /** Builds the GraphQL server and the HTTP server around it, and starts listening. */
 export async function startHub(opts: { config: Config; ds: DataSource; services: Services; log: Logger }): Promise<Hub> {
   const { config, ds, services, log } = opts;
@@ -84,7 +113,15 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     schema: await buildHubSchema(),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(config.maxQueryDepth)],
+    validationRules: [
+      depthLimit(config.maxQueryDepth),
+      aliasLimit(config.maxAliases),
+      directiveLimit(config.maxDirectives),
+      costLimit({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
+    ],
+    parseOptions: { maxTokens: config.maxTokens },
+    // In production a refusal never names fields the caller did not ask for ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     // Callers authenticate with a bearer token, never a cookie, so a cross-site request carries
     // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
     csrfPrevention: false,
@@ -94,7 +131,29 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   });
   await apollo.start();
 
+  const limiter = new CallerLimiter({
+    requests: config.rateLimitRequests,
+    windowSeconds: config.rateLimitWindowSeconds,
+    maxConcurrent: config.maxConcurrentPerCaller,
+  });
+
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
+    const caller = services.tokens.callerFrom(req.headers.authorization);
+    const known = await caller.catch(() => null);
+    const admission = limiter.admit(known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`);
+    if (!admission.ok) {
+      res.setHeader('retry-after', String(admission.retryAfterSeconds));
+      const why = admission.reason === 'rate' ? `请求过于频繁（每 ${config.rateLimitWindowSeconds} 秒至多 ${config.rateLimitRequests} 次）` : `同时进行的请求超过 ${config.maxConcurrentPerCaller} 个`;
+      throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
+    }
+    try {
+      await answer(req, res, requestId, reqLog, caller);
+    } finally {
+      admission.release();
+    }
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger, caller: Promise<Caller | null>): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
@@ -106,7 +165,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       httpGraphQLRequest,
       context: async () => ({
         requestId,
-        caller: await services.tokens.callerFrom(req.headers.authorization),
+        caller: await caller,
         log: reqLog,
         loaders: createLoaders(ds, services),
         services,
@@ -116,6 +175,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     if (httpGraphQLRequest.method === 'GET') res.setHeader('vary', 'accept'); // the same URL serves the IDE to browsers
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      if (res.statusCode === 400 && requestFailedAsJson(response.headers.get('content-type'), response.body.string)) res.statusCode = 200;
       res.end(response.body.string);
       return;
     }
@@ -139,6 +199,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const reqLog = log.child({ requestId });
     res.setHeader('x-request-id', requestId);
+    for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       reqLog.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');

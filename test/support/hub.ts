@@ -67,7 +67,13 @@ export async function startTestHub(
   const db = await freshDatabase();
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
-  const ds = createDataSource({ url: db.url, logger: statements, poolSize: 4 });
+  const ds = createDataSource({
+    url: db.url,
+    logger: statements,
+    poolSize: env.POOL_SIZE ? config.poolSize : 4,
+    statementTimeoutMs: config.statementTimeoutMs,
+    poolWaitMs: config.poolWaitMs,
+  });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const services = createServices(ds, config, clock);
