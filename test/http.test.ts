@@ -100,3 +100,30 @@ describe('error masking', () => {
     }
   });
 });
+
+describe('GraphQL over HTTP audit (graphql-http)', () => {
+  it('passes every audit of the graphql-http package, warnings included', async () => {
+    const { auditServer } = await import('graphql-http');
+    const results = await auditServer({ url: `${hub.url}/graphql`, fetchFn: fetch });
+    const failed = results.filter((r) => r.status !== 'ok').map((r) => `${r.status} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every answer: GraphQL, errors, health, assets, 404 and the IDE', async () => {
+    const answers = [
+      await post(JSON.stringify({ query: '{ viewer { roles } }' }), { authorization: `Bearer ${token}` }),
+      await post('{ not json'),
+      await fetch(`${hub.url}/healthz`),
+      await fetch(`${hub.url}/nothing-here`),
+      await fetch(`${hub.url}/graphql`, { headers: { accept: 'text/html' } }),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+});
