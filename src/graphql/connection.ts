@@ -1,6 +1,8 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { isUuid } from './scalars';
+import { textProblem } from './text-hygiene';
 
 @ObjectType({ description: '分页信息 — Relay page info' })
 export class PageInfo {
@@ -76,18 +78,27 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
 export interface SortKey<T> {
   expression: string;
   value: (row: T) => string | number | null;
+  /** Whether a value read off a cursor can be compared with the expression (e.g. a calendar date). */
+  valid?: (value: unknown) => boolean;
 }
 
 export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
-/** The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor or fails `valid`. */
+/** A value a cursor may carry: a finite number or a short, clean text. */
+const cursorValue = (x: unknown) => (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= 500 && textProblem(x) === null);
+
+/**
+ * The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor made here: not
+ * base64url JSON, a value that is not a number or clean text, or one that fails `valid` (by
+ * default: a value and a uuid).
+ */
 export function decodeCursor<T extends unknown[] = [string | number, string]>(
   cursor: string,
-  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string',
+  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]),
 ): T {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && valid(v)) return v as T;
+    if (Array.isArray(v) && v.every((x) => x === null || cursorValue(x)) && valid(v)) return v as T;
   } catch {
     /* falls through */
   }
@@ -145,7 +156,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const totalCount = await qb.clone().getCount();
   const pageQb = qb.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id] = decodeCursor(args.after, (v) => v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]) && (sort.valid ?? (() => true))(v[0]));
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
   const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();

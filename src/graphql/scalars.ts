@@ -57,10 +57,33 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDate(stringLiteral('Date', ast)),
 });
 
-/** An instant, RFC 3339 with offset. */
+/** Years an instant may fall in: PostgreSQL has no year 0000, and the hub's dates are all in these. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+/** An RFC 3339 instant (as a cursor or the hub itself writes them) within FIRST_YEAR..LAST_YEAR. */
+export function isInstant(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(s)) return false;
+  const year = new Date(s).getUTCFullYear();
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+const dateTime = DateTimeResolver.toConfig();
+
+function inRange(d: Date): Date {
+  const year = d.getUTCFullYear();
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    throw new GraphQLError(`时刻超出范围：年份须在 ${FIRST_YEAR} 到 ${LAST_YEAR} 之间`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return d;
+}
+
+/** An instant, RFC 3339 with offset, in the years FIRST_YEAR..LAST_YEAR. */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeResolver.toConfig(),
-  description: '时刻 — an instant, RFC 3339 with offset, e.g. 2027-03-01T09:30:00+08:00 (served in UTC)',
+  ...dateTime,
+  description: '时刻 — an instant, RFC 3339 with offset, e.g. 2027-03-01T09:30:00+08:00 (served in UTC), years 1900–9999',
+  parseValue: (v) => inRange(dateTime.parseValue!(v) as Date),
+  parseLiteral: (ast, vars) => inRange(dateTime.parseLiteral!(ast, vars) as Date),
 });
 
 export const scalarsMap = [{ type: Date, scalar: DateTimeScalar }];

@@ -19,6 +19,7 @@ import { SharingRequestResolver } from '../modules/sharing-request/sharing-reque
 import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
+import { textHygiene } from './text-hygiene';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [ViewerResolver, OrganizationResolver, ProjectResolver, ProjectTransitionResolver,
@@ -31,6 +32,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     scalarsMap,
+    globalMiddlewares: [textHygiene],
     validate: false, // services validate inputs and answer with userErrors
     emitSchemaFile: false,
   });

@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
 import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
+import { isInstant } from '../../graphql/scalars';
 import type { RequestContext } from '../../graphql/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
 import { validateInput } from '../../graphql/validation';
@@ -220,7 +221,7 @@ async function insertRuns(em: EntityManager, runs: AggregationRunInput[], target
 
 function runCursor(after: string): [string, string] {
   const [at, id] = decodeCursor(after);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUUID(id)) throw badInput('after', '分页游标无效');
+  if (typeof at !== 'string' || !isInstant(at) || !isUUID(id)) throw badInput('after', '分页游标无效');
   return [at, id];
 }
 
