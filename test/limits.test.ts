@@ -82,6 +82,14 @@ describe('query shape limits', () => {
     expect(await refusal(page(11))).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', message: expect.stringContaining('45') });
   });
 
+  it('cost reads a `first` given as a variable: 10 passes, 11 is refused', async () => {
+    const doc = 'query ($n: Int) { organizations(first: $n) { edges { node { id name } } } }';
+    expect((await hub.gql(doc, { n: 10 }, token)).errors).toBeUndefined();
+    const over = await hub.gql(doc, { n: 11 }, token);
+    expect(over.status).toBe(200);
+    expect(over.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
+  });
+
   it('the IDE\'s introspection query fits the default limits', async () => {
     const def = await startTestHub();
     try {

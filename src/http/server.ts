@@ -11,7 +11,7 @@ import { migrationsCurrent } from '../db/data-source';
 import { Context, createLoaders } from '../graphql/context';
 import { ErrorCode, formatError } from '../graphql/errors';
 import { serveIde } from '../graphql/ide';
-import { aliasLimit, costLimit, depthLimit, directiveLimit } from '../graphql/limits';
+import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
 import { CallerLimiter } from './caller-limiter';
 import { buildHubSchema } from '../graphql/schema';
 import type { Caller } from '../modules/auth/caller';
@@ -117,7 +117,6 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       depthLimit(config.maxQueryDepth),
       aliasLimit(config.maxAliases),
       directiveLimit(config.maxDirectives),
-      costLimit({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
     ],
     parseOptions: { maxTokens: config.maxTokens },
     // In production a refusal never names fields the caller did not ask for ("Did you mean …").
@@ -126,7 +125,11 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
     csrfPrevention: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
+    ],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
   await apollo.start();
