@@ -10,7 +10,9 @@ export interface DatabaseFailure {
 }
 
 const UNAVAILABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection terminated|Client has encountered a connection error|Connection is closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)/;
+// graphql-js wraps a thrown value that is not an Error of its realm as "Unexpected error value: { code: 'ECONNREFUSED' … }".
+const UNAVAILABLE_MESSAGES = /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)\b|Connection terminated|connection terminated|Client has encountered a connection error|Connection is closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)/;
+const LOST_RUNNER = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 /** SQLSTATE class 22 (data exception) codes a caller's value can raise, e.g. 22021 (a NUL byte), 22008 (year 0000). */
 const DATA_EXCEPTION = /^22/;
 
@@ -32,7 +34,10 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | null {
   if (/timeout exceeded when trying to connect/.test(message)) {
     return { code: 'DATABASE_BUSY', message: '数据库繁忙：暂无空闲连接，请稍后重试' };
   }
+  // TypeORM's answers to a statement of a transaction whose connection the server ended mid-way.
+  const lostMidTransaction = LOST_RUNNER.has((err as Error).name);
   if (
+    lostMidTransaction ||
     (code && (UNAVAILABLE_NET.has(code) || /^(08|57P0)/.test(code))) ||
     UNAVAILABLE_MESSAGES.test(message) ||
     /Connection terminated due to connection timeout/.test(message)
