@@ -50,6 +50,10 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** Requests of one caller the hub runs at once; more wait for none and answer RATE_LIMITED. */
   maxConcurrentPerCaller: number;
+  /** How long a stored Idempotency-Key answer is kept, in seconds. */
+  idempotencyTtlSeconds: number;
+  /** Longest time graceful shutdown waits for in-flight requests before closing the database, in ms. */
+  shutdownTimeoutMs: number;
   /** Grace added to a resource's update-frequency window before its aggregation counts as stale (及时率). */
   timelinessGraceHours: number;
   /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
@@ -158,6 +162,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: int('POOL_SIZE', env.POOL_SIZE, 10, 1, 200),
     rateLimitRequests: int('RATE_LIMIT_REQUESTS', env.RATE_LIMIT_REQUESTS, nodeEnv === 'test' ? 0 : 300, 0, 1_000_000),
     rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1, 3600),
+    idempotencyTtlSeconds: int('IDEMPOTENCY_TTL_SECONDS', env.IDEMPOTENCY_TTL_SECONDS, 24 * 3600, 1, 30 * 24 * 3600),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
     acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),

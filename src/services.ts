@@ -12,6 +12,7 @@ import { CompletenessService } from './modules/completeness/completeness.service
 import { AcceptanceService } from './modules/acceptance/acceptance.service';
 import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
 import { DeadlineService } from './modules/deadline/deadline.service';
+import { IdempotencyService } from './modules/idempotency/idempotency.service';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -29,6 +30,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     acceptance: new AcceptanceService(ds, config, clock, completeness),
     sharingRequests: new SharingRequestService(ds, config, clock),
     deadlines: new DeadlineService(ds, config, clock),
+    // A claim with no answer after this long belongs to a request that died: it may be taken again.
+    idempotency: new IdempotencyService(ds, config.idempotencyTtlSeconds, Math.max(30_000, config.statementTimeoutMs * 4)),
   };
 }
 

@@ -12,6 +12,7 @@ import { AcceptanceDocument } from '../modules/acceptance/acceptance-document.en
 import { AcceptanceSnapshot } from '../modules/acceptance/acceptance-snapshot.entity';
 import { ExpertOpinion } from '../modules/acceptance/expert-opinion.entity';
 import { SharingRequest } from '../modules/sharing-request/sharing-request.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
@@ -29,4 +30,5 @@ export const entities = [
   AcceptanceSnapshot,
   ExpertOpinion,
   SharingRequest,
+  IdempotencyKey,
 ];

@@ -17,6 +17,10 @@ export enum ErrorCode {
   DATABASE_BUSY = 'DATABASE_BUSY',
   /** The database cannot be reached. */
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  /** An Idempotency-Key already used with another request. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running. */
+  IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

@@ -13,6 +13,7 @@ import { ErrorCode, formatError } from '../graphql/errors';
 import { serveIde } from '../graphql/ide';
 import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
 import { CallerLimiter } from './caller-limiter';
+import { claimFor, IdempotencyRefusal } from './idempotency';
 import { buildHubSchema } from '../graphql/schema';
 import type { Caller } from '../modules/auth/caller';
 import type { Services } from '../services';
@@ -143,26 +144,41 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const caller = services.tokens.callerFrom(req.headers.authorization);
     const known = await caller.catch(() => null);
-    const admission = limiter.admit(known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`);
+    const callerKey = known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`;
+    const admission = limiter.admit(callerKey);
     if (!admission.ok) {
       res.setHeader('retry-after', String(admission.retryAfterSeconds));
       const why = admission.reason === 'rate' ? `请求过于频繁（每 ${config.rateLimitWindowSeconds} 秒至多 ${config.rateLimitRequests} 次）` : `同时进行的请求超过 ${config.maxConcurrentPerCaller} 个`;
       throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
     }
     try {
-      await answer(req, res, requestId, reqLog, caller);
+      await answer(req, res, requestId, reqLog, caller, callerKey);
     } finally {
       admission.release();
     }
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger, caller: Promise<Caller | null>): Promise<void> {
+  async function answer(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger, caller: Promise<Caller | null>, callerKey: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
+    const body = await parseBody(req);
+    const claim = await claimFor(services.idempotency, req.headers['idempotency-key'], callerKey, body);
+    if (claim?.kind === 'replay') {
+      res.statusCode = claim.answer.status;
+      res.setHeader('content-type', claim.answer.contentType);
+      res.setHeader('idempotent-replayed', 'true');
+      res.end(claim.answer.body);
+      return;
+    }
+    if (claim?.kind === 'mismatch') throw new HttpFailure(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, '此 Idempotency-Key 已用于另一个请求，请换用新的键');
+    if (claim?.kind === 'in-progress') {
+      res.setHeader('retry-after', '1');
+      throw new HttpFailure(409, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试');
+    }
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       headers: headerMap(req),
       search: url.search,
-      body: await parseBody(req),
+      body,
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
@@ -179,6 +195,11 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (res.statusCode === 400 && requestFailedAsJson(response.headers.get('content-type'), response.body.string)) res.statusCode = 200;
+      if (claim?.kind === 'run') {
+        await claim
+          .finish({ status: res.statusCode, contentType: response.headers.get('content-type') ?? 'application/json', body: response.body.string })
+          .catch((err: unknown) => reqLog.warn({ err }, 'idempotency answer not stored'));
+      }
       res.end(response.body.string);
       return;
     }
@@ -223,6 +244,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     };
     handle().catch((err: unknown) => {
       if (err instanceof HttpFailure) return sendGraphQLError(res, err);
+      if (err instanceof IdempotencyRefusal) return sendGraphQLError(res, new HttpFailure(err.status, err.code, err.message));
       reqLog.error({ err }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: '服务器内部错误', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
