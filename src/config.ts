@@ -52,6 +52,8 @@ export interface Config {
   maxConcurrentPerCaller: number;
   /** How long a stored Idempotency-Key answer is kept, in seconds. */
   idempotencyTtlSeconds: number;
+  /** Longest time a client may take to send a whole request (slow clients get 408), in ms. */
+  requestTimeoutMs: number;
   /** Longest time graceful shutdown waits for in-flight requests before closing the database, in ms. */
   shutdownTimeoutMs: number;
   /** Grace added to a resource's update-frequency window before its aggregation counts as stale (及时率). */
@@ -163,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitRequests: int('RATE_LIMIT_REQUESTS', env.RATE_LIMIT_REQUESTS, nodeEnv === 'test' ? 0 : 300, 0, 1_000_000),
     rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1, 3600),
     idempotencyTtlSeconds: int('IDEMPOTENCY_TTL_SECONDS', env.IDEMPOTENCY_TTL_SECONDS, 24 * 3600, 1, 30 * 24 * 3600),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 500, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),

@@ -64,9 +64,9 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      log.error('shutdown timed out');
+      log.error({ shutdownTimeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out: exiting with requests still in flight');
       process.exit(1);
-    }, 10_000);
+    }, config.shutdownTimeoutMs);
     try {
       await hub.stop();
       await db.close();

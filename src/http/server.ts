@@ -47,15 +47,26 @@ function sendGraphQLError(res: ServerResponse, failure: HttpFailure): void {
   sendJson(res, failure.status, { errors: [{ message: failure.message, extensions: { code: failure.code } }] });
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, ErrorCode.BAD_REQUEST, `请求体超过 ${MAX_BODY_BYTES} 字节`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new HttpFailure(413, ErrorCode.BAD_REQUEST, `请求体超过 ${MAX_BODY_BYTES} 字节`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    if (err instanceof HttpFailure) throw err;
+    throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '请求体不完整（连接中断）'); // the client went away mid-body
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '请求体不是合法的 UTF-8');
+  }
 }
 
 async function parseBody(req: IncomingMessage): Promise<unknown> {
@@ -109,7 +120,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Builds the GraphQL server and the HTTP server around it, and starts listening. */
 export async function startHub(opts: { config: Config; ds: DataSource; services: Services; log: Logger }): Promise<Hub> {
   const { config, ds, services, log } = opts;
-  const server = http.createServer();
+  // requestTimeout is enforced when Node checks the connections: every second, not every 30.
+  const server = http.createServer({ connectionsCheckingInterval: 1000 });
   const apollo = new ApolloServer<Context>({
     schema: await buildHubSchema(),
     formatError: formatError(log),
@@ -251,6 +263,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     });
   });
 
+  // A client that sends its request a byte a second is cut off (408), not waited for.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
+  // Node answers a malformed request line or headers itself (400, 431) and a timed-out one with 408.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
