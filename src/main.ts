@@ -24,7 +24,14 @@ async function main(): Promise<void> {
 
   let db;
   try {
-    db = await openDatabase(config, log, { migrate: config.runMigrations });
+    db = await openDatabase(config, log, {
+      migrate: config.runMigrations,
+      onEmbeddedLost: (err) => {
+        log.fatal({ err: err.message }, 'embedded PostgreSQL stopped and cannot be started again');
+        console.error(`catalogue-hub stops: the embedded PostgreSQL in ${config.embeddedPgDir} stopped and does not start again (${err.message})`);
+        process.exit(5);
+      },
+    });
   } catch (err) {
     if (err instanceof DatabaseUnavailable) {
       log.fatal(`database unavailable: ${err.message}`);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
-import { startEmbedded } from './embedded';
+import { startEmbedded, watchEmbedded } from './embedded';
 
 export interface Database {
   ds: DataSource;
@@ -58,7 +58,7 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort' | 'poolSize' | 'statementTimeoutMs' | 'poolWaitMs'>,
   log: Logger,
-  opts: { migrate: boolean },
+  opts: { migrate: boolean; onEmbeddedLost?: (err: Error) => void },
 ): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => undefined as void;
@@ -97,13 +97,26 @@ export async function openDatabase(
     await stopEmbedded();
     throw err;
   }
+  // The embedded server is a child of this process: if it dies, start it again (or give up loudly).
+  const watch =
+    !config.databaseUrl && opts.onEmbeddedLost
+      ? watchEmbedded(config.embeddedPgDir, Number(new URL(url).port), {
+          restarted: (ms) => log.warn({ ms }, 'embedded PostgreSQL had stopped; restarted it'),
+          failed: (attempt, err) => log.error({ attempt, err: err.message }, 'embedded PostgreSQL is down and does not start again yet'),
+          giveUp: opts.onEmbeddedLost,
+        })
+      : null;
   return {
     ds,
     where: redact(url),
     embedded: !config.databaseUrl,
     close: async () => {
       await ds.destroy();
-      await stopEmbedded();
+      if (watch?.restarted()) await watch.stop();
+      else {
+        await watch?.stop();
+        await stopEmbedded().catch(() => undefined);
+      }
     },
   };
 }
