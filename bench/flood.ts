@@ -69,7 +69,11 @@ async function spawnHub(dataDir: string, env: Record<string, string>): Promise<{
 async function send(url: string, token: string, query: string): Promise<{ ms: number; code: string }> {
   const t0 = performance.now();
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { errors?: { extensions?: { code?: string; limit?: string } }[] };
     const e = body.errors?.[0]?.extensions;
     return { ms: performance.now() - t0, code: e ? `${e.code}${e.limit ? `:${e.limit}` : ''}` : `HTTP ${res.status}` };
@@ -79,7 +83,10 @@ async function send(url: string, token: string, query: string): Promise<{ ms: nu
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
-const tally = (codes: string[]) => Object.entries(codes.reduce<Record<string, number>>((m, c) => ((m[c] = (m[c] ?? 0) + 1), m), {})).map(([c, n]) => `${c} ×${n}`).join(', ');
+const tally = (codes: string[]) =>
+  Object.entries(codes.reduce<Record<string, number>>((m, c) => ((m[c] = (m[c] ?? 0) + 1), m), {}))
+    .map(([c, n]) => `${c} ×${n}`)
+    .join(', ');
 
 async function scenario(name: string, dataDir: string, env: Record<string, string>): Promise<void> {
   const hub = await spawnHub(dataDir, env);
@@ -106,7 +113,9 @@ async function scenario(name: string, dataDir: string, env: Record<string, strin
     const ms = during.map((d) => d.ms);
     console.log(`\n${name}`);
     console.log(`  bureau query, quiet:   p50 ${pct(quiet, 50).toFixed(1)} ms, max ${Math.max(...quiet).toFixed(1)} ms`);
-    console.log(`  bureau query, flooded: ${during.length} queries, p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
+    console.log(
+      `  bureau query, flooded: ${during.length} queries, p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`,
+    );
     console.log(`  bureau answers:        ${tally(during.map((d) => d.code))}`);
     console.log(`  unit's ${unitCodes.length} requests (${(flood.length / 1000).toFixed(0)} KB flood / heavy page, ${CLIENTS} in flight): ${tally(unitCodes)}`);
   } finally {
@@ -118,7 +127,12 @@ async function scenario(name: string, dataDir: string, env: Record<string, strin
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-flood-'));
   fs.chmodSync(dir, 0o777);
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     await scenario('limits relaxed (the hub before its limits)', path.join(dir, 'pg-relaxed'), RELAXED);
     await scenario('default limits', path.join(dir, 'pg-default'), {});

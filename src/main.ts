@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseUnavailable, openDatabase, SchemaTooNew, withStartupLock } from './db/database';
 import { startHub } from './http/server';
 import { createLogger } from './logger';
-import { ALL_ROLES } from './modules/auth/role.enum';
+import { ALL_ROLES } from './common/role.enums';
 import { createServices } from './services';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
@@ -54,9 +54,7 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo && (await withStartupLock(db.ds, async () => (await databaseIsEmpty(db.ds)) && (await seedDemo(db.ds, config))));
   if (seeded) {
     log.info(seeded, 'demo district loaded');
-    demoTokens = await Promise.all(
-      ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`),
-    );
+    demoTokens = await Promise.all(ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`));
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });

@@ -6,7 +6,7 @@
  * (default 300) cases, `npm run fuzz` 10,000; FUZZ_SEED replays a run.
  */
 import { buildHubSchema } from '../src/graphql/schema';
-import { ALL_ROLES } from '../src/modules/auth/role.enum';
+import { ALL_ROLES } from '../src/common/role.enums';
 import { runFuzz } from './support/fuzz';
 import { startTestHub, TestHub } from './support/hub';
 
@@ -46,11 +46,15 @@ it(`${COUNT} generated operations by every role: no INTERNAL_SERVER_ERROR, no 5x
   const before = await counts();
   const result = await runFuzz({ url: hub.url, schema, tokens, ctx: { ids }, seed: SEED, count: COUNT });
   const after = await counts();
-  console.log(`fuzz: seed ${result.seed}, ${result.count} operations, ${result.failures.length} failures; answers ${JSON.stringify(result.answered)}; successful mutations ${JSON.stringify(result.succeeded)} (replay: FUZZ_SEED=${result.seed} FUZZ_RUNS=${result.count})`);
+  console.log(
+    `fuzz: seed ${result.seed}, ${result.count} operations, ${result.failures.length} failures; answers ${JSON.stringify(result.answered)}; successful mutations ${JSON.stringify(result.succeeded)} (replay: FUZZ_SEED=${result.seed} FUZZ_RUNS=${result.count})`,
+  );
   expect(result.failures).toEqual([]);
   for (const [mutation, table] of Object.entries(CREATES)) {
     const grew = after[table] - before[table];
-    const reported = Object.entries(CREATES).filter(([, t]) => t === table).reduce((n, [m]) => n + (result.succeeded[m] ?? 0), 0);
+    const reported = Object.entries(CREATES)
+      .filter(([, t]) => t === table)
+      .reduce((n, [m]) => n + (result.succeeded[m] ?? 0), 0);
     expect({ mutation, table, grew }).toEqual({ mutation, table, grew: reported });
   }
 });

@@ -3,7 +3,7 @@
  * writes nothing more, another body with the same key is refused, keys expire, and the answers
  * live in PostgreSQL so that another hub on the same database replays them too.
  */
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
 import { createServices } from '../src/services';

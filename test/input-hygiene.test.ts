@@ -7,7 +7,7 @@
 import { GraphQLSchema } from 'graphql';
 import { SignJWT } from 'jose';
 import { buildHubSchema } from '../src/graphql/schema';
-import { ALL_ROLES, Role } from '../src/modules/auth/role.enum';
+import { ALL_ROLES, Role } from '../src/common/role.enums';
 import { CREATE, insertProject, resourceInput } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { documentFor, minimalVariables, operations, pathsTo, setAt, SOME_UUID } from './support/schema-inputs';
@@ -77,7 +77,8 @@ describe('every text argument of every operation', () => {
           const variables = minimalVariables(op);
           setAt(variables, arg.type, [arg.name, ...path], `${SOME_UUID}\u0000`);
           const res = await answerAsAnyRole(documentFor(op), variables);
-          if (res.errors?.[0]?.extensions?.code !== 'BAD_USER_INPUT') failures.push(`${op.field.name} ${[arg.name, ...path].join('.')}: ${JSON.stringify(res.errors ?? res.data)}`);
+          if (res.errors?.[0]?.extensions?.code !== 'BAD_USER_INPUT')
+            failures.push(`${op.field.name} ${[arg.name, ...path].join('.')}: ${JSON.stringify(res.errors ?? res.data)}`);
         }
       }
     }
@@ -180,8 +181,16 @@ describe('token claims', () => {
     const odd = [
       'not.a.jwt',
       'e30.e30.',
-      await new SignJWT({ org: 42, roles: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(hub.config.jwtIssuer).sign(hub.config.jwtSecret),
-      await new SignJWT({ org: null, roles: [{}] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(hub.config.jwtIssuer).sign(hub.config.jwtSecret),
+      await new SignJWT({ org: 42, roles: 'ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer(hub.config.jwtIssuer)
+        .sign(hub.config.jwtSecret),
+      await new SignJWT({ org: null, roles: [{}] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer(hub.config.jwtIssuer)
+        .sign(hub.config.jwtSecret),
     ];
     for (const token of odd) expect((await hub.gql('{ viewer { userId } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

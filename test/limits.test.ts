@@ -3,7 +3,7 @@
  * and just over its configured bound, against a real hub over HTTP.
  */
 import { Client } from 'pg';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 const post = (hub: TestHub, query: string, token?: string) =>
@@ -90,7 +90,7 @@ describe('query shape limits', () => {
     expect(over.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
   });
 
-  it('the IDE\'s introspection query fits the default limits', async () => {
+  it("the IDE's introspection query fits the default limits", async () => {
     const def = await startTestHub();
     try {
       const { getIntrospectionQuery } = await import('graphql');

@@ -91,14 +91,28 @@ it('answers each malformed request with a 4xx, never a 5xx, and a GraphQL error 
     ['variables not an object', request('{"query": "{ __typename }", "variables": [1]}'), (s) => s >= 400 && s < 500],
     ['invalid UTF-8', request(Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d])), (s, b) => s === 400 && b.includes('UTF-8')],
     ['huge body (3 MB)', request(`{"query": "${'a'.repeat(3 * 1024 * 1024)}"}`), (s) => s === 413],
-    ['deeply nested JSON (200,000 levels)', request(`{"query": "{ __typename }", "variables": {"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}}`), (s) => s >= 200 && s < 500],
-    ['deeply nested variables (5,000 levels)', request(`{"query": "query ($i: ResourceFilter) { resources(filter: $i) { totalCount } }", "variables": {"i": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`), (s) => s >= 200 && s < 500],
+    [
+      'deeply nested JSON (200,000 levels)',
+      request(`{"query": "{ __typename }", "variables": {"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}}`),
+      (s) => s >= 200 && s < 500,
+    ],
+    [
+      'deeply nested variables (5,000 levels)',
+      request(
+        `{"query": "query ($i: ResourceFilter) { resources(filter: $i) { totalCount } }", "variables": {"i": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+      ),
+      (s) => s >= 200 && s < 500,
+    ],
     ['deeply nested query (10,000 levels)', request(JSON.stringify({ query: `${'{ a '.repeat(10_000)}${'}'.repeat(10_000)}` })), (s) => s >= 200 && s < 500],
     ['content-length larger than the body', Buffer.concat([request('{"query": "{ __typename }"}').subarray(0, 60)]), (s) => s === 0 || (s >= 400 && s < 500)],
     ['broken request line', 'GARBAGE / HTTP/9.9\r\n\r\n', (s) => s === 400 || s === 0],
     ['header without colon', 'POST /graphql HTTP/1.1\r\nhost hub\r\n\r\n', (s) => s === 400],
     ['huge header (100 KB)', `POST /graphql HTTP/1.1\r\nhost: hub\r\nx-big: ${'b'.repeat(100_000)}\r\n\r\n`, (s) => s === 431 || s === 400],
-    ['chunked body with a bad chunk size', 'POST /graphql HTTP/1.1\r\nhost: hub\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n', (s) => s === 400],
+    [
+      'chunked body with a bad chunk size',
+      'POST /graphql HTTP/1.1\r\nhost: hub\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n',
+      (s) => s === 400,
+    ],
   ];
   const failures: string[] = [];
   for (const [what, bytes, ok] of cases) {

@@ -6,8 +6,8 @@
  * The figures (time to fail, time to recover) are printed for docs/resilience.md.
  */
 import { Client } from 'pg';
-import { systemClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
+import { systemClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
 import { CREATE, insertProject, resourceInput } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { startThrowawayPg, ThrowawayPg } from './support/throwaway-pg';
@@ -134,7 +134,9 @@ it('every backend terminated with pg_terminate_backend, ten times under load: no
   try {
     for (let i = 0; i < 10; i++) {
       await sleep(200);
-      const res = await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+      const res = await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+        dbName,
+      ]);
       killed += res.rows[0].n;
     }
   } finally {
@@ -145,5 +147,7 @@ it('every backend terminated with pg_terminate_backend, ten times under load: no
   await w.stop();
   expect(Object.keys(w.codes).filter((c) => !['OK', 'DATABASE_UNAVAILABLE'].includes(c))).toEqual([]);
   const rows = await expectIntact('terminate', w.acknowledged);
-  console.log(`pg_terminate_backend ×10: ${killed} backends ended; writers ${JSON.stringify(w.codes)}; ${w.acknowledged.length} acknowledged, ${rows} present; serving ${recoveredMs.toFixed(0)} ms after the last`);
+  console.log(
+    `pg_terminate_backend ×10: ${killed} backends ended; writers ${JSON.stringify(w.codes)}; ${w.acknowledged.length} acknowledged, ${rows} present; serving ${recoveredMs.toFixed(0)} ms after the last`,
+  );
 });

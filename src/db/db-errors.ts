@@ -11,7 +11,8 @@ export interface DatabaseFailure {
 
 const UNAVAILABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED']);
 // graphql-js wraps a thrown value that is not an Error of its realm as "Unexpected error value: { code: 'ECONNREFUSED' … }".
-const UNAVAILABLE_MESSAGES = /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)\b|Connection terminated|connection terminated|Client has encountered a connection error|Connection is closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)/;
+const UNAVAILABLE_MESSAGES =
+  /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)\b|Connection terminated|connection terminated|Client has encountered a connection error|Connection is closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)/;
 const LOST_RUNNER = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 /** SQLSTATE class 22 (data exception) codes a caller's value can raise, e.g. 22021 (a NUL byte), 22008 (year 0000). */
 const DATA_EXCEPTION = /^22/;

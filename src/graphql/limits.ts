@@ -25,7 +25,7 @@ import {
   ValidationContext,
   ValidationRule,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE } from './connection';
+import { DEFAULT_PAGE_SIZE } from '../common/paging';
 
 function refusal(limit: string, message: string, node: ASTNode): GraphQLError {
   return new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } });
@@ -177,7 +177,8 @@ export function operationCost(
     return 1 + factor * selectionCost(node.selectionSet, childType, seen);
   };
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   return root ? selectionCost(operation.selectionSet, root, new Set()) : 0;
 }
 

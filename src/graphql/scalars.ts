@@ -1,5 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../common/formats';
+
+export { isCalendarDate, isInstant, isUuid } from '../common/formats';
 
 function stringLiteral(name: string, ast: ValueNode): string {
   if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} 须为字符串`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -27,20 +30,6 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : stringLiteral('Decimal', ast)),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id in the canonical form PostgreSQL's uuid type prints. */
-export const isUuid = (s: string) => UUID.test(s);
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
-
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
     throw new GraphQLError(`日期格式无效：${String(value)}（应为 YYYY-MM-DD）`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -56,17 +45,6 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(stringLiteral('Date', ast)),
 });
-
-/** Years an instant may fall in: PostgreSQL has no year 0000, and the hub's dates are all in these. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 9999;
-
-/** An RFC 3339 instant (as a cursor or the hub itself writes them) within FIRST_YEAR..LAST_YEAR. */
-export function isInstant(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(s)) return false;
-  const year = new Date(s).getUTCFullYear();
-  return year >= FIRST_YEAR && year <= LAST_YEAR;
-}
 
 const dateTime = DateTimeResolver.toConfig();
 

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse } from 'graphql';
 import { classifyDatabaseError } from '../db/db-errors';
-import { ErrorCode } from '../graphql/errors';
-import type { Claim, IdempotencyService } from '../modules/idempotency/idempotency.service';
+import { ErrorCode } from '../common/errors';
+import type { Claim, IdempotencyService } from '../db/idempotency';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 

@@ -9,13 +9,14 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { migrationsCurrent } from '../db/data-source';
 import { Context, createLoaders } from '../graphql/context';
-import { ErrorCode, formatError } from '../graphql/errors';
-import { serveIde } from '../graphql/ide';
+import { ErrorCode } from '../common/errors';
+import { formatError } from '../graphql/format-error';
+import { serveIde } from './ide';
 import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
 import { CallerLimiter } from './caller-limiter';
 import { claimFor, IdempotencyRefusal } from './idempotency';
 import { buildHubSchema } from '../graphql/schema';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../common/caller';
 import type { Services } from '../services';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -126,11 +127,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     schema: await buildHubSchema(),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
-    validationRules: [
-      depthLimit(config.maxQueryDepth),
-      aliasLimit(config.maxAliases),
-      directiveLimit(config.maxDirectives),
-    ],
+    validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases), directiveLimit(config.maxDirectives)],
     parseOptions: { maxTokens: config.maxTokens },
     // In production a refusal never names fields the caller did not ask for ("Did you mean …").
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
@@ -160,7 +157,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const admission = limiter.admit(callerKey);
     if (!admission.ok) {
       res.setHeader('retry-after', String(admission.retryAfterSeconds));
-      const why = admission.reason === 'rate' ? `请求过于频繁（每 ${config.rateLimitWindowSeconds} 秒至多 ${config.rateLimitRequests} 次）` : `同时进行的请求超过 ${config.maxConcurrentPerCaller} 个`;
+      const why =
+        admission.reason === 'rate'
+          ? `请求过于频繁（每 ${config.rateLimitWindowSeconds} 秒至多 ${config.rateLimitRequests} 次）`
+          : `同时进行的请求超过 ${config.maxConcurrentPerCaller} 个`;
       throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
     }
     try {
@@ -170,7 +170,14 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     }
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger, caller: Promise<Caller | null>, callerKey: string): Promise<void> {
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    reqLog: Logger,
+    caller: Promise<Caller | null>,
+    callerKey: string,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const body = await parseBody(req);
     const claim = await claimFor(services.idempotency, req.headers['idempotency-key'], callerKey, body);

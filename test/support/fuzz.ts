@@ -5,15 +5,7 @@
  * connection, or INTERNAL_SERVER_ERROR anywhere.
  */
 import fc from 'fast-check';
-import {
-  GraphQLInputType,
-  GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-} from 'graphql';
+import { GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
 import { documentFor, Operation, operations } from './schema-inputs';
 
 const NASTY_STRINGS = [
@@ -69,7 +61,10 @@ function leafArb(name: string, ctx: FuzzContext): fc.Arbitrary<unknown> {
         stringArb(),
       );
     case 'DateTime':
-      return fc.oneof(fc.date({ min: new Date('1899-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), stringArb());
+      return fc.oneof(
+        fc.date({ min: new Date('1899-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+        stringArb(),
+      );
     case 'Decimal':
       return fc.oneof(fc.constantFrom('0', '1.00', '-1', '99999999999999999999', '1.23456', '800000.00'), fc.integer().map(String), stringArb());
     case 'JSONObject':
@@ -144,8 +139,8 @@ export async function runFuzz(opts: {
     const c = cases[i];
     const token = opts.tokens[c.role];
     const body = JSON.stringify({ query: documentFor(c.op), variables: c.variables });
-    let status = 0;
-    let text = '';
+    let status: number;
+    let text: string;
     try {
       const res = await fetch(`${opts.url}/graphql`, {
         method: 'POST',

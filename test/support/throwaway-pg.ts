@@ -47,7 +47,8 @@ export async function startThrowawayPg(): Promise<ThrowawayPg> {
   const port = await freePort();
   await run([`${BIN}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], asPostgres);
   const pgctl = (...args: string[]) => run([`${BIN}/pg_ctl`, '-D', dataDir, ...args], asPostgres);
-  const start = () => pgctl('-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=60`, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start');
+  const start = () =>
+    pgctl('-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=60`, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start');
   const stopWith = async (mode: string) => {
     try {
       await pgctl('-m', mode, '-w', '-t', '30', 'stop');

@@ -1,10 +1,10 @@
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../../config';
 import { isUuid } from '../../graphql/scalars';
-import { textProblem } from '../../graphql/text-hygiene';
-import { unauthenticated } from '../../graphql/errors';
-import type { Caller } from './caller';
-import { ALL_ROLES, Role } from './role.enum';
+import { unauthenticated } from '../../common/errors';
+import type { Caller } from '../../common/caller';
+import { ALL_ROLES, Role } from '../../common/role.enums';
+import { textProblem } from '../../common/text';
 
 const MAX_SUBJECT = 200;
 
@@ -32,7 +32,14 @@ export class TokenService {
       const roles = payload.roles;
       const org = payload.org;
       // The subject is recorded as the actor (varchar 200): a longer or unclean one is no caller.
-      if (!payload.sub || payload.sub.length > MAX_SUBJECT || textProblem(payload.sub) !== null || !Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ALL_ROLES.includes(r))) {
+      if (
+        !payload.sub ||
+        payload.sub.length > MAX_SUBJECT ||
+        textProblem(payload.sub) !== null ||
+        !Array.isArray(roles) ||
+        roles.length === 0 ||
+        !roles.every((r) => ALL_ROLES.includes(r))
+      ) {
         throw new Error('claims');
       }
       if (org !== null && org !== undefined && (typeof org !== 'string' || !isUuid(org))) throw new Error('org');

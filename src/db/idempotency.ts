@@ -9,10 +9,7 @@
 import type { DataSource } from 'typeorm';
 
 export type Claim =
-  | { kind: 'run'; finish(answer: StoredAnswer): Promise<void> }
-  | { kind: 'replay'; answer: StoredAnswer }
-  | { kind: 'mismatch' }
-  | { kind: 'in-progress' };
+  { kind: 'run'; finish(answer: StoredAnswer): Promise<void> } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' } | { kind: 'in-progress' };
 
 export interface StoredAnswer {
   status: number;
