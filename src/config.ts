@@ -26,8 +26,36 @@ export interface Config {
   logLevel: LogLevel;
   /** Upper bound of `first` on every connection. */
   maxPageSize: number;
-  /** Upper bound of a query's depth. */
+  /** Upper bound of a query's depth, introspection fields included. */
   maxQueryDepth: number;
+  /** Upper bound of the aliases in one operation. */
+  maxAliases: number;
+  /** Upper bound of the directives in one operation. */
+  maxDirectives: number;
+  /** Upper bound of the lexical tokens of one document (graphql-js parseOptions.maxTokens). */
+  maxTokens: number;
+  /** Upper bound of an operation's cost: every field costs 1, times the `first` of each list it is inside. */
+  maxQueryCost: number;
+  /** What a list without `first` multiplies its fields by in the cost. */
+  listCostFactor: number;
+  /** PostgreSQL statement_timeout on every connection of the hub, in ms (QUERY_TIMEOUT). */
+  statementTimeoutMs: number;
+  /** Longest wait for a pooled connection, in ms (DATABASE_BUSY). */
+  poolWaitMs: number;
+  /** Connections in the hub's pool. */
+  poolSize: number;
+  /** Requests a caller may send per window (RATE_LIMITED); 0 turns the limit off. */
+  rateLimitRequests: number;
+  /** The window of RATE_LIMIT_REQUESTS, in seconds. */
+  rateLimitWindowSeconds: number;
+  /** Requests of one caller the hub runs at once; more wait for none and answer RATE_LIMITED. */
+  maxConcurrentPerCaller: number;
+  /** How long a stored Idempotency-Key answer is kept, in seconds. */
+  idempotencyTtlSeconds: number;
+  /** Longest time a client may take to send a whole request (slow clients get 408), in ms. */
+  requestTimeoutMs: number;
+  /** Longest time graceful shutdown waits for in-flight requests before closing the database, in ms. */
+  shutdownTimeoutMs: number;
   /** Grace added to a resource's update-frequency window before its aggregation counts as stale (及时率). */
   timelinessGraceHours: number;
   /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
@@ -166,7 +194,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     maxPageSize: int('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 100, 1, 1000),
-    maxQueryDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12, 2, 50),
+    maxQueryDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 15, 2, 50),
+    maxAliases: int('MAX_ALIASES', env.MAX_ALIASES, 30, 0, 1000),
+    maxDirectives: int('MAX_DIRECTIVES', env.MAX_DIRECTIVES, 20, 0, 1000),
+    maxTokens: int('MAX_TOKENS', env.MAX_TOKENS, 5000, 100, 1_000_000),
+    maxQueryCost: int('MAX_QUERY_COST', env.MAX_QUERY_COST, 25000, 10, 10_000_000),
+    listCostFactor: int('LIST_COST_FACTOR', env.LIST_COST_FACTOR, 10, 1, 1000),
+    statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),
+    poolWaitMs: int('POOL_WAIT_MS', env.POOL_WAIT_MS, 2000, 50, 60_000),
+    poolSize: int('POOL_SIZE', env.POOL_SIZE, 10, 1, 200),
+    rateLimitRequests: int('RATE_LIMIT_REQUESTS', env.RATE_LIMIT_REQUESTS, nodeEnv === 'test' ? 0 : 300, 0, 1_000_000),
+    rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1, 3600),
+    idempotencyTtlSeconds: int('IDEMPOTENCY_TTL_SECONDS', env.IDEMPOTENCY_TTL_SECONDS, 24 * 3600, 1, 30 * 24 * 3600),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 500, 600_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
+    maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
     acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
     interfaceFailingRuns: int('INTERFACE_FAILING_RUNS', env.INTERFACE_FAILING_RUNS, 3, 1, 100),

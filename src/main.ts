@@ -1,7 +1,7 @@
 /** config → database → schema → HTTP server. */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseUnavailable, openDatabase } from './db/database';
+import { DatabaseUnavailable, openDatabase, SchemaTooNew, withStartupLock } from './db/database';
 import { startHub } from './http/server';
 import { createLogger } from './logger';
 import { ALL_ROLES } from './common/role.enums';
@@ -25,11 +25,23 @@ async function main(): Promise<void> {
 
   let db;
   try {
-    db = await openDatabase(config, log, { migrate: config.runMigrations });
+    db = await openDatabase(config, log, {
+      migrate: config.runMigrations,
+      onEmbeddedLost: (err) => {
+        log.fatal({ err: err.message }, 'embedded PostgreSQL stopped and cannot be started again');
+        console.error(`catalogue-hub stops: the embedded PostgreSQL in ${config.embeddedPgDir} stopped and does not start again (${err.message})`);
+        process.exit(5);
+      },
+    });
   } catch (err) {
     if (err instanceof DatabaseUnavailable) {
       log.fatal(`database unavailable: ${err.message}`);
       process.exit(3);
+    }
+    if (err instanceof SchemaTooNew) {
+      log.fatal(err.message);
+      console.error(`catalogue-hub refuses to start: ${err.message}`);
+      process.exit(4);
     }
     throw err;
   }
@@ -39,9 +51,10 @@ async function main(): Promise<void> {
   const refreshed = await services.sharingRequests.refreshDueDates();
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoTokens: string[] = [];
-  if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
-    const report = await seedDemo(db.ds, config);
-    log.info(report, 'demo district loaded');
+  // Under the start-up lock, so that of two hubs starting on one empty database only one seeds.
+  const seeded = config.seedDemo && (await withStartupLock(db.ds, async () => (await databaseIsEmpty(db.ds)) && (await seedDemo(db.ds, config))));
+  if (seeded) {
+    log.info(seeded, 'demo district loaded');
     demoTokens = await Promise.all(ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`));
   }
 
@@ -60,9 +73,9 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      log.error('shutdown timed out');
+      log.error({ shutdownTimeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out: exiting with requests still in flight');
       process.exit(1);
-    }, 10_000);
+    }, config.shutdownTimeoutMs);
     try {
       await hub.stop();
       await worker?.stop();

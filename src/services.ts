@@ -18,6 +18,7 @@ import { TodoService } from './modules/todo';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
+import { IdempotencyService } from './db/idempotency';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -45,6 +46,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     todos: new TodoService(ds, config, clock),
     notifications,
     httpRoutes,
+    // A claim with no answer after this long belongs to a request that died: it may be taken again.
+    idempotency: new IdempotencyService(ds, config.idempotencyTtlSeconds, Math.max(30_000, config.statementTimeoutMs * 4)),
   };
 }
 

@@ -19,10 +19,13 @@ describe('GraphQL over HTTP', () => {
     expect(await res.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  it('answers an unparsable query with 400 GRAPHQL_PARSE_FAILED', async () => {
-    const res = await post(JSON.stringify({ query: '{ viewer { ' }), { authorization: `Bearer ${token}` });
-    expect(res.status).toBe(400);
+  it('answers an unparsable query with GRAPHQL_PARSE_FAILED: 200 for application/json, 400 for application/graphql-response+json', async () => {
+    const res = await post(JSON.stringify({ query: '{ viewer { ' }), { authorization: `Bearer ${token}`, accept: 'application/json' });
+    expect(res.status).toBe(200);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const modern = await post(JSON.stringify({ query: '{ viewer { ' }), { authorization: `Bearer ${token}`, accept: 'application/graphql-response+json' });
+    expect(modern.status).toBe(400);
+    expect(((await modern.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('serves queries over GET and refuses mutations over GET', async () => {
@@ -44,7 +47,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses queries nested beyond the depth limit', async () => {
-    const deep = `{ organizations { edges { node { ${'supervisor { '.repeat(12)}id${' }'.repeat(12)} } } } }`;
+    const deep = `{ organizations { edges { node { ${'supervisor { '.repeat(13)}id${' }'.repeat(13)} } } } }`;
     const res = await post(JSON.stringify({ query: deep }), { authorization: `Bearer ${token}` });
     const body = (await res.json()) as any;
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -94,6 +97,33 @@ describe('error masking', () => {
       expect(text).not.toMatch(/organization_away|relation|SELECT|stack|\/work\/|\.ts|node_modules/i);
     } finally {
       await hub.ds.query(`ALTER TABLE organization_away RENAME TO organization`);
+    }
+  });
+});
+
+describe('GraphQL over HTTP audit (graphql-http)', () => {
+  it('passes every audit of the graphql-http package, warnings included', async () => {
+    const { auditServer } = await import('graphql-http');
+    const results = await auditServer({ url: `${hub.url}/graphql`, fetchFn: fetch });
+    const failed = results.filter((r) => r.status !== 'ok').map((r) => `${r.status} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every answer: GraphQL, errors, health, assets, 404 and the IDE', async () => {
+    const answers = [
+      await post(JSON.stringify({ query: '{ viewer { roles } }' }), { authorization: `Bearer ${token}` }),
+      await post('{ not json'),
+      await fetch(`${hub.url}/healthz`),
+      await fetch(`${hub.url}/nothing-here`),
+      await fetch(`${hub.url}/graphql`, { headers: { accept: 'text/html' } }),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
   });
 });

@@ -7,11 +7,24 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** Too many requests from one caller (RATE_LIMIT_REQUESTS, MAX_CONCURRENT_PER_CALLER); see Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A statement ran longer than STATEMENT_TIMEOUT_MS. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** No pooled connection came free within POOL_WAIT_MS. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** The database cannot be reached. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  /** An Idempotency-Key already used with another request. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running. */
+  IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {

@@ -1,5 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { isUuid } from './formats';
+import { textProblem } from './text';
 
 /** Where a page stands in its list (the GraphQL PageInfo type has this shape). */
 export interface PageInfoShape {
@@ -26,26 +28,38 @@ export interface Page<T> {
 export interface SortKey<T> {
   expression: string;
   value: (row: T) => string | number | null;
+  /** Whether a value read off a cursor can be compared with the expression (e.g. a calendar date). */
+  valid?: (value: unknown) => boolean;
 }
 
 export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
-/** The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor or fails `valid`. */
+/** A value a cursor may carry: a finite number or a short, clean text. */
+const cursorValue = (x: unknown) => (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= 500 && textProblem(x) === null);
+
+/**
+ * The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor made here: not
+ * base64url JSON, a value that is not a number or clean text, or one that fails `valid` (by
+ * default: a value and a uuid).
+ */
 export function decodeCursor<T extends unknown[] = [string | number, string]>(
   cursor: string,
-  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string',
+  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]),
 ): T {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && valid(v)) return v as T;
+    if (Array.isArray(v) && v.every((x) => x === null || cursorValue(x)) && valid(v)) return v as T;
   } catch {
     /* falls through */
   }
   throw badInput('after', '分页游标无效');
 }
 
+/** The page size of a connection asked without `first`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 export function pageSize(first: number | undefined, max: number): number {
-  if (first === undefined || first === null) return Math.min(20, max);
+  if (first === undefined || first === null) return Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isInteger(first) || first < 1 || first > max) throw badInput('first', `每页条数 first 须在 1 到 ${max} 之间`);
   return first;
 }
@@ -92,7 +106,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const totalCount = await qb.clone().getCount();
   const pageQb = qb.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id] = decodeCursor(args.after, (v) => v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]) && (sort.valid ?? (() => true))(v[0]));
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
   const rows = await pageQb

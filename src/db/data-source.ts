@@ -8,10 +8,14 @@ export interface DataSourceOptions {
   logger?: Logger;
   /** Pool size of the connection pool. */
   poolSize?: number;
+  /** statement_timeout of every connection, in ms (QUERY_TIMEOUT). */
+  statementTimeoutMs?: number;
+  /** Longest wait for a pooled connection (or a new one), in ms (DATABASE_BUSY). */
+  poolWaitMs?: number;
 }
 
 /** The one DataSource definition, used by the hub, the TypeORM CLI, the seeds and the tests. */
-export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs = 5000, poolWaitMs = 2000 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -27,10 +31,13 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     extra: {
       max: poolSize,
       application_name: 'catalogue-hub',
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: poolWaitMs,
+      // A dead server must not hold a request for the kernel's TCP timeout.
+      keepAlive: true,
       // JIT compiles a plan in ~0.4 s once its estimated cost is high, which the completeness
       // statements' estimates often are, while they run in tens of milliseconds: never worth it here.
-      options: '-c jit=off',
+      // statement_timeout bounds every statement, and a transaction left idle is ended after twice that.
+      options: `-c jit=off -c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`,
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
-import { startEmbedded } from './embedded';
+import { startEmbedded, watchEmbedded } from './embedded';
 
 export interface Database {
   ds: DataSource;
@@ -14,13 +14,51 @@ export interface Database {
 
 export class DatabaseUnavailable extends Error {}
 
+/** The database was migrated by a newer hub than this one: starting would misread its tables. */
+export class SchemaTooNew extends Error {}
+
+/** Any number that is the same in every hub: the key of the advisory lock that serialises start-ups. */
+const STARTUP_LOCK = 727_144_001;
+
+/**
+ * Runs `work` while holding a session advisory lock on its own connection, so that of several hubs
+ * starting at once on one database exactly one migrates (and seeds) while the others wait, then
+ * find nothing left to do.
+ */
+export async function withStartupLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    // Waiting for the other hub's migrations and seed may take longer than any one statement may.
+    await runner.query('SET statement_timeout = 0');
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+      await runner.query('RESET statement_timeout');
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Migrations recorded in the database that this code does not know: a newer hub applied them. */
+export async function unknownMigrations(ds: DataSource): Promise<string[]> {
+  const [{ exists }] = await ds.query(`SELECT to_regclass('migrations') IS NOT NULL AS exists`);
+  if (!exists) return [];
+  const known = new Set(ds.migrations.map((m) => m.name ?? m.constructor.name));
+  const rows: { name: string }[] = await ds.query('SELECT name FROM migrations ORDER BY id');
+  return rows.map((r) => r.name).filter((n) => !known.has(n));
+}
+
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 /** Connects to DATABASE_URL, or starts (or attaches to) the embedded PostgreSQL; applies migrations when asked. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort'>,
+  config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort' | 'poolSize' | 'statementTimeoutMs' | 'poolWaitMs'>,
   log: Logger,
-  opts: { migrate: boolean },
+  opts: { migrate: boolean; onEmbeddedLost?: (err: Error) => void },
 ): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => undefined as void;
@@ -33,7 +71,7 @@ export async function openDatabase(
       throw new DatabaseUnavailable((err as Error).message);
     }
   }
-  const ds = createDataSource({ url });
+  const ds = createDataSource({ url, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs, poolWaitMs: config.poolWaitMs });
   try {
     await ds.initialize();
   } catch (err) {
@@ -41,17 +79,44 @@ export async function openDatabase(
     const e = err as Error & { code?: string };
     throw new DatabaseUnavailable(`cannot connect to PostgreSQL at ${redact(url)}: ${e.code ?? ''} ${e.message}`.trim());
   }
-  if (opts.migrate) {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  try {
+    await withStartupLock(ds, async () => {
+      const unknown = await unknownMigrations(ds);
+      if (unknown.length) {
+        throw new SchemaTooNew(
+          `the database schema is newer than this hub: it has migrations this code does not know (${unknown.join(', ')}); run the hub version that applied them, or restore a backup made for this one`,
+        );
+      }
+      if (opts.migrate) {
+        const applied = await ds.runMigrations({ transaction: 'each' });
+        if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      }
+    });
+  } catch (err) {
+    await ds.destroy().catch(() => undefined);
+    await stopEmbedded();
+    throw err;
   }
+  // The embedded server is a child of this process: if it dies, start it again (or give up loudly).
+  const watch =
+    !config.databaseUrl && opts.onEmbeddedLost
+      ? watchEmbedded(config.embeddedPgDir, Number(new URL(url).port), {
+          restarted: (ms) => log.warn({ ms }, 'embedded PostgreSQL had stopped; restarted it'),
+          failed: (attempt, err) => log.error({ attempt, err: err.message }, 'embedded PostgreSQL is down and does not start again yet'),
+          giveUp: opts.onEmbeddedLost,
+        })
+      : null;
   return {
     ds,
     where: redact(url),
     embedded: !config.databaseUrl,
     close: async () => {
       await ds.destroy();
-      await stopEmbedded();
+      if (watch?.restarted()) await watch.stop();
+      else {
+        await watch?.stop();
+        await stopEmbedded().catch(() => undefined);
+      }
     },
   };
 }

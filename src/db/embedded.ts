@@ -113,3 +113,48 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
   }
   return { url: urlFor(port, database), stop: () => pg.stop() };
 }
+
+/**
+ * Notices the embedded PostgreSQL dying (its postmaster killed or crashed) and starts it again
+ * on the same folder and port, so that the pool reconnects by itself; after `attempts` failed
+ * starts in a row it calls `giveUp` with the reason (main exits with a clear message). Checks
+ * every `everyMs`; never blocks a request.
+ */
+export function watchEmbedded(
+  dataDir: string,
+  port: number,
+  events: { restarted(ms: number): void; failed(attempt: number, err: Error): void; giveUp(err: Error): void },
+  { everyMs = 2000, attempts = 10 } = {},
+): { restarted(): boolean; stop(): Promise<void> } {
+  let current: EmbeddedServer | null = null;
+  let busy = false;
+  let failures = 0;
+  const timer = setInterval(async () => {
+    if (busy || runningPort(dataDir) !== null) return;
+    busy = true;
+    const t0 = Date.now();
+    try {
+      current = await startEmbedded(dataDir, port);
+      failures = 0;
+      events.restarted(Date.now() - t0);
+    } catch (err) {
+      failures++;
+      events.failed(failures, err as Error);
+      if (failures >= attempts) {
+        clearInterval(timer);
+        events.giveUp(err as Error);
+      }
+    } finally {
+      busy = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return {
+    /** True once the watch started a server of its own (the first one's handle then waits for an exit long past). */
+    restarted: () => current !== null,
+    stop: async () => {
+      clearInterval(timer);
+      await current?.stop();
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors';
+import { classifyDatabaseError } from '../db/db-errors';
 
 /** Codes whose message is meant for the client; anything else is masked. */
 const PASSED_THROUGH = new Set<string>([
@@ -25,6 +26,11 @@ export function formatError(log: Logger) {
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const db = classifyDatabaseError(original);
+    if (db) {
+      log.warn({ err: original, path: formatted.path, code: db.code }, 'database refusal');
+      return { message: db.message, locations: formatted.locations, path: formatted.path, extensions: { code: db.code } };
+    }
     log.error({ err: original, path: formatted.path }, 'internal error');
     return {
       message: '服务器内部错误',

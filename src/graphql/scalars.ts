@@ -1,5 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../common/formats';
+
+export { isCalendarDate, isInstant, isUuid } from '../common/formats';
 
 function stringLiteral(name: string, ast: ValueNode): string {
   if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} 须为字符串`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -27,20 +30,6 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : stringLiteral('Decimal', ast)),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id in the canonical form PostgreSQL's uuid type prints. */
-export const isUuid = (s: string) => UUID.test(s);
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
-
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
     throw new GraphQLError(`日期格式无效：${String(value)}（应为 YYYY-MM-DD）`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -57,10 +46,22 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDate(stringLiteral('Date', ast)),
 });
 
-/** An instant, RFC 3339 with offset. */
+const dateTime = DateTimeResolver.toConfig();
+
+function inRange(d: Date): Date {
+  const year = d.getUTCFullYear();
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    throw new GraphQLError(`时刻超出范围：年份须在 ${FIRST_YEAR} 到 ${LAST_YEAR} 之间`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return d;
+}
+
+/** An instant, RFC 3339 with offset, in the years FIRST_YEAR..LAST_YEAR. */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeResolver.toConfig(),
-  description: '时刻 — an instant, RFC 3339 with offset, e.g. 2027-03-01T09:30:00+08:00 (served in UTC)',
+  ...dateTime,
+  description: '时刻 — an instant, RFC 3339 with offset, e.g. 2027-03-01T09:30:00+08:00 (served in UTC), years 1900–9999',
+  parseValue: (v) => inRange(dateTime.parseValue!(v) as Date),
+  parseLiteral: (ast, vars) => inRange(dateTime.parseLiteral!(ast, vars) as Date),
 });
 
 export const scalarsMap = [{ type: Date, scalar: DateTimeScalar }];

@@ -14,6 +14,7 @@ import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notifi
 import { TodoResolver } from '../modules/todo';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
+import { textHygiene } from './text-hygiene';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -48,6 +49,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     scalarsMap,
+    globalMiddlewares: [textHygiene],
     validate: false, // services validate inputs and answer with userErrors
     emitSchemaFile: false,
   });

@@ -13,8 +13,11 @@ import { ErrorCode } from '../common/errors';
 import { formatError } from '../graphql/format-error';
 import { serveIde } from './ide';
 import { loadConsole, operationAllowed, serveConsole } from './console';
-import { depthLimit } from '../graphql/limits';
+import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
+import { CallerLimiter } from './caller-limiter';
+import { claimFor, IdempotencyRefusal } from './idempotency';
 import { buildHubSchema } from '../graphql/schema';
+import type { Caller } from '../common/caller';
 import type { Services } from '../services';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -46,15 +49,26 @@ function sendGraphQLError(res: ServerResponse, failure: HttpFailure): void {
   sendJson(res, failure.status, { errors: [{ message: failure.message, extensions: { code: failure.code } }] });
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, ErrorCode.BAD_REQUEST, `请求体超过 ${MAX_BODY_BYTES} 字节`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new HttpFailure(413, ErrorCode.BAD_REQUEST, `请求体超过 ${MAX_BODY_BYTES} 字节`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    if (err instanceof HttpFailure) throw err;
+    throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '请求体不完整（连接中断）'); // the client went away mid-body
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '请求体不是合法的 UTF-8');
+  }
 }
 
 async function parseBody(req: IncomingMessage): Promise<unknown> {
@@ -78,32 +92,114 @@ function headerMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Codes of a well-formed request whose document or variables fail: GraphQL errors, not HTTP ones. */
+const DOCUMENT_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) gets
+ * status 200 for a parse, validation or variable-coercion failure; `application/graphql-response+json`
+ * keeps 400.
+ */
+function requestFailedAsJson(contentType: string | undefined, body: string): boolean {
+  if (!contentType?.startsWith('application/json')) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    return parsed.data === undefined && !!parsed.errors?.length && parsed.errors.every((e) => DOCUMENT_FAILURES.has(e.extensions?.code ?? ''));
+  } catch {
+    return false;
+  }
+}
+
+/** Headers on every answer of the hub; the IDE page sets its own CSP (scripts and styles from itself). */
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 /** Builds the GraphQL server and the HTTP server around it, and starts listening. */
 export async function startHub(opts: { config: Config; ds: DataSource; services: Services; log: Logger }): Promise<Hub> {
   const { config, ds, services, log } = opts;
-  const server = http.createServer();
+  // requestTimeout is enforced when Node checks the connections: every second, not every 30.
+  const server = http.createServer({ connectionsCheckingInterval: 1000 });
   const apollo = new ApolloServer<Context>({
     schema: await buildHubSchema(),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(config.maxQueryDepth)],
+    validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases), directiveLimit(config.maxDirectives)],
+    parseOptions: { maxTokens: config.maxTokens },
+    // In production a refusal never names fields the caller did not ask for ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     // Callers authenticate with a bearer token, never a cookie, so a cross-site request carries
     // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
     csrfPrevention: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
+    ],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
   await apollo.start();
   const consoleFiles = loadConsole();
 
+  const limiter = new CallerLimiter({
+    requests: config.rateLimitRequests,
+    windowSeconds: config.rateLimitWindowSeconds,
+    maxConcurrent: config.maxConcurrentPerCaller,
+  });
+
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
+    const caller = services.tokens.callerFrom(req.headers.authorization);
+    const known = await caller.catch(() => null);
+    const callerKey = known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`;
+    const admission = limiter.admit(callerKey);
+    if (!admission.ok) {
+      res.setHeader('retry-after', String(admission.retryAfterSeconds));
+      const why =
+        admission.reason === 'rate'
+          ? `请求过于频繁（每 ${config.rateLimitWindowSeconds} 秒至多 ${config.rateLimitRequests} 次）`
+          : `同时进行的请求超过 ${config.maxConcurrentPerCaller} 个`;
+      throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
+    }
+    try {
+      await answer(req, res, requestId, reqLog, caller, callerKey);
+    } finally {
+      admission.release();
+    }
+  }
+
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    reqLog: Logger,
+    caller: Promise<Caller | null>,
+    callerKey: string,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
+    const body = await parseBody(req);
+    const claim = await claimFor(services.idempotency, req.headers['idempotency-key'], callerKey, body);
+    if (claim?.kind === 'replay') {
+      res.statusCode = claim.answer.status;
+      res.setHeader('content-type', claim.answer.contentType);
+      res.setHeader('idempotent-replayed', 'true');
+      res.end(claim.answer.body);
+      return;
+    }
+    if (claim?.kind === 'mismatch') throw new HttpFailure(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, '此 Idempotency-Key 已用于另一个请求，请换用新的键');
+    if (claim?.kind === 'in-progress') {
+      res.setHeader('retry-after', '1');
+      throw new HttpFailure(409, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试');
+    }
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       headers: headerMap(req),
       search: url.search,
-      body: await parseBody(req),
+      body,
     };
     if (config.nodeEnv === 'production') {
       const body = httpGraphQLRequest.body as { query?: unknown } | undefined;
@@ -116,7 +212,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       httpGraphQLRequest,
       context: async () => ({
         requestId,
-        caller: await services.tokens.callerFrom(req.headers.authorization),
+        caller: await caller,
         log: reqLog,
         loaders: createLoaders(ds, services),
         services,
@@ -126,6 +222,12 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     if (httpGraphQLRequest.method === 'GET') res.setHeader('vary', 'accept'); // the same URL serves the IDE to browsers
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      if (res.statusCode === 400 && requestFailedAsJson(response.headers.get('content-type'), response.body.string)) res.statusCode = 200;
+      if (claim?.kind === 'run') {
+        await claim
+          .finish({ status: res.statusCode, contentType: response.headers.get('content-type') ?? 'application/json', body: response.body.string })
+          .catch((err: unknown) => reqLog.warn({ err }, 'idempotency answer not stored'));
+      }
       res.end(response.body.string);
       return;
     }
@@ -149,6 +251,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const reqLog = log.child({ requestId });
     res.setHeader('x-request-id', requestId);
+    for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       reqLog.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
@@ -172,12 +275,17 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     };
     handle().catch((err: unknown) => {
       if (err instanceof HttpFailure) return sendGraphQLError(res, err);
+      if (err instanceof IdempotencyRefusal) return sendGraphQLError(res, new HttpFailure(err.status, err.code, err.message));
       reqLog.error({ err }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: '服务器内部错误', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
     });
   });
 
+  // A client that sends its request a byte a second is cut off (408), not waited for.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
+  // Node answers a malformed request line or headers itself (400, 431) and a timed-out one with 408.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -40,8 +40,8 @@ function serverUrl(): string {
   return url;
 }
 
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl() });
+async function admin<T>(work: (c: Client) => Promise<T>, server = serverUrl()): Promise<T> {
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     return await work(client);
@@ -51,12 +51,12 @@ async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
 }
 
 /** Creates an empty database on the test server and returns its URL and a dropper. */
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(server = serverUrl()): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl());
+  await admin((c) => c.query(`CREATE DATABASE ${name}`), server);
+  const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), server).then(() => undefined) };
 }
 
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
@@ -64,11 +64,19 @@ export async function startTestHub(
   env: NodeJS.ProcessEnv = {},
   seed: 'organizations' | 'demo' = 'organizations',
   clock: Clock = systemClock,
+  /** Another PostgreSQL server than TEST_DATABASE_URL's (a throw-away one a spec may stop). */
+  server?: string,
 ): Promise<TestHub> {
-  const db = await freshDatabase();
+  const db = await freshDatabase(server);
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
-  const ds = createDataSource({ url: db.url, logger: statements, poolSize: 4 });
+  const ds = createDataSource({
+    url: db.url,
+    logger: statements,
+    poolSize: env.POOL_SIZE ? config.poolSize : 4,
+    statementTimeoutMs: config.statementTimeoutMs,
+    poolWaitMs: config.poolWaitMs,
+  });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const services = createServices(ds, config, clock);

@@ -6,6 +6,7 @@ import { mutate, Outcome } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
 import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
 import { badInput } from '../../common/errors';
+import { isInstant } from '../../common/formats';
 import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
@@ -247,7 +248,7 @@ async function insertRuns(em: EntityManager, runs: AggregationRunInput[], target
 
 function runCursor(after: string): [string, string] {
   const [at, id] = decodeCursor(after);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUUID(id)) throw badInput('after', '分页游标无效');
+  if (typeof at !== 'string' || !isInstant(at) || !isUUID(id)) throw badInput('after', '分页游标无效');
   return [at, id];
 }
 

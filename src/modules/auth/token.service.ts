@@ -4,6 +4,9 @@ import { isUuid } from '../../graphql/scalars';
 import { unauthenticated } from '../../common/errors';
 import type { Caller } from '../../common/caller';
 import { ALL_ROLES, Role } from '../../common/role.enums';
+import { textProblem } from '../../common/text';
+
+const MAX_SUBJECT = 200;
 
 /** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org) and roles. */
 export class TokenService {
@@ -28,7 +31,15 @@ export class TokenService {
       const { payload } = await jwtVerify(m[1], this.config.jwtSecret, { issuer: this.config.jwtIssuer, algorithms: ['HS256'] });
       const roles = payload.roles;
       const org = payload.org;
-      if (!payload.sub || !Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ALL_ROLES.includes(r))) {
+      // The subject is recorded as the actor (varchar 200): a longer or unclean one is no caller.
+      if (
+        !payload.sub ||
+        payload.sub.length > MAX_SUBJECT ||
+        textProblem(payload.sub) !== null ||
+        !Array.isArray(roles) ||
+        roles.length === 0 ||
+        !roles.every((r) => ALL_ROLES.includes(r))
+      ) {
         throw new Error('claims');
       }
       if (org !== null && org !== undefined && (typeof org !== 'string' || !isUuid(org))) throw new Error('org');

@@ -232,7 +232,7 @@ function toCounts(r: CountRow | undefined): CompletenessCounts {
 
 /** (resource code, reason) of the last gap seen, as (code, reason number). */
 function gapCursor(after: string): [string, number] {
-  const [code, reason] = decodeCursor(after);
+  const [code, reason] = decodeCursor(after, (v) => v.length === 2);
   const ord = GAP_ORDER.indexOf(reason as GapReason);
   if (typeof code !== 'string' || ord < 0) throw badInput('after', '分页游标无效');
   return [code, ord];

@@ -18,8 +18,8 @@ import { consumerJoinResource } from '../sharing';
 import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
 import { SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
-import { isUuid } from '../../graphql/scalars';
 import { NotificationEventKind, recordEvents } from '../notification';
+import { isCalendarDate, isUuid } from '../../graphql/scalars';
 
 registerUniqueViolation({
   constraint: PENDING_REQUEST_KEY,
@@ -120,7 +120,12 @@ export class SharingRequestService {
     if (filter.overdueOnly) {
       qb.andWhere('s.status = :f_pending AND s.dueOn < :f_today', { f_pending: SharingRequestStatus.PENDING, f_today: this.today() });
     }
-    return paginate(qb, args, { expression: 's.dueOn', value: (s) => s.dueOn }, this.config.maxPageSize);
+    return paginate(
+      qb,
+      args,
+      { expression: 's.dueOn', value: (s) => s.dueOn, valid: (v) => typeof v === 'string' && isCalendarDate(v) },
+      this.config.maxPageSize,
+    );
   }
 
   /** A project unit applies, for its organisation, to use a published CONDITIONAL resource (国发〔2016〕51号). */

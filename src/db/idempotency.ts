@@ -1,0 +1,71 @@
+/**
+ * Idempotency-Key for mutations: the first request with a key claims it (one atomic statement, so
+ * two hubs racing on one key cannot both run it), runs, and stores its answer; a retry with the
+ * same key and the same request gets the stored answer; the same key with another request is
+ * refused. Keys expire after IDEMPOTENCY_TTL_SECONDS. A claim whose request died without an
+ * answer (the hub killed mid-way) can be taken again after `abandonAfterMs`. Answers that say
+ * "try again" (the database unavailable, busy or too slow, an internal error) are not stored.
+ */
+import type { DataSource } from 'typeorm';
+
+export type Claim =
+  { kind: 'run'; finish(answer: StoredAnswer): Promise<void> } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' } | { kind: 'in-progress' };
+
+export interface StoredAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const TRANSIENT = /"code":"(DATABASE_UNAVAILABLE|DATABASE_BUSY|QUERY_TIMEOUT|RATE_LIMITED|INTERNAL_SERVER_ERROR)"/;
+
+const CLAIM = `
+INSERT INTO idempotency_key (caller, key, request_hash, created_at, expires_at)
+VALUES ($1, $2, $3, now(), now() + $4 * interval '1 second')
+ON CONFLICT (caller, key) DO UPDATE
+   SET request_hash = EXCLUDED.request_hash, created_at = now(), expires_at = EXCLUDED.expires_at,
+       status = NULL, content_type = NULL, response = NULL
+ WHERE idempotency_key.expires_at < now()
+    OR (idempotency_key.status IS NULL AND idempotency_key.created_at < now() - $5 * interval '1 millisecond')
+RETURNING 1`;
+
+export class IdempotencyService {
+  private claims = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ttlSeconds: number,
+    private readonly abandonAfterMs: number,
+  ) {}
+
+  async claim(caller: string, key: string, requestHash: string): Promise<Claim> {
+    if (++this.claims % 500 === 0) await this.ds.query('DELETE FROM idempotency_key WHERE expires_at < now()');
+    const claimed: unknown[] = await this.ds.query(CLAIM, [caller, key, requestHash, this.ttlSeconds, this.abandonAfterMs]);
+    if (claimed.length) {
+      return {
+        kind: 'run',
+        finish: async (answer) => {
+          if (answer.status >= 500 || TRANSIENT.test(answer.body)) {
+            await this.ds.query('DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND status IS NULL', [caller, key]);
+          } else {
+            await this.ds.query('UPDATE idempotency_key SET status = $3, content_type = $4, response = $5 WHERE caller = $1 AND key = $2', [
+              caller,
+              key,
+              answer.status,
+              answer.contentType,
+              answer.body,
+            ]);
+          }
+        },
+      };
+    }
+    const [row]: { request_hash: string; status: number | null; content_type: string | null; response: string | null }[] = await this.ds.query(
+      'SELECT request_hash, status, content_type, response FROM idempotency_key WHERE caller = $1 AND key = $2',
+      [caller, key],
+    );
+    if (!row) return this.claim(caller, key, requestHash); // removed in between: claim afresh
+    if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if (row.status === null || row.response === null) return { kind: 'in-progress' };
+    return { kind: 'replay', answer: { status: row.status, contentType: row.content_type ?? 'application/json', body: row.response } };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Idempotency-Key on mutations: a retry with the same key and body gets the stored answer and
+ * writes nothing more, another body with the same key is refused, keys expire, and the answers
+ * live in PostgreSQL so that another hub on the same database replays them too.
+ */
+import { Role } from '../src/common/role.enums';
+import { startHub } from '../src/http/server';
+import { createLogger } from '../src/logger';
+import { createServices } from '../src/services';
+import { CREATE, insertProject, resourceInput } from './support/catalogue';
+import { startTestHub, TestHub } from './support/hub';
+
+let hub: TestHub;
+let unit: string;
+let projectId: string;
+beforeAll(async () => {
+  hub = await startTestHub({ IDEMPOTENCY_TTL_SECONDS: '2' });
+  unit = await hub.token(Role.PROJECT_UNIT);
+  projectId = (await insertProject(hub.ds, 'education')).id;
+});
+afterAll(() => hub.close());
+
+const create = (name: string, key?: string, url = hub.url, token = unit) =>
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify({ query: CREATE, variables: { input: resourceInput(projectId, { name }) } }),
+  });
+
+const countNamed = async (name: string) => (await hub.ds.query(`SELECT count(*)::int AS n FROM information_resource WHERE name = $1`, [name]))[0].n;
+
+it('the same key and body: the stored answer, byte for byte, and one entry', async () => {
+  const first = await create('幂等一', 'key-one');
+  const firstBody = await first.text();
+  expect(JSON.parse(firstBody).data.resourceCreate.resource.id).toBeDefined();
+  const again = await create('幂等一', 'key-one');
+  expect(again.status).toBe(first.status);
+  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  expect(await again.text()).toBe(firstBody);
+  expect(await countNamed('幂等一')).toBe(1);
+});
+
+it('the same key with another body: 422 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+  await (await create('幂等二', 'key-two')).text();
+  const other = await create('幂等二乙', 'key-two');
+  expect(other.status).toBe(422);
+  expect(((await other.json()) as any).errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect(await countNamed('幂等二乙')).toBe(0);
+});
+
+it('keys are per caller: another caller with the same key runs its own request', async () => {
+  await (await create('幂等三', 'shared-key')).text();
+  const other = await create('幂等三', 'shared-key', hub.url, await hub.token(Role.PROJECT_UNIT));
+  expect(other.headers.get('idempotent-replayed')).toBeNull();
+  expect(await countNamed('幂等三')).toBe(2);
+});
+
+it('two requests with one key at once: one runs, the other is told to wait or replayed; one entry', async () => {
+  const answers = await Promise.all([create('幂等四', 'key-four'), create('幂等四', 'key-four'), create('幂等四', 'key-four')]);
+  const statuses = answers.map((a) => (a.headers.get('idempotent-replayed') ? 'replay' : a.status === 409 ? 'wait' : a.status));
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+  for (const a of answers.filter((x) => x.status === 409)) expect(a.headers.get('retry-after')).toBe('1');
+  expect(await countNamed('幂等四')).toBe(1);
+});
+
+it('keys expire after IDEMPOTENCY_TTL_SECONDS: the same key then runs the request again', async () => {
+  await (await create('幂等五', 'key-five')).text();
+  await new Promise((r) => setTimeout(r, 2500));
+  const later = await create('幂等五', 'key-five');
+  expect(later.headers.get('idempotent-replayed')).toBeNull();
+  expect(await countNamed('幂等五')).toBe(2);
+});
+
+it('another hub on the same database replays the answer (the keys live in PostgreSQL)', async () => {
+  const first = await (await create('幂等六', 'key-six')).text();
+  const other = await startHub({ config: hub.config, ds: hub.ds, services: createServices(hub.ds, hub.config), log: createLogger(hub.config) });
+  try {
+    const replay = await create('幂等六', 'key-six', other.url);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.text()).toBe(first);
+  } finally {
+    await other.stop();
+  }
+  expect(await countNamed('幂等六')).toBe(1);
+});
+
+it('a query with a key is answered normally and stores nothing; a malformed key is 400', async () => {
+  const before = (await hub.ds.query('SELECT count(*)::int AS n FROM idempotency_key'))[0].n;
+  const q = await fetch(`${hub.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${unit}`, 'idempotency-key': 'query-key' },
+    body: JSON.stringify({ query: '{ viewer { roles } }' }),
+  });
+  expect(q.status).toBe(200);
+  expect((await hub.ds.query('SELECT count(*)::int AS n FROM idempotency_key'))[0].n).toBe(before);
+  const bad = await create('幂等七', 'x'.repeat(201));
+  expect(bad.status).toBe(400);
+  expect(await countNamed('幂等七')).toBe(0);
+});

@@ -1,0 +1,76 @@
+/**
+ * A PostgreSQL server of the specs' own that they may stop, start and kill: Debian's PostgreSQL 15
+ * binaries, a cluster in a temporary folder on a free loopback port. Never the machine's shared
+ * server. Runs as the `postgres` user when the specs run as root.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../src/db/embedded';
+
+const BIN = process.env.PG15_BIN ?? '/usr/lib/postgresql/15/bin';
+
+export interface ThrowawayPg {
+  /** postgres://postgres@127.0.0.1:<port>/postgres */
+  url: string;
+  port: number;
+  dataDir: string;
+  start(): Promise<void>;
+  /** `pg_ctl stop -m fast`: disconnects every client, then shuts down. */
+  stop(): Promise<void>;
+  /** `pg_ctl stop -m immediate`: no checkpoint, like a crash. */
+  crash(): Promise<void>;
+  /** Stops the server and removes the folder. */
+  destroy(): void;
+}
+
+const execFileAsync = promisify(execFile);
+
+function command(args: string[], asPostgres: boolean): [string, string[]] {
+  const [cmd, ...rest] = args;
+  return asPostgres ? ['runuser', ['-u', 'postgres', '--', cmd, ...rest]] : [cmd, rest];
+}
+
+/** Runs a command without blocking the event loop (the hub under test lives in this process). */
+async function run(args: string[], asPostgres: boolean): Promise<void> {
+  const [cmd, rest] = command(args, asPostgres);
+  await execFileAsync(cmd, rest, { encoding: 'utf8' });
+}
+
+export async function startThrowawayPg(): Promise<ThrowawayPg> {
+  const asPostgres = typeof process.getuid === 'function' && process.getuid() === 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-pg15-'));
+  fs.chmodSync(dir, 0o777);
+  const dataDir = path.join(dir, 'data');
+  const port = await freePort();
+  await run([`${BIN}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], asPostgres);
+  const pgctl = (...args: string[]) => run([`${BIN}/pg_ctl`, '-D', dataDir, ...args], asPostgres);
+  const start = () =>
+    pgctl('-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=60`, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start');
+  const stopWith = async (mode: string) => {
+    try {
+      await pgctl('-m', mode, '-w', '-t', '30', 'stop');
+    } catch {
+      /* not running */
+    }
+  };
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    start,
+    stop: () => stopWith('fast'),
+    crash: () => stopWith('immediate'),
+    destroy: () => {
+      try {
+        execFileSync(...command([`${BIN}/pg_ctl`, '-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres), { stdio: 'ignore' });
+      } catch {
+        /* not running */
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
