@@ -86,7 +86,7 @@ describe('query shape limits', () => {
     const doc = 'query ($n: Int) { organizations(first: $n) { edges { node { id name } } } }';
     expect((await hub.gql(doc, { n: 10 }, token)).errors).toBeUndefined();
     const over = await hub.gql(doc, { n: 11 }, token);
-    expect(over.status).toBe(200);
+    expect(over.status).toBe(400); // application/graphql-response+json
     expect(over.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' });
   });
 
