@@ -11,10 +11,24 @@ import { CompletenessService } from './modules/completeness';
 import { AcceptanceService } from './modules/acceptance';
 import { SharingRequestService } from './modules/sharing-request';
 import { DeadlineService } from './modules/deadline';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { NotificationService, serveCalendarFeed } from './modules/notification';
+import { TodoService } from './modules/todo';
+
+/** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
+  const deadlines = new DeadlineService(ds, config, clock);
+  const notifications = new NotificationService(ds, config, clock);
+  const httpRoutes: Record<string, HttpRoute> = {
+    // The feed token's caller's deadlines as iCalendar (notification module).
+    '/calendar.ics': (req, res, request) =>
+      serveCalendarFeed(req, res, { notifications, deadlines, ...request, pageSize: config.maxPageSize, now: clock.now() }),
+  };
   return {
     clock,
     tokens: new TokenService(config),
@@ -27,7 +41,10 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     completeness,
     acceptance: new AcceptanceService(ds, config, clock, completeness),
     sharingRequests: new SharingRequestService(ds, config, clock),
-    deadlines: new DeadlineService(ds, config, clock),
+    deadlines,
+    todos: new TodoService(ds, config, clock),
+    notifications,
+    httpRoutes,
   };
 }
 

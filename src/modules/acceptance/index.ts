@@ -9,3 +9,5 @@ export { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolv
 export { lateApplication, timingProblems } from './acceptance.rules';
 export { AcceptanceService } from './acceptance.service';
 export { ExpertOpinion } from './expert-opinion.entity';
+/** 第二十五条: applications the office has not decided, as SQL for the to-dos. */
+export { UNDECIDED_APPLICATIONS } from './acceptance.sql';

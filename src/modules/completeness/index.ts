@@ -4,3 +4,5 @@ export { completenessLoaders } from './completeness.loaders';
 export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
 export { CompletenessService } from './completeness.service';
 export type { CompletenessCounts } from './completeness.types';
+/** 第十七条 timeliness per interface, as SQL for the to-dos of stale interfaces. */
+export { freshSql, staleInterfacesSql } from './completeness.sql';
