@@ -55,7 +55,7 @@ describe('serving /console/', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-|https?:|\*/);
     const html = await res.text();
-    expect(html).toContain(`<meta name="csp-nonce" content="${nonce}">`);
+    expect(html).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect((await get('/console/')).headers.get('content-security-policy')).not.toContain(nonce);
     const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:'));

@@ -85,6 +85,20 @@ describe('the console in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
 
+    // The to-do badge counts what waits for the bureau; its list shows the entries to review.
+    const badge = page.getByRole('button', { name: /^我的待办：\d+ 项$/ });
+    await badge.waitFor();
+    const todos = Number(/(\d+)/.exec((await badge.getAttribute('aria-label'))!)![1]);
+    expect(todos).toBeGreaterThan(0);
+    await badge.click();
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await idle(page);
+    // To-dos without a due date (entries to review) come last, so the first page may hold other kinds.
+    await page.locator('.ant-table-row').first().waitFor();
+    await w.shot('bureau-todos');
+    await w.go('完整性看板');
+    await catalogued.waitFor();
+
     // Drill down: an organisation (the table under the chart) → its projects → a project's gaps.
     const orgLink = page.locator('table').last().locator('.ant-table-row a').first();
     const orgName = (await orgLink.textContent())!;

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, gql, signOut, whenSignedOut } from './api';
 import { Failure, Loading } from './components/common';
@@ -23,6 +23,7 @@ const AcceptanceList = lazy(() => import('./pages/AcceptanceList'));
 const AcceptancePage = lazy(() => import('./pages/AcceptancePage'));
 const Interfaces = lazy(() => import('./pages/Interfaces'));
 const Gaps = lazy(() => import('./pages/GapsPage'));
+const Todos = lazy(() => import('./pages/Todos'));
 
 const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
 
@@ -34,6 +35,7 @@ interface Entry {
 
 /** The menu, by role, in the order each role works. */
 const MENU: Entry[] = [
+  { key: '/todos', text: '我的待办', roles: ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'PROJECT_UNIT', 'AUDITOR', 'ADMIN', 'PLATFORM'] },
   { key: '/dashboard', text: '完整性看板', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
   { key: '/gaps', text: '缺口清单', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
   { key: '/review', text: '审核队列', roles: ['BIG_DATA_BUREAU'] },
@@ -55,6 +57,7 @@ function home(viewer: Viewer): string {
 
 const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/dashboard', () => <Dashboard />],
+  ['/todos', () => <Todos />],
   ['/gaps', () => <Gaps />],
   ['/organizations/:id', (p) => <OrganizationPage id={p.id} />],
   ['/catalogue', () => <Catalogue />],
@@ -83,6 +86,26 @@ function Page({ viewer }: { viewer: Viewer }) {
     if (params) return <Suspense fallback={<Loading />}>{render(params)}</Suspense>;
   }
   return <Result status="404" title="没有这个页面" extra={<Button onClick={() => go(home(viewer))}>回到首页</Button>} />;
+}
+
+/** The count of the caller's to-dos, refreshed when the page changes. */
+function TodoBadge() {
+  const { path, go } = useRoute();
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    gql<{ todoItems: { allCount: number } }>('TodoCount').then(
+      (d) => setCount(d.todoItems.allCount),
+      () => setCount(null),
+    );
+  }, [path]);
+  if (count === null) return null;
+  return (
+    <Badge count={count} overflowCount={999} size="small">
+      <Button size="small" type="text" style={{ color: '#fff' }} onClick={() => go('/todos')} aria-label={`我的待办：${count} 项`}>
+        待办
+      </Button>
+    </Badge>
+  );
 }
 
 export function App() {
@@ -138,6 +161,7 @@ export function App() {
           <span className="hub-brand">宿城区政务信息资源目录管理平台</span>
           <span style={{ flex: 1 }} />
           <Space style={{ color: '#fff' }} size="small">
+            <TodoBadge />
             <span>{viewer.organization?.name ?? '平台'}</span>
             {viewer.roles.map((r) => (
               <Tag key={r} color="blue">

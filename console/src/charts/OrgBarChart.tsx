@@ -24,7 +24,6 @@ export default function OrgBarChart({ bars, figureName, onPick }: { bars: Bar[];
   useEffect(() => {
     const c = echarts.init(el.current!, undefined, { renderer: 'canvas' });
     chart.current = c;
-    c.on('click', (p) => pick.current(bars[p.dataIndex as number]?.id ?? ''));
     const resize = () => c.resize();
     addEventListener('resize', resize);
     return () => {
