@@ -32,6 +32,10 @@ export interface Config {
   timelinessGraceHours: number;
   /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
   acceptanceThresholds: Partial<Record<CompletenessFigureName, number>>;
+  /** Largest catalogue file (XLSX or CSV) an import accepts, in bytes. */
+  importMaxBytes: number;
+  /** Most data rows (both sheets together) one import accepts. */
+  importMaxRows: number;
 }
 
 /** The six completeness figures (DESIGN §3). */
@@ -128,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: int('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12, 2, 50),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
     acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
+    importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxRows: int('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 20000, 1, 1000000),
   };
 }

@@ -12,18 +12,24 @@ import { CompletenessService } from './modules/completeness/completeness.service
 import { AcceptanceService } from './modules/acceptance/acceptance.service';
 import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
 import { DeadlineService } from './modules/deadline/deadline.service';
+import { CatalogueImportService } from './modules/exchange/catalogue-import.service';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
+  const organizations = new OrganizationService(ds, config);
+  const projects = new ProjectService(ds, config, clock);
+  const resources = new ResourceService(ds, config);
+  const interfaces = new InterfaceService(ds, config, clock);
   return {
     clock,
     tokens: new TokenService(config),
-    organizations: new OrganizationService(ds, config),
-    projects: new ProjectService(ds, config, clock),
-    resources: new ResourceService(ds, config),
+    organizations,
+    projects,
+    resources,
     resourceReview: new ResourceReviewService(ds, clock),
-    interfaces: new InterfaceService(ds, config, clock),
+    interfaces,
+    catalogueImport: new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize }),
     aggregation: new AggregationService(ds, config, clock),
     completeness,
     acceptance: new AcceptanceService(ds, config, clock, completeness),

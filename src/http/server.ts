@@ -14,6 +14,8 @@ import { serveIde } from '../graphql/ide';
 import { depthLimit } from '../graphql/limits';
 import { buildHubSchema } from '../graphql/schema';
 import type { Services } from '../services';
+import type { RequestContext } from '../graphql/request-context';
+import { exchangeRoutes } from '../modules/exchange/exchange.routes';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -94,6 +96,12 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   });
   await apollo.start();
 
+  /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
+  async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
+    return { requestId, caller: await services.tokens.callerFrom(req.headers.authorization), log: reqLog };
+  }
+  const files = exchangeRoutes({ ds, config, resources: services.resources, catalogueImport: services.catalogueImport });
+
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const httpGraphQLRequest: HTTPGraphQLRequest = {
@@ -105,9 +113,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => ({
-        requestId,
-        caller: await services.tokens.callerFrom(req.headers.authorization),
-        log: reqLog,
+        ...(await requestContext(req, requestId, reqLog)),
         loaders: createLoaders(ds, services),
         services,
       }),
@@ -155,6 +161,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         }
         return graphql(req, res, requestId, reqLog);
       }
+      if (await files(req, res, () => requestContext(req, requestId, reqLog))) return;
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

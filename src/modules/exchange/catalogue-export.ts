@@ -1,0 +1,144 @@
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../../graphql/request-context';
+import {
+  CATALOGUE_KIND_LABEL,
+  CatalogueKind,
+  DATA_GRADE_LABEL,
+  DataGrade,
+  OPEN_TYPE_LABEL,
+  OpenType,
+  RESOURCE_FORMAT_LABEL,
+  RESOURCE_STATUS_LABEL,
+  ResourceFormat,
+  ResourceStatus,
+  SHARING_METHOD_LABEL,
+  SHARING_TYPE_LABEL,
+  SharingType,
+  UPDATE_FREQUENCY_LABEL,
+  UpdateFrequency,
+} from '../catalogue/catalogue.enums';
+import type { DataItem } from '../catalogue/data-item.entity';
+import type { InformationResource } from '../catalogue/information-resource.entity';
+import { resourceLoaders } from '../catalogue/resource.loaders';
+import type { ResourceFilter } from '../catalogue/resource.inputs';
+import type { ResourceService } from '../catalogue/resource.service';
+import type { Organization } from '../organization/organization.entity';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { interfaceLoaders } from '../sharing/interface.loaders';
+import type { SharingInterface } from '../sharing/sharing-interface.entity';
+import { INTERFACE_KIND_LABEL, MountStatus } from '../sharing/sharing.enums';
+import { classificationParts, formatDataItems } from './row-mapping';
+import { UploadRefused } from './sheet-reader';
+
+/** An entry with what its export rows need. */
+export interface ExportEntry {
+  resource: InformationResource;
+  items: DataItem[];
+  provider: Organization | null;
+  interfaces: SharingInterface[];
+}
+
+const label = (labels: Record<string, string>, value: string | null) => (value ? labels[value] : '');
+
+/** The provider cell: its name with the credit code, which the import reads back. */
+export const providerCell = (o: Organization | null) => (o ? `${o.name}（${o.creditCode}）` : '');
+
+/** An entry as a row of the catalogue sheet (the template's columns, in order). */
+export function resourceRow({ resource: r, items, provider }: ExportEntry): string[] {
+  const parts = classificationParts(r.classificationCode);
+  return [
+    CATALOGUE_KIND_LABEL[r.catalogueKind],
+    parts.item,
+    parts.category,
+    parts.subcategory,
+    r.name,
+    r.code,
+    providerCell(provider),
+    r.summary,
+    RESOURCE_FORMAT_LABEL[r.format],
+    r.subFormat ?? '',
+    formatDataItems(items),
+    label(SHARING_TYPE_LABEL, r.sharingType),
+    (r.sharingType === SharingType.NOT_SHARED ? r.legalBasis : r.sharingCondition) ?? '',
+    label(SHARING_METHOD_LABEL, r.sharingMethod),
+    label(OPEN_TYPE_LABEL, r.openType),
+    r.openCondition ?? '',
+    label(UPDATE_FREQUENCY_LABEL, r.updateFrequency),
+    label(DATA_GRADE_LABEL, r.dataGrade),
+    r.publishedOn ?? '',
+    r.relatedResourceCodes.join('；'),
+  ];
+}
+
+/** The live (not withdrawn) interfaces of an entry as rows of the interfaces sheet. */
+export function interfaceRows({ resource, interfaces }: ExportEntry): string[][] {
+  return interfaces
+    .filter((i) => i.mountStatus !== MountStatus.WITHDRAWN)
+    .map((i) => [resource.code, INTERFACE_KIND_LABEL[i.kind], i.endpoint, UPDATE_FREQUENCY_LABEL[i.syncFrequency]]);
+}
+
+const FILTER_ENUMS: Record<string, Record<string, string>> = {
+  status: RESOURCE_STATUS_LABEL,
+  sharingType: SHARING_TYPE_LABEL,
+  openType: OPEN_TYPE_LABEL,
+  updateFrequency: UPDATE_FREQUENCY_LABEL,
+  catalogueKind: CATALOGUE_KIND_LABEL,
+  format: RESOURCE_FORMAT_LABEL,
+  dataGrade: DATA_GRADE_LABEL,
+};
+
+/** The `resources` query's filter from URL parameters of the same names. */
+export function filterFromQuery(params: URLSearchParams): ResourceFilter {
+  const filter: Record<string, string> = {};
+  for (const [key, labels] of Object.entries(FILTER_ENUMS)) {
+    const value = params.get(key);
+    if (value === null || value === '') continue;
+    if (!(value in labels)) throw new UploadRefused(400, 'BAD_FILTER', `筛选条件 ${key} 的取值「${value}」无效（${Object.keys(labels).join('、')}）`);
+    filter[key] = value;
+  }
+  for (const key of ['providerId', 'projectId', 'search']) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return filter as ResourceFilter & {
+    status?: ResourceStatus;
+    sharingType?: SharingType;
+    openType?: OpenType;
+    updateFrequency?: UpdateFrequency;
+    catalogueKind?: CatalogueKind;
+    format?: ResourceFormat;
+    dataGrade?: DataGrade;
+  };
+}
+
+/**
+ * The entries the caller may read under `filter`, page by page through the same search the
+ * `resources` query uses, with their data items, providers and interfaces batched per page by
+ * the API's own loaders (fresh per page: memory stays flat however large the catalogue).
+ */
+export async function* exportEntries(
+  ds: DataSource,
+  resources: ResourceService,
+  ctx: RequestContext,
+  filter: ResourceFilter,
+  pageSize: number,
+): AsyncGenerator<ExportEntry> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await resources.list(ctx, filter, { first: pageSize, after });
+    const catalogue = resourceLoaders(ds);
+    const organizations = organizationLoaders(ds);
+    const sharing = interfaceLoaders(ds);
+    const rows = await Promise.all(
+      page.nodes.map(async (resource) => ({
+        resource,
+        items: await catalogue.dataItemsByResourceId.load(resource.id),
+        provider: await organizations.organizationById.load(resource.providerId),
+        interfaces: await sharing.interfacesByResourceId.load(resource.id),
+      })),
+    );
+    yield* rows;
+    if (!page.pageInfo.hasNextPage) return;
+    after = page.pageInfo.endCursor ?? undefined;
+  }
+}
