@@ -13,6 +13,7 @@ import { AcceptanceService } from './modules/acceptance/acceptance.service';
 import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
 import { DeadlineService } from './modules/deadline/deadline.service';
 import { CatalogueImportService } from './modules/exchange/catalogue-import.service';
+import { DcatExport } from './modules/exchange/dcat';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -29,6 +30,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     resources,
     resourceReview: new ResourceReviewService(ds, clock),
     interfaces,
+    dcat: new DcatExport(ds, resources, organizations),
     catalogueImport: new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize }),
     aggregation: new AggregationService(ds, config, clock),
     completeness,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Page } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/request-context';
 import {
   CATALOGUE_KIND_LABEL,
@@ -112,10 +113,33 @@ export function filterFromQuery(params: URLSearchParams): ResourceFilter {
 }
 
 /**
- * The entries the caller may read under `filter`, page by page through the same search the
- * `resources` query uses, with their data items, providers and interfaces batched per page by
- * the API's own loaders (fresh per page: memory stays flat however large the catalogue).
+ * One page of the entries the caller may read under `filter`, through the same search the
+ * `resources` query uses, with their data items, providers and interfaces batched by the API's
+ * own loaders (fresh per page, so nothing accumulates across pages).
  */
+export async function entryPage(
+  ds: DataSource,
+  resources: ResourceService,
+  ctx: RequestContext,
+  filter: ResourceFilter,
+  args: { first: number; after?: string },
+): Promise<{ entries: ExportEntry[]; page: Page<InformationResource> }> {
+  const page = await resources.list(ctx, filter, args);
+  const catalogue = resourceLoaders(ds);
+  const organizations = organizationLoaders(ds);
+  const sharing = interfaceLoaders(ds);
+  const entries = await Promise.all(
+    page.nodes.map(async (resource) => ({
+      resource,
+      items: await catalogue.dataItemsByResourceId.load(resource.id),
+      provider: await organizations.organizationById.load(resource.providerId),
+      interfaces: await sharing.interfacesByResourceId.load(resource.id),
+    })),
+  );
+  return { entries, page };
+}
+
+/** Every entry the caller may read under `filter`, page after page: memory stays flat however large the catalogue. */
 export async function* exportEntries(
   ds: DataSource,
   resources: ResourceService,
@@ -125,19 +149,8 @@ export async function* exportEntries(
 ): AsyncGenerator<ExportEntry> {
   let after: string | undefined;
   for (;;) {
-    const page = await resources.list(ctx, filter, { first: pageSize, after });
-    const catalogue = resourceLoaders(ds);
-    const organizations = organizationLoaders(ds);
-    const sharing = interfaceLoaders(ds);
-    const rows = await Promise.all(
-      page.nodes.map(async (resource) => ({
-        resource,
-        items: await catalogue.dataItemsByResourceId.load(resource.id),
-        provider: await organizations.organizationById.load(resource.providerId),
-        interfaces: await sharing.interfacesByResourceId.load(resource.id),
-      })),
-    );
-    yield* rows;
+    const { entries, page } = await entryPage(ds, resources, ctx, filter, { first: pageSize, after });
+    yield* entries;
     if (!page.pageInfo.hasNextPage) return;
     after = page.pageInfo.endCursor ?? undefined;
   }

@@ -11,12 +11,14 @@ import { writeCatalogueWorkbook } from './catalogue-workbook';
 import { RESOURCE_COLUMNS, RESOURCE_SHEET } from './columns';
 import { readRows, sniff, UploadRefused } from './sheet-reader';
 import { saveUpload } from './upload';
+import { DcatExport, toTurtle } from './dcat';
 
 export interface ExchangeRouteDeps {
   ds: DataSource;
   config: Pick<Config, 'maxPageSize' | 'importMaxBytes' | 'importMaxRows'>;
   resources: ResourceService;
   catalogueImport: CatalogueImportService;
+  dcat: DcatExport;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -45,7 +47,7 @@ const stamp = () => new Date().toISOString().slice(0, 10);
  * Answers false for a path that is not its own.
  */
 export function exchangeRoutes(deps: ExchangeRouteDeps) {
-  const { ds, config, resources, catalogueImport } = deps;
+  const { ds, config, resources, catalogueImport, dcat } = deps;
 
   async function template(res: ServerResponse): Promise<void> {
     attachment(res, XLSX, '信息资源目录模板.xlsx');
@@ -100,16 +102,31 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
     await writeCatalogueWorkbook(res, rows(), interfaces());
   }
 
+  async function dcatFile(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, params: URLSearchParams, turtle: boolean): Promise<void> {
+    const base = `http://${req.headers.host ?? 'localhost'}`;
+    const after = params.get('after') || undefined;
+    const { document } = await dcat.page(ctx, base, { first: config.maxPageSize, after });
+    res.statusCode = 200;
+    if (turtle) {
+      res.setHeader('content-type', 'text/turtle; charset=utf-8');
+      res.end(await toTurtle(document));
+    } else {
+      res.setHeader('content-type', 'application/ld+json; charset=utf-8');
+      res.end(JSON.stringify(document));
+    }
+  }
+
   return async function route(req: IncomingMessage, res: ServerResponse, ctx: () => Promise<RequestContext>): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
-    const known = ['/catalogue/template.xlsx', '/catalogue/import', '/catalogue/export.xlsx', '/catalogue/export.csv'];
+    const known = ['/catalogue/template.xlsx', '/catalogue/import', '/catalogue/export.xlsx', '/catalogue/export.csv', '/catalogue/dcat.jsonld', '/catalogue/dcat.ttl'];
     if (!known.includes(path)) return false;
     try {
       if (path !== '/catalogue/import' && req.method !== 'GET') throw new UploadRefused(405, 'METHOD_NOT_ALLOWED', '只接受 GET');
       const context = await ctx();
       if (path === '/catalogue/template.xlsx') await template(res);
       else if (path === '/catalogue/import') await importFile(req, res, context, url.searchParams);
+      else if (path.startsWith('/catalogue/dcat.')) await dcatFile(req, res, context, url.searchParams, path.endsWith('.ttl'));
       else await exportFile(res, context, url.searchParams, path.endsWith('.csv') ? 'csv' : 'xlsx');
     } catch (err) {
       if (res.headersSent) throw err;
