@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import jsonld from 'jsonld';
-import { Parser } from 'n3';
+import { Parser, Quad } from 'n3';
 import { Role } from '../src/modules/auth/role.enum';
 import { codeOf, insertProject, PUBLISH, SUBMIT } from './support/catalogue';
 import { download, filledTemplate, row, upload } from './support/exchange';
@@ -82,7 +82,7 @@ describe('GET /catalogue/dcat.jsonld', () => {
     const docs = [await dcatPage()];
     const next = docs[0]['@graph'].find((n: any) => n['hydra:view'])['hydra:view']['hydra:next']['@id'];
     docs.push(await dcatPage(new URL(next).search));
-    const quads = [];
+    const quads: Quad[] = [];
     for (const doc of docs) quads.push(...new Parser({ format: 'N-Quads' }).parse((await jsonld.toRDF(doc, { format: 'application/n-quads' })) as unknown as string));
     const objects = (s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
     const types = (s: string) => objects(s, RDF_TYPE);
