@@ -100,7 +100,16 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     return { requestId, caller: await services.tokens.callerFrom(req.headers.authorization), log: reqLog };
   }
-  const files = exchangeRoutes({ ds, config, resources: services.resources, catalogueImport: services.catalogueImport, dcat: services.dcat });
+  const files = exchangeRoutes({
+    ds,
+    config,
+    resources: services.resources,
+    catalogueImport: services.catalogueImport,
+    dcat: services.dcat,
+    completeness: services.completeness,
+    organizations: services.organizations,
+    acceptance: services.acceptance,
+  });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');

@@ -1,6 +1,8 @@
 import { COMPLETENESS_FIGURES, CompletenessFigureName, Config } from '../../config';
 import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
 import type { CompletenessCounts } from '../completeness/completeness.types';
+import type { Caller } from '../auth/caller';
+import { isBuildingUnit, isOversight } from '../project/project-access';
 import type { Project } from '../project/project.entity';
 import { addMonths } from '../../dates';
 import { AcceptanceDocumentKind as K } from './acceptance.enums';
@@ -133,4 +135,12 @@ export function thresholdProblems(counts: CompletenessCounts, thresholds: Config
     );
   }
   return out;
+}
+
+/**
+ * Who reads a project's acceptance applications, their snapshots, materials and opinions: the
+ * oversight roles (第六条 experts, the office, the bureau, auditors) and the project's building units.
+ */
+export function mayReadApplications(caller: Caller | null, project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
+  return isOversight(caller) || isBuildingUnit(caller, project, coBuildingUnitIds);
 }

@@ -18,6 +18,7 @@ import {
   UPDATE_FREQUENCY_LABEL,
   UpdateFrequency,
 } from '../catalogue/catalogue.enums';
+import { CatalogueRecord, catalogueRecord } from '../catalogue/catalogue-record';
 import type { DataItem } from '../catalogue/data-item.entity';
 import type { InformationResource } from '../catalogue/information-resource.entity';
 import { resourceLoaders } from '../catalogue/resource.loaders';
@@ -44,21 +45,21 @@ const label = (labels: Record<string, string>, value: string | null) => (value ?
 /** The provider cell: its name with the credit code, which the import reads back. */
 export const providerCell = (o: Organization | null) => (o ? `${o.name}（${o.creditCode}）` : '');
 
-/** An entry as a row of the catalogue sheet (the template's columns, in order). */
-export function resourceRow({ resource: r, items, provider }: ExportEntry): string[] {
+/** A catalogue record (a live entry, a published version or a frozen one) as a row of the catalogue sheet, in the template's columns. */
+export function recordRow(r: CatalogueRecord, provider: string): string[] {
   const parts = classificationParts(r.classificationCode);
   return [
-    CATALOGUE_KIND_LABEL[r.catalogueKind],
+    CATALOGUE_KIND_LABEL[r.catalogueKind as CatalogueKind],
     parts.item,
     parts.category,
     parts.subcategory,
     r.name,
     r.code,
-    providerCell(provider),
+    provider,
     r.summary,
-    RESOURCE_FORMAT_LABEL[r.format],
+    RESOURCE_FORMAT_LABEL[r.format as ResourceFormat],
     r.subFormat ?? '',
-    formatDataItems(items),
+    formatDataItems(r.dataItems),
     label(SHARING_TYPE_LABEL, r.sharingType),
     (r.sharingType === SharingType.NOT_SHARED ? r.legalBasis : r.sharingCondition) ?? '',
     label(SHARING_METHOD_LABEL, r.sharingMethod),
@@ -69,6 +70,11 @@ export function resourceRow({ resource: r, items, provider }: ExportEntry): stri
     r.publishedOn ?? '',
     r.relatedResourceCodes.join('；'),
   ];
+}
+
+/** A live entry as a row of the catalogue sheet. */
+export function resourceRow({ resource, items, provider }: ExportEntry): string[] {
+  return recordRow(catalogueRecord(resource, items, provider ?? { creditCode: '' }), providerCell(provider));
 }
 
 /** The live (not withdrawn) interfaces of an entry as rows of the interfaces sheet. */

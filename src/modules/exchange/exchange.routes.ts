@@ -12,10 +12,14 @@ import { RESOURCE_COLUMNS, RESOURCE_SHEET } from './columns';
 import { readRows, sniff, UploadRefused } from './sheet-reader';
 import { saveUpload } from './upload';
 import { DcatExport, toTurtle } from './dcat';
+import { completenessFilter, ReportDeps, completenessReport, writeDossier } from './reports';
+import { hasRole } from '../auth/caller';
+import { Role } from '../auth/role.enum';
+import { OVERSIGHT_ROLES } from '../project/project-access';
 
-export interface ExchangeRouteDeps {
+export interface ExchangeRouteDeps extends ReportDeps {
   ds: DataSource;
-  config: Pick<Config, 'maxPageSize' | 'importMaxBytes' | 'importMaxRows'>;
+  config: Pick<Config, 'maxPageSize' | 'importMaxBytes' | 'importMaxRows' | 'timelinessGraceHours'>;
   resources: ResourceService;
   catalogueImport: CatalogueImportService;
   dcat: DcatExport;
@@ -116,15 +120,37 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
     }
   }
 
+  async function completenessFile(res: ServerResponse, ctx: RequestContext, params: URLSearchParams): Promise<void> {
+    needCaller(ctx);
+    // The roles the completeness query answers (a project unit reads its own projects only).
+    if (!hasRole(ctx.caller, ...OVERSIGHT_ROLES, Role.PROJECT_UNIT)) throw new UploadRefused(403, 'FORBIDDEN', '当前角色无权查看完整性报告');
+    const filter = completenessFilter(params);
+    const report = await completenessReport(deps, ctx, filter); // built whole first: a bad filter is a clean 400
+    attachment(res, XLSX, `信息资源共享完整性-${stamp()}.xlsx`);
+    res.end(report);
+  }
+
+  async function dossier(res: ServerResponse, ctx: RequestContext, id: string): Promise<void> {
+    needCaller(ctx);
+    const found = await writeDossier(deps, ctx, id, () => {
+      attachment(res, XLSX, `验收材料-${id}.xlsx`);
+      return res;
+    });
+    if (!found) throw new UploadRefused(404, 'NOT_FOUND', '验收申请不存在或无权查看');
+  }
+
   return async function route(req: IncomingMessage, res: ServerResponse, ctx: () => Promise<RequestContext>): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
-    const known = ['/catalogue/template.xlsx', '/catalogue/import', '/catalogue/export.xlsx', '/catalogue/export.csv', '/catalogue/dcat.jsonld', '/catalogue/dcat.ttl'];
-    if (!known.includes(path)) return false;
+    const dossierId = /^\/acceptance\/([^/]+)\/dossier\.xlsx$/.exec(path)?.[1];
+    const known = ['/completeness/report.xlsx', '/catalogue/template.xlsx', '/catalogue/import', '/catalogue/export.xlsx', '/catalogue/export.csv', '/catalogue/dcat.jsonld', '/catalogue/dcat.ttl'];
+    if (!known.includes(path) && !dossierId) return false;
     try {
       if (path !== '/catalogue/import' && req.method !== 'GET') throw new UploadRefused(405, 'METHOD_NOT_ALLOWED', '只接受 GET');
       const context = await ctx();
-      if (path === '/catalogue/template.xlsx') await template(res);
+      if (dossierId) await dossier(res, context, decodeURIComponent(dossierId));
+      else if (path === '/completeness/report.xlsx') await completenessFile(res, context, url.searchParams);
+      else if (path === '/catalogue/template.xlsx') await template(res);
       else if (path === '/catalogue/import') await importFile(req, res, context, url.searchParams);
       else if (path.startsWith('/catalogue/dcat.')) await dcatFile(req, res, context, url.searchParams, path.endsWith('.ttl'));
       else await exportFile(res, context, url.searchParams, path.endsWith('.csv') ? 'csv' : 'xlsx');
