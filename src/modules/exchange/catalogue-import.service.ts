@@ -14,7 +14,7 @@ import type { InterfaceService } from '../sharing/interface.service';
 import { InterfaceKind } from '../sharing/sharing.enums';
 import { INTERFACE_COLUMNS, INTERFACE_FIELD_COLUMN, INTERFACE_SHEET, RESOURCE_COLUMNS, RESOURCE_FIELD_COLUMN, RESOURCE_SHEET } from './columns';
 import { classificationOf, conditionFields, ImportError, parseDataItems, RowReader, SheetLayout } from './row-mapping';
-import { SheetRow, UploadRefused } from './sheet-reader';
+import { ReadProgress, readRows, SheetRow, sniff, UploadRefused } from './sheet-reader';
 
 export interface ImportDeps {
   resources: ResourceService;
@@ -65,6 +65,12 @@ export class CatalogueImportService {
     private readonly deps: ImportDeps,
   ) {}
 
+  /** Imports the file at `path` (an .xlsx workbook or a CSV file; `name` is the name it came with), streamed. */
+  async importFile(ctx: RequestContext, projectCode: string, file: { path: string; name: string }, opts: ImportOptions & { onBytes?: (p: ReadProgress) => void }): Promise<ImportReport> {
+    const kind = await sniff(file.path, file.name);
+    return this.run(ctx, projectCode, readRows(file.path, kind, RESOURCE_SHEET, opts.onBytes), opts);
+  }
+
   async run(ctx: RequestContext, projectCode: string, rows: AsyncIterable<SheetRow>, opts: ImportOptions): Promise<ImportReport> {
     const project = await this.deps.projects.findOne(ctx, { code: projectCode });
     if (!project) throw new UploadRefused(404, 'PROJECT_NOT_FOUND', `项目 ${projectCode} 不存在或无权查看`);
@@ -112,6 +118,8 @@ class ImportRun {
   private readonly relations: Deferred<{ id: string; codes: string[] }>[] = [];
   private readonly orphanInterfaces: Deferred<{ layout: SheetLayout; cells: string[] }>[] = [];
   private readonly providers = new Map<string, string | null>();
+  /** Resource codes given so far, row by code: a code twice in one file is an error, not an update. */
+  private readonly codes = new Map<string, number>();
   private readonly errors: ImportError[] = [];
   private errorCount = 0;
   private dataRows = 0;
@@ -246,7 +254,13 @@ class ImportRun {
     const providerText = r.text('provider');
     const providerId = providerText ? await this.providerId(providerText) : null;
     if (providerText && !providerId) r.error(col('provider'), 'NOT_FOUND', `提供方「${providerText}」不是已登记的单位（填统一社会信用代码或单位全称）`);
-    if (r.errors.length && (!catalogueKind || !format || !name)) return this.fail(r.errors);
+    if (code) {
+      const first = this.codes.get(code);
+      if (first !== undefined) r.error(col('code'), 'DUPLICATE', `信息资源代码 ${code} 在本文件中重复（第 ${first} 行已填写）`);
+      else this.codes.set(code, p.row);
+    }
+    // Without its required cells a row is not put through the rules: the missing cells are its errors.
+    if (r.errors.some((e) => e.code === 'REQUIRED' || e.code === 'DUPLICATE') || !catalogueKind || !format || !name) return this.fail(r.errors);
     this.fail(r.errors); // the row still goes through the rules, for every other error it has
 
     const existing = code ? await this.deps.resources.findOne(this.ctx, { code }) : null;

@@ -8,8 +8,8 @@ import type { ResourceService } from '../catalogue/resource.service';
 import type { CatalogueImportService } from './catalogue-import.service';
 import { exportEntries, filterFromQuery, interfaceRows, resourceRow } from './catalogue-export';
 import { writeCatalogueWorkbook } from './catalogue-workbook';
-import { RESOURCE_COLUMNS, RESOURCE_SHEET } from './columns';
-import { readRows, sniff, UploadRefused } from './sheet-reader';
+import { RESOURCE_COLUMNS } from './columns';
+import { UploadRefused } from './sheet-reader';
 import { saveUpload } from './upload';
 import { DcatExport, toTurtle } from './dcat';
 import { completenessFilter, ReportDeps, completenessReport, writeDossier } from './reports';
@@ -66,8 +66,7 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
     const dryRun = /^(1|true|yes)$/i.test(params.get('dryRun') ?? '');
     const upload = await saveUpload(req, config.importMaxBytes);
     try {
-      const kind = await sniff(upload.path, upload.name);
-      const report = await catalogueImport.run(ctx, project, readRows(upload.path, kind, RESOURCE_SHEET), { dryRun, maxRows: config.importMaxRows });
+      const report = await catalogueImport.importFile(ctx, project, upload, { dryRun, maxRows: config.importMaxRows });
       sendJson(res, report.errorCount ? 422 : 200, report);
     } finally {
       await upload.discard();
