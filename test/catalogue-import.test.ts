@@ -163,4 +163,31 @@ describe('POST /catalogue/import', () => {
     const empty = await upload(hub, q(), Buffer.alloc(0), 'a.csv', edu);
     expect(empty).toMatchObject({ status: 400, body: { error: { code: 'EMPTY_FILE' } } });
   });
+
+  it('answers damaged workbooks and malformed requests with a clear error, never a 500', async () => {
+    const good = await filledTemplate(template, [row({ 信息资源名称: '完好', 目: '030' })]);
+    const truncated = good.subarray(0, Math.floor(good.length / 2));
+    const flipped = Buffer.from(good);
+    for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] ^= 0xff;
+    for (const broken of [truncated, flipped]) {
+      const res = await upload(hub, q(), broken, 'broken.xlsx', edu);
+      expect([415, 422]).toContain(res.status);
+      expect(res.body.written ?? false).toBe(false);
+    }
+    const noFile = new FormData();
+    noFile.append('note', 'no file here');
+    const res = await fetch(`${hub.url}/catalogue/import?${q()}`, { method: 'POST', body: noFile, headers: { authorization: `Bearer ${edu}` } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.code).toBe('NO_FILE');
+    const badMultipart = await fetch(`${hub.url}/catalogue/import?${q()}`, {
+      method: 'POST',
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+      headers: { authorization: `Bearer ${edu}`, 'content-type': 'multipart/form-data' },
+    });
+    expect(badMultipart.status).toBe(400);
+    const get = await fetch(`${hub.url}/catalogue/import?${q()}`, { headers: { authorization: `Bearer ${edu}` } });
+    expect(get.status).toBe(405);
+    // The hub still answers after all of it.
+    expect((await upload(hub, `${q()}&dryRun=true`, good, 'good.xlsx', edu)).body).toMatchObject({ created: 1, errorCount: 0 });
+  });
 });
