@@ -47,7 +47,7 @@ async function run(): Promise<number> {
     let last = 0;
     const draw = (force = false) => {
       const now = Date.now();
-      if (!force && now - last < 100) return;
+      if (!force && now - last < (tty ? 100 : 2000)) return;
       last = now;
       process.stderr.write(tty ? bar(fraction, rows) : `${bar(fraction, rows).slice(1)}\n`);
     };

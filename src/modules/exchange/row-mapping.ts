@@ -132,7 +132,11 @@ export function parseDataItems(reader: RowReader, text: string, column: SheetCol
     if (segments.length >= 3 && /^\d+$/.test(segments[segments.length - 1])) length = Number(segments.pop());
     const typeText = segments.length >= 2 ? segments.pop()! : '';
     const name = segments.join(':');
-    const dataType = enumOf(DATA_ITEM_TYPE_LABEL, typeText.toUpperCase()) ?? enumOf(DATA_ITEM_TYPE_LABEL, typeText);
+    const dataType =
+      enumOf(DATA_ITEM_TYPE_LABEL, typeText.toUpperCase()) ??
+      enumOf(DATA_ITEM_TYPE_LABEL, typeText) ??
+      // the label without its code letter: 字符型 for 字符型 C
+      Object.entries(DATA_ITEM_TYPE_LABEL).find(([, label]) => label.replace(/ [A-Z]$/, '') === typeText)?.[0];
     if (!name || !dataType) {
       const types = Object.keys(DATA_ITEM_TYPE_LABEL).join('、');
       reader.error(column, 'INVALID', `信息项「${part}」应为「名称:类型:长度」，类型为 ${types} 之一`);
