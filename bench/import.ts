@@ -16,11 +16,11 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbedded } from '../src/db/embedded';
 import { startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
-import { Role } from '../src/modules/auth/role.enum';
-import { writeCatalogueWorkbook } from '../src/modules/exchange/catalogue-workbook';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectCategory, ProjectStatus } from '../src/modules/project/project.enums';
+import { Role } from '../src/common/role.enums';
+import { writeCatalogueWorkbook } from '../src/modules/exchange';
+import { Organization } from '../src/modules/organization';
+import { Project } from '../src/modules/project';
+import { ProjectCategory, ProjectStatus } from '../src/modules/project';
 import { createServices } from '../src/services';
 import { seedOrganizations } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
@@ -42,8 +42,28 @@ async function workbook(file: string, rows: number, series: number): Promise<voi
       const item = String(Math.floor(i / 1000) % 100).padStart(2, '0');
       const category = String(i % 1000).padStart(3, '0');
       const sub = String(series).padStart(3, '0');
-      yield ['部门信息资源', item, category, sub, `基准资源${series}-${i}`, `3${item}${category}${sub}/000001`, '', `第 ${i} 条基准信息资源的摘要`, '数据库', 'PostgreSQL',
-        '姓名:C:50；身份证号:C:18；出生日期:D；金额:Y:12；备注:M', '无条件共享', '', '共享平台·接口', '不予开放', '', '每日', '一般数据', '', ''];
+      yield [
+        '部门信息资源',
+        item,
+        category,
+        sub,
+        `基准资源${series}-${i}`,
+        `3${item}${category}${sub}/000001`,
+        '',
+        `第 ${i} 条基准信息资源的摘要`,
+        '数据库',
+        'PostgreSQL',
+        '姓名:C:50；身份证号:C:18；出生日期:D；金额:Y:12；备注:M',
+        '无条件共享',
+        '',
+        '共享平台·接口',
+        '不予开放',
+        '',
+        '每日',
+        '一般数据',
+        '',
+        '',
+      ];
     }
   }
   function* interfaces() {
@@ -105,15 +125,27 @@ async function main() {
   const lead = await ds.getRepository(Organization).findOneOrFail({ where: {}, order: { name: 'ASC' } });
   const project = await ds.getRepository(Project).save(
     ds.getRepository(Project).create({
-      code: 'SC-2027-9001', name: '导入基准项目', leadUnitId: lead.id, coBuildingUnits: [], category: ProjectCategory.NEW,
-      planYear: 2027, totalBudget: '800000.00', budgetYears: [], plan: {}, status: ProjectStatus.APPROVED,
+      code: 'SC-2027-9001',
+      name: '导入基准项目',
+      leadUnitId: lead.id,
+      coBuildingUnits: [],
+      category: ProjectCategory.NEW,
+      planYear: 2027,
+      totalBudget: '800000.00',
+      budgetYears: [],
+      plan: {},
+      status: ProjectStatus.APPROVED,
     }),
   );
   const token = (await tokenFor(ds, services.tokens, Role.PROJECT_UNIT, lead.creditCode)).token;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-import-bench-'));
   const results = [];
   try {
-    for (const [series, rows, dryRun] of [[1, Math.round(ROWS / 4), false], [2, ROWS, true], [3, ROWS, false]] as const) {
+    for (const [series, rows, dryRun] of [
+      [1, Math.round(ROWS / 4), false],
+      [2, ROWS, true],
+      [3, ROWS, false],
+    ] as const) {
       const file = path.join(dir, `bench-${series}.xlsx`);
       await workbook(file, rows, series);
       global.gc?.();
@@ -127,9 +159,16 @@ async function main() {
       clearInterval(sampler);
       if (body.errorCount) throw new Error(`import failed: ${JSON.stringify(body.errors.slice(0, 3))}`);
       results.push({
-        rows: body.rows, dryRun, fileMB: +(fs.statSync(file).size / 1048576).toFixed(2), seconds: +(ms / 1000).toFixed(1),
-        rowsPerSecond: Math.round(body.rows / (ms / 1000)), created: body.created, interfaces: body.interfacesRegistered,
-        baselineRssMB: Math.round(baseline / 1048576), peakRssMB: Math.round(peak / 1048576), growthMB: Math.round((peak - baseline) / 1048576),
+        rows: body.rows,
+        dryRun,
+        fileMB: +(fs.statSync(file).size / 1048576).toFixed(2),
+        seconds: +(ms / 1000).toFixed(1),
+        rowsPerSecond: Math.round(body.rows / (ms / 1000)),
+        created: body.created,
+        interfaces: body.interfacesRegistered,
+        baselineRssMB: Math.round(baseline / 1048576),
+        peakRssMB: Math.round(peak / 1048576),
+        growthMB: Math.round((peak - baseline) / 1048576),
       });
     }
   } finally {
@@ -140,7 +179,13 @@ async function main() {
     await admin.end();
     await server.stop();
   }
-  console.log(JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, import: results }, null, 2));
+  console.log(
+    JSON.stringify(
+      { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, import: results },
+      null,
+      2,
+    ),
+  );
   console.table(results);
 }
 

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
-import { Role } from '../src/modules/auth/role.enum';
-import { UploadRefused } from '../src/modules/exchange/sheet-reader';
+import { Role } from '../src/common/role.enums';
+import { UploadRefused } from '../src/modules/exchange';
 import { createServices } from '../src/services';
 
 function bar(fraction: number, rows: number): string {
@@ -51,20 +51,31 @@ async function run(): Promise<number> {
       last = now;
       process.stderr.write(tty ? bar(fraction, rows) : `${bar(fraction, rows).slice(1)}\n`);
     };
-    const report = await services.catalogueImport.importFile(ctx, values.project, { path: file, name: path.basename(file) }, {
-      dryRun: values['dry-run'],
-      maxRows: config.importMaxRows,
-      onBytes: (p) => ((fraction = p.totalBytes ? p.bytesRead / p.totalBytes : 1), draw()),
-      onRow: (n) => ((rows = n), draw()),
-    });
+    const report = await services.catalogueImport.importFile(
+      ctx,
+      values.project,
+      { path: file, name: path.basename(file) },
+      {
+        dryRun: values['dry-run'],
+        maxRows: config.importMaxRows,
+        onBytes: (p) => ((fraction = p.totalBytes ? p.bytesRead / p.totalBytes : 1), draw()),
+        onRow: (n) => ((rows = n), draw()),
+      },
+    );
     fraction = 1;
     draw(true);
     process.stderr.write('\n');
     const { errors, ...counts } = report;
-    for (const e of errors) console.log(`${e.sheet} 第${e.row}行${e.column ? ` 「${e.column}」` : ''}: [${e.code}] ${e.message}${e.article ? `（${e.article}）` : ''}`);
+    for (const e of errors)
+      console.log(`${e.sheet} 第${e.row}行${e.column ? ` 「${e.column}」` : ''}: [${e.code}] ${e.message}${e.article ? `（${e.article}）` : ''}`);
     console.log(JSON.stringify(counts));
     if (report.errorCount) console.log(`${report.errorCount} 个错误，未写入任何内容`);
-    else console.log(report.dryRun ? '检查通过（dry run，未写入）' : `已导入：新增 ${report.created}，更新 ${report.updated}，接口新增 ${report.interfacesRegistered}，接口更新 ${report.interfacesUpdated}`);
+    else
+      console.log(
+        report.dryRun
+          ? '检查通过（dry run，未写入）'
+          : `已导入：新增 ${report.created}，更新 ${report.updated}，接口新增 ${report.interfacesRegistered}，接口更新 ${report.interfacesUpdated}`,
+      );
     return report.errorCount ? 1 : 0;
   } finally {
     await db.close();

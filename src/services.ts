@@ -1,27 +1,28 @@
 import type { DataSource } from 'typeorm';
-import { Clock, systemClock } from './clock';
+import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
-import { TokenService } from './modules/auth/token.service';
-import { OrganizationService } from './modules/organization/organization.service';
-import { ProjectService } from './modules/project/project.service';
-import { ResourceReviewService } from './modules/catalogue/resource-review.service';
-import { ResourceService } from './modules/catalogue/resource.service';
-import { InterfaceService } from './modules/sharing/interface.service';
-import { AggregationService } from './modules/aggregation/aggregation.service';
-import { CompletenessService } from './modules/completeness/completeness.service';
-import { AcceptanceService } from './modules/acceptance/acceptance.service';
-import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
-import { DeadlineService } from './modules/deadline/deadline.service';
-import { CatalogueImportService } from './modules/exchange/catalogue-import.service';
-import { DcatExport } from './modules/exchange/dcat';
+import { TokenService } from './modules/auth';
+import { OrganizationService } from './modules/organization';
+import { ProjectService } from './modules/project';
+import { ResourceReviewService, ResourceService } from './modules/catalogue';
+import { InterfaceService, sharingListProblems } from './modules/sharing';
+import { AggregationService } from './modules/aggregation';
+import { CompletenessService } from './modules/completeness';
+import { AcceptanceService } from './modules/acceptance';
+import { SharingRequestService } from './modules/sharing-request';
+import { DeadlineService } from './modules/deadline';
+import { CatalogueImportService, DcatExport, exchangeRoutes } from './modules/exchange';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
   const organizations = new OrganizationService(ds, config);
   const projects = new ProjectService(ds, config, clock);
-  const resources = new ResourceService(ds, config);
+  const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
+  const acceptance = new AcceptanceService(ds, config, clock, completeness);
+  const catalogueImport = new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize });
+  const dcat = new DcatExport(ds, resources, organizations);
   return {
     clock,
     tokens: new TokenService(config),
@@ -30,11 +31,13 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     resources,
     resourceReview: new ResourceReviewService(ds, clock),
     interfaces,
-    dcat: new DcatExport(ds, resources, organizations),
-    catalogueImport: new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize }),
+    dcat,
+    catalogueImport,
     aggregation: new AggregationService(ds, config, clock),
     completeness,
-    acceptance: new AcceptanceService(ds, config, clock, completeness),
+    acceptance,
+    /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
+    fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),
     deadlines: new DeadlineService(ds, config, clock),
   };

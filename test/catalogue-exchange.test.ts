@@ -1,6 +1,6 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { CATALOGUE_KIND_LABEL, SHARING_TYPE_LABEL, UPDATE_FREQUENCY_LABEL } from '../src/modules/catalogue/catalogue.enums';
-import { INTERFACE_KIND_LABEL } from '../src/modules/sharing/sharing.enums';
+import { Role } from '../src/common/role.enums';
+import { CATALOGUE_KIND_LABEL, SHARING_TYPE_LABEL, UPDATE_FREQUENCY_LABEL } from '../src/modules/catalogue';
+import { INTERFACE_KIND_LABEL } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 import { download, filledTemplate, readWorkbook, row, sheetRows, upload } from './support/exchange';
 import { startTestHub, TestHub } from './support/hub';
@@ -32,8 +32,26 @@ describe('GET /catalogue/template.xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['信息资源目录', '共享接口', '填写说明']);
     const catalogue = wb.getWorksheet('信息资源目录')!;
     expect((catalogue.getRow(1).values as string[]).slice(1)).toEqual([
-      '*类', '*项', '*目', '细目', '*信息资源名称', '信息资源代码', '提供方', '摘要', '*格式', '子格式', '信息项',
-      '共享类型', '共享条件/不予共享依据', '共享方式', '开放类型', '开放条件', '更新周期', '数据分级', '发布日期', '关联资源代码',
+      '*类',
+      '*项',
+      '*目',
+      '细目',
+      '*信息资源名称',
+      '信息资源代码',
+      '提供方',
+      '摘要',
+      '*格式',
+      '子格式',
+      '信息项',
+      '共享类型',
+      '共享条件/不予共享依据',
+      '共享方式',
+      '开放类型',
+      '开放条件',
+      '更新周期',
+      '数据分级',
+      '发布日期',
+      '关联资源代码',
     ]);
     expect((wb.getWorksheet('共享接口')!.getRow(1).values as string[]).slice(1)).toEqual(['*资源代码', '*接口类型', '*地址', '*同步频率']);
     for (const ws of [catalogue, wb.getWorksheet('共享接口')!]) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -66,8 +84,26 @@ describe('exports', () => {
       template,
       [
         row({ 信息资源代码: '301001/000001', 提供方: codeOf('student-aid-center'), 发布日期: '2027-01-15' }),
-        row({ 信息资源名称: '学籍信息', 目: '002', 信息资源代码: '301002/000001', 共享类型: '有条件共享', '共享条件/不予共享依据': '仅用于资助审核', 关联资源代码: '301001/000001', 开放类型: '有条件开放', 开放条件: '脱敏后开放' }),
-        row({ 信息资源名称: '档案', 目: '003', 信息资源代码: '301003/000001', 共享类型: '不予共享', '共享条件/不予共享依据': '《档案法》', 共享方式: '', 信息项: '档案号:C', 数据分级: '核心数据' }),
+        row({
+          信息资源名称: '学籍信息',
+          目: '002',
+          信息资源代码: '301002/000001',
+          共享类型: '有条件共享',
+          '共享条件/不予共享依据': '仅用于资助审核',
+          关联资源代码: '301001/000001',
+          开放类型: '有条件开放',
+          开放条件: '脱敏后开放',
+        }),
+        row({
+          信息资源名称: '档案',
+          目: '003',
+          信息资源代码: '301003/000001',
+          共享类型: '不予共享',
+          '共享条件/不予共享依据': '《档案法》',
+          共享方式: '',
+          信息项: '档案号:C',
+          数据分级: '核心数据',
+        }),
       ],
       [
         ['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/edu/aid', '实时'],
@@ -85,7 +121,11 @@ describe('exports', () => {
     expect(sheetRows((await readWorkbook(conditional.body)).getWorksheet('信息资源目录')!).map((r) => r[4])).toEqual(['学籍信息']);
     const searched = await download(a.hub, `/catalogue/export.csv?search=${encodeURIComponent('档案')}`, bureau);
     expect(searched.type).toBe('text/csv; charset=utf-8');
-    const lines = searched.body.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = searched.body
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('《档案法》');
     // Drafts are read only by the project's units and the oversight roles.
@@ -103,7 +143,10 @@ describe('exports', () => {
     const csv = (await download(a.hub, '/catalogue/export.csv', a.edu)).body;
     const original = await readWorkbook(exported);
     expect(sheetRows(original.getWorksheet('共享接口')!)).toHaveLength(2);
-    for (const [file, name] of [[exported, 'export.xlsx'], [csv, 'export.csv']] as const) {
+    for (const [file, name] of [
+      [exported, 'export.xlsx'],
+      [csv, 'export.csv'],
+    ] as const) {
       const b = await hubWithProject();
       try {
         const res = await upload(b.hub, `project=${PROJECT}`, file, name, b.edu);

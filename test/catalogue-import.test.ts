@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import type { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { DataItem } from '../src/modules/catalogue';
+import { InformationResource } from '../src/modules/catalogue';
+import { SharingInterface } from '../src/modules/sharing';
+import type { Project } from '../src/modules/project';
 import { codeOf, insertProject } from './support/catalogue';
 import { download, filledTemplate, row, upload } from './support/exchange';
 import { startTestHub, TestHub } from './support/hub';
@@ -38,8 +38,32 @@ describe('POST /catalogue/import', () => {
       template,
       [
         row({ 信息资源代码: '301001/000001' }),
-        row({ 信息资源名称: '学籍信息', 目: '002', 信息资源代码: '301002/000001', 信息项: '学号:字符型:20', 共享类型: '有条件共享', '共享条件/不予共享依据': '仅用于资助审核', 提供方: codeOf('student-aid-center'), 关联资源代码: '301001/000001', 发布日期: '2027-03-01' }),
-        row({ 信息资源名称: '', 信息项: '班级:C:20', 类: '', 项: '', 目: '', 格式: '', 子格式: '', 摘要: '', 共享类型: '', 共享方式: '', 开放类型: '', 更新周期: '', 数据分级: '' }),
+        row({
+          信息资源名称: '学籍信息',
+          目: '002',
+          信息资源代码: '301002/000001',
+          信息项: '学号:字符型:20',
+          共享类型: '有条件共享',
+          '共享条件/不予共享依据': '仅用于资助审核',
+          提供方: codeOf('student-aid-center'),
+          关联资源代码: '301001/000001',
+          发布日期: '2027-03-01',
+        }),
+        row({
+          信息资源名称: '',
+          信息项: '班级:C:20',
+          类: '',
+          项: '',
+          目: '',
+          格式: '',
+          子格式: '',
+          摘要: '',
+          共享类型: '',
+          共享方式: '',
+          开放类型: '',
+          更新周期: '',
+          数据分级: '',
+        }),
         row({ 信息资源名称: '不予共享的档案', 目: '003', 信息资源代码: '301003/000001', 共享类型: '不予共享', '共享条件/不予共享依据': '《档案法》第十九条' }),
       ],
       [['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/edu/aid', '实时']],
@@ -93,7 +117,11 @@ describe('POST /catalogue/import', () => {
         row({ 提供方: '不存在的单位' }),
         row({ 信息资源代码: '301001/000009', 项: '02' }),
       ],
-      [['301009/999999', 'REST 接口', 'https://x.gov.cn', '每日'], ['301001/000001', 'FTP', 'ftp://x', '每日'], ['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/b', '每年']],
+      [
+        ['301009/999999', 'REST 接口', 'https://x.gov.cn', '每日'],
+        ['301001/000001', 'FTP', 'ftp://x', '每日'],
+        ['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/b', '每年'],
+      ],
     );
     const res = await upload(hub, q(), file, 'bad.xlsx', edu);
     expect(res.status).toBe(422);
@@ -118,11 +146,16 @@ describe('POST /catalogue/import', () => {
   });
 
   it('reads CSV in UTF-8 and in GB18030', async () => {
-    const header = '*类,*项,*目,细目,*信息资源名称,信息资源代码,提供方,摘要,*格式,子格式,信息项,共享类型,共享条件/不予共享依据,共享方式,开放类型,开放条件,更新周期,数据分级,发布日期,关联资源代码';
-    const line = (code: string, name: string) => `部门信息资源,02,001,,${name},${code},,摘要，含逗号,电子表格,xlsx,"名称:C:10；数量:N:8",无条件共享,,共享平台·文件,无条件开放,,每月,一般数据,,`;
+    const header =
+      '*类,*项,*目,细目,*信息资源名称,信息资源代码,提供方,摘要,*格式,子格式,信息项,共享类型,共享条件/不予共享依据,共享方式,开放类型,开放条件,更新周期,数据分级,发布日期,关联资源代码';
+    const line = (code: string, name: string) =>
+      `部门信息资源,02,001,,${name},${code},,摘要，含逗号,电子表格,xlsx,"名称:C:10；数量:N:8",无条件共享,,共享平台·文件,无条件开放,,每月,一般数据,,`;
     const utf8 = Buffer.from(`${header}\n${line('302001/000001', '统计年鉴（UTF-8）')}\n`, 'utf8');
     const gb = iconv.encode(`${header}\r\n${line('302001/000002', '统计年鉴（国标）')}\r\n`, 'gb18030');
-    for (const [file, name] of [[utf8, '统计年鉴（UTF-8）'], [gb, '统计年鉴（国标）']] as const) {
+    for (const [file, name] of [
+      [utf8, '统计年鉴（UTF-8）'],
+      [gb, '统计年鉴（国标）'],
+    ] as const) {
       const res = await upload(hub, q(), file, 'catalogue.csv', edu);
       expect(res.body).toMatchObject({ written: true, created: 1, errorCount: 0 });
       const found = await hub.ds.getRepository(InformationResource).findOneBy({ name });
@@ -149,7 +182,10 @@ describe('POST /catalogue/import', () => {
   it('refuses files too large, with too many rows, or that are not a workbook', async () => {
     const big = await upload(hub, q(), Buffer.alloc(300000, 'a'), 'big.csv', edu);
     expect(big).toMatchObject({ status: 413, body: { error: { code: 'FILE_TOO_LARGE' } } });
-    const many = await filledTemplate(template, Array.from({ length: 41 }, (_, i) => row({ 信息资源名称: `第${i}条`, 目: String(100 + i) })));
+    const many = await filledTemplate(
+      template,
+      Array.from({ length: 41 }, (_, i) => row({ 信息资源名称: `第${i}条`, 目: String(100 + i) })),
+    );
     expect(await upload(hub, q(), many, 'many.xlsx', edu)).toMatchObject({ status: 413, body: { error: { code: 'TOO_MANY_ROWS' } } });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     expect(await upload(hub, q(), png, 'a.png', edu)).toMatchObject({ status: 415, body: { error: { code: 'NOT_A_WORKBOOK' } } });

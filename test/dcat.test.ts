@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import jsonld from 'jsonld';
 import { Parser, Quad } from 'n3';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { codeOf, insertProject, PUBLISH, SUBMIT } from './support/catalogue';
 import { download, filledTemplate, row, upload } from './support/exchange';
 import { startTestHub, TestHub } from './support/hub';
@@ -39,8 +39,28 @@ beforeAll(async () => {
     template,
     [
       row({ 信息资源代码: '301001/000001', 发布日期: '2027-01-15', 开放类型: '无条件开放', 更新周期: '实时' }),
-      row({ 信息资源名称: '学籍信息', 目: '002', 信息资源代码: '301002/000001', 共享类型: '有条件共享', '共享条件/不予共享依据': '仅用于资助审核', 开放类型: '有条件开放', 开放条件: '脱敏', 更新周期: '每半年', 关联资源代码: '301001/000001', 提供方: codeOf('student-aid-center') }),
-      row({ 信息资源名称: '档案', 目: '003', 信息资源代码: '301003/000001', 共享类型: '不予共享', '共享条件/不予共享依据': '《档案法》', 摘要: '', 数据分级: '核心数据', 更新周期: '不定期' }),
+      row({
+        信息资源名称: '学籍信息',
+        目: '002',
+        信息资源代码: '301002/000001',
+        共享类型: '有条件共享',
+        '共享条件/不予共享依据': '仅用于资助审核',
+        开放类型: '有条件开放',
+        开放条件: '脱敏',
+        更新周期: '每半年',
+        关联资源代码: '301001/000001',
+        提供方: codeOf('student-aid-center'),
+      }),
+      row({
+        信息资源名称: '档案',
+        目: '003',
+        信息资源代码: '301003/000001',
+        共享类型: '不予共享',
+        '共享条件/不予共享依据': '《档案法》',
+        摘要: '',
+        数据分级: '核心数据',
+        更新周期: '不定期',
+      }),
       row({ 信息资源名称: '未发布的草稿', 目: '004', 信息资源代码: '301004/000001' }),
     ],
     [
@@ -83,7 +103,8 @@ describe('GET /catalogue/dcat.jsonld', () => {
     const next = docs[0]['@graph'].find((n: any) => n['hydra:view'])['hydra:view']['hydra:next']['@id'];
     docs.push(await dcatPage(new URL(next).search));
     const quads: Quad[] = [];
-    for (const doc of docs) quads.push(...new Parser({ format: 'N-Quads' }).parse((await jsonld.toRDF(doc, { format: 'application/n-quads' })) as unknown as string));
+    for (const doc of docs)
+      quads.push(...new Parser({ format: 'N-Quads' }).parse((await jsonld.toRDF(doc, { format: 'application/n-quads' })) as unknown as string));
     const objects = (s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
     const types = (s: string) => objects(s, RDF_TYPE);
     const dataset = quads.find((q) => q.predicate.value === 'http://purl.org/dc/terms/identifier' && q.object.value === '301001/000001')!.subject.value;
@@ -105,7 +126,10 @@ describe('GET /catalogue/dcat.jsonld', () => {
     expect(types(publisher)).toEqual(['http://xmlns.com/foaf/0.1/Agent']);
     expect(objects(publisher, 'http://purl.org/dc/terms/identifier')).toEqual([codeOf('student-aid-center')]);
     // Every concept the datasets point to is typed as its class, with a label.
-    for (const [p, cls] of [['accrualPeriodicity', 'Frequency'], ['accessRights', 'RightsStatement']]) {
+    for (const [p, cls] of [
+      ['accrualPeriodicity', 'Frequency'],
+      ['accessRights', 'RightsStatement'],
+    ]) {
       for (const c of new Set(quads.filter((q) => q.predicate.value === `http://purl.org/dc/terms/${p}`).map((q) => q.object.value))) {
         expect(types(c)).toEqual(expect.arrayContaining(['http://www.w3.org/2004/02/skos/core#Concept', `http://purl.org/dc/terms/${cls}`]));
       }

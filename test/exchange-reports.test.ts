@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Role } from '../src/modules/auth/role.enum';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
+import { Role } from '../src/common/role.enums';
+import { InformationResource } from '../src/modules/catalogue';
 import { A, applicationDocs, completeResource, NOW, readyProject, send, trialProject } from './support/acceptance';
 import { codeOf, orgId } from './support/catalogue';
 import { download, readWorkbook, sheetRows } from './support/exchange';
@@ -38,7 +38,17 @@ describe('GET /completeness/report.xlsx', () => {
     expect(summary.getCell('B2').value).toBe(3);
     const header = (summary.getRow(4).values as string[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['单位', '统一社会信用代码', '项目数']);
-    expect(header.filter((h) => !h.includes('·'))).toEqual(['单位', '统一社会信用代码', '项目数', '编目率', '元数据完整率', '接口覆盖率', '挂接率', '归集率', '及时率']);
+    expect(header.filter((h) => !h.includes('·'))).toEqual([
+      '单位',
+      '统一社会信用代码',
+      '项目数',
+      '编目率',
+      '元数据完整率',
+      '接口覆盖率',
+      '挂接率',
+      '归集率',
+      '及时率',
+    ]);
     const rows = sheetRows(summary, 5);
     const byCode = new Map(rows.map((r) => [r[1], r]));
     const eduRow = byCode.get(codeOf('education'))!;
@@ -88,7 +98,12 @@ describe('GET /acceptance/{id}/dossier.xlsx', () => {
     expect(catalogue[0][4]).not.toBe('改名后的资源');
     expect(sheetRows(wb.getWorksheet('快照·共享清单')!, 2)).toHaveLength(1);
     expect(sheetRows(wb.getWorksheet('快照·完整性')!, 2)[0].slice(0, 3)).toEqual(['编目率', '1', '1']);
-    expect(sheetRows(wb.getWorksheet('验收材料')!, 2).map((r) => r[0])).toEqual(['项目建设总结', '财务报告', '信息资源共享目录', '第三方机构网络安全检测评估报告']);
+    expect(sheetRows(wb.getWorksheet('验收材料')!, 2).map((r) => r[0])).toEqual([
+      '项目建设总结',
+      '财务报告',
+      '信息资源共享目录',
+      '第三方机构网络安全检测评估报告',
+    ]);
     expect(sheetRows(wb.getWorksheet('专家意见')!, 2).map((r) => r.slice(0, 2))).toEqual([['通过', '材料齐全，同意验收。']]);
     expect(sheetRows(wb.getWorksheet('与现行目录的差异')!, 2)).toEqual([['修改信息资源', frozen, '', 'name']]);
 

@@ -1,6 +1,5 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from './errors';
+import type { Page } from '../common/paging';
 
 @ObjectType({ description: '分页信息 — Relay page info' })
 export class PageInfo {
@@ -24,13 +23,6 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: '从此游标之后开始 — return items after this cursor' })
   after?: string;
-}
-
-export interface Page<T> {
-  nodes: T[];
-  totalCount: number;
-  pageInfo: PageInfo;
-  cursors: string[];
 }
 
 export interface ConnectionShape<T> {
@@ -70,81 +62,4 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
     pageInfo: page.pageInfo,
     totalCount: page.totalCount,
   };
-}
-
-/** The ordering of a keyset page: a SQL expression and how to read the same value off a row; the id breaks ties. */
-export interface SortKey<T> {
-  expression: string;
-  value: (row: T) => string | number | null;
-}
-
-export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
-
-/** The values a cursor carries; BAD_USER_INPUT on anything that is not a cursor or fails `valid`. */
-export function decodeCursor<T extends unknown[] = [string | number, string]>(
-  cursor: string,
-  valid: (values: unknown[]) => boolean = (v) => v.length === 2 && typeof v[1] === 'string',
-): T {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && valid(v)) return v as T;
-  } catch {
-    /* falls through */
-  }
-  throw badInput('after', '分页游标无效');
-}
-
-export function pageSize(first: number | undefined, max: number): number {
-  if (first === undefined || first === null) return Math.min(20, max);
-  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput('first', `每页条数 first 须在 1 到 ${max} 之间`);
-  return first;
-}
-
-/**
- * A page from the rows a keyset query returned (at most size + 1: one more than the page tells
- * that there is a next page), each row's cursor, and the total of the whole filtered set.
- */
-export function pageOf<R, T = R>(
-  rows: R[],
-  size: number,
-  after: string | null | undefined,
-  totalCount: number,
-  cursorOf: (row: R) => unknown[],
-  toNode: (row: R) => T = (row) => row as unknown as T,
-): Page<T> {
-  const kept = rows.slice(0, size);
-  const cursors = kept.map((r) => encodeCursor(cursorOf(r)));
-  return {
-    nodes: kept.map(toNode),
-    totalCount,
-    cursors,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(after),
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
-    },
-  };
-}
-
-/**
- * One keyset page of a filtered query: a count of the whole filtered set and the rows after the
- * cursor, ordered by the sort key then id. Two statements whatever the page or table size.
- */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
-  args: ConnectionArgs,
-  sort: SortKey<T>,
-  maxPageSize: number,
-): Promise<Page<T>> {
-  const size = pageSize(args.first, maxPageSize);
-  const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
-  const pageQb = qb.clone();
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
-    pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
-  }
-  const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
-  return pageOf(rows, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
 }

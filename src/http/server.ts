@@ -9,13 +9,13 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { migrationsCurrent } from '../db/data-source';
 import { Context, createLoaders } from '../graphql/context';
-import { ErrorCode, formatError } from '../graphql/errors';
-import { serveIde } from '../graphql/ide';
+import { ErrorCode } from '../common/errors';
+import { formatError } from '../graphql/format-error';
+import { serveIde } from './ide';
 import { depthLimit } from '../graphql/limits';
 import { buildHubSchema } from '../graphql/schema';
 import type { Services } from '../services';
-import type { RequestContext } from '../graphql/request-context';
-import { exchangeRoutes } from '../modules/exchange/exchange.routes';
+import type { RequestContext } from '../common/request-context';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -100,16 +100,6 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     return { requestId, caller: await services.tokens.callerFrom(req.headers.authorization), log: reqLog };
   }
-  const files = exchangeRoutes({
-    ds,
-    config,
-    resources: services.resources,
-    catalogueImport: services.catalogueImport,
-    dcat: services.dcat,
-    completeness: services.completeness,
-    organizations: services.organizations,
-    acceptance: services.acceptance,
-  });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
@@ -170,7 +160,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         }
         return graphql(req, res, requestId, reqLog);
       }
-      if (await files(req, res, () => requestContext(req, requestId, reqLog))) return;
+      // The file routes of the modules (the catalogue exchange), with the caller taken as for GraphQL.
+      if (await services.fileRoutes(req, res, () => requestContext(req, requestId, reqLog))) return;
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 // Validates N-Quads read from stdin against the SHACL shapes files given as arguments, with
 // rdf-validate-shacl (an ES module, hence a script of its own); prints the report as JSON.
 import fs from 'node:fs';
+import process from 'node:process';
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 

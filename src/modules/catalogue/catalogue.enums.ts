@@ -1,4 +1,4 @@
-import { registerLabelledEnum } from '../../graphql/enum-labels';
+import { registerLabelledEnum } from '../../common/enum-labels';
 
 export enum CatalogueKind {
   BASIC = 'BASIC',

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../common/caller';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceVersion } from './resource-version.entity';
-import { filteredResources } from './resource-search';
-import { groupBy } from '../../graphql/batch';
+import { filteredResources } from './resource.search';
+import { groupBy } from '../../common/batch';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
 export interface AsCaller<K = string> {
@@ -36,10 +36,7 @@ export function resourceLoaders(ds: DataSource) {
     /** A project's entries as the caller sees them, by code. */
     visibleResourcesByProjectId: new DataLoader<AsCaller, InformationResource[], string>(async (keys) => {
       const ids = keys.map((k) => k.key);
-      const rows = await filteredResources(ds.manager, keys[0].caller)
-        .andWhere('r.projectId IN (:...ids)', { ids })
-        .orderBy('r.code', 'ASC')
-        .getMany();
+      const rows = await filteredResources(ds.manager, keys[0].caller).andWhere('r.projectId IN (:...ids)', { ids }).orderBy('r.code', 'ASC').getMany();
       const byProject = groupBy(rows, (r) => r.projectId);
       return ids.map((id) => byProject.get(id) ?? []);
     }, asCallerCache),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Page } from '../../graphql/connection';
-import type { RequestContext } from '../../graphql/request-context';
+import type { Page } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
 import {
   CATALOGUE_KIND_LABEL,
   CatalogueKind,
@@ -17,18 +17,18 @@ import {
   SharingType,
   UPDATE_FREQUENCY_LABEL,
   UpdateFrequency,
-} from '../catalogue/catalogue.enums';
-import { CatalogueRecord, catalogueRecord } from '../catalogue/catalogue-record';
-import type { DataItem } from '../catalogue/data-item.entity';
-import type { InformationResource } from '../catalogue/information-resource.entity';
-import { resourceLoaders } from '../catalogue/resource.loaders';
-import type { ResourceFilter } from '../catalogue/resource.inputs';
-import type { ResourceService } from '../catalogue/resource.service';
-import type { Organization } from '../organization/organization.entity';
-import { organizationLoaders } from '../organization/organization.loaders';
-import { interfaceLoaders } from '../sharing/interface.loaders';
-import type { SharingInterface } from '../sharing/sharing-interface.entity';
-import { INTERFACE_KIND_LABEL, MountStatus } from '../sharing/sharing.enums';
+} from '../catalogue';
+import { CatalogueRecord, catalogueRecord } from '../catalogue';
+import type { DataItem } from '../catalogue';
+import type { InformationResource } from '../catalogue';
+import { resourceLoaders } from '../catalogue';
+import type { ResourceFilter } from '../catalogue';
+import type { ResourceService } from '../catalogue';
+import type { Organization } from '../organization';
+import { organizationLoaders } from '../organization';
+import { interfaceLoaders } from '../sharing';
+import type { SharingInterface } from '../sharing';
+import { INTERFACE_KIND_LABEL, MountStatus } from '../sharing';
 import { classificationParts, formatDataItems } from './row-mapping';
 import { UploadRefused } from './sheet-reader';
 

@@ -1,17 +1,17 @@
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../graphql/request-context';
-import { UserError, UserErrorsException } from '../../graphql/user-error';
-import { CatalogueKind, DataGrade, OpenType, ResourceFormat, SharingMethod, SharingType, UpdateFrequency } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { DataItemInput, ResourceCreateInput, ResourceUpdateInput } from '../catalogue/resource.inputs';
-import type { ResourceService } from '../catalogue/resource.service';
-import type { OrganizationService } from '../organization/organization.service';
-import { projectForChange } from '../project/project-access';
-import type { Project } from '../project/project.entity';
-import type { ProjectService } from '../project/project.service';
-import { InterfaceRegisterInput, InterfaceUpdateInput } from '../sharing/interface.inputs';
-import type { InterfaceService } from '../sharing/interface.service';
-import { InterfaceKind } from '../sharing/sharing.enums';
+import type { RequestContext } from '../../common/request-context';
+import { UserError, UserErrorsException } from '../../common/user-error';
+import { CatalogueKind, DataGrade, OpenType, ResourceFormat, SharingMethod, SharingType, UpdateFrequency } from '../catalogue';
+import { InformationResource } from '../catalogue';
+import { DataItemInput, ResourceCreateInput, ResourceUpdateInput } from '../catalogue';
+import type { ResourceService } from '../catalogue';
+import type { OrganizationService } from '../organization';
+import { projectForChange } from '../project';
+import type { Project } from '../project';
+import type { ProjectService } from '../project';
+import { InterfaceRegisterInput, InterfaceUpdateInput } from '../sharing';
+import type { InterfaceService } from '../sharing';
+import { InterfaceKind } from '../sharing';
 import { INTERFACE_COLUMNS, INTERFACE_FIELD_COLUMN, INTERFACE_SHEET, RESOURCE_COLUMNS, RESOURCE_FIELD_COLUMN, RESOURCE_SHEET } from './columns';
 import { classificationOf, conditionFields, ImportError, parseDataItems, RowReader, SheetLayout } from './row-mapping';
 import { ReadProgress, readRows, SheetRow, sniff, UploadRefused } from './sheet-reader';
@@ -66,7 +66,12 @@ export class CatalogueImportService {
   ) {}
 
   /** Imports the file at `path` (an .xlsx workbook or a CSV file; `name` is the name it came with), streamed. */
-  async importFile(ctx: RequestContext, projectCode: string, file: { path: string; name: string }, opts: ImportOptions & { onBytes?: (p: ReadProgress) => void }): Promise<ImportReport> {
+  async importFile(
+    ctx: RequestContext,
+    projectCode: string,
+    file: { path: string; name: string },
+    opts: ImportOptions & { onBytes?: (p: ReadProgress) => void },
+  ): Promise<ImportReport> {
     const kind = await sniff(file.path, file.name);
     return this.run(ctx, projectCode, readRows(file.path, kind, RESOURCE_SHEET, opts.onBytes), opts);
   }
@@ -205,7 +210,15 @@ class ImportRun {
   async finish(): Promise<void> {
     await this.flush();
     if (this.layouts.size === 0 || ![...this.layouts.values()].some((s) => s?.kind === 'resources' || s?.kind === 'interfaces')) {
-      this.fail([{ sheet: RESOURCE_SHEET, row: 1, column: null, code: 'NO_CATALOGUE_SHEET', message: `文件中没有「${RESOURCE_SHEET}」或「${INTERFACE_SHEET}」工作表（按表头识别）` }]);
+      this.fail([
+        {
+          sheet: RESOURCE_SHEET,
+          row: 1,
+          column: null,
+          code: 'NO_CATALOGUE_SHEET',
+          message: `文件中没有「${RESOURCE_SHEET}」或「${INTERFACE_SHEET}」工作表（按表头识别）`,
+        },
+      ]);
     }
     for (const r of this.relations) {
       const input = Object.assign(new ResourceUpdateInput(), { id: r.value.id, relatedResourceCodes: r.value.codes });
@@ -283,7 +296,16 @@ class ImportRun {
         )
       : await this.deps.resources.create(
           this.ctx,
-          Object.assign(new ResourceCreateInput(), { projectId: this.project.id, catalogueKind, classificationCode, name, format, code, providerId, ...fields }),
+          Object.assign(new ResourceCreateInput(), {
+            projectId: this.project.id,
+            catalogueKind,
+            classificationCode,
+            name,
+            format,
+            code,
+            providerId,
+            ...fields,
+          }),
         );
     if (outcome.userErrors.length) return this.failRow(p.layout.sheet, p.row, outcome.userErrors, RESOURCE_FIELD_COLUMN);
     if (existing) this.counts.updated++;
@@ -325,7 +347,7 @@ class ImportRun {
   private async providerId(text: string): Promise<string | null> {
     if (this.providers.has(text)) return this.providers.get(text)!;
     const credit = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/.exec(text)?.[0];
-    let id: string | null = null;
+    let id: string | null;
     if (credit) id = (await this.deps.organizations.findOne(this.ctx, { creditCode: credit }))?.id ?? null;
     else {
       const page = await this.deps.organizations.list(this.ctx, { nameContains: text }, { first: this.deps.pageSize });

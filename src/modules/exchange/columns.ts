@@ -6,8 +6,8 @@ import {
   SHARING_METHOD_LABEL,
   SHARING_TYPE_LABEL,
   UPDATE_FREQUENCY_LABEL,
-} from '../catalogue/catalogue.enums';
-import { INTERFACE_KIND_LABEL } from '../sharing/sharing.enums';
+} from '../catalogue';
+import { INTERFACE_KIND_LABEL } from '../sharing';
 
 /**
  * The columns of the catalogue workbook (政务信息资源目录编制指南): the template, the import and the

@@ -1,12 +1,12 @@
 import jsonld from 'jsonld';
 import { Parser, Writer } from 'n3';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../graphql/request-context';
-import { DataGrade, ResourceStatus } from '../catalogue/catalogue.enums';
-import type { ResourceService } from '../catalogue/resource.service';
-import type { Organization } from '../organization/organization.entity';
-import type { OrganizationService } from '../organization/organization.service';
-import { INTERFACE_KIND_LABEL, InterfaceKind, MountStatus } from '../sharing/sharing.enums';
+import type { RequestContext } from '../../common/request-context';
+import { DataGrade, ResourceStatus } from '../catalogue';
+import type { ResourceService } from '../catalogue';
+import type { Organization } from '../organization';
+import type { OrganizationService } from '../organization';
+import { INTERFACE_KIND_LABEL, InterfaceKind, MountStatus } from '../sharing';
 import { entryPage, ExportEntry } from './catalogue-export';
 import { ACCESS_RIGHT, ACCESS_RIGHT_SCHEME, DATA_GRADE_EN, FREQUENCY, FREQUENCY_SCHEME, ZH } from './dcat.vocabulary';
 
@@ -71,13 +71,15 @@ export class DcatExport {
       return ref(id);
     };
 
-    const publisher = (await this.organizations.list(publicCtx, { nameContains: CATALOGUE_PUBLISHER })).nodes.find(
-      (o) => o.name === CATALOGUE_PUBLISHER,
-    );
+    const publisher = (await this.organizations.list(publicCtx, { nameContains: CATALOGUE_PUBLISHER })).nodes.find((o) => o.name === CATALOGUE_PUBLISHER);
     const services: string[] = [];
     const datasets = entries.map((e) => this.dataset(e, iri.dataset(e.resource.code), { add, agent, concept, services, grade: iri.grade, base }));
 
-    const view: Node = { '@id': args.after ? `${iri.catalogue}?after=${encodeURIComponent(args.after)}` : iri.catalogue, '@type': 'hydra:PartialCollectionView', 'hydra:first': ref(iri.catalogue) };
+    const view: Node = {
+      '@id': args.after ? `${iri.catalogue}?after=${encodeURIComponent(args.after)}` : iri.catalogue,
+      '@type': 'hydra:PartialCollectionView',
+      'hydra:first': ref(iri.catalogue),
+    };
     if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) view['hydra:next'] = ref(`${iri.catalogue}?after=${encodeURIComponent(page.pageInfo.endCursor)}`);
     add({
       '@id': iri.catalogue,
@@ -86,7 +88,8 @@ export class DcatExport {
       'dct:description': zh(CATALOGUE_DESCRIPTION),
       'dct:publisher': publisher
         ? agent(publisher)
-        : (add({ '@id': `${base}/organizations/publisher`, '@type': 'foaf:Agent', 'foaf:name': zh(CATALOGUE_PUBLISHER) }), ref(`${base}/organizations/publisher`)),
+        : (add({ '@id': `${base}/organizations/publisher`, '@type': 'foaf:Agent', 'foaf:name': zh(CATALOGUE_PUBLISHER) }),
+          ref(`${base}/organizations/publisher`)),
       'dcat:dataset': datasets.map(ref),
       'dcat:service': services.map(ref),
       'hydra:totalItems': page.totalCount,
@@ -141,7 +144,13 @@ export class DcatExport {
       };
       if (SERVICE_KINDS.includes(i.kind)) {
         const service = `${h.base}/catalogue/services/${i.id}`;
-        h.add({ '@id': service, '@type': 'dcat:DataService', 'dct:title': zh(`${r.name}（${INTERFACE_KIND_LABEL[i.kind]}）`), 'dcat:endpointURL': ref(i.endpoint), 'dcat:servesDataset': ref(id) });
+        h.add({
+          '@id': service,
+          '@type': 'dcat:DataService',
+          'dct:title': zh(`${r.name}（${INTERFACE_KIND_LABEL[i.kind]}）`),
+          'dcat:endpointURL': ref(i.endpoint),
+          'dcat:servesDataset': ref(id),
+        });
         h.services.push(service);
         // The ranges shapes want the endpoint typed as the class of its range (no RDFS inference there).
         h.add({ '@id': i.endpoint, '@type': 'rdfs:Resource' });

@@ -1,4 +1,4 @@
-import { DATA_GRADE_LABEL, DataGrade, OPEN_TYPE_LABEL, OpenType, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue/catalogue.enums';
+import { DATA_GRADE_LABEL, DataGrade, OPEN_TYPE_LABEL, OpenType, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue';
 
 /** The mapping tables of the DCAT-AP 3.0.1 export (docs/dcat-ap.md shows them). */
 

@@ -3,8 +3,8 @@ import { stringify } from 'csv-stringify';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
-import type { RequestContext } from '../../graphql/request-context';
-import type { ResourceService } from '../catalogue/resource.service';
+import type { RequestContext } from '../../common/request-context';
+import type { ResourceService } from '../catalogue';
 import type { CatalogueImportService } from './catalogue-import.service';
 import { exportEntries, filterFromQuery, interfaceRows, resourceRow } from './catalogue-export';
 import { writeCatalogueWorkbook } from './catalogue-workbook';
@@ -13,9 +13,9 @@ import { UploadRefused } from './sheet-reader';
 import { saveUpload } from './upload';
 import { DcatExport, toTurtle } from './dcat';
 import { completenessFilter, ReportDeps, completenessReport, writeDossier } from './reports';
-import { hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { OVERSIGHT_ROLES } from '../project/project-access';
+import { hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { OVERSIGHT_ROLES } from '../project';
 
 export interface ExchangeRouteDeps extends ReportDeps {
   ds: DataSource;
@@ -142,7 +142,15 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
     const dossierId = /^\/acceptance\/([^/]+)\/dossier\.xlsx$/.exec(path)?.[1];
-    const known = ['/completeness/report.xlsx', '/catalogue/template.xlsx', '/catalogue/import', '/catalogue/export.xlsx', '/catalogue/export.csv', '/catalogue/dcat.jsonld', '/catalogue/dcat.ttl'];
+    const known = [
+      '/completeness/report.xlsx',
+      '/catalogue/template.xlsx',
+      '/catalogue/import',
+      '/catalogue/export.xlsx',
+      '/catalogue/export.csv',
+      '/catalogue/dcat.jsonld',
+      '/catalogue/dcat.ttl',
+    ];
     if (!known.includes(path) && !dossierId) return false;
     try {
       if (path !== '/catalogue/import' && req.method !== 'GET') throw new UploadRefused(405, 'METHOD_NOT_ALLOWED', '只接受 GET');

@@ -3,20 +3,20 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
 import { COMPLETENESS_FIGURES } from '../../config';
-import { SHANGHAI_OFFSET_MS } from '../../dates';
-import type { RequestContext } from '../../graphql/request-context';
-import { ACCEPTANCE_DOCUMENT_KIND_LABEL, ACCEPTANCE_RESULT_LABEL, EXPERT_CONCLUSION_LABEL } from '../acceptance/acceptance.enums';
-import { acceptanceLoaders } from '../acceptance/acceptance.loaders';
-import { FIGURE_NAMES } from '../acceptance/acceptance-rules';
-import { SnapshotContent, snapshotDelta, verifySnapshot } from '../acceptance/acceptance-snapshot';
-import type { AcceptanceService } from '../acceptance/acceptance.service';
-import { INTERFACE_KIND_LABEL, MOUNT_STATUS_LABEL, InterfaceKind, MountStatus } from '../sharing/sharing.enums';
-import { RESOURCE_STATUS_LABEL, ResourceStatus, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue/catalogue.enums';
-import type { CompletenessFilter } from '../completeness/completeness.inputs';
-import type { CompletenessService } from '../completeness/completeness.service';
-import type { CompletenessCounts } from '../completeness/completeness.types';
-import type { OrganizationService } from '../organization/organization.service';
-import { ProjectStatus } from '../project/project.enums';
+import { SHANGHAI_OFFSET_MS } from '../../common/dates';
+import type { RequestContext } from '../../common/request-context';
+import { ACCEPTANCE_DOCUMENT_KIND_LABEL, ACCEPTANCE_RESULT_LABEL, EXPERT_CONCLUSION_LABEL } from '../acceptance';
+import { acceptanceLoaders } from '../acceptance';
+import { FIGURE_NAMES } from '../acceptance';
+import { SnapshotContent, snapshotDelta, verifySnapshot } from '../acceptance';
+import type { AcceptanceService } from '../acceptance';
+import { INTERFACE_KIND_LABEL, MOUNT_STATUS_LABEL, InterfaceKind, MountStatus } from '../sharing';
+import { RESOURCE_STATUS_LABEL, ResourceStatus, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue';
+import type { CompletenessFilter } from '../completeness';
+import type { CompletenessService } from '../completeness';
+import type { CompletenessCounts } from '../completeness';
+import type { OrganizationService } from '../organization';
+import { ProjectStatus } from '../project';
 import { recordRow } from './catalogue-export';
 import { INTERFACE_COLUMNS, RESOURCE_COLUMNS } from './columns';
 import { UploadRefused } from './sheet-reader';
@@ -69,7 +69,11 @@ export function completenessFilter(params: URLSearchParams): CompletenessFilter 
     filter.status = status as ProjectStatus;
   }
   const ids = params.get('projectIds');
-  if (ids !== null) filter.projectIds = ids.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (ids !== null)
+    filter.projectIds = ids
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return filter;
 }
 
@@ -148,7 +152,8 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
 
   const catalogue = wb.addWorksheet('快照·信息资源目录', { views: [{ state: 'frozen', ySplit: 1 }] });
   bold(catalogue.addRow([...RESOURCE_COLUMNS.map((c) => c.header), '审核状态', '版本']));
-  for (const r of content.resources) catalogue.addRow([...recordRow(r, r.providerCreditCode), RESOURCE_STATUS_LABEL[r.status as ResourceStatus] ?? r.status, r.version]);
+  for (const r of content.resources)
+    catalogue.addRow([...recordRow(r, r.providerCreditCode), RESOURCE_STATUS_LABEL[r.status as ResourceStatus] ?? r.status, r.version]);
 
   const sharing = wb.addWorksheet('快照·共享清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   bold(sharing.addRow([...INTERFACE_COLUMNS.map((c) => c.header), '挂接状态', '平台挂接编号', '使用单位']));

@@ -1,7 +1,7 @@
 import { isCalendarDate } from '../../graphql/scalars';
-import { DATA_ITEM_TYPE_LABEL, DataItemType, SharingType } from '../catalogue/catalogue.enums';
-import { DataItemInput } from '../catalogue/resource.inputs';
-import { CATALOGUE_CLASS_DIGIT, CatalogueKind } from '../catalogue/catalogue.enums';
+import { DATA_ITEM_TYPE_LABEL, DataItemType, SharingType } from '../catalogue';
+import { DataItemInput } from '../catalogue';
+import { CATALOGUE_CLASS_DIGIT, CatalogueKind } from '../catalogue';
 import { enumOf, SheetColumn } from './columns';
 
 /** One refusal of an imported file: where it is (sheet, row, column) and why (stable code, Chinese message). */
@@ -126,7 +126,10 @@ export function classificationParts(code: string): { item: string; category: str
 /** "姓名:C:50；身份证号:C:18" → data items; the type is the code letter or its Chinese label. */
 export function parseDataItems(reader: RowReader, text: string, column: SheetColumn): DataItemInput[] {
   const out: DataItemInput[] = [];
-  for (const part of text.split(/[;；\n]+/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[;；\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const segments = part.split(/[:：]/).map((s) => s.trim());
     let length: number | null = null;
     if (segments.length >= 3 && /^\d+$/.test(segments[segments.length - 1])) length = Number(segments.pop());

@@ -50,7 +50,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in v) return cellText(v.result);
     if ('text' in v) return cellText(v.text);
   }
@@ -97,9 +101,9 @@ async function isUtf8(path: string): Promise<boolean> {
 /** The rows of a CSV file in UTF-8 (with or without BOM) or GB18030, streamed. */
 async function* csvRows(path: string, input: Readable, sheet: string): AsyncGenerator<SheetRow> {
   const encoding = (await isUtf8(path)) ? 'utf8' : 'gb18030';
-  const parser = input.pipe(iconv.decodeStream(encoding)).pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }),
-  );
+  const parser = input
+    .pipe(iconv.decodeStream(encoding))
+    .pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }));
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield { sheet, row: record.info.lines, cells: record.record.map((c) => c.trim()) };

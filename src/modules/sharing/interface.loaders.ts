@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupBy } from '../../graphql/batch';
-import { AsCaller } from '../catalogue/resource.loaders';
-import { whereVisible } from '../catalogue/resource-search';
-import { Organization } from '../organization/organization.entity';
+import { groupBy } from '../../common/batch';
+import { AsCaller, whereVisible } from '../catalogue';
+import { Organization } from '../organization';
 import { SharingInterface } from './sharing-interface.entity';
 
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */

@@ -1,4 +1,4 @@
-import { registerLabelledEnum } from '../../graphql/enum-labels';
+import { registerLabelledEnum } from '../../common/enum-labels';
 
 export enum InterfaceKind {
   REST_API = 'REST_API',
@@ -25,6 +25,6 @@ export enum MountStatus {
 
 export const MOUNT_STATUS_LABEL = registerLabelledEnum(MountStatus, 'MountStatus', '挂接状态 — mount status on the city exchange platform (第十七条)', {
   NOT_MOUNTED: ['未挂接', 'not mounted'],
-  MOUNTED: ['已挂接', 'mounted, with the platform\'s id'],
+  MOUNTED: ['已挂接', "mounted, with the platform's id"],
   WITHDRAWN: ['已撤销挂接', 'withdrawn from the platform'],
 });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from './caller';
 
 /** What a service needs to know of the request it serves: who calls, and how to log it. */
 export interface RequestContext {

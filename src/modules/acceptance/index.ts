@@ -1,0 +1,20 @@
+/** The acceptance module's public face: applications, documents, expert opinions and frozen snapshots (第二十四条至第二十六条). */
+export { AcceptanceApplication } from './acceptance-application.entity';
+export { AcceptanceDocument } from './acceptance-document.entity';
+export { AcceptanceSnapshot } from './acceptance-snapshot.entity';
+export {
+  ACCEPTANCE_DOCUMENT_KIND_LABEL,
+  ACCEPTANCE_RESULT_LABEL,
+  AcceptanceDocumentKind,
+  AcceptanceResult,
+  EXPERT_CONCLUSION_LABEL,
+  ExpertConclusion,
+} from './acceptance.enums';
+export { AcceptanceApplyInput, AcceptanceDocumentInput, AcceptanceFileInput, AcceptanceRecordResultInput, ExpertOpinionRecordInput } from './acceptance.inputs';
+export { acceptanceLoaders } from './acceptance.loaders';
+export { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from './acceptance.resolver';
+export { FIGURE_NAMES, lateApplication, mayReadApplications, timingProblems } from './acceptance.rules';
+export { snapshotDelta, verifySnapshot } from './acceptance.snapshot';
+export type { SnapshotContent } from './acceptance.snapshot';
+export { AcceptanceService } from './acceptance.service';
+export { ExpertOpinion } from './expert-opinion.entity';
