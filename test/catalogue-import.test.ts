@@ -116,6 +116,9 @@ describe('POST /catalogue/import', () => {
         row({ 发布日期: '2027-02-30' }),
         row({ 提供方: '不存在的单位' }),
         row({ 信息资源代码: '301001/000009', 项: '02' }),
+        row({ 信息资源代码: '301001/000001', 目: '009' }), // an existing entry whose code no longer fits
+        row({ 信息资源名称: '同码两行', 信息资源代码: '301005/000001', 目: '005' }),
+        row({ 信息资源名称: '同码两行', 信息资源代码: '301005/000001', 目: '005' }),
       ],
       [
         ['301009/999999', 'REST 接口', 'https://x.gov.cn', '每日'],
@@ -136,6 +139,9 @@ describe('POST /catalogue/import', () => {
     expect(at('信息资源目录', 9)).toEqual([['发布日期', 'INVALID']]);
     expect(at('信息资源目录', 10)).toEqual([['提供方', 'NOT_FOUND']]);
     expect(at('信息资源目录', 11)).toEqual([['信息资源代码', 'INVALID']]);
+    expect(at('信息资源目录', 12)).toEqual([['信息资源代码', 'INVALID']]);
+    expect(at('信息资源目录', 13)).toEqual([]);
+    expect(at('信息资源目录', 14)).toEqual([['信息资源代码', 'DUPLICATE']]);
     expect(at('共享接口', 3)).toEqual([['资源代码', 'NOT_FOUND']]);
     expect(at('共享接口', 4)).toEqual([['接口类型', 'INVALID']]);
     expect(at('共享接口', 5)).toEqual([['同步频率', 'RULE_VIOLATION']]);

@@ -285,6 +285,7 @@ class ImportRun {
           this.ctx,
           Object.assign(new ResourceUpdateInput(), {
             id: existing.id,
+            code, // the row's code stays its code: a classification that no longer fits it is the row's error
             catalogueKind,
             classificationCode,
             name,

@@ -74,6 +74,7 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
   }
 
   async function exportFile(res: ServerResponse, ctx: RequestContext, params: URLSearchParams, kind: 'xlsx' | 'csv'): Promise<void> {
+    needCaller(ctx); // as the resources query: authenticated callers, each reading what it may
     const filter = filterFromQuery(params);
     const entries = () => exportEntries(ds, resources, ctx, filter, config.maxPageSize);
     // The filter is checked by the first page before anything is sent.
