@@ -3,7 +3,8 @@ import { ProjectsAndCatalogue1795573382093 } from './1795573382093-ProjectsAndCa
 import { AcceptanceAndAggregation1795574574094 } from './1795574574094-AcceptanceAndAggregation';
 import { SearchBigrams1795574808103 } from './1795574808103-SearchBigrams';
 import { PendingRequestKey1795575829836 } from './1795575829836-PendingRequestKey';
+import { Notifications1795600000000 } from './1795600000000-Notifications';
 
 /** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836];
+export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836, Notifications1795600000000];

@@ -36,6 +36,28 @@ export interface Config {
   importMaxBytes: number;
   /** Most data rows (both sheets together) one import accepts. */
   importMaxRows: number;
+  /** An interface whose last this many aggregation runs all failed is failing (to-dos, reminders; 第十七条). */
+  interfaceFailingRuns: number;
+  /** Run the reminder worker (webhook and e-mail delivery) and the daily scheduler in this process. */
+  notifyWorker: boolean;
+  /** How often the worker looks for deliveries that are due, in milliseconds. */
+  notifyPollMs: number;
+  /** croner pattern of the daily round (deadline reminders, e-mail digests), in Asia/Shanghai time. */
+  notifyDailyCron: string;
+  /** Timeout of one webhook request, in milliseconds. */
+  webhookTimeoutMs: number;
+  /** First retry delay of a failed delivery; each further retry waits twice as long (capped at 6 h). */
+  webhookRetryBaseMs: number;
+  /** Attempts of one delivery before it is given up. */
+  webhookMaxAttempts: number;
+  /** Consecutive failed attempts after which a webhook is disabled, with the reason. */
+  webhookDisableAfter: number;
+  /** SMTP server of the daily e-mail digest (smtp:// or smtps://, credentials in the URL); null: no e-mail. */
+  smtpUrl: string | null;
+  /** From address of the digest. */
+  smtpFrom: string;
+  /** The hub's address as users reach it, for links in e-mails and the calendar feed URL. */
+  publicUrl: string | null;
 }
 
 /** The six completeness figures (DESIGN §3). */
@@ -86,6 +108,25 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
+function serviceUrl(name: string, raw: string | undefined, protocols: RegExp, what: string): string | null {
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!protocols.test(parsed.protocol)) throw new ConfigError(`${name} must be ${what}`);
+  return raw.replace(/\/$/, '');
+}
+
+function cron(name: string, raw: string | undefined, fallback: string): string {
+  const text = raw === undefined || raw === '' ? fallback : raw.trim();
+  // Five or six fields of digits, ranges, lists, steps or *; croner checks the rest when the job is made.
+  if (!/^([0-9*,/-]+\s+){4,5}[0-9*,/-]+$/.test(text)) throw new ConfigError(`${name} must be a cron pattern such as "0 8 * * *", got "${text}"`);
+  return text;
+}
+
 function url(name: string, raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
   let parsed: URL;
@@ -134,5 +175,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
     importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 20000, 1, 1000000),
+    interfaceFailingRuns: int('INTERFACE_FAILING_RUNS', env.INTERFACE_FAILING_RUNS, 3, 1, 100),
+    notifyWorker: bool('NOTIFY_WORKER', env.NOTIFY_WORKER, true),
+    notifyPollMs: int('NOTIFY_POLL_MS', env.NOTIFY_POLL_MS, 2000, 20, 3_600_000),
+    notifyDailyCron: cron('NOTIFY_DAILY_CRON', env.NOTIFY_DAILY_CRON, '0 8 * * *'),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000, 10, 3_600_000),
+    webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 50),
+    webhookDisableAfter: int('WEBHOOK_DISABLE_AFTER', env.WEBHOOK_DISABLE_AFTER, 20, 1, 1000),
+    smtpUrl: serviceUrl('SMTP_URL', env.SMTP_URL, /^smtps?:$/, 'an smtp:// or smtps:// URL'),
+    smtpFrom: env.SMTP_FROM || 'catalogue-hub <noreply@catalogue-hub.invalid>',
+    publicUrl: serviceUrl('PUBLIC_URL', env.PUBLIC_URL, /^https?:$/, 'an http:// or https:// URL'),
   };
 }

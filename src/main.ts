@@ -6,6 +6,7 @@ import { startHub } from './http/server';
 import { createLogger } from './logger';
 import { ALL_ROLES } from './common/role.enums';
 import { createServices } from './services';
+import { NotificationWorker } from './modules/notification';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
 
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });
+  // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
+  const worker = config.notifyWorker ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders]) : null;
+  worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');
   if (demoTokens.length) {
     process.stdout.write(`\nDemo tokens (12 h), send as "Authorization: Bearer <token>" to ${hub.url}/graphql\n${demoTokens.join('\n')}\n\n`);
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     }, 10_000);
     try {
       await hub.stop();
+      await worker?.stop();
       await db.close();
       clearTimeout(timer);
       process.exit(0);

@@ -12,6 +12,13 @@ import { AcceptanceService } from './modules/acceptance';
 import { SharingRequestService } from './modules/sharing-request';
 import { DeadlineService } from './modules/deadline';
 import { CatalogueImportService, DcatExport, exchangeRoutes } from './modules/exchange';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { NotificationService, serveCalendarFeed } from './modules/notification';
+import { TodoService } from './modules/todo';
+
+/** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -23,6 +30,13 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const acceptance = new AcceptanceService(ds, config, clock, completeness);
   const catalogueImport = new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize });
   const dcat = new DcatExport(ds, resources, organizations);
+  const deadlines = new DeadlineService(ds, config, clock);
+  const notifications = new NotificationService(ds, config, clock);
+  const httpRoutes: Record<string, HttpRoute> = {
+    // The feed token's caller's deadlines as iCalendar (notification module).
+    '/calendar.ics': (req, res, request) =>
+      serveCalendarFeed(req, res, { notifications, deadlines, ...request, pageSize: config.maxPageSize, now: clock.now() }),
+  };
   return {
     clock,
     tokens: new TokenService(config),
@@ -39,7 +53,10 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),
-    deadlines: new DeadlineService(ds, config, clock),
+    deadlines,
+    todos: new TodoService(ds, config, clock),
+    notifications,
+    httpRoutes,
   };
 }
 

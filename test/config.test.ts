@@ -6,6 +6,19 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', databaseUrl: null, runMigrations: true, seedDemo: true, maxPageSize: 100 });
     expect(c.acceptanceThresholds).toEqual({ catalogued: 1, metadata: 1, interfaces: 1, mounted: 1 });
     expect(c.timelinessGraceHours).toBe(2);
+    expect(c).toMatchObject({
+      notifyWorker: true,
+      notifyDailyCron: '0 8 * * *',
+      smtpUrl: null,
+      publicUrl: null,
+      webhookMaxAttempts: 8,
+      interfaceFailingRuns: 3,
+    });
+  });
+
+  it('reads the reminder settings', () => {
+    const c = loadConfig({ SMTP_URL: 'smtps://hub:pw@mail.sucheng.gov.cn:465', PUBLIC_URL: 'https://hub.sucheng.gov.cn/', NOTIFY_DAILY_CRON: '30 7 * * 1-5' });
+    expect(c).toMatchObject({ smtpUrl: 'smtps://hub:pw@mail.sucheng.gov.cn:465', publicUrl: 'https://hub.sucheng.gov.cn', notifyDailyCron: '30 7 * * 1-5' });
   });
 
   it('does not seed a server database unless asked', () => {
@@ -32,6 +45,13 @@ describe('configuration', () => {
     ['ACCEPTANCE_THRESHOLDS', 'speed=1'],
     ['ACCEPTANCE_THRESHOLDS', 'catalogued=1,catalogued=0.5'],
     ['TIMELINESS_GRACE_HOURS', '-1'],
+    ['SMTP_URL', 'http://mail.example'],
+    ['SMTP_URL', 'not a url'],
+    ['PUBLIC_URL', 'ftp://hub.example'],
+    ['NOTIFY_DAILY_CRON', 'every morning'],
+    ['NOTIFY_WORKER', 'sometimes'],
+    ['WEBHOOK_MAX_ATTEMPTS', '0'],
+    ['INTERFACE_FAILING_RUNS', '0'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -5,6 +5,7 @@ import { SharingInterface } from '../modules/sharing';
 import { AggregationRun } from '../modules/aggregation';
 import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot, ExpertOpinion } from '../modules/acceptance';
 import { SharingRequest } from '../modules/sharing-request';
+import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
@@ -22,4 +23,11 @@ export const entities = [
   AcceptanceSnapshot,
   ExpertOpinion,
   SharingRequest,
+  NotificationEvent,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
+  EmailRecipient,
+  EmailDigest,
+  CalendarFeedToken,
 ];

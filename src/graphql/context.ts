@@ -7,6 +7,7 @@ import { aggregationLoaders } from '../modules/aggregation';
 import { completenessLoaders } from '../modules/completeness';
 import { acceptanceLoaders } from '../modules/acceptance';
 import { sharingRequestLoaders } from '../modules/sharing-request';
+import { notificationLoaders } from '../modules/notification';
 import type { Services } from '../services';
 import type { RequestContext } from '../common/request-context';
 
@@ -21,6 +22,7 @@ export function createLoaders(ds: DataSource, services: Services) {
     ...completenessLoaders(ds, services.completeness),
     ...acceptanceLoaders(ds),
     ...sharingRequestLoaders(ds),
+    ...notificationLoaders(ds),
   };
 }
 

@@ -10,6 +10,8 @@ import { CompletenessGapResolver, CompletenessResolver, OrganizationCompleteness
 import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance';
 import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
+import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
+import { TodoResolver } from '../modules/todo';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 
@@ -36,6 +38,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ProjectCompletenessResolver,
   CompletenessGapResolver,
   OrganizationCompletenessResolver,
+  TodoResolver,
+  NotificationResolver,
+  WebhookDeliveryResolver,
 ];
 
 export async function buildHubSchema(): Promise<GraphQLSchema> {

@@ -161,6 +161,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     const handle = async () => {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return ready(res);
+      const route = services.httpRoutes[path];
+      if (route) return route(req, res, { log: reqLog, requestId });
       if (serveIde(req, res)) return;
       if (serveConsole(req, res, consoleFiles)) return;
       if (path === '/graphql') {

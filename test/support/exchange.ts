@@ -10,7 +10,7 @@ export async function download(hub: TestHub, path: string, token?: string): Prom
 /** POSTs `file` as the `file` part of a multipart form to /catalogue/import. */
 export async function upload(hub: TestHub, query: string, file: Buffer, name: string, token?: string): Promise<{ status: number; body: any }> {
   const form = new FormData();
-  form.append('file', new Blob([file]), name);
+  form.append('file', new Blob([new Uint8Array(file)]), name);
   const res = await fetch(`${hub.url}/catalogue/import?${query}`, {
     method: 'POST',
     body: form,

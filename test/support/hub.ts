@@ -13,7 +13,7 @@ import { StatementCounter } from '../../src/db/statement-counter';
 import { startHub } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
 import { Role } from '../../src/common/role.enums';
-import { createServices } from '../../src/services';
+import { createServices, Services } from '../../src/services';
 import { seedDemo, seedOrganizations } from '../../seeds/demo';
 import { tokenFor } from '../../seeds/tokens';
 
@@ -28,6 +28,7 @@ export interface TestHub {
   ds: DataSource;
   config: Config;
   statements: StatementCounter;
+  services: Services;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   token(role: Role, creditCode?: string): Promise<string>;
   close(): Promise<void>;
@@ -80,6 +81,7 @@ export async function startTestHub(
     ds,
     config,
     statements,
+    services,
     async gql(query, variables, token) {
       const res = await fetch(`${hub.url}/graphql`, {
         method: 'POST',

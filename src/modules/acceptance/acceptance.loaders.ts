@@ -10,6 +10,13 @@ import { ExpertOpinion } from './expert-opinion.entity';
 /** Batches the acceptance reads: one statement per kind of read per request. Callers check who may read (acceptance.resolver.ts). */
 export function acceptanceLoaders(ds: DataSource) {
   return {
+    /** One application by id (for callers that already know they may read it, e.g. the office's to-dos). */
+    acceptanceApplicationById: new DataLoader<string, AcceptanceApplication | null>(async (ids) => {
+      const rows = await ds.getRepository(AcceptanceApplication).find({ where: { id: In([...ids]) } });
+      const byId = new Map(rows.map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
     /** A project's applications, newest first. */
     acceptanceApplicationsByProjectId: new DataLoader<string, AcceptanceApplication[]>(async (ids) => {
       const rows = await ds.getRepository(AcceptanceApplication).find({ where: { projectId: In([...ids]) }, order: { appliedAt: 'DESC', id: 'DESC' } });

@@ -18,3 +18,5 @@ export { snapshotDelta, verifySnapshot } from './acceptance.snapshot';
 export type { SnapshotContent } from './acceptance.snapshot';
 export { AcceptanceService } from './acceptance.service';
 export { ExpertOpinion } from './expert-opinion.entity';
+/** 第二十五条: applications the office has not decided, as SQL for the to-dos. */
+export { UNDECIDED_APPLICATIONS } from './acceptance.sql';

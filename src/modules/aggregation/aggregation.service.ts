@@ -15,6 +15,9 @@ import { MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
+import { failingInterfacesSql } from './aggregation.sql';
+import { NotificationEventKind, recordEventsFrom } from '../notification';
+import { Role } from '../../common/role.enums';
 
 /** Clock skew tolerated on a platform-reported run time. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -118,7 +121,7 @@ interface RunRow {
 export class AggregationService {
   constructor(
     private readonly ds: DataSource,
-    private readonly config: Pick<Config, 'maxPageSize'>,
+    private readonly config: Pick<Config, 'maxPageSize' | 'interfaceFailingRuns'>,
     private readonly clock: Clock,
   ) {}
 
@@ -144,8 +147,28 @@ export class AggregationService {
       const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), i));
       if (problems.length) throw new UserErrorsException(problems);
       const accepted = await insertRuns(em, runs, targets);
+      if (accepted > 0 && runs.some((r) => r.outcome === AggregationOutcome.FAILED)) await this.recordFailing(em, ids);
       return { accepted, duplicates: runs.length - accepted };
     });
+  }
+
+  /**
+   * 第十七条: the reported interfaces whose last runs now all failed become one AGGREGATION_FAILING
+   * event each, for the provider and the bureau, in the report's transaction; once per failing
+   * streak (the key holds the last success, which only a success moves).
+   */
+  private async recordFailing(em: EntityManager, interfaceIds: string[]): Promise<void> {
+    await recordEventsFrom(
+      em,
+      `SELECT '${NotificationEventKind.AGGREGATION_FAILING}' AS kind, ARRAY[f.provider_id] AS organization_ids,
+              ARRAY['${Role.BIG_DATA_BUREAU}']::varchar[] AS roles,
+              jsonb_build_object('interfaceId', f.interface_id, 'resourceId', f.resource_id, 'failedRuns', $2::int,
+                                 'lastFailureReason', f.last_failure_reason, 'lastSuccessAt', f.last_success_at, 'article', '第十七条') AS data,
+              'AGGREGATION_FAILING:' || f.interface_id || ':' || coalesce(f.last_success_at::text, 'never') AS dedupe_key
+         FROM (${failingInterfacesSql('$2::int', '$1::uuid[]')}) f`,
+      [interfaceIds, this.config.interfaceFailingRuns],
+      this.clock.now(),
+    );
   }
 
   /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */

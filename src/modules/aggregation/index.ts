@@ -5,3 +5,5 @@ export { AggregationRunInput, AggregationRunsReportInput } from './aggregation.i
 export { aggregationLoaders } from './aggregation.loaders';
 export { AggregationResolver } from './aggregation.resolver';
 export { AggregationService } from './aggregation.service';
+/** 第十七条: interfaces whose last runs all failed, as SQL for the to-dos and the reminders. */
+export { failingInterfacesSql } from './aggregation.sql';

@@ -37,3 +37,5 @@ export { FREQUENCY_NAME, syncTooRare, text } from './resource.rules';
 export { filteredResources, whereVisible } from './resource.search';
 export { ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';
+/** 第五条: entries waiting on a review step, as SQL for the to-dos. */
+export { RESOURCES_UNDER_REVIEW } from './resource-review.sql';

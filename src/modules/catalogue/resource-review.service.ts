@@ -16,6 +16,7 @@ import { ResourceVersion } from './resource-version.entity';
 import { shanghaiDateOf } from '../../common/dates';
 import type { Clock } from '../../common/clock';
 import { catalogueRecord } from './catalogue.record';
+import { NotificationEventKind, recordEvents } from '../notification';
 
 const STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.DRAFT]: '草稿',
@@ -82,7 +83,20 @@ export class ResourceReviewService {
       assertStatus(locked, [ResourceStatus.SUBMITTED], '退回');
       locked.status = ResourceStatus.RETURNED;
       locked.returnReason = input.reason;
-      return em.save(locked);
+      const saved = await em.save(locked);
+      // The provider learns of it (to-do RESOURCE_REVISION, reminder RESOURCE_RETURNED) if and only if this commits.
+      await recordEvents(
+        em,
+        [
+          {
+            kind: NotificationEventKind.RESOURCE_RETURNED,
+            organizationIds: [saved.providerId],
+            data: { resourceId: saved.id, resourceCode: saved.code, resourceName: saved.name, reason: saved.returnReason, article: '第五条' },
+          },
+        ],
+        this.clock.now(),
+      );
+      return saved;
     });
   }
 

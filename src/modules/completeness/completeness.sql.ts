@@ -23,10 +23,30 @@ export const WINDOW_HOURS: Record<UpdateFrequency, number | null> = {
   [UpdateFrequency.IRREGULAR]: null,
 };
 
-const windowHours = `CASE r.update_frequency ${Object.entries(WINDOW_HOURS)
-  .filter(([, h]) => h !== null)
-  .map(([f, h]) => `WHEN '${f}' THEN ${h}`)
-  .join(' ')} END`;
+const windowHours = (frequency: string) =>
+  `CASE ${frequency} ${Object.entries(WINDOW_HOURS)
+    .filter(([, h]) => h !== null)
+    .map(([f, h]) => `WHEN '${f}' THEN ${h}`)
+    .join(' ')} END`;
+
+/**
+ * 及时率: a last success within one update window of `frequency` plus the grace, judged at `at`
+ * (timestamptz) with `graceHours` (int); IRREGULAR (or no frequency, or no success yet) is never
+ * stale. SQL expressions in, a boolean expression out; exported for the to-dos of stale interfaces.
+ */
+export const freshSql = (lastSuccess: string, frequency: string, at: string, graceHours: string) =>
+  `coalesce(${lastSuccess} >= ${at}::timestamptz - make_interval(hours => ${windowHours(frequency)} + ${graceHours}::int), true)`;
+
+/**
+ * 及时率 per interface: mounted interfaces of live resources whose last success is older than the
+ * resource's update window plus the grace (columns interface_id, resource_id, project_id, provider_id,
+ * last_success_at); `at` a timestamptz and `graceHours` an int SQL expression.
+ */
+export const staleInterfacesSql = (at: string, graceHours: string) => `
+  SELECT i.id AS interface_id, i.resource_id, r.project_id, r.provider_id, i.last_success_at
+    FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
+   WHERE i.mount_status = 'MOUNTED' AND r.status <> 'RETIRED' AND i.last_success_at IS NOT NULL
+     AND NOT ${freshSql('i.last_success_at', 'r.update_frequency', at, graceHours)}`;
 
 /** Blank: null, or nothing but spaces. */
 const blank = (column: string) => `coalesce(btrim(${column}), '') = ''`;
@@ -64,7 +84,7 @@ const CHECKED = `
            -- will turn STALE once no mounted interface brings fresh data).
            r.last_aggregated_at IS NOT NULL AS aggregated,
            -- 及时率: the last success within one update window plus the grace; IRREGULAR (or no frequency) is never stale.
-           coalesce(r.last_aggregated_at >= $3::timestamptz - make_interval(hours => ${windowHours} + $4::int), true) AS fresh
+           ${freshSql('r.last_aggregated_at', 'r.update_frequency', '$3', '$4')} AS fresh
       FROM information_resource r
      WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
   ), checked AS (

@@ -5,3 +5,5 @@ export { CompletenessGapResolver, CompletenessResolver, OrganizationCompleteness
 export { CompletenessService } from './completeness.service';
 export type { CompletenessFilter } from './completeness.inputs';
 export type { CompletenessCounts } from './completeness.types';
+/** 第十七条 timeliness per interface, as SQL for the to-dos of stale interfaces. */
+export { freshSql, staleInterfacesSql } from './completeness.sql';

@@ -19,6 +19,7 @@ import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
 import { SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
 import { isUuid } from '../../graphql/scalars';
+import { NotificationEventKind, recordEvents } from '../notification';
 
 registerUniqueViolation({
   constraint: PENDING_REQUEST_KEY,
@@ -158,7 +159,7 @@ export class SharingRequestService {
       const now = this.clock.now();
       const due = answerDueOn(shanghaiDateOf(now));
       if (due.provisional) ctx.log.warn({ dueOn: due.dueOn }, 'working-day calendar lacks a year: provisional due date');
-      return em.save(
+      const saved = await em.save(
         em.create(SharingRequest, {
           resourceId: r.id,
           consumerOrganizationId: consumerId,
@@ -169,6 +170,27 @@ export class SharingRequestService {
           dueOn: due.dueOn,
         }),
       );
+      // The provider must answer: it is told in the same transaction (reminder SHARING_REQUEST_CREATED).
+      await recordEvents(
+        em,
+        [
+          {
+            kind: NotificationEventKind.SHARING_REQUEST_CREATED,
+            organizationIds: [r.providerId],
+            data: {
+              sharingRequestId: saved.id,
+              resourceId: r.id,
+              resourceCode: r.code,
+              resourceName: r.name,
+              consumerOrganizationId: consumerId,
+              purpose: saved.purpose,
+              dueOn: saved.dueOn,
+            },
+          },
+        ],
+        now,
+      );
+      return saved;
     });
   }
 

@@ -8,6 +8,13 @@ import { SharingInterface } from './sharing-interface.entity';
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */
 export function interfaceLoaders(ds: DataSource) {
   return {
+    /** One interface by id (for callers that already know they may read it, e.g. their to-dos). */
+    interfaceById: new DataLoader<string, SharingInterface | null>(async (ids) => {
+      const rows = await ds.getRepository(SharingInterface).find({ where: { id: In([...ids]) } });
+      const byId = new Map(rows.map((i) => [i.id, i]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
     /** The interfaces of entries already shown to be visible. */
     interfacesByResourceId: new DataLoader<string, SharingInterface[]>(async (ids) => {
       const rows = await ds.getRepository(SharingInterface).find({ where: { resourceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });

@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { NotificationEvent } from './notification-event.entity';
+import { DeliveryStatus } from './notification.enums';
+import { Webhook } from './webhook.entity';
+
+/** One event owed to one webhook: made with the event, claimed by the worker, retried until delivered or given up. */
+@ObjectType({ description: '投递 — one event owed to one webhook' })
+@Entity()
+@Index(['webhookId', 'eventId'], { unique: true })
+@Index(['status', 'nextAttemptAt'])
+export class WebhookDelivery {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Webhook, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  webhook: Relation<Webhook>;
+
+  @Column('uuid')
+  webhookId: string;
+
+  @ManyToOne(() => NotificationEvent, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  event: Relation<NotificationEvent>;
+
+  @Field(() => ID, { description: '事件ID — the event id, the same in the payload and the X-Hub-Event-Id header' })
+  @Column('uuid')
+  eventId: string;
+
+  @Field(() => DeliveryStatus)
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status', default: DeliveryStatus.PENDING })
+  status: DeliveryStatus;
+
+  @Field(() => Int, { description: '已尝试次数 — attempts made' })
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Field({ description: '下次尝试时间 — when it is next due' })
+  @Column({ type: 'timestamptz' })
+  nextAttemptAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '送达时间 — when the receiver accepted it' })
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Field({ description: '创建时间 — when the event was recorded for this webhook' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

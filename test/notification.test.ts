@@ -1,0 +1,529 @@
+/**
+ * To-dos and reminders end to end: each event kind, written by the change that causes it (or by
+ * the daily round), shows as the receiver's to-do and reaches its webhook, signed, and its daily
+ * digest by SMTP; a failing receiver is retried with backoff and then disabled; the calendar feed
+ * lists the deadlines query's due dates. The hub's clock is moved by hand, and the delivery worker
+ * is driven by the spec, so nothing here waits on time.
+ */
+import ical from 'node-ical';
+import type { Clock } from '../src/common/clock';
+import { createLogger } from '../src/logger';
+import { AcceptanceApplication } from '../src/modules/acceptance';
+import { AcceptanceResult } from '../src/modules/acceptance';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType } from '../src/modules/catalogue';
+import { NotificationWorker, verifyWebhookSignature, WEBHOOK_HEADERS } from '../src/modules/notification';
+import { Project } from '../src/modules/project';
+import { ProjectStatus } from '../src/modules/project';
+import { SharingInterface } from '../src/modules/sharing';
+import { codeOf, insertProject, orgId } from './support/catalogue';
+import { startTestHub, TestHub } from './support/hub';
+import { insertInterface, insertResource } from './support/projects';
+import { Received, SmtpSink, startSmtpSink, startWebhookReceiver, WebhookReceiver } from './support/receivers';
+
+let now = new Date('2026-11-25T10:00:00+08:00').getTime();
+const clock: Clock = { now: () => new Date(now) };
+const advance = (ms: number) => (now += ms);
+
+let hub: TestHub;
+let worker: NotificationWorker;
+let receiver: WebhookReceiver;
+let smtp: SmtpSink;
+const org: Record<string, string> = {};
+const token: Record<string, string> = {};
+const secret: Record<string, string> = {};
+const hook: Record<string, string> = {};
+
+const ERRORS = 'userErrors { code field message article }';
+const CREATE = `mutation ($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id url role disabledAt } secret ${ERRORS} } }`;
+const TODOS = `query ($filter: TodoFilter, $first: Int, $after: String) {
+  todoItems(filter: $filter, first: $first, after: $after) {
+    totalCount allCount countsByKind { kind count } pageInfo { hasNextPage endCursor }
+    edges { node { kind article rule dueOn daysLeft overdue project { code } resource { code } interface { id } sharingRequest { id } acceptanceApplication { id } organization { name } } }
+  } }`;
+
+async function todos(who: string, filter: Record<string, unknown> = {}, first = 100, after?: string) {
+  const res = await hub.gql(TODOS, { filter, first, after }, token[who]);
+  expect(res.errors).toBeUndefined();
+  return res.data.todoItems;
+}
+const kinds = (page: any) => page.edges.map((e: any) => e.node.kind);
+
+/** What a receiver path got, de-duplicated by nothing: each request as it came. */
+const at = (path: string) => receiver.received.filter((r) => r.path === path);
+const eventKinds = (got: Received[]) => got.map((r) => r.json.kind).sort();
+
+async function createHook(who: string, path: string, role?: Role) {
+  const res = await hub.gql(CREATE, { input: { url: receiver.url(path), role } }, token[who]);
+  expect(res.data.webhookCreate.userErrors).toEqual([]);
+  hook[path] = res.data.webhookCreate.webhook.id;
+  secret[path] = res.data.webhookCreate.secret;
+}
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+  smtp = await startSmtpSink();
+  hub = await startTestHub(
+    { SMTP_URL: smtp.url, WEBHOOK_RETRY_BASE_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_DISABLE_AFTER: '4', INTERFACE_FAILING_RUNS: '2' },
+    'organizations',
+    clock,
+  );
+  worker = new NotificationWorker(hub.ds, hub.config, clock, createLogger(hub.config), [hub.services.deadlines.reminders]);
+  for (const key of ['education', 'health', 'civil-affairs']) {
+    org[key] = await orgId(hub.ds, key);
+    token[key] = await hub.token(Role.PROJECT_UNIT, codeOf(key));
+  }
+  token.bureau = await hub.token(Role.BIG_DATA_BUREAU);
+  token.office = await hub.token(Role.LEADING_GROUP_OFFICE);
+  token.platform = await hub.token(Role.PLATFORM);
+  token.auditor = await hub.token(Role.AUDITOR);
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await hub?.close();
+  await receiver?.close();
+  await smtp?.close();
+});
+
+describe('webhookCreate and webhookDelete', () => {
+  it('refuses a bad URL or a role the caller does not hold, naming the field and writing nothing', async () => {
+    for (const [url, message] of [
+      ['ftp://example.gov.cn/x', '回调地址须以 http:// 或 https:// 开头'],
+      ['not a url', '回调地址不是合法的URL'],
+      ['https://user:pw@example.gov.cn/x', '回调地址不能包含用户名或密码，请用签名校验来源'],
+      ['', '请填写回调地址'],
+    ]) {
+      const res = await hub.gql(CREATE, { input: { url } }, token.education);
+      expect(res.data.webhookCreate).toMatchObject({ webhook: null, secret: null });
+      expect(res.data.webhookCreate.userErrors[0]).toMatchObject({ field: ['input', 'url'], message });
+    }
+    const role = await hub.gql(CREATE, { input: { url: receiver.url('/x'), role: 'BIG_DATA_BUREAU' } }, token.education);
+    expect(role.data.webhookCreate.userErrors).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'role'], message: '当前用户不具有该角色', article: null }]);
+    const auditor = await hub.gql(CREATE, { input: { url: receiver.url('/x') } }, token.auditor);
+    expect(auditor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await hub.ds.query('SELECT count(*)::int AS n FROM webhook')).toEqual([{ n: 0 }]);
+  });
+
+  it('registers a webhook per organisation and role, shows its secret once, and deletes it', async () => {
+    await createHook('education', '/education');
+    await createHook('health', '/health');
+    await createHook('bureau', '/bureau');
+    await createHook('office', '/office');
+    expect(secret['/education']).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const list = await hub.gql(`{ webhooks { id url role consecutiveFailures disabledAt disabledReason } }`, {}, token.education);
+    expect(list.data.webhooks).toEqual([
+      { id: hook['/education'], url: receiver.url('/education'), role: 'PROJECT_UNIT', consecutiveFailures: 0, disabledAt: null, disabledReason: null },
+    ]);
+    await createHook('education', '/gone');
+    const DELETE = `mutation ($id: ID!) { webhookDelete(input: { id: $id }) { deletedWebhookId ${ERRORS} } }`;
+    const other = await hub.gql(DELETE, { id: hook['/gone'] }, token.health);
+    expect(other.data.webhookDelete.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'id'] });
+    const ok = await hub.gql(DELETE, { id: hook['/gone'] }, token.education);
+    expect(ok.data.webhookDelete).toEqual({ deletedWebhookId: hook['/gone'], userErrors: [] });
+    expect((await hub.gql(`{ webhooks { id } }`, {}, token.education)).data.webhooks).toEqual([{ id: hook['/education'] }]);
+  });
+});
+
+let project: Project;
+const res: Record<string, { id: string; code: string }> = {};
+let interfaceId: string;
+let requestId: string;
+
+describe('each event kind: its to-do and its delivery', () => {
+  it("RESOURCE_RETURNED: the bureau's review to-do becomes the provider's revision to-do, and the provider is told", async () => {
+    project = await insertProject(hub.ds, 'education', [], ProjectStatus.APPROVED);
+    res.submitted = await insertResource(hub, project.id, org.education, { status: ResourceStatus.SUBMITTED });
+    expect(kinds(await todos('bureau'))).toEqual(['RESOURCE_REVIEW']);
+    expect(kinds(await todos('education'))).toEqual([]);
+    const returned = await hub.gql(
+      `mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "缺少信息项说明" }) { resource { status } ${ERRORS} } }`,
+      { id: res.submitted.id },
+      token.bureau,
+    );
+    expect(returned.data.resourceReturn.userErrors).toEqual([]);
+    expect(kinds(await todos('bureau'))).toEqual([]);
+    const mine = await todos('education');
+    expect(mine.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({
+        kind: 'RESOURCE_REVISION',
+        article: '第五条',
+        dueOn: null,
+        daysLeft: null,
+        overdue: false,
+        resource: { code: res.submitted.code },
+      }),
+    ]);
+    await worker.deliverDue();
+    expect(at('/education').map((r) => [r.json.kind, r.json.data.resourceId, r.json.data.reason])).toEqual([
+      ['RESOURCE_RETURNED', res.submitted.id, '缺少信息项说明'],
+    ]);
+    expect(at('/health')).toEqual([]);
+  });
+
+  it('SHARING_REQUEST_CREATED: the provider must answer within 10 working days, and is told', async () => {
+    res.conditional = await insertResource(hub, project.id, org.education, {
+      status: ResourceStatus.PUBLISHED,
+      sharingType: SharingType.CONDITIONAL,
+      sharingCondition: '仅用于教育救助审核',
+    });
+    const created = await hub.gql(
+      `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id dueOn } ${ERRORS} } }`,
+      { input: { resourceId: res.conditional.id, purpose: '核对医疗救助对象' } },
+      token.health,
+    );
+    expect(created.data.sharingRequestCreate.userErrors).toEqual([]);
+    requestId = created.data.sharingRequestCreate.sharingRequest.id;
+    const dueOn = created.data.sharingRequestCreate.sharingRequest.dueOn;
+    const answer = (await todos('education', { kind: 'SHARING_REQUEST_ANSWER' })).edges.map((e: any) => e.node);
+    expect(answer).toEqual([expect.objectContaining({ kind: 'SHARING_REQUEST_ANSWER', dueOn, overdue: false, sharingRequest: { id: requestId } })]);
+    expect(kinds(await todos('health'))).toEqual([]); // the consumer waits; it has nothing to do
+    await worker.deliverDue();
+    const got = at('/education').filter((r) => r.json.kind === 'SHARING_REQUEST_CREATED');
+    expect(got.map((r) => [r.json.data.sharingRequestId, r.json.data.dueOn])).toEqual([[requestId, dueOn]]);
+  });
+
+  it('AGGREGATION_FAILING: the last 2 runs failed — a to-do and an event for the provider and the bureau, once per failing streak', async () => {
+    res.mounted = await insertResource(hub, project.id, org.education, { status: ResourceStatus.PUBLISHED });
+    await insertInterface(hub, res.mounted.id);
+    interfaceId = (await hub.ds.getRepository(SharingInterface).findOneByOrFail({ resourceId: res.mounted.id })).id;
+    let seq = 0;
+    const report = async (outcome: 'SUCCEEDED' | 'FAILED') => {
+      const out = await hub.gql(
+        `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted ${ERRORS} } }`,
+        {
+          input: {
+            runs: [
+              {
+                interfaceId,
+                platformRunId: `R-${++seq}`,
+                ranAt: new Date(now - 3600_000 + seq * 1000).toISOString(),
+                mode: 'INCREMENTAL',
+                records: 10,
+                outcome,
+                failureReason: outcome === 'FAILED' ? '源库连接超时' : null,
+              },
+            ],
+          },
+        },
+        token.platform,
+      );
+      expect(out.data.aggregationRunsReport.userErrors).toEqual([]);
+    };
+    await report('SUCCEEDED');
+    await report('FAILED');
+    expect(kinds(await todos('bureau', { kind: 'INTERFACE_FAILING' }))).toEqual([]);
+    await report('FAILED');
+    for (const who of ['bureau', 'education']) {
+      expect((await todos(who, { kind: 'INTERFACE_FAILING' })).edges.map((e: any) => e.node)).toEqual([
+        expect.objectContaining({ kind: 'INTERFACE_FAILING', article: '第十七条', interface: { id: interfaceId }, resource: { code: res.mounted.code } }),
+      ]);
+    }
+    expect(kinds(await todos('health', { kind: 'INTERFACE_FAILING' }))).toEqual([]);
+    await report('FAILED'); // the same streak: no second event
+    await worker.deliverDue();
+    for (const path of ['/education', '/bureau']) {
+      const got = at(path).filter((r) => r.json.kind === 'AGGREGATION_FAILING');
+      expect(got.map((r) => [r.json.data.interfaceId, r.json.data.lastFailureReason])).toEqual([[interfaceId, '源库连接超时']]);
+    }
+  });
+
+  it('deadlines in 7, 3 and 1 days and overdue: the daily round records each once, for the units and (filing) the office', async () => {
+    const trial = async (trialEndDate: string | null, goLiveDate: string | null, status = ProjectStatus.TRIAL_OPERATION) => {
+      const p = await insertProject(hub.ds, 'education', ['civil-affairs'], status);
+      await hub.ds.getRepository(Project).update({ id: p.id }, { trialEndDate, goLiveDate });
+      return p;
+    };
+    const due1 = await trial('2026-10-26', null); // application due 26 Nov: tomorrow
+    const due3 = await trial('2026-10-28', null); // due 28 Nov
+    const due7 = await trial(null, '2025-12-01'); // acceptance within 12 months: due 1 Dec
+    const accepted = await insertProject(hub.ds, 'education', [], ProjectStatus.ACCEPTED);
+    const filing = await hub.ds
+      .getRepository(AcceptanceApplication)
+      .save(
+        hub.ds
+          .getRepository(AcceptanceApplication)
+          .create({ projectId: accepted.id, appliedBy: 'x', result: AcceptanceResult.PASSED, acceptedOn: '2026-10-20' }),
+      );
+    const applied = await insertProject(hub.ds, 'health', [], ProjectStatus.ACCEPTANCE_APPLIED);
+    const undecided = await hub.ds
+      .getRepository(AcceptanceApplication)
+      .save(hub.ds.getRepository(AcceptanceApplication).create({ projectId: applied.id, appliedBy: 'y' }));
+
+    expect((await worker.dailyRound()).reminders).toBe(4);
+    expect((await worker.dailyRound()).reminders).toBe(0); // a second round (or instance) records nothing twice
+
+    const unitKinds = (await todos('education', { dueWithinDays: 7 })).edges.map((e: any) => [
+      e.node.kind,
+      e.node.project?.code,
+      e.node.dueOn,
+      e.node.daysLeft,
+    ]);
+    expect(unitKinds).toEqual([
+      ['FILING', accepted.code, '2026-11-20', -5],
+      ['ACCEPTANCE_APPLICATION', due1.code, '2026-11-26', 1],
+      ['ACCEPTANCE_APPLICATION', due3.code, '2026-11-28', 3],
+      ['ACCEPTANCE_WINDOW', due7.code, '2026-12-01', 6],
+    ]);
+    // the co-building unit owes them too
+    expect((await todos('civil-affairs', { dueWithinDays: 7 })).totalCount).toBe(3);
+    const office = await todos('office');
+    expect(office.edges.map((e: any) => [e.node.kind, e.node.project.code, e.node.acceptanceApplication.id, e.node.overdue])).toEqual([
+      ['FILING_OVERDUE', accepted.code, filing.id, true],
+      ['ACCEPTANCE_DECISION', applied.code, undecided.id, false],
+    ]);
+    expect((await todos('office', { overdueOnly: true })).edges.map((e: any) => e.node.kind)).toEqual(['FILING_OVERDUE']);
+
+    await worker.deliverDue();
+    const deadlineEvents = (path: string) =>
+      at(path)
+        .filter((r) => r.json.kind.startsWith('DEADLINE_'))
+        .map((r) => [r.json.kind, r.json.data.deadlineKind, r.json.data.dueOn, r.json.data.daysLeft, r.json.data.article])
+        .sort();
+    expect(deadlineEvents('/education')).toEqual([
+      ['DEADLINE_DUE_1', 'ACCEPTANCE_APPLICATION', '2026-11-26', 1, '第二十五条'],
+      ['DEADLINE_DUE_3', 'ACCEPTANCE_APPLICATION', '2026-11-28', 3, '第二十五条'],
+      ['DEADLINE_DUE_7', 'ACCEPTANCE_WINDOW', '2026-12-01', 6, '第二十四条'],
+      ['DEADLINE_OVERDUE', 'FILING', '2026-11-20', -5, '第二十六条'],
+    ]);
+    expect(deadlineEvents('/office')).toEqual([['DEADLINE_OVERDUE', 'FILING', '2026-11-20', -5, '第二十六条']]);
+
+    // Four days on: the 1 December one is now 2 days away (its 3-day step), the 26 and 28 November ones overdue.
+    advance(4 * 86_400_000);
+    expect((await worker.dailyRound()).reminders).toBe(3);
+    await worker.deliverDue();
+    expect(deadlineEvents('/education')).toEqual([
+      ['DEADLINE_DUE_1', 'ACCEPTANCE_APPLICATION', '2026-11-26', 1, '第二十五条'],
+      ['DEADLINE_DUE_3', 'ACCEPTANCE_APPLICATION', '2026-11-28', 3, '第二十五条'],
+      ['DEADLINE_DUE_3', 'ACCEPTANCE_WINDOW', '2026-12-01', 2, '第二十四条'],
+      ['DEADLINE_DUE_7', 'ACCEPTANCE_WINDOW', '2026-12-01', 6, '第二十四条'],
+      ['DEADLINE_OVERDUE', 'ACCEPTANCE_APPLICATION', '2026-11-26', -3, '第二十五条'],
+      ['DEADLINE_OVERDUE', 'ACCEPTANCE_APPLICATION', '2026-11-28', -1, '第二十五条'],
+      ['DEADLINE_OVERDUE', 'FILING', '2026-11-20', -5, '第二十六条'],
+    ]);
+  });
+
+  it("every delivery is signed with the webhook's secret, carries its event id, and no receiver got an event twice", async () => {
+    for (const path of ['/education', '/health', '/bureau', '/office']) {
+      const got = at(path);
+      for (const r of got) {
+        const ts = r.headers[WEBHOOK_HEADERS.timestamp] as string;
+        expect(verifyWebhookSignature(secret[path], ts, r.body, r.headers[WEBHOOK_HEADERS.signature] as string)).toBe(true);
+        expect(verifyWebhookSignature('whsec_another', ts, r.body, r.headers[WEBHOOK_HEADERS.signature] as string)).toBe(false);
+        expect(verifyWebhookSignature(secret[path], ts, `${r.body} `, r.headers[WEBHOOK_HEADERS.signature] as string)).toBe(false);
+        expect(r.headers[WEBHOOK_HEADERS.eventId]).toBe(r.json.id);
+        expect(r.headers[WEBHOOK_HEADERS.eventKind]).toBe(r.json.kind);
+      }
+      expect(new Set(got.map((r) => r.json.id)).size).toBe(got.length);
+    }
+    expect(eventKinds(at('/bureau'))).toEqual(['AGGREGATION_FAILING']);
+    expect(at('/health')).toEqual([]);
+  });
+});
+
+describe('a failing receiver', () => {
+  it('is retried with exponential backoff, each attempt logged, then given up and, after repeated failures, disabled with the reason', async () => {
+    const failToken = await hub.token(Role.PROJECT_UNIT, codeOf('civil-affairs'));
+    token.failing = failToken;
+    receiver.answer.set('/failing', 500);
+    await createHook('failing', '/failing');
+    const p = await insertProject(hub.ds, 'civil-affairs', [], ProjectStatus.APPROVED);
+    const returnOne = async () => {
+      const r = await insertResource(hub, p.id, org['civil-affairs'], { status: ResourceStatus.SUBMITTED });
+      const out = await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "请补充" }) { ${ERRORS} } }`, { id: r.id }, token.bureau);
+      expect(out.data.resourceReturn.userErrors).toEqual([]);
+    };
+    const LOG = `{ webhooks { id consecutiveFailures disabledAt disabledReason
+      deliveries(first: 10) { totalCount edges { node { eventId status attempts deliveredAt attemptLog { attempt succeeded httpStatus error } } } } } }`;
+    const log = async () => (await hub.gql(LOG, {}, failToken)).data.webhooks[0];
+
+    await returnOne();
+    expect(await worker.deliverDue()).toBe(1);
+    expect(await worker.deliverDue()).toBe(0); // not due again for 1 s
+    advance(999);
+    expect(await worker.deliverDue()).toBe(0);
+    advance(1);
+    expect(await worker.deliverDue()).toBe(1); // the second attempt after 1 s
+    advance(1999);
+    expect(await worker.deliverDue()).toBe(0);
+    advance(1);
+    expect(await worker.deliverDue()).toBe(1); // the third after 2 s more, and the last (WEBHOOK_MAX_ATTEMPTS=3)
+    advance(3_600_000);
+    expect(await worker.deliverDue()).toBe(0);
+    let w = await log();
+    expect(w.deliveries.edges[0].node).toMatchObject({ status: 'FAILED', attempts: 3, deliveredAt: null });
+    expect(w.deliveries.edges[0].node.attemptLog).toEqual(
+      [1, 2, 3].map((attempt) => ({ attempt, succeeded: false, httpStatus: 500, error: '接收方返回 HTTP 500' })),
+    );
+    expect(w).toMatchObject({ consecutiveFailures: 3, disabledAt: null });
+
+    await returnOne();
+    expect(await worker.deliverDue()).toBe(1); // the 4th failure in a row (WEBHOOK_DISABLE_AFTER=4)
+    w = await log();
+    expect(w.disabledAt).not.toBeNull();
+    expect(w.disabledReason).toBe('连续 4 次投递失败，已停用；最近一次：接收方返回 HTTP 500');
+    expect(w.deliveries.edges[1].node).toMatchObject({ status: 'PENDING', attempts: 1 });
+
+    await returnOne(); // a disabled webhook is owed nothing new, and nothing is attempted
+    advance(3_600_000);
+    expect(await worker.deliverDue()).toBe(0);
+    expect((await log()).deliveries.totalCount).toBe(2);
+    expect(at('/failing')).toEqual([]);
+  });
+});
+
+describe('the daily e-mail digest', () => {
+  const SET = `mutation ($address: String!) { notificationEmailSet(input: { address: $address }) { recipient { address role } ${ERRORS} } }`;
+
+  it('refuses a malformed address', async () => {
+    const out = await hub.gql(SET, { address: 'not-an-address' }, token.education);
+    expect(out.data.notificationEmailSet.userErrors).toEqual([{ code: 'INVALID', field: ['input', 'address'], message: '邮箱地址格式无效', article: null }]);
+  });
+
+  it('sends one message a day per recipient listing its events by id; a second round the same day sends nothing', async () => {
+    const out = await hub.gql(SET, { address: 'jyj@sucheng.gov.cn' }, token.education);
+    expect(out.data.notificationEmailSet).toEqual({ recipient: { address: 'jyj@sucheng.gov.cn', role: 'PROJECT_UNIT' }, userErrors: [] });
+    await hub.gql(SET, { address: 'dsj@sucheng.gov.cn' }, token.bureau);
+    expect((await worker.dailyRound()).digests).toBe(2);
+    await worker.deliverDue();
+    expect((await worker.dailyRound()).digests).toBe(0);
+    await worker.deliverDue();
+    expect(smtp.mails.map((m) => m.to).sort()).toEqual([['dsj@sucheng.gov.cn'], ['jyj@sucheng.gov.cn']]);
+    const mail = smtp.mails.find((m) => m.to[0] === 'jyj@sucheng.gov.cn')!;
+    const ids = mail.header('X-Hub-Event-Ids')!.split(',').sort();
+    expect(ids).toEqual(
+      at('/education')
+        .map((r) => r.json.id)
+        .sort(),
+    );
+    expect(mail.header('Message-ID')).toBe(`<digest-${mail.header('X-Hub-Digest-Id')}@catalogue-hub>`);
+    const bureauMail = smtp.mails.find((m) => m.to[0] === 'dsj@sucheng.gov.cn')!;
+    expect(bureauMail.header('X-Hub-Event-Ids')).toBe(at('/bureau')[0].json.id);
+
+    // The next day: only what is new.
+    advance(86_400_000);
+    const r = await insertResource(hub, project.id, org.education, { status: ResourceStatus.SUBMITTED });
+    await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "名称不规范" }) { ${ERRORS} } }`, { id: r.id }, token.bureau);
+    await worker.dailyRound();
+    await worker.deliverDue();
+    expect(smtp.mails).toHaveLength(3);
+    const newest = at('/education').filter((x) => x.json.kind === 'RESOURCE_RETURNED' && x.json.data.resourceId === r.id);
+    const todayIds = (smtp.mails[2].header('X-Hub-Event-Ids') ?? '').split(',');
+    expect(todayIds).toContain(newest[0].json.id);
+    expect(todayIds.filter((id) => ids.includes(id))).toEqual([]);
+  });
+});
+
+describe('a digest the SMTP server refuses', () => {
+  it("is retried with backoff and given up after WEBHOOK_MAX_ATTEMPTS, with the server's answer kept", async () => {
+    const set = await hub.gql(`mutation { notificationEmailSet(input: { address: "bounce@sucheng.gov.cn" }) { userErrors { code } } }`, {}, token.office);
+    expect(set.data.notificationEmailSet.userErrors).toEqual([]);
+    advance(86_400_000);
+    expect((await worker.dailyRound()).digests).toBe(1); // the office's overdue filing
+    const digest = async () =>
+      (
+        await hub.ds.query(
+          `SELECT g.status, g.attempts, g.last_error FROM email_digest g JOIN email_recipient r ON r.id = g.recipient_id WHERE r.address = 'bounce@sucheng.gov.cn'`,
+        )
+      )[0];
+    expect(await worker.deliverDue()).toBe(1);
+    expect(await digest()).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('550') });
+    advance(1000);
+    expect(await worker.deliverDue()).toBe(1);
+    advance(2000);
+    expect(await worker.deliverDue()).toBe(1);
+    advance(3_600_000);
+    expect(await worker.deliverDue()).toBe(0);
+    expect(await digest()).toMatchObject({ status: 'FAILED', attempts: 3 });
+    expect(smtp.mails.filter((m) => m.to.includes('bounce@sucheng.gov.cn'))).toEqual([]);
+  });
+});
+
+describe('todoItems', () => {
+  it('costs one statement for the page, counts included, and pages by cursor', async () => {
+    hub.statements.reset();
+    const res = await hub.gql(
+      `{ todoItems(first: 2) { totalCount allCount countsByKind { kind count } pageInfo { hasNextPage endCursor } edges { node { kind dueOn daysLeft overdue article rule } } } }`,
+      {},
+      token.education,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(hub.statements.count).toBe(1);
+    const page = res.data.todoItems;
+    const all = await todos('education');
+    expect(page.totalCount).toBe(all.totalCount);
+    expect(page.allCount).toBe(all.totalCount);
+    expect(page.countsByKind.reduce((n: number, c: any) => n + c.count, 0)).toBe(all.totalCount);
+    const rest = await todos('education', {}, 100, page.pageInfo.endCursor);
+    expect([...kinds({ edges: page.edges }), ...kinds(rest)]).toEqual(kinds(all));
+    // items with a due date first, by date; then the others
+    const dues = all.edges.map((e: any) => e.node.dueOn);
+    const firstNull = dues.indexOf(null);
+    expect(dues.slice(firstNull).every((d: string | null) => d === null)).toBe(true);
+    expect(dues.slice(0, firstNull)).toEqual([...dues.slice(0, firstNull)].sort());
+  });
+
+  it('lists an interface whose last success is older than its update window plus the grace as stale, for its provider and the bureau', async () => {
+    const r = await insertResource(hub, project.id, org.education, { status: ResourceStatus.PUBLISHED });
+    await insertInterface(hub, r.id);
+    const i = await hub.ds.getRepository(SharingInterface).findOneByOrFail({ resourceId: r.id });
+    const stale = async (who: string) =>
+      (await todos(who, { kind: 'INTERFACE_STALE' })).edges.filter((e: any) => e.node.interface.id === i.id).map((e: any) => e.node.article);
+    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 25 * 3600_000) }); // DAILY: 24 h + 2 h grace
+    expect(await stale('bureau')).toEqual([]);
+    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 27 * 3600_000) });
+    expect(await stale('bureau')).toEqual(['第十七条']);
+    expect(await stale('education')).toEqual(['第十七条']);
+    expect((await todos('health', { kind: 'INTERFACE_STALE' })).totalCount).toBe(0);
+  });
+
+  it('refuses a bad filter or cursor as BAD_USER_INPUT and asks nobody who is not signed in', async () => {
+    for (const [filter, after] of [
+      [{ dueWithinDays: -1 }, undefined],
+      [{}, 'bad-cursor'],
+    ] as const) {
+      const res = await hub.gql(TODOS, { filter, after }, token.education);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await hub.gql(TODOS, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('GET /calendar.ics', () => {
+  const ROTATE = `mutation { calendarFeedTokenRotate { token url ${ERRORS} } }`;
+  const dateOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+  it("lists, as all-day entries, exactly the due dates the deadlines query gives the token's caller", async () => {
+    const out = await hub.gql(ROTATE, {}, token.education);
+    const { token: feed, url } = out.data.calendarFeedTokenRotate;
+    expect(url).toBe(`/calendar.ics?token=${feed}`);
+    const res = await fetch(`${hub.url}${url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await res.text();
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const events = Object.values(ical.sync.parseICS(text)).filter((e: any) => e.type === 'VEVENT') as any[];
+    const deadlines = await hub.gql(`{ deadlines(first: 100) { totalCount edges { node { kind dueOn overdue } } } }`, {}, token.education);
+    const expected = deadlines.data.deadlines.edges.map((e: any) => e.node.dueOn).sort();
+    expect(expected.length).toBeGreaterThan(3);
+    expect(events.map((e) => dateOf(e.start)).sort()).toEqual(expected);
+    for (const e of events) {
+      expect(e.start.dateOnly).toBe(true);
+      expect(dateOf(e.end)).not.toBe(dateOf(e.start));
+    }
+    expect(events.map((e) => e.summary)).toContain('【已逾期】验收报告备案（第二十六条）');
+  });
+
+  it('answers 401 to an unknown or rotated token', async () => {
+    const first = (await hub.gql(ROTATE, {}, token.health)).data.calendarFeedTokenRotate.token;
+    const second = (await hub.gql(ROTATE, {}, token.health)).data.calendarFeedTokenRotate.token;
+    expect(second).not.toBe(first);
+    expect((await fetch(`${hub.url}/calendar.ics?token=${first}`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/calendar.ics?token=nope`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/calendar.ics`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/calendar.ics?token=${second}`)).status).toBe(200);
+    expect(await hub.ds.query(`SELECT count(*)::int AS n FROM calendar_feed_token WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [second])).toEqual([
+      { n: 1 },
+    ]);
+  });
+});
