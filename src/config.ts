@@ -60,6 +60,10 @@ export interface Config {
   timelinessGraceHours: number;
   /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
   acceptanceThresholds: Partial<Record<CompletenessFigureName, number>>;
+  /** Largest catalogue file (XLSX or CSV) an import accepts, in bytes. */
+  importMaxBytes: number;
+  /** Most data rows (both sheets together) one import accepts. */
+  importMaxRows: number;
   /** An interface whose last this many aggregation runs all failed is failing (to-dos, reminders; 第十七条). */
   interfaceFailingRuns: number;
   /** Run the reminder worker (webhook and e-mail delivery) and the daily scheduler in this process. */
@@ -211,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
     acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
+    importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxRows: int('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 20000, 1, 1000000),
     interfaceFailingRuns: int('INTERFACE_FAILING_RUNS', env.INTERFACE_FAILING_RUNS, 3, 1, 100),
     notifyWorker: bool('NOTIFY_WORKER', env.NOTIFY_WORKER, true),
     notifyPollMs: int('NOTIFY_POLL_MS', env.NOTIFY_POLL_MS, 2000, 20, 3_600_000),

@@ -11,6 +11,7 @@ import { CompletenessService } from './modules/completeness';
 import { AcceptanceService } from './modules/acceptance';
 import { SharingRequestService } from './modules/sharing-request';
 import { DeadlineService } from './modules/deadline';
+import { CatalogueImportService, DcatExport, exchangeRoutes } from './modules/exchange';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { NotificationService, serveCalendarFeed } from './modules/notification';
@@ -23,6 +24,13 @@ import { IdempotencyService } from './db/idempotency';
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
+  const organizations = new OrganizationService(ds, config);
+  const projects = new ProjectService(ds, config, clock);
+  const resources = new ResourceService(ds, config, [sharingListProblems]);
+  const interfaces = new InterfaceService(ds, config, clock);
+  const acceptance = new AcceptanceService(ds, config, clock, completeness);
+  const catalogueImport = new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize });
+  const dcat = new DcatExport(ds, resources, organizations);
   const deadlines = new DeadlineService(ds, config, clock);
   const notifications = new NotificationService(ds, config, clock);
   const httpRoutes: Record<string, HttpRoute> = {
@@ -33,14 +41,18 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   return {
     clock,
     tokens: new TokenService(config),
-    organizations: new OrganizationService(ds, config),
-    projects: new ProjectService(ds, config, clock),
-    resources: new ResourceService(ds, config, [sharingListProblems]),
+    organizations,
+    projects,
+    resources,
     resourceReview: new ResourceReviewService(ds, clock),
-    interfaces: new InterfaceService(ds, config, clock),
+    interfaces,
+    dcat,
+    catalogueImport,
     aggregation: new AggregationService(ds, config, clock),
     completeness,
-    acceptance: new AcceptanceService(ds, config, clock, completeness),
+    acceptance,
+    /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
+    fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),
     deadlines,
     todos: new TodoService(ds, config, clock),

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import type { Caller } from './caller';
 
 /** What a service needs to know of the request it serves: who calls, and how to log it. */
@@ -6,4 +7,9 @@ export interface RequestContext {
   requestId: string;
   caller: Caller | null;
   log: Logger;
+  /**
+   * The transaction of a bulk action (a catalogue import) that runs many business actions as one:
+   * each action's writes join it as a savepoint, and its reads see what the earlier ones wrote.
+   */
+  transaction?: EntityManager;
 }

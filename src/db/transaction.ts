@@ -42,7 +42,11 @@ const SERIALIZATION_FAILURE = '40001';
  * The server's default isolation (READ COMMITTED) unless asked; above it a concurrent write can
  * make PostgreSQL give up a transaction, which is then tried again, twice.
  */
-async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel | undefined, work: (em: EntityManager) => Promise<T>): Promise<T> {
+async function transactionWithRetry<T>(
+  ds: DataSource | EntityManager,
+  isolation: IsolationLevel | undefined,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
   if (!isolation) return ds.transaction(work);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -56,7 +60,8 @@ async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel
 
 export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<Outcome<T>> {
   try {
-    const result = await transactionWithRetry(ds, isolation, work);
+    // Inside a bulk action's transaction the action is a savepoint of it (TypeORM nests them).
+    const result = await transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, work);
     return { result, userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrorsException) return { result: null, userErrors: err.errors };
@@ -66,3 +71,6 @@ export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: 
     throw err;
   }
 }
+
+/** The manager a read of the request goes through: the bulk action's transaction when there is one. */
+export const readerOf = (ds: DataSource, ctx: RequestContext): EntityManager => ctx.transaction ?? ds.manager;

@@ -19,6 +19,7 @@ import { claimFor, IdempotencyRefusal } from './idempotency';
 import { buildHubSchema } from '../graphql/schema';
 import type { Caller } from '../common/caller';
 import type { Services } from '../services';
+import type { RequestContext } from '../common/request-context';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -151,6 +152,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     windowSeconds: config.rateLimitWindowSeconds,
     maxConcurrent: config.maxConcurrentPerCaller,
   });
+  /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
+  async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
+    return { requestId, caller: await services.tokens.callerFrom(req.headers.authorization), log: reqLog };
+  }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const caller = services.tokens.callerFrom(req.headers.authorization);
@@ -271,6 +276,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         }
         return graphql(req, res, requestId, reqLog);
       }
+      // The file routes of the modules (the catalogue exchange), with the caller taken as for GraphQL.
+      if (await services.fileRoutes(req, res, () => requestContext(req, requestId, reqLog))) return;
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

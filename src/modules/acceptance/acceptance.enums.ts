@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../common/enum-labels';
 
 /** 验收材料 (第二十五条 at application, 第二十六条 and 第二十条 at acceptance). */
 export enum AcceptanceDocumentKind {
@@ -12,32 +12,30 @@ export enum AcceptanceDocumentKind {
   CRYPTOGRAPHY_ASSESSMENT = 'CRYPTOGRAPHY_ASSESSMENT',
 }
 
-registerEnumType(AcceptanceDocumentKind, {
-  name: 'AcceptanceDocumentKind',
-  description: '验收材料类别 — kind of acceptance document',
-  valuesConfig: {
-    CONSTRUCTION_SUMMARY: { description: '项目建设总结 — construction summary (第二十五条)' },
-    FINANCIAL_REPORT: { description: '财务报告 — financial report (第二十五条)' },
-    SHARING_CATALOGUE: { description: '信息资源共享目录 — information-resource sharing catalogue (第二十五条)' },
-    SECURITY_ASSESSMENT: { description: '第三方机构网络安全检测评估报告 — third-party network security assessment (第二十五条)' },
-    SHARING_LIST: { description: '信息资源共享清单 — information-resource sharing list (第二十六条)' },
-    SOFTWARE_HARDWARE_CONTROLLABILITY: {
-      description: '软硬件产品网络安全可控资料 — security controllability of software and hardware (第二十六条、第二十一条)',
-    },
-    TECHNICAL_DOCUMENTATION: { description: '技术开发文档 — technical development documentation (第二十六条)' },
-    CRYPTOGRAPHY_ASSESSMENT: { description: '密码应用安全性评估报告 — cryptography application assessment (第二十条、第二十一条)' },
+export const ACCEPTANCE_DOCUMENT_KIND_LABEL = registerLabelledEnum(
+  AcceptanceDocumentKind,
+  'AcceptanceDocumentKind',
+  '验收材料类别 — kind of acceptance document',
+  {
+    CONSTRUCTION_SUMMARY: ['项目建设总结', 'construction summary (第二十五条)'],
+    FINANCIAL_REPORT: ['财务报告', 'financial report (第二十五条)'],
+    SHARING_CATALOGUE: ['信息资源共享目录', 'information-resource sharing catalogue (第二十五条)'],
+    SECURITY_ASSESSMENT: ['第三方机构网络安全检测评估报告', 'third-party network security assessment (第二十五条)'],
+    SHARING_LIST: ['信息资源共享清单', 'information-resource sharing list (第二十六条)'],
+    SOFTWARE_HARDWARE_CONTROLLABILITY: ['软硬件产品网络安全可控资料', 'security controllability of software and hardware (第二十六条、第二十一条)'],
+    TECHNICAL_DOCUMENTATION: ['技术开发文档', 'technical development documentation (第二十六条)'],
+    CRYPTOGRAPHY_ASSESSMENT: ['密码应用安全性评估报告', 'cryptography application assessment (第二十条、第二十一条)'],
   },
-});
+);
 
 export enum AcceptanceResult {
   PASSED = 'PASSED',
   FAILED = 'FAILED',
 }
 
-registerEnumType(AcceptanceResult, {
-  name: 'AcceptanceResult',
-  description: '验收结论 — acceptance result (第二十六条)',
-  valuesConfig: { PASSED: { description: '验收通过 — passed' }, FAILED: { description: '验收不合格，不得投入使用 — failed; may not go into use' } },
+export const ACCEPTANCE_RESULT_LABEL = registerLabelledEnum(AcceptanceResult, 'AcceptanceResult', '验收结论 — acceptance result (第二十六条)', {
+  PASSED: ['验收通过', 'passed'],
+  FAILED: ['验收不合格，不得投入使用', 'failed; may not go into use'],
 });
 
 export enum ExpertConclusion {
@@ -46,12 +44,13 @@ export enum ExpertConclusion {
   FAIL = 'FAIL',
 }
 
-registerEnumType(ExpertConclusion, {
-  name: 'ExpertConclusion',
-  description: "专家意见结论 — an expert's conclusion (第六条、第二十五条)",
-  valuesConfig: {
-    PASS: { description: '通过 — pass' },
-    PASS_WITH_CHANGES: { description: '修改后通过 — pass after changes' },
-    FAIL: { description: '不通过 — fail' },
+export const EXPERT_CONCLUSION_LABEL = registerLabelledEnum(
+  ExpertConclusion,
+  'ExpertConclusion',
+  "专家意见结论 — an expert's conclusion (第六条、第二十五条)",
+  {
+    PASS: ['通过', 'pass'],
+    PASS_WITH_CHANGES: ['修改后通过', 'pass after changes'],
+    FAIL: ['不通过', 'fail'],
   },
-});
+);

@@ -2,12 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import type { Outcome } from '../../db/transaction';
 import type { Context } from '../../graphql/context';
 import { Role } from '../../common/role.enums';
-import { isBuildingUnit, isOversight, Project } from '../project';
+import { Project } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import * as I from './acceptance.inputs';
 import * as P from './acceptance.payloads';
-import { lateApplication } from './acceptance.rules';
+import { lateApplication, mayReadApplications } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
@@ -101,7 +101,7 @@ export class ProjectAcceptanceResolver {
       '竣工验收申请，最新在前（监督角色及本项目建设单位可见，其他为空）— acceptance applications, newest first; empty unless the caller oversees or builds the project',
   })
   async acceptanceApplications(@Root() p: Project, @Ctx() ctx: Context): Promise<AcceptanceApplication[]> {
-    if (!isOversight(ctx.caller) && !isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id))) return [];
+    if (!mayReadApplications(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id))) return [];
     return ctx.loaders.acceptanceApplicationsByProjectId.load(p.id);
   }
 }

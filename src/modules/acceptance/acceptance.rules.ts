@@ -1,7 +1,8 @@
 import { COMPLETENESS_FIGURES, CompletenessFigureName, Config } from '../../config';
 import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import type { CompletenessCounts } from '../completeness';
-import type { Project } from '../project';
+import type { Caller } from '../../common/caller';
+import { isBuildingUnit, isOversight, type Project } from '../project';
 import { addMonths } from '../../common/dates';
 import { AcceptanceDocumentKind as K } from './acceptance.enums';
 
@@ -140,4 +141,12 @@ export function thresholdProblems(counts: CompletenessCounts, thresholds: Config
     );
   }
   return out;
+}
+
+/**
+ * Who reads a project's acceptance applications, their snapshots, materials and opinions: the
+ * oversight roles (第六条 experts, the office, the bureau, auditors) and the project's building units.
+ */
+export function mayReadApplications(caller: Caller | null, project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
+  return isOversight(caller) || isBuildingUnit(caller, project, coBuildingUnitIds);
 }

@@ -5,7 +5,7 @@ import { mutate, Outcome } from '../../db/transaction';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { clean, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
+import { buildingUnitIds, clean, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceResult } from './acceptance.enums';
@@ -15,6 +15,7 @@ import {
   documentProblems,
   DocumentRule,
   FAILED_DOCUMENTS,
+  mayReadApplications,
   PASSED_DOCUMENTS,
   thresholdProblems,
   timingProblems,
@@ -23,6 +24,7 @@ import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
 import { shanghaiDateOf } from '../../common/dates';
+import { isUuid } from '../../graphql/scalars';
 
 const APPLICATION_FIELD = ['input', 'applicationId'];
 
@@ -38,6 +40,16 @@ export class AcceptanceService {
     private readonly clock: Clock,
     private readonly completeness: CompletenessReader,
   ) {}
+
+  /** An application by id, when the caller may read it (mayReadApplications); else null, as if it did not exist. */
+  async findReadable(ctx: RequestContext, id: string): Promise<AcceptanceApplication | null> {
+    if (!isUuid(id)) return null;
+    const application = await this.ds.manager.findOneBy(AcceptanceApplication, { id });
+    if (!application) return null;
+    const project = await this.ds.manager.findOne(Project, { where: { id: application.projectId }, loadEagerRelations: false });
+    const units = await buildingUnitIds(this.ds.manager, application.projectId);
+    return project && mayReadApplications(ctx.caller, project, units) ? application : null;
+  }
 
   /** 第二十四条、第二十五条: after trial operation (or after a failed acceptance, rectified — 第三十三条) the unit applies. */
   async apply(ctx: RequestContext, input: I.AcceptanceApplyInput): Promise<Outcome<AcceptanceApplication>> {

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../common/enum-labels';
 
 export enum CatalogueKind {
   BASIC = 'BASIC',
@@ -6,14 +6,10 @@ export enum CatalogueKind {
   DEPARTMENTAL = 'DEPARTMENTAL',
 }
 
-registerEnumType(CatalogueKind, {
-  name: 'CatalogueKind',
-  description: '目录类别 — catalogue kind (政务信息资源目录编制指南)',
-  valuesConfig: {
-    BASIC: { description: '基础信息资源 — basic (类 code 1)' },
-    THEMATIC: { description: '主题信息资源 — thematic (类 code 2)' },
-    DEPARTMENTAL: { description: '部门信息资源 — departmental (类 code 3)' },
-  },
+export const CATALOGUE_KIND_LABEL = registerLabelledEnum(CatalogueKind, 'CatalogueKind', '目录类别 — catalogue kind (政务信息资源目录编制指南)', {
+  BASIC: ['基础信息资源', 'basic (类 code 1)'],
+  THEMATIC: ['主题信息资源', 'thematic (类 code 2)'],
+  DEPARTMENTAL: ['部门信息资源', 'departmental (类 code 3)'],
 });
 
 export enum ResourceFormat {
@@ -26,18 +22,14 @@ export enum ResourceFormat {
   SERVICE = 'SERVICE',
 }
 
-registerEnumType(ResourceFormat, {
-  name: 'ResourceFormat',
-  description: '信息资源格式 — resource format',
-  valuesConfig: {
-    DOCUMENT: { description: '电子文件 — electronic documents' },
-    SPREADSHEET: { description: '电子表格 — spreadsheets' },
-    DATABASE: { description: '数据库 — database' },
-    IMAGE: { description: '图形图像 — graphics and images' },
-    STREAMING: { description: '流媒体 — streaming media' },
-    SELF_DESCRIBING: { description: '自描述格式 — self-describing format (XML, JSON …)' },
-    SERVICE: { description: '服务接口 — service interface' },
-  },
+export const RESOURCE_FORMAT_LABEL = registerLabelledEnum(ResourceFormat, 'ResourceFormat', '信息资源格式 — resource format', {
+  DOCUMENT: ['电子文件', 'electronic documents'],
+  SPREADSHEET: ['电子表格', 'spreadsheets'],
+  DATABASE: ['数据库', 'database'],
+  IMAGE: ['图形图像', 'graphics and images'],
+  STREAMING: ['流媒体', 'streaming media'],
+  SELF_DESCRIBING: ['自描述格式', 'self-describing format (XML, JSON …)'],
+  SERVICE: ['服务接口', 'service interface'],
 });
 
 export enum DataItemType {
@@ -54,22 +46,18 @@ export enum DataItemType {
   F = 'F',
 }
 
-registerEnumType(DataItemType, {
-  name: 'DataItemType',
-  description: '数据类型 — data type of an information item',
-  valuesConfig: {
-    C: { description: '字符型 C — character' },
-    N: { description: '数值型 N — numeric' },
-    Y: { description: '货币型 Y — currency' },
-    D: { description: '日期型 D — date' },
-    T: { description: '日期时间型 T — date-time' },
-    L: { description: '逻辑型 L — logical' },
-    M: { description: '备注型 M — memo' },
-    G: { description: '通用型 G — general' },
-    B: { description: '二进制 B — binary' },
-    I: { description: '图像型 I — image' },
-    F: { description: '文件型 F — file' },
-  },
+export const DATA_ITEM_TYPE_LABEL = registerLabelledEnum(DataItemType, 'DataItemType', '数据类型 — data type of an information item', {
+  C: ['字符型 C', 'character'],
+  N: ['数值型 N', 'numeric'],
+  Y: ['货币型 Y', 'currency'],
+  D: ['日期型 D', 'date'],
+  T: ['日期时间型 T', 'date-time'],
+  L: ['逻辑型 L', 'logical'],
+  M: ['备注型 M', 'memo'],
+  G: ['通用型 G', 'general'],
+  B: ['二进制 B', 'binary'],
+  I: ['图像型 I', 'image'],
+  F: ['文件型 F', 'file'],
 });
 
 export enum SharingType {
@@ -78,14 +66,10 @@ export enum SharingType {
   NOT_SHARED = 'NOT_SHARED',
 }
 
-registerEnumType(SharingType, {
-  name: 'SharingType',
-  description: '共享类型 — sharing type',
-  valuesConfig: {
-    UNCONDITIONAL: { description: '无条件共享 — shared with every government unit' },
-    CONDITIONAL: { description: '有条件共享 — shared on a condition; consumers apply' },
-    NOT_SHARED: { description: '不予共享 — not shared, by a legal basis' },
-  },
+export const SHARING_TYPE_LABEL = registerLabelledEnum(SharingType, 'SharingType', '共享类型 — sharing type', {
+  UNCONDITIONAL: ['无条件共享', 'shared with every government unit'],
+  CONDITIONAL: ['有条件共享', 'shared on a condition; consumers apply'],
+  NOT_SHARED: ['不予共享', 'not shared, by a legal basis'],
 });
 
 export enum SharingMethod {
@@ -96,16 +80,12 @@ export enum SharingMethod {
   MEDIA = 'MEDIA',
 }
 
-registerEnumType(SharingMethod, {
-  name: 'SharingMethod',
-  description: '共享方式 — how the resource is shared',
-  valuesConfig: {
-    PLATFORM_DATABASE: { description: '共享平台·库表 — exchange platform, database tables' },
-    PLATFORM_INTERFACE: { description: '共享平台·接口 — exchange platform, service interface' },
-    PLATFORM_FILE: { description: '共享平台·文件 — exchange platform, files' },
-    EMAIL: { description: '电子邮件 — e-mail' },
-    MEDIA: { description: '介质 — physical media' },
-  },
+export const SHARING_METHOD_LABEL = registerLabelledEnum(SharingMethod, 'SharingMethod', '共享方式 — how the resource is shared', {
+  PLATFORM_DATABASE: ['共享平台·库表', 'exchange platform, database tables'],
+  PLATFORM_INTERFACE: ['共享平台·接口', 'exchange platform, service interface'],
+  PLATFORM_FILE: ['共享平台·文件', 'exchange platform, files'],
+  EMAIL: ['电子邮件', 'e-mail'],
+  MEDIA: ['介质', 'physical media'],
 });
 
 export enum OpenType {
@@ -114,14 +94,10 @@ export enum OpenType {
   NOT_OPEN = 'NOT_OPEN',
 }
 
-registerEnumType(OpenType, {
-  name: 'OpenType',
-  description: '开放类型 — openness to the public',
-  valuesConfig: {
-    OPEN: { description: '无条件开放 — open' },
-    CONDITIONAL_OPEN: { description: '有条件开放 — open on a condition' },
-    NOT_OPEN: { description: '不予开放 — not open' },
-  },
+export const OPEN_TYPE_LABEL = registerLabelledEnum(OpenType, 'OpenType', '开放类型 — openness to the public', {
+  OPEN: ['无条件开放', 'open'],
+  CONDITIONAL_OPEN: ['有条件开放', 'open on a condition'],
+  NOT_OPEN: ['不予开放', 'not open'],
 });
 
 export enum UpdateFrequency {
@@ -135,19 +111,15 @@ export enum UpdateFrequency {
   IRREGULAR = 'IRREGULAR',
 }
 
-registerEnumType(UpdateFrequency, {
-  name: 'UpdateFrequency',
-  description: '更新周期 — update frequency',
-  valuesConfig: {
-    REALTIME: { description: '实时 — real time' },
-    DAILY: { description: '每日 — daily' },
-    WEEKLY: { description: '每周 — weekly' },
-    MONTHLY: { description: '每月 — monthly' },
-    QUARTERLY: { description: '每季度 — quarterly' },
-    HALF_YEARLY: { description: '每半年 — half-yearly' },
-    YEARLY: { description: '每年 — yearly' },
-    IRREGULAR: { description: '不定期 — irregular' },
-  },
+export const UPDATE_FREQUENCY_LABEL = registerLabelledEnum(UpdateFrequency, 'UpdateFrequency', '更新周期 — update frequency', {
+  REALTIME: ['实时', 'real time'],
+  DAILY: ['每日', 'daily'],
+  WEEKLY: ['每周', 'weekly'],
+  MONTHLY: ['每月', 'monthly'],
+  QUARTERLY: ['每季度', 'quarterly'],
+  HALF_YEARLY: ['每半年', 'half-yearly'],
+  YEARLY: ['每年', 'yearly'],
+  IRREGULAR: ['不定期', 'irregular'],
 });
 
 export enum DataGrade {
@@ -156,14 +128,10 @@ export enum DataGrade {
   GENERAL = 'GENERAL',
 }
 
-registerEnumType(DataGrade, {
-  name: 'DataGrade',
-  description: '数据分级 — data grade (GB/T 43697)',
-  valuesConfig: {
-    CORE: { description: '核心数据 — core' },
-    IMPORTANT: { description: '重要数据 — important' },
-    GENERAL: { description: '一般数据 — general' },
-  },
+export const DATA_GRADE_LABEL = registerLabelledEnum(DataGrade, 'DataGrade', '数据分级 — data grade (GB/T 43697)', {
+  CORE: ['核心数据', 'core'],
+  IMPORTANT: ['重要数据', 'important'],
+  GENERAL: ['一般数据', 'general'],
 });
 
 export enum ResourceStatus {
@@ -174,16 +142,12 @@ export enum ResourceStatus {
   RETIRED = 'RETIRED',
 }
 
-registerEnumType(ResourceStatus, {
-  name: 'ResourceStatus',
-  description: '目录审核状态 — review status of a catalogue entry (第五条)',
-  valuesConfig: {
-    DRAFT: { description: '草稿 — being edited by the project unit' },
-    SUBMITTED: { description: '已提交 — awaiting the big-data bureau review' },
-    PUBLISHED: { description: '已发布 — published by the big-data bureau' },
-    RETURNED: { description: '已退回 — returned with the bureau reason' },
-    RETIRED: { description: '已停用 — retired; history kept' },
-  },
+export const RESOURCE_STATUS_LABEL = registerLabelledEnum(ResourceStatus, 'ResourceStatus', '目录审核状态 — review status of a catalogue entry (第五条)', {
+  DRAFT: ['草稿', 'being edited by the project unit'],
+  SUBMITTED: ['已提交', 'awaiting the big-data bureau review'],
+  PUBLISHED: ['已发布', 'published by the big-data bureau'],
+  RETURNED: ['已退回', 'returned with the bureau reason'],
+  RETIRED: ['已停用', 'retired; history kept'],
 });
 
 /** Order of frequencies from most to least frequent; IRREGULAR last. */

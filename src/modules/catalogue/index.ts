@@ -1,7 +1,16 @@
 /** The catalogue module's public face: information resources, their data items and published versions, the visibility rule and the metadata rules (第五条、第八条、第九条). */
 export {
   CATALOGUE_CLASS_DIGIT,
+  CATALOGUE_KIND_LABEL,
   CatalogueKind,
+  DATA_GRADE_LABEL,
+  DATA_ITEM_TYPE_LABEL,
+  OPEN_TYPE_LABEL,
+  RESOURCE_FORMAT_LABEL,
+  RESOURCE_STATUS_LABEL,
+  SHARING_METHOD_LABEL,
+  SHARING_TYPE_LABEL,
+  UPDATE_FREQUENCY_LABEL,
   DataGrade,
   DataItemType,
   FREQUENCY_ORDER,
@@ -20,7 +29,7 @@ export { ProjectCatalogueResolver } from './project-catalogue.resolver';
 export { ProviderCountResolver, ResourceConnectionResolver } from './resource-facets.resolver';
 export { ResourceReviewService } from './resource-review.service';
 export { ResourceVersion } from './resource-version.entity';
-export { DataItemInput, ResourceCreateInput, ResourceIdInput, ResourceReturnInput } from './resource.inputs';
+export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, ResourceReturnInput, ResourceUpdateInput } from './resource.inputs';
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';

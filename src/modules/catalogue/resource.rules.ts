@@ -1,5 +1,15 @@
 import { UserError, userError, UserErrorCode } from '../../common/user-error';
-import { CATALOGUE_CLASS_DIGIT, CatalogueKind, FREQUENCY_ORDER, OpenType, SharingType, SHAREABLE, UpdateFrequency } from './catalogue.enums';
+import {
+  CATALOGUE_CLASS_DIGIT,
+  CATALOGUE_KIND_LABEL,
+  CatalogueKind,
+  FREQUENCY_ORDER,
+  OpenType,
+  SharingType,
+  SHAREABLE,
+  UPDATE_FREQUENCY_LABEL,
+  UpdateFrequency,
+} from './catalogue.enums';
 
 /**
  * The rules of a catalogue entry's metadata, as pure functions over the entry as it would stand
@@ -24,12 +34,6 @@ export const CLASSIFICATION_CODE = /^[1-3]\d{5}(\d{3})?$/;
 /** `<classificationCode>/<6-digit sequence>`. */
 export const RESOURCE_CODE = /^([1-3]\d{5}(?:\d{3})?)\/(\d{6})$/;
 
-const KIND_NAME: Record<CatalogueKind, string> = {
-  [CatalogueKind.BASIC]: '基础信息资源',
-  [CatalogueKind.THEMATIC]: '主题信息资源',
-  [CatalogueKind.DEPARTMENTAL]: '部门信息资源',
-};
-
 const field = (name: string) => ['input', name];
 
 /** Every rule the metadata breaks (empty when it satisfies them all). */
@@ -45,7 +49,7 @@ export function metadataProblems(m: ResourceMetadata): UserError[] {
     out.push(
       userError(
         UserErrorCode.INVALID,
-        `${KIND_NAME[m.catalogueKind]}的分类代码应以 ${CATALOGUE_CLASS_DIGIT[m.catalogueKind]} 开头`,
+        `${CATALOGUE_KIND_LABEL[m.catalogueKind]}的分类代码应以 ${CATALOGUE_CLASS_DIGIT[m.catalogueKind]} 开头`,
         field('classificationCode'),
         '第八条',
       ),
@@ -115,16 +119,8 @@ export function syncTooRare(sync: UpdateFrequency, update: UpdateFrequency | nul
   return FREQUENCY_ORDER.indexOf(sync) > FREQUENCY_ORDER.indexOf(update);
 }
 
-export const FREQUENCY_NAME: Record<UpdateFrequency, string> = {
-  [UpdateFrequency.REALTIME]: '实时',
-  [UpdateFrequency.DAILY]: '每日',
-  [UpdateFrequency.WEEKLY]: '每周',
-  [UpdateFrequency.MONTHLY]: '每月',
-  [UpdateFrequency.QUARTERLY]: '每季度',
-  [UpdateFrequency.HALF_YEARLY]: '每半年',
-  [UpdateFrequency.YEARLY]: '每年',
-  [UpdateFrequency.IRREGULAR]: '不定期',
-};
+/** The Chinese name of each update frequency, for messages. */
+export const FREQUENCY_NAME = UPDATE_FREQUENCY_LABEL;
 
 /** The text the trigram index searches: name, summary and the data-item names. */
 export function searchTextOf(name: string, summary: string, itemNames: string[]): string {

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config';
-import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
+import { mutate, Outcome, readerOf, registerUniqueViolation } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
 import { Page, paginate } from '../../common/paging';
 import { badInput } from '../../common/errors';
@@ -48,7 +48,7 @@ export class ResourceService {
   ) {}
 
   async findOne(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<InformationResource | null> {
-    const qb = filteredResources(this.ds.manager, ctx.caller);
+    const qb = filteredResources(readerOf(this.ds, ctx), ctx.caller);
     if (by.id) {
       if (!isUuid(by.id)) throw badInput('id', '信息资源ID格式无效');
       qb.andWhere('r.id = :id', { id: by.id });

@@ -3,6 +3,7 @@ export { GapReason } from './completeness.enums';
 export { completenessLoaders } from './completeness.loaders';
 export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
 export { CompletenessService } from './completeness.service';
+export type { CompletenessFilter } from './completeness.inputs';
 export type { CompletenessCounts } from './completeness.types';
 /** 第十七条 timeliness per interface, as SQL for the to-dos of stale interfaces. */
 export { freshSql, staleInterfacesSql } from './completeness.sql';

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Config } from '../../config';
-import { mutate, Outcome } from '../../db/transaction';
+import { mutate, Outcome, readerOf } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
 import { Page, paginate } from '../../common/paging';
 import { badInput } from '../../common/errors';
@@ -33,7 +33,7 @@ export class InterfaceService {
 
   /** Interfaces of the entries the caller may read (the catalogue's visibility rule), by resource code. */
   async list(ctx: RequestContext, filter: InterfaceFilter = {}, args: ConnectionArgs = {}): Promise<Page<SharingInterface>> {
-    const qb = this.ds.getRepository(SharingInterface).createQueryBuilder('i').innerJoin('i.resource', 'r').addSelect(['r.id', 'r.code']);
+    const qb = readerOf(this.ds, ctx).getRepository(SharingInterface).createQueryBuilder('i').innerJoin('i.resource', 'r').addSelect(['r.id', 'r.code']);
     whereVisible(qb, ctx.caller, 'r');
     for (const key of ['resourceId', 'projectId'] as const) {
       const id = filter[key];

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../common/enum-labels';
 
 export enum InterfaceKind {
   REST_API = 'REST_API',
@@ -8,16 +8,12 @@ export enum InterfaceKind {
   MESSAGE_QUEUE = 'MESSAGE_QUEUE',
 }
 
-registerEnumType(InterfaceKind, {
-  name: 'InterfaceKind',
-  description: '接口类型 — kind of sharing interface',
-  valuesConfig: {
-    REST_API: { description: 'REST 接口 — HTTP(S) REST API' },
-    WEB_SERVICE: { description: 'Web Service 接口 — SOAP web service' },
-    DATABASE_SYNC: { description: '库表同步 — database replication (DSN)' },
-    FILE_TRANSFER: { description: '文件传输 — file transfer (SFTP/FTPS)' },
-    MESSAGE_QUEUE: { description: '消息队列 — message queue' },
-  },
+export const INTERFACE_KIND_LABEL = registerLabelledEnum(InterfaceKind, 'InterfaceKind', '接口类型 — kind of sharing interface', {
+  REST_API: ['REST 接口', 'HTTP(S) REST API'],
+  WEB_SERVICE: ['Web Service 接口', 'SOAP web service'],
+  DATABASE_SYNC: ['库表同步', 'database replication (DSN)'],
+  FILE_TRANSFER: ['文件传输', 'file transfer (SFTP/FTPS)'],
+  MESSAGE_QUEUE: ['消息队列', 'message queue'],
 });
 
 /** 挂接状态 on the city exchange platform (第十七条). */
@@ -27,12 +23,8 @@ export enum MountStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-registerEnumType(MountStatus, {
-  name: 'MountStatus',
-  description: '挂接状态 — mount status on the city exchange platform (第十七条)',
-  valuesConfig: {
-    NOT_MOUNTED: { description: '未挂接 — not mounted' },
-    MOUNTED: { description: "已挂接 — mounted, with the platform's id" },
-    WITHDRAWN: { description: '已撤销挂接 — withdrawn from the platform' },
-  },
+export const MOUNT_STATUS_LABEL = registerLabelledEnum(MountStatus, 'MountStatus', '挂接状态 — mount status on the city exchange platform (第十七条)', {
+  NOT_MOUNTED: ['未挂接', 'not mounted'],
+  MOUNTED: ['已挂接', "mounted, with the platform's id"],
+  WITHDRAWN: ['已撤销挂接', 'withdrawn from the platform'],
 });

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+/** One row of an uploaded sheet: its name as the file has it, the 1-based row number, the cells as text. */
+export interface SheetRow {
+  sheet: string;
+  row: number;
+  /** cells[0] is column A. */
+  cells: string[];
+}
+
+export type UploadKind = 'xlsx' | 'csv';
+
+/** Why an upload is not read at all (the whole file is refused). */
+export class UploadRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // the binary .xls of Excel 97-2003
+
+/** Decides from its first bytes (and the name it came with) whether an upload is a workbook, a CSV file, or neither. */
+export async function sniff(path: string, name = ''): Promise<UploadKind> {
+  const head = Buffer.alloc(4096);
+  const fd = await fs.promises.open(path, 'r');
+  const { bytesRead } = await fd.read(head, 0, head.length, 0).finally(() => fd.close());
+  const start = head.subarray(0, bytesRead);
+  if (bytesRead === 0) throw new UploadRefused(400, 'EMPTY_FILE', '上传的文件为空');
+  if (start.subarray(0, 4).equals(ZIP)) return 'xlsx';
+  if (start.subarray(0, 4).equals(OLE)) throw new UploadRefused(415, 'NOT_A_WORKBOOK', '不支持 Excel 97-2003 (.xls) 文件，请另存为 .xlsx 后上传');
+  if (start.includes(0)) throw new UploadRefused(415, 'NOT_A_WORKBOOK', '上传的文件不是 Excel 工作簿 (.xlsx) 或 CSV 文件');
+  if (/\.xlsx$/i.test(name)) throw new UploadRefused(415, 'NOT_A_WORKBOOK', '文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
+  return 'csv';
+}
+
+/** A cell value as exceljs reads it → the text the mapping reads. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
+    if ('result' in v) return cellText(v.result);
+    if ('text' in v) return cellText(v.text);
+  }
+  return '';
+}
+
+/** The rows of every worksheet of an .xlsx file, streamed: memory does not grow with the file. */
+async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // dates typed in Excel are numbers with a date style
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        yield { sheet: name, row: row.number, cells };
+      }
+    }
+  } catch (err) {
+    if (err instanceof UploadRefused) throw err;
+    throw new UploadRefused(415, 'NOT_A_WORKBOOK', '无法读取该 Excel 工作簿（文件损坏或不是 .xlsx 格式）');
+  }
+}
+
+/** True when the whole file is valid UTF-8 (read in chunks, so memory stays flat). */
+async function isUtf8(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of fs.createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The rows of a CSV file in UTF-8 (with or without BOM) or GB18030, streamed. */
+async function* csvRows(path: string, input: Readable, sheet: string): AsyncGenerator<SheetRow> {
+  const encoding = (await isUtf8(path)) ? 'utf8' : 'gb18030';
+  const parser = input
+    .pipe(iconv.decodeStream(encoding))
+    .pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }));
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { sheet, row: record.info.lines, cells: record.record.map((c) => c.trim()) };
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UploadRefused(400, 'INVALID_CSV', `CSV 文件格式错误：${message}`);
+  }
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/**
+ * Streams the rows of an uploaded file (at `path`, already sniffed as `kind`). `onBytes` follows
+ * how far into the file the reader is, for a progress bar.
+ */
+export async function* readRows(path: string, kind: UploadKind, csvSheet: string, onBytes?: (p: ReadProgress) => void): AsyncGenerator<SheetRow> {
+  const totalBytes = (await fs.promises.stat(path)).size;
+  const file = fs.createReadStream(path);
+  const counted = new PassThrough();
+  let bytesRead = 0;
+  file.on('data', (chunk) => {
+    bytesRead += chunk.length;
+    onBytes?.({ bytesRead, totalBytes });
+  });
+  file.on('error', (err) => counted.destroy(err));
+  file.pipe(counted);
+  try {
+    yield* kind === 'xlsx' ? xlsxRows(counted) : csvRows(path, counted, csvSheet);
+  } finally {
+    file.destroy();
+    counted.destroy();
+  }
+}

@@ -1,0 +1,235 @@
+import iconv from 'iconv-lite';
+import { Role } from '../src/common/role.enums';
+import { DataItem } from '../src/modules/catalogue';
+import { InformationResource } from '../src/modules/catalogue';
+import { SharingInterface } from '../src/modules/sharing';
+import type { Project } from '../src/modules/project';
+import { codeOf, insertProject } from './support/catalogue';
+import { download, filledTemplate, row, upload } from './support/exchange';
+import { startTestHub, TestHub } from './support/hub';
+
+let hub: TestHub;
+let project: Project;
+let edu: string;
+let health: string;
+let template: Buffer;
+
+const counts = async () => ({
+  resources: await hub.ds.getRepository(InformationResource).count(),
+  items: await hub.ds.getRepository(DataItem).count(),
+  interfaces: await hub.ds.getRepository(SharingInterface).count(),
+});
+
+const q = () => `project=${project.code}`;
+
+beforeAll(async () => {
+  hub = await startTestHub({ IMPORT_MAX_ROWS: '40', IMPORT_MAX_BYTES: '200000' });
+  project = await insertProject(hub.ds, 'education', ['student-aid-center']);
+  await insertProject(hub.ds, 'health');
+  edu = await hub.token(Role.PROJECT_UNIT, codeOf('education'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
+  template = (await download(hub, '/catalogue/template.xlsx')).body;
+});
+afterAll(() => hub.close());
+
+describe('POST /catalogue/import', () => {
+  it('imports a filled template: entries with their data items and interfaces, through the registration rules', async () => {
+    const file = await filledTemplate(
+      template,
+      [
+        row({ 信息资源代码: '301001/000001' }),
+        row({
+          信息资源名称: '学籍信息',
+          目: '002',
+          信息资源代码: '301002/000001',
+          信息项: '学号:字符型:20',
+          共享类型: '有条件共享',
+          '共享条件/不予共享依据': '仅用于资助审核',
+          提供方: codeOf('student-aid-center'),
+          关联资源代码: '301001/000001',
+          发布日期: '2027-03-01',
+        }),
+        row({
+          信息资源名称: '',
+          信息项: '班级:C:20',
+          类: '',
+          项: '',
+          目: '',
+          格式: '',
+          子格式: '',
+          摘要: '',
+          共享类型: '',
+          共享方式: '',
+          开放类型: '',
+          更新周期: '',
+          数据分级: '',
+        }),
+        row({ 信息资源名称: '不予共享的档案', 目: '003', 信息资源代码: '301003/000001', 共享类型: '不予共享', '共享条件/不予共享依据': '《档案法》第十九条' }),
+      ],
+      [['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/edu/aid', '实时']],
+    );
+    const before = await counts();
+    const dry = await upload(hub, `${q()}&dryRun=true`, file, 'catalogue.xlsx', edu);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, written: false, created: 3, interfacesRegistered: 1, errorCount: 0 });
+    expect(await counts()).toEqual(before);
+
+    const res = await upload(hub, q(), file, 'catalogue.xlsx', edu);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ written: true, rows: 5, created: 3, updated: 0, interfacesRegistered: 1, errorCount: 0, errors: [] });
+    const read = await hub.gql(
+      `{ resource(code: "301002/000001") { name sharingType sharingCondition provider { name } relatedResourceCodes publishedOn dataItems { name dataType length } } }`,
+      {},
+      edu,
+    );
+    expect(read.data.resource).toMatchObject({
+      name: '学籍信息',
+      sharingType: 'CONDITIONAL',
+      sharingCondition: '仅用于资助审核',
+      relatedResourceCodes: ['301001/000001'],
+      publishedOn: '2027-03-01',
+      dataItems: [
+        { name: '学号', dataType: 'C', length: 20 },
+        { name: '班级', dataType: 'C', length: 20 },
+      ],
+    });
+    const notShared = await hub.gql(`{ resource(code: "301003/000001") { legalBasis sharingCondition } }`, {}, edu);
+    expect(notShared.data.resource).toEqual({ legalBasis: '《档案法》第十九条', sharingCondition: null });
+
+    // The same file again updates by resource code instead of duplicating.
+    const again = await upload(hub, q(), file, 'catalogue.xlsx', edu);
+    expect(again.body).toMatchObject({ written: true, created: 0, updated: 3, interfacesRegistered: 0, unchanged: 1 });
+    expect(await counts()).toEqual({ resources: before.resources + 3, items: before.items + 3 + 2 + 3, interfaces: before.interfaces + 1 });
+  });
+
+  it('reports every error of every row with sheet, row, column and code, and writes nothing', async () => {
+    const before = await counts();
+    const file = await filledTemplate(
+      template,
+      [
+        row({ 信息资源名称: '好的一行', 目: '010' }),
+        row({ 类: '其他资源' }),
+        row({ 项: '1x' }),
+        row({ 共享类型: '有条件共享' }),
+        row({ 信息项: '姓名' }),
+        row({ 开放类型: '无条件开放', 共享类型: '不予共享', '共享条件/不予共享依据': '法' }),
+        row({ 发布日期: '2027-02-30' }),
+        row({ 提供方: '不存在的单位' }),
+        row({ 信息资源代码: '301001/000009', 项: '02' }),
+        row({ 信息资源代码: '301001/000001', 目: '009' }), // an existing entry whose code no longer fits
+        row({ 信息资源名称: '同码两行', 信息资源代码: '301005/000001', 目: '005' }),
+        row({ 信息资源名称: '同码两行', 信息资源代码: '301005/000001', 目: '005' }),
+      ],
+      [
+        ['301009/999999', 'REST 接口', 'https://x.gov.cn', '每日'],
+        ['301001/000001', 'FTP', 'ftp://x', '每日'],
+        ['301001/000001', 'REST 接口', 'https://api.suqian.gov.cn/b', '每年'],
+      ],
+    );
+    const res = await upload(hub, q(), file, 'bad.xlsx', edu);
+    expect(res.status).toBe(422);
+    expect(res.body.written).toBe(false);
+    const at = (sheet: string, r: number) => res.body.errors.filter((e: any) => e.sheet === sheet && e.row === r).map((e: any) => [e.column, e.code]);
+    expect(at('信息资源目录', 3)).toEqual([]);
+    expect(at('信息资源目录', 4)).toEqual([['类', 'INVALID']]);
+    expect(at('信息资源目录', 5)).toEqual([['项', 'INVALID']]);
+    expect(at('信息资源目录', 6)).toEqual([['共享条件/不予共享依据', 'REQUIRED']]);
+    expect(at('信息资源目录', 7)).toEqual([['信息项', 'INVALID']]);
+    expect(at('信息资源目录', 8)).toEqual([['开放类型', 'RULE_VIOLATION']]);
+    expect(at('信息资源目录', 9)).toEqual([['发布日期', 'INVALID']]);
+    expect(at('信息资源目录', 10)).toEqual([['提供方', 'NOT_FOUND']]);
+    expect(at('信息资源目录', 11)).toEqual([['信息资源代码', 'INVALID']]);
+    expect(at('信息资源目录', 12)).toEqual([['信息资源代码', 'INVALID']]);
+    expect(at('信息资源目录', 13)).toEqual([]);
+    expect(at('信息资源目录', 14)).toEqual([['信息资源代码', 'DUPLICATE']]);
+    expect(at('共享接口', 3)).toEqual([['资源代码', 'NOT_FOUND']]);
+    expect(at('共享接口', 4)).toEqual([['接口类型', 'INVALID']]);
+    expect(at('共享接口', 5)).toEqual([['同步频率', 'RULE_VIOLATION']]);
+    expect(res.body.errors.find((e: any) => e.row === 8).article).toBe('第九条');
+    expect(res.body.errors.every((e: any) => /[\u4e00-\u9fff]/.test(e.message))).toBe(true);
+    expect(res.body.errorCount).toBe(res.body.errors.length);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads CSV in UTF-8 and in GB18030', async () => {
+    const header =
+      '*类,*项,*目,细目,*信息资源名称,信息资源代码,提供方,摘要,*格式,子格式,信息项,共享类型,共享条件/不予共享依据,共享方式,开放类型,开放条件,更新周期,数据分级,发布日期,关联资源代码';
+    const line = (code: string, name: string) =>
+      `部门信息资源,02,001,,${name},${code},,摘要，含逗号,电子表格,xlsx,"名称:C:10；数量:N:8",无条件共享,,共享平台·文件,无条件开放,,每月,一般数据,,`;
+    const utf8 = Buffer.from(`${header}\n${line('302001/000001', '统计年鉴（UTF-8）')}\n`, 'utf8');
+    const gb = iconv.encode(`${header}\r\n${line('302001/000002', '统计年鉴（国标）')}\r\n`, 'gb18030');
+    for (const [file, name] of [
+      [utf8, '统计年鉴（UTF-8）'],
+      [gb, '统计年鉴（国标）'],
+    ] as const) {
+      const res = await upload(hub, q(), file, 'catalogue.csv', edu);
+      expect(res.body).toMatchObject({ written: true, created: 1, errorCount: 0 });
+      const found = await hub.ds.getRepository(InformationResource).findOneBy({ name });
+      expect(found).toMatchObject({ summary: '摘要，含逗号', openType: 'OPEN', updateFrequency: 'MONTHLY' });
+    }
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\n${line('302001/000003', '带BOM')}\n`)]);
+    expect((await upload(hub, q(), bom, 'x.csv', edu)).body).toMatchObject({ created: 1 });
+  });
+
+  it('refuses, with nothing written, a unit of another organisation and callers without a token', async () => {
+    const before = await counts();
+    const file = await filledTemplate(template, [row({ 信息资源名称: '越权', 目: '020' })]);
+    const other = await upload(hub, q(), file, 'x.xlsx', health);
+    expect(other.status).toBe(403);
+    expect(other.body.error).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(other.body.error.message).toMatch(/牵头单位或共建单位/);
+    expect((await upload(hub, q(), file, 'x.xlsx')).status).toBe(401);
+    expect((await upload(hub, q(), file, 'x.xlsx', 'not-a-token')).status).toBe(401);
+    expect((await upload(hub, 'project=SC-1999-9999', file, 'x.xlsx', edu)).body.error.code).toBe('PROJECT_NOT_FOUND');
+    expect((await upload(hub, '', file, 'x.xlsx', edu)).body.error.code).toBe('PROJECT_REQUIRED');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses files too large, with too many rows, or that are not a workbook', async () => {
+    const big = await upload(hub, q(), Buffer.alloc(300000, 'a'), 'big.csv', edu);
+    expect(big).toMatchObject({ status: 413, body: { error: { code: 'FILE_TOO_LARGE' } } });
+    const many = await filledTemplate(
+      template,
+      Array.from({ length: 41 }, (_, i) => row({ 信息资源名称: `第${i}条`, 目: String(100 + i) })),
+    );
+    expect(await upload(hub, q(), many, 'many.xlsx', edu)).toMatchObject({ status: 413, body: { error: { code: 'TOO_MANY_ROWS' } } });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect(await upload(hub, q(), png, 'a.png', edu)).toMatchObject({ status: 415, body: { error: { code: 'NOT_A_WORKBOOK' } } });
+    const xls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100)]);
+    expect((await upload(hub, q(), xls, 'a.xls', edu)).body.error.message).toMatch(/另存为 .xlsx/);
+    const brokenZip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(200, 7)]);
+    expect(await upload(hub, q(), brokenZip, 'a.xlsx', edu)).toMatchObject({ status: 415, body: { error: { code: 'NOT_A_WORKBOOK' } } });
+    expect(await upload(hub, q(), Buffer.from('hello,world\n'), 'a.xlsx', edu)).toMatchObject({ status: 415 });
+    const noSheet = await upload(hub, q(), Buffer.from('a,b\n1,2\n'), 'a.csv', edu);
+    expect(noSheet).toMatchObject({ status: 422, body: { errors: [{ code: 'NO_CATALOGUE_SHEET' }] } });
+    const empty = await upload(hub, q(), Buffer.alloc(0), 'a.csv', edu);
+    expect(empty).toMatchObject({ status: 400, body: { error: { code: 'EMPTY_FILE' } } });
+  });
+
+  it('answers damaged workbooks and malformed requests with a clear error, never a 500', async () => {
+    const good = await filledTemplate(template, [row({ 信息资源名称: '完好', 目: '030' })]);
+    const truncated = good.subarray(0, Math.floor(good.length / 2));
+    const flipped = Buffer.from(good);
+    for (let i = 200; i < flipped.length - 200; i += 97) flipped[i] ^= 0xff;
+    for (const broken of [truncated, flipped]) {
+      const res = await upload(hub, q(), broken, 'broken.xlsx', edu);
+      expect([415, 422]).toContain(res.status);
+      expect(res.body.written ?? false).toBe(false);
+    }
+    const noFile = new FormData();
+    noFile.append('note', 'no file here');
+    const res = await fetch(`${hub.url}/catalogue/import?${q()}`, { method: 'POST', body: noFile, headers: { authorization: `Bearer ${edu}` } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.code).toBe('NO_FILE');
+    const badMultipart = await fetch(`${hub.url}/catalogue/import?${q()}`, {
+      method: 'POST',
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+      headers: { authorization: `Bearer ${edu}`, 'content-type': 'multipart/form-data' },
+    });
+    expect(badMultipart.status).toBe(400);
+    const get = await fetch(`${hub.url}/catalogue/import?${q()}`, { headers: { authorization: `Bearer ${edu}` } });
+    expect(get.status).toBe(405);
+    // The hub still answers after all of it.
+    expect((await upload(hub, `${q()}&dryRun=true`, good, 'good.xlsx', edu)).body).toMatchObject({ created: 1, errorCount: 0 });
+  });
+});
