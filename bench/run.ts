@@ -73,13 +73,21 @@ async function post(target: Target, scenario: Scenario, i: number): Promise<unkn
   return body.data;
 }
 
-async function measure(target: Target, scenario: Scenario, connections: number, duration: number, round: number): Promise<Measurement> {
+/**
+ * One measurement: a fixed number of requests (sized from the single-request latency to last about
+ * `duration` seconds), so that a slow server's answers still in flight are never dropped from its
+ * figure; the throughput is requests completed over the time they took.
+ */
+async function measure(target: Target, scenario: Scenario, connections: number, duration: number, round: number, latencyMs: number): Promise<Measurement> {
   let i = 0;
   let graphqlErrors = 0;
+  const estimate = (Math.min(connections, os.cpus().length) * 1000) / Math.max(latencyMs, 1);
+  const amount = Math.max(2 * connections, Math.min(20_000, Math.round(estimate * duration)));
   const result = await autocannon({
     url: target.running.url,
     connections,
-    duration,
+    amount,
+    timeout: 300, // seconds: on a shared machine a slow answer is a figure, not an error
     requests: [
       {
         method: 'POST',
@@ -90,7 +98,7 @@ async function measure(target: Target, scenario: Scenario, connections: number, 
       },
     ],
   });
-  const rps = result.requests.average;
+  const rps = result.requests.total / Math.max(result.duration, 0.01);
   return {
     round,
     scenario: scenario.name,
@@ -102,6 +110,20 @@ async function measure(target: Target, scenario: Scenario, connections: number, 
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
   };
+}
+
+/** Waits until the server process and the database are idle again, so one measurement never runs into the last one's tail. */
+async function settle(running: Running, db: Client): Promise<void> {
+  const ticks = () => {
+    const f = fs.readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(f[11]) + Number(f[12]);
+  };
+  for (let k = 0; k < 240; k++) {
+    const before = ticks();
+    await new Promise((r) => setTimeout(r, 250));
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+    if (ticks() - before <= 3 && rows[0].n === 0) return;
+  }
 }
 
 const median = (xs: number[]) => {
@@ -190,6 +212,7 @@ async function main(): Promise<void> {
     // Same results, and SQL statements per request, measured on one request each.
     const statements: Record<string, Partial<Record<ServerName, number>>> = {};
     const identical: Record<string, boolean> = {};
+    const latency: Record<string, number> = {};
     for (const s of list) {
       const answers: unknown[] = [];
       statements[s.name] = {};
@@ -197,7 +220,9 @@ async function main(): Promise<void> {
         const t = targets[name];
         await post(t, s, -10); // warm
         const before = await t.running.statements();
+        const t0 = performance.now();
         answers.push(s.normalise[name]!(await post(t, s, -20)));
+        latency[`${s.name}:${name}`] = performance.now() - t0;
         statements[s.name][name] = (await t.running.statements()) - before;
       }
       identical[s.name] = answers.every((a) => isDeepStrictEqual(a, answers[0]));
@@ -205,6 +230,8 @@ async function main(): Promise<void> {
       if (!identical[s.name]) for (const [k, a] of answers.entries()) console.log(`  ${s.servers[k]}: ${JSON.stringify(a).slice(0, 400)}`);
     }
 
+    const monitor = new Client({ connectionString: url });
+    await monitor.connect();
     const startedAt = new Date().toISOString();
     const machineBefore = machine();
     const results: Measurement[] = [];
@@ -214,13 +241,15 @@ async function main(): Promise<void> {
           // Interleaved: every server in each round, in an order that rotates from round to round.
           const order = s.servers.map((_, k) => s.servers[(k + round) % s.servers.length]);
           for (const name of order) {
-            const m = await measure(targets[name], s, c, DURATION, round);
+            await settle(targets[name].running, monitor);
+            const m = await measure(targets[name], s, c, DURATION, round, latency[`${s.name}:${name}`]);
             results.push(m);
             console.log(`round ${round + 1}/${ROUNDS} ${s.name} ${String(c).padStart(2)} conn ${name.padEnd(12)} ${m.unitsPerSecond.toFixed(1).padStart(9)}/s p50 ${m.p50} p99 ${m.p99} ms errors ${m.errors}`);
           }
         }
       }
     }
+    await monitor.end();
     const table = summarise(list, results, statements);
     console.log(`\n${table}`);
     const record = { startedAt, finishedAt: new Date().toISOString(), scale: SCALE, rounds: ROUNDS, duration: DURATION, machine: { before: machineBefore, after: machine() }, identical, statements, results };
