@@ -1,3 +1,4 @@
+import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
@@ -24,7 +25,22 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: '从此游标之后开始 — return items after this cursor' })
   after?: string;
+
+  /** Not an argument: false when the query does not ask for `totalCount`, so that nothing is counted (see `withCountIfAsked`). */
+  countTotal?: boolean;
 }
+
+/** True when the selection under the field being resolved asks for `name` (through fragments too). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const inSet = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === 'Field' ? s.name.value === name : s.kind === 'InlineFragment' ? inSet(s.selectionSet) : inSet(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((f: FieldNode) => inSet(f.selectionSet));
+}
+
+/** The page arguments, with `countTotal` saying whether the query reads the connection's `totalCount`. */
+export const withCountIfAsked = (args: ConnectionArgs, info: GraphQLResolveInfo): ConnectionArgs => ({ ...args, countTotal: selects(info, 'totalCount') });
 
 export interface Page<T> {
   nodes: T[];
@@ -128,8 +144,11 @@ export function pageOf<R, T = R>(
 }
 
 /**
- * One keyset page of a filtered query: a count of the whole filtered set and the rows after the
- * cursor, ordered by the sort key then id. Two statements whatever the page or table size.
+ * One keyset page of a filtered query: the rows after the cursor, ordered by the sort key then id,
+ * and unless `args.countTotal` is false the count of the whole filtered set, as a scalar subquery
+ * of the same statement. One statement whatever the page or table size (a second only for an
+ * empty page after a cursor, whose total no row carries). Without a count, totalCount is NaN:
+ * only a query that does not read it gets there.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -139,12 +158,17 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const size = pageSize(args.first, maxPageSize);
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
+  const count = args.countTotal !== false;
   const pageQb = qb.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  const rows = await pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
-  return pageOf(rows, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
+  pageQb.orderBy(sort.expression, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(size + 1);
+  if (!count) return pageOf(await pageQb.getMany(), size, args.after, NaN, (n) => [sort.value(n), n.id]);
+  // The same builder's SQL, its alias shadowing the outer one; its named parameters are the outer query's.
+  const countSql = qb.clone().select(`count(DISTINCT ${alias}.id)`).orderBy().getQuery();
+  const { entities, raw } = await pageQb.addSelect(`(${countSql})::int`, 'page_total_count').getRawAndEntities();
+  const totalCount = raw.length ? Number(raw[0].page_total_count) : args.after ? await qb.clone().getCount() : 0;
+  return pageOf(entities, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
 }
