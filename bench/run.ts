@@ -182,7 +182,8 @@ async function main(): Promise<void> {
   const platform = (await tokenFor(ds, services.tokens, Role.PLATFORM)).token;
   await ds.destroy();
 
-  const list = scenarios(ids, `bench-${Date.now()}`).filter((s) => ONLY.length === 0 || ONLY.includes(s.name));
+  const prefix = `bench-${Date.now()}`;
+  const list = scenarios(ids, prefix).filter((s) => ONLY.length === 0 || ONLY.includes(s.name));
   const env = { DATABASE_URL: url };
   const running: Running[] = [];
   const stopAll = () => Promise.all(running.map((r) => r.stop()));
@@ -268,6 +269,12 @@ async function main(): Promise<void> {
     }
   } finally {
     await stopAll();
+    // S4's runs go again, so the run table does not grow from one benchmark to the next (the
+    // interfaces' and resources' last-run columns keep the later times).
+    const cleanup = new Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`DELETE FROM aggregation_run WHERE platform_run_id LIKE $1`, [`${prefix}-%`]);
+    await cleanup.end();
     if (SMOKE) {
       const admin = new Client({ connectionString: server });
       await admin.connect();

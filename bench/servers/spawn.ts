@@ -6,6 +6,13 @@ import path from 'node:path';
 
 const COUNTER = path.join(__dirname, '../count-statements.js');
 
+/** The node flags `npm start` gives the hub (package.json), so that the benchmark runs it the same way. */
+function hubNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /node((?: --\S+)*) dist\/src\/main\.js/.exec(pkg.scripts.start);
+  return m ? m[1].trim().split(' ').filter(Boolean) : [];
+}
+
 export interface Running {
   name: string;
   url: string;
@@ -74,7 +81,7 @@ export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> 
   const main = path.join(__dirname, '../../src/main.js');
   const child = fork(main, [], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RUN_MIGRATIONS: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
-    execArgv: ['-r', COUNTER],
+    execArgv: ['-r', COUNTER, ...hubNodeFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
