@@ -108,7 +108,7 @@ async function measure(target: Target, scenario: Scenario, connections: number, 
     unitsPerSecond: rps * scenario.unit,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
+    errors: result.errors + result.non2xx + graphqlErrors,
   };
 }
 
