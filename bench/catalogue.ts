@@ -15,7 +15,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbedded } from '../src/db/embedded';
 import { startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { seedOrganizations } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
@@ -63,7 +63,13 @@ async function main() {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body;
   };
-  const time = async (label: string, query: string, variables: Record<string, unknown> | ((i: number) => Record<string, unknown>) = {}, runs = 15, bearer = token) => {
+  const time = async (
+    label: string,
+    query: string,
+    variables: Record<string, unknown> | ((i: number) => Record<string, unknown>) = {},
+    runs = 15,
+    bearer = token,
+  ) => {
     const vars = typeof variables === 'function' ? variables : () => variables;
     await gql(query, vars(-1), bearer); // warm
     const ms: number[] = [];
@@ -74,7 +80,9 @@ async function main() {
       ms.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     ms.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(58)} median ${ms[Math.floor(runs / 2)].toFixed(1).padStart(7)} ms   p90 ${ms[Math.floor(runs * 0.9)].toFixed(1).padStart(7)} ms`);
+    console.log(
+      `  ${label.padEnd(58)} median ${ms[Math.floor(runs / 2)].toFixed(1).padStart(7)} ms   p90 ${ms[Math.floor(runs * 0.9)].toFixed(1).padStart(7)} ms`,
+    );
   };
 
   const cpu = os.cpus();
@@ -82,9 +90,20 @@ async function main() {
   console.log(`data: ${counts.resources} resources, ${counts.interfaces} interfaces, ${counts.runs} aggregation runs (generated in ${generatedMs} ms)`);
   const FACETS = `facets { sharingType { value count } openType { value count } updateFrequency { value count } catalogueKind { value count } provider { count } }`;
   await time('resources: first 20, no filter, totalCount', `{ resources(first: 20) { totalCount edges { node { code name } } } }`);
-  await time('resources: 2-character search "资助" + facets', `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`, { s: '资助' });
-  await time('resources: 4-character search "学生资助" + facets', `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`, { s: '学生资助' });
-  await time('resources: filter CONDITIONAL + DAILY + facets', `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount ${FACETS} } }`);
+  await time(
+    'resources: 2-character search "资助" + facets',
+    `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`,
+    { s: '资助' },
+  );
+  await time(
+    'resources: 4-character search "学生资助" + facets',
+    `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount ${FACETS} edges { node { code } } } }`,
+    { s: '学生资助' },
+  );
+  await time(
+    'resources: filter CONDITIONAL + DAILY + facets',
+    `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount ${FACETS} } }`,
+  );
   await time(
     'projects: 50 with resources, data items, interfaces',
     `{ projects(first: 50) { edges { node { code resources { code dataItems { name } interfaces { mountStatus consumers { name } } } } } } }`,
@@ -98,14 +117,26 @@ async function main() {
     `{ completeness { catalogued { ${RATIO} } metadata { ${RATIO} } interfaces { ${RATIO} } mounted { ${RATIO} } aggregated { ${RATIO} } timely { ${RATIO} } byOrganization { organization { name } completeness { timely { ratio } } } } }`,
   );
   await time('completeness: first 50 gaps of the district', `{ completeness { gaps(first: 50) { totalCount edges { node { reason resource { code } } } } } }`);
-  await time('projects: 50 with their completeness', `{ projects(first: 50) { edges { node { code completeness { catalogued { ratio } timely { ratio } } } } } }`);
+  await time(
+    'projects: 50 with their completeness',
+    `{ projects(first: 50) { edges { node { code completeness { catalogued { ratio } timely { ratio } } } } } }`,
+  );
 
   const mounted: { id: string }[] = await ds.query(`SELECT id FROM sharing_interface WHERE mount_status = 'MOUNTED' ORDER BY id LIMIT 1000`);
   const platformToken = (await tokenFor(ds, services.tokens, Role.PLATFORM)).token;
   const at = new Date(Date.now() - 60_000).toISOString();
   const REPORT = `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted duplicates userErrors { code } } }`;
   const batch = (i: number) => ({
-    input: { runs: mounted.map((m, k) => ({ interfaceId: m.id, platformRunId: `bench-${i}-${k}`, ranAt: at, mode: 'INCREMENTAL', records: 100, outcome: 'SUCCEEDED' })) },
+    input: {
+      runs: mounted.map((m, k) => ({
+        interfaceId: m.id,
+        platformRunId: `bench-${i}-${k}`,
+        ranAt: at,
+        mode: 'INCREMENTAL',
+        records: 100,
+        outcome: 'SUCCEEDED',
+      })),
+    },
   });
   const check = (await gql(REPORT, batch(-2), platformToken)) as { data: { aggregationRunsReport: { accepted: number } } };
   if (check.data.aggregationRunsReport.accepted !== mounted.length) throw new Error(`batch not accepted: ${JSON.stringify(check)}`);

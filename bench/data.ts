@@ -30,7 +30,38 @@ function prng(seed: number): () => number {
 /** A deterministic UUID (version 4 layout) for row n of table t. */
 const uid = (t: number, n: number) => `00000000-0000-4000-8${t.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 
-const WORDS = ['学生', '资助', '学籍', '健康', '档案', '救助', '低保', '婚姻', '证照', '办件', '土地', '承包', '农机', '气象', '预警', '应急', '物资', '网格', '视频', '监控', '社保', '医保', '住房', '公积', '税务', '企业', '信用', '法人', '人口', '车辆'];
+const WORDS = [
+  '学生',
+  '资助',
+  '学籍',
+  '健康',
+  '档案',
+  '救助',
+  '低保',
+  '婚姻',
+  '证照',
+  '办件',
+  '土地',
+  '承包',
+  '农机',
+  '气象',
+  '预警',
+  '应急',
+  '物资',
+  '网格',
+  '视频',
+  '监控',
+  '社保',
+  '医保',
+  '住房',
+  '公积',
+  '税务',
+  '企业',
+  '信用',
+  '法人',
+  '人口',
+  '车辆',
+];
 const FREQUENCIES = ['REALTIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'IRREGULAR'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,7 +88,9 @@ class Progress {
     this.last = now;
     const share = this.done / this.total;
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '-');
-    process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${label.padEnd(22)} ${this.done.toLocaleString('en')} rows ${((now - this.t0) / 1000).toFixed(0)} s   `);
+    process.stderr.write(
+      `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${label.padEnd(22)} ${this.done.toLocaleString('en')} rows ${((now - this.t0) / 1000).toFixed(0)} s   `,
+    );
   }
   end(): void {
     process.stderr.write('\n');
@@ -95,7 +128,9 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
 
   for (let p = 0; p < projects; p++) {
     const lead = orgIds[p % orgIds.length];
-    lines.push(`${uid(1, p)}\tBN-${String(p).padStart(6, '0')}\t基准项目${p}\t${lead}\t${p % 5 === 0 ? 'UPGRADE' : 'NEW'}\t${2025 + (p % 3)}\t${1_000_000 + (p % 50) * 10_000}\t${p % 4 === 0 ? 'IN_OPERATION' : 'TRIAL_OPERATION'}\t1\n`);
+    lines.push(
+      `${uid(1, p)}\tBN-${String(p).padStart(6, '0')}\t基准项目${p}\t${lead}\t${p % 5 === 0 ? 'UPGRADE' : 'NEW'}\t${2025 + (p % 3)}\t${1_000_000 + (p % 50) * 10_000}\t${p % 4 === 0 ? 'IN_OPERATION' : 'TRIAL_OPERATION'}\t1\n`,
+    );
     if (lines.length >= 2000) yield* flush('project');
   }
   yield* flush('project');
@@ -179,7 +214,9 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
     for (let j = 0; j < plan.count; j++) {
       const at = ANCHOR - plan.newest - j * plan.spacing;
       const bad = failed(i, j);
-      lines.push(`${uid(5, run++)}\t${iface}\t${resource}\tbn-${j}\t${iso(at)}\t${j % 7 ? 'INCREMENTAL' : 'FULL'}\t${100 + (j % 900)}\t${bad ? 'FAILED' : 'SUCCEEDED'}\t${bad ? '源库连接超时' : N}\t${iso(at + 60_000)}\n`);
+      lines.push(
+        `${uid(5, run++)}\t${iface}\t${resource}\tbn-${j}\t${iso(at)}\t${j % 7 ? 'INCREMENTAL' : 'FULL'}\t${100 + (j % 900)}\t${bad ? 'FAILED' : 'SUCCEEDED'}\t${bad ? '源库连接超时' : N}\t${iso(at + 60_000)}\n`,
+      );
       if (lines.length >= 10_000) yield* flush('aggregation_run');
     }
   }
@@ -191,7 +228,8 @@ const COLUMNS: Record<string, string> = {
   information_resource:
     'id, code, catalogue_kind, classification_code, name, provider_id, project_id, summary, format, sharing_type, sharing_condition, legal_basis, open_type, update_frequency, status, search_text, version, last_aggregated_at',
   data_item: 'id, resource_id, position, name, data_type, length',
-  sharing_interface: 'id, resource_id, kind, endpoint, sync_frequency, mount_status, platform_id, mounted_at, withdrawn_at, created_at, last_run_at, last_success_at',
+  sharing_interface:
+    'id, resource_id, kind, endpoint, sync_frequency, mount_status, platform_id, mounted_at, withdrawn_at, created_at, last_run_at, last_success_at',
   aggregation_run: 'id, interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason, reported_at',
 };
 
@@ -226,7 +264,9 @@ export async function generateBenchDatabase(scale: ScaleName, serverUrl = benchD
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await seedOrganizations(ds);
-  const orgIds: string[] = (await ds.query(`SELECT id FROM organization WHERE kind IN ('DEPARTMENT', 'TOWN', 'SUBDISTRICT') ORDER BY credit_code`)).map((o: { id: string }) => o.id);
+  const orgIds: string[] = (await ds.query(`SELECT id FROM organization WHERE kind IN ('DEPARTMENT', 'TOWN', 'SUBDISTRICT') ORDER BY credit_code`)).map(
+    (o: { id: string }) => o.id,
+  );
   await ds.destroy();
 
   const c = new Client({ connectionString: url.toString() });

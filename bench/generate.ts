@@ -12,7 +12,28 @@ export interface Scale {
   runsPerInterface: number;
 }
 
-const WORDS = ['学生', '资助', '学籍', '健康', '档案', '救助', '低保', '婚姻', '证照', '办件', '土地', '承包', '农机', '气象', '预警', '应急', '物资', '网格', '视频', '监控'];
+const WORDS = [
+  '学生',
+  '资助',
+  '学籍',
+  '健康',
+  '档案',
+  '救助',
+  '低保',
+  '婚姻',
+  '证照',
+  '办件',
+  '土地',
+  '承包',
+  '农机',
+  '气象',
+  '预警',
+  '应急',
+  '物资',
+  '网格',
+  '视频',
+  '监控',
+];
 
 export async function generate(ds: DataSource, scale: Scale): Promise<{ resources: number; interfaces: number; runs: number }> {
   const [{ id: leadUnitId }] = await ds.query(`SELECT id FROM organization ORDER BY credit_code LIMIT 1`);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { tokenFor } from '../seeds/tokens';
 import { benchDatabaseUrl } from './scales';
@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     method: 'POST' as const,
     setupRequest: (req: autocannon.Request) => {
       const i = n++;
-      return { ...req, path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: variables(i) }) };
+      return {
+        ...req,
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: variables(i) }),
+      };
     },
     onResponse: (status: number, body: string) => {
       if (status === 200 && body.includes('"errors":[')) graphqlErrors.push(body.slice(0, 300));
@@ -62,19 +67,34 @@ async function main(): Promise<void> {
   const graphqlErrors: string[] = [];
   const prefix = `load-${Date.now()}`;
   const requests = [
-    gql(bureau, `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount edges { node { code name provider { name } } } } }`, (i) => ({ s: TERMS[i % TERMS.length] })),
-    gql(bureau, `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount facets { openType { value count } } edges { node { code } } } }`, () => ({})),
-    gql(bureau, `{ projects(first: 10) { edges { node { code resources { code dataItems { name } interfaces { mountStatus } } } } } }`, () => ({})),
-    gql(bureau, `query ($id: ID!) { project(id: $id) { code completeness { catalogued { ratio } timely { ratio } } } }`, (i) => ({ id: projects[i % projects.length] })),
-    gql(bureau, `{ completeness { catalogued { ratio } mounted { ratio } timely { ratio } } }`, () => ({})),
+    gql(bureau, `query ($s: String) { resources(first: 20, filter: { search: $s }) { totalCount edges { node { code name provider { name } } } } }`, (i) => ({
+      s: TERMS[i % TERMS.length],
+    })),
     gql(
-      platform,
-      `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { code } } }`,
-      (i) => {
-        const ranAt = new Date(Date.now() - 60_000).toISOString();
-        return { input: { runs: Array.from({ length: 50 }, (_, k) => ({ interfaceId: ids[(i * 50 + k) % ids.length], platformRunId: `${prefix}-${i}-${k}`, ranAt, mode: 'INCREMENTAL', records: 10, outcome: 'SUCCEEDED' })) } };
-      },
+      bureau,
+      `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount facets { openType { value count } } edges { node { code } } } }`,
+      () => ({}),
     ),
+    gql(bureau, `{ projects(first: 10) { edges { node { code resources { code dataItems { name } interfaces { mountStatus } } } } } }`, () => ({})),
+    gql(bureau, `query ($id: ID!) { project(id: $id) { code completeness { catalogued { ratio } timely { ratio } } } }`, (i) => ({
+      id: projects[i % projects.length],
+    })),
+    gql(bureau, `{ completeness { catalogued { ratio } mounted { ratio } timely { ratio } } }`, () => ({})),
+    gql(platform, `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { code } } }`, (i) => {
+      const ranAt = new Date(Date.now() - 60_000).toISOString();
+      return {
+        input: {
+          runs: Array.from({ length: 50 }, (_, k) => ({
+            interfaceId: ids[(i * 50 + k) % ids.length],
+            platformRunId: `${prefix}-${i}-${k}`,
+            ranAt,
+            mode: 'INCREMENTAL',
+            records: 10,
+            outcome: 'SUCCEEDED',
+          })),
+        },
+      };
+    }),
   ];
   try {
     // Warm up, then the memory the run starts from.
@@ -87,7 +107,10 @@ async function main(): Promise<void> {
     const cpu = os.cpus();
     const record = {
       at: new Date().toISOString(),
-      machine: `${cpu.length} × ${cpu[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      machine: `${cpu.length} × ${cpu[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
       connections: CONNECTIONS,
       duration: DURATION,
       requests: result.requests.total,

@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { tokenFor } from '../seeds/tokens';
 import { generateBenchDatabase } from './data';
@@ -121,7 +121,9 @@ async function settle(running: Running, db: Client): Promise<void> {
   for (let k = 0; k < 240; k++) {
     const before = ticks();
     await new Promise((r) => setTimeout(r, 250));
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
     if (ticks() - before <= 3 && rows[0].n === 0) return;
   }
 }
@@ -141,7 +143,9 @@ function summarise(list: Scenario[], results: Measurement[], statements: Record<
       const of = (server: ServerName) => results.filter((r) => r.scenario === s.name && r.connections === c && r.server === server);
       const rps = (server: ServerName) => (of(server).length ? median(of(server).map((r) => r.unitsPerSecond)) : NaN);
       const ratio = (other: ServerName) => {
-        const per = of('hub').map((h) => h.rps / (of(other).find((o) => o.round === h.round)?.rps ?? NaN)).filter((x) => Number.isFinite(x));
+        const per = of('hub')
+          .map((h) => h.rps / (of(other).find((o) => o.round === h.round)?.rps ?? NaN))
+          .filter((x) => Number.isFinite(x));
         return per.length ? median(per).toFixed(2) : '—';
       };
       const hub = of('hub');
@@ -205,7 +209,10 @@ async function main(): Promise<void> {
           body: JSON.stringify({ query: s.query.hub, variables: s.variables(i) }),
         }),
       },
-      postgraphile: { running: postgraphile, request: (s, i) => ({ path: '/graphql', headers: json, body: JSON.stringify({ query: s.query.postgraphile, variables: s.variables(i) }) }) },
+      postgraphile: {
+        running: postgraphile,
+        request: (s, i) => ({ path: '/graphql', headers: json, body: JSON.stringify({ query: s.query.postgraphile, variables: s.variables(i) }) }),
+      },
       // Odd batch numbers for the SQL server, so that its runs never collide with the hub's.
       sql: { running: sql, request: (s, i) => ({ path: `/${s.name}`, headers: json, body: JSON.stringify({ variables: s.variables(-i - 1) }) }) },
     };
@@ -227,7 +234,9 @@ async function main(): Promise<void> {
         statements[s.name][name] = (await t.running.statements()) - before;
       }
       identical[s.name] = answers.every((a) => isDeepStrictEqual(a, answers[0]));
-      console.log(`${s.name}: ${identical[s.name] ? 'identical results' : 'RESULTS DIFFER'} across ${s.servers.join(', ')}; statements per request ${JSON.stringify(statements[s.name])}`);
+      console.log(
+        `${s.name}: ${identical[s.name] ? 'identical results' : 'RESULTS DIFFER'} across ${s.servers.join(', ')}; statements per request ${JSON.stringify(statements[s.name])}`,
+      );
       if (!identical[s.name]) for (const [k, a] of answers.entries()) console.log(`  ${s.servers[k]}: ${JSON.stringify(a).slice(0, 400)}`);
     }
 
@@ -245,7 +254,9 @@ async function main(): Promise<void> {
             await settle(targets[name].running, monitor);
             const m = await measure(targets[name], s, c, DURATION, round, latency[`${s.name}:${name}`]);
             results.push(m);
-            console.log(`round ${round + 1}/${ROUNDS} ${s.name} ${String(c).padStart(2)} conn ${name.padEnd(12)} ${m.unitsPerSecond.toFixed(1).padStart(9)}/s p50 ${m.p50} p99 ${m.p99} ms errors ${m.errors}`);
+            console.log(
+              `round ${round + 1}/${ROUNDS} ${s.name} ${String(c).padStart(2)} conn ${name.padEnd(12)} ${m.unitsPerSecond.toFixed(1).padStart(9)}/s p50 ${m.p50} p99 ${m.p99} ms errors ${m.errors}`,
+            );
           }
         }
       }
@@ -253,7 +264,17 @@ async function main(): Promise<void> {
     await monitor.end();
     const table = summarise(list, results, statements);
     console.log(`\n${table}`);
-    const record = { startedAt, finishedAt: new Date().toISOString(), scale: SCALE, rounds: ROUNDS, duration: DURATION, machine: { before: machineBefore, after: machine() }, identical, statements, results };
+    const record = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      scale: SCALE,
+      rounds: ROUNDS,
+      duration: DURATION,
+      machine: { before: machineBefore, after: machine() },
+      identical,
+      statements,
+      results,
+    };
     const dir = SMOKE ? fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-')) : path.join(REPO_BENCH, 'results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${SCALE}.json`);

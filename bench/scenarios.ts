@@ -4,7 +4,7 @@
  * forwards the JSON text), with normalisers that bring the three answers to one shape so that the
  * benchmark can check they are the same.
  */
-import { WINDOW_HOURS } from '../src/modules/completeness/completeness.sql';
+import { WINDOW_HOURS } from '../src/modules/completeness';
 
 export type ServerName = 'hub' | 'postgraphile' | 'sql';
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,11 +65,14 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       },
       variables: () => ({}),
       normalise: {
-        hub: (d) => d.projects.edges.map(({ node: p }: Json) => ({ code: p.code, resources: p.resources.map((r: Json) => s1Resource(r, r.dataItems, r.interfaces)) })),
+        hub: (d) =>
+          d.projects.edges.map(({ node: p }: Json) => ({ code: p.code, resources: p.resources.map((r: Json) => s1Resource(r, r.dataItems, r.interfaces)) })),
         postgraphile: (d) =>
           d.allProjects.nodes.map((p: Json) => ({
             code: p.code,
-            resources: p.informationResourcesByProjectId.nodes.map((r: Json) => s1Resource(r, r.dataItemsByResourceId.nodes, r.sharingInterfacesByResourceId.nodes)),
+            resources: p.informationResourcesByProjectId.nodes.map((r: Json) =>
+              s1Resource(r, r.dataItemsByResourceId.nodes, r.sharingInterfacesByResourceId.nodes),
+            ),
           })),
         sql: (d) => d.projects.map((p: Json) => ({ code: p.code, resources: p.resources.map((r: Json) => s1Resource(r, r.dataItems, r.interfaces)) })),
       },
@@ -100,7 +103,10 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       query: { hub: `{ completeness { ${RATIO} byOrganization { organization { name } completeness { ${RATIO} } } } }` },
       variables: () => ({}),
       normalise: {
-        hub: (d) => ({ total: sixOf(d.completeness), byOrganization: d.completeness.byOrganization.map((o: Json) => [o.organization.name, sixOf(o.completeness)]) }),
+        hub: (d) => ({
+          total: sixOf(d.completeness),
+          byOrganization: d.completeness.byOrganization.map((o: Json) => [o.organization.name, sixOf(o.completeness)]),
+        }),
         sql: (d) => ({ total: sixOf(d.total), byOrganization: d.byOrganization.map((o: Json) => [o.name, sixOf(o)]) }),
       },
     },

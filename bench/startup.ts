@@ -61,8 +61,12 @@ async function main() {
   const cpu = os.cpus();
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log(`start → first answered query, embedded PostgreSQL, ${runs} runs (median; min–max):`);
-  console.log(`  empty data folder (initdb, migrations, demo seed): ${median(first).toFixed(0)} ms; ${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}`);
-  console.log(`  second start on the same folder:                   ${median(second).toFixed(0)} ms; ${Math.min(...second).toFixed(0)}–${Math.max(...second).toFixed(0)}`);
+  console.log(
+    `  empty data folder (initdb, migrations, demo seed): ${median(first).toFixed(0)} ms; ${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}`,
+  );
+  console.log(
+    `  second start on the same folder:                   ${median(second).toFixed(0)} ms; ${Math.min(...second).toFixed(0)}–${Math.max(...second).toFixed(0)}`,
+  );
 }
 
 main().catch((err) => {

@@ -11,7 +11,9 @@ async function run() {
   const db = await openDatabase(config, log, { migrate: true });
   try {
     const report = await seedDemo(db.ds, config);
-    console.log(`seeded ${db.where}: ${report.organizations} new organisations, ${report.projects} projects, ${report.resources} resources, ${report.runs} aggregation runs, ${report.acceptances} acceptances`);
+    console.log(
+      `seeded ${db.where}: ${report.organizations} new organisations, ${report.projects} projects, ${report.resources} resources, ${report.runs} aggregation runs, ${report.acceptances} acceptances`,
+    );
   } finally {
     await db.close();
   }

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
-import { ALL_ROLES, Role } from '../src/modules/auth/role.enum';
-import { TokenService } from '../src/modules/auth/token.service';
+import { ALL_ROLES, Role } from '../src/common/role.enums';
+import { TokenService } from '../src/modules/auth';
 import { tokenFor } from '../seeds/tokens';
 
 async function run() {

@@ -2,9 +2,9 @@
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Outcome } from '../src/db/transaction';
-import type { RequestContext } from '../src/graphql/request-context';
-import type { Role } from '../src/modules/auth/role.enum';
-import { Organization } from '../src/modules/organization/organization.entity';
+import type { RequestContext } from '../src/common/request-context';
+import type { Role } from '../src/common/role.enums';
+import { Organization } from '../src/modules/organization';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const silent = pino({ level: 'silent' });

@@ -4,8 +4,8 @@
  * every seeded object passed the same rules as one entered through the API.
  */
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../src/graphql/request-context';
-import { Role } from '../src/modules/auth/role.enum';
+import type { RequestContext } from '../src/common/request-context';
+import { Role } from '../src/common/role.enums';
 import {
   DataGrade,
   FREQUENCY_ORDER,
@@ -15,20 +15,18 @@ import {
   SharingType,
   UpdateFrequency,
   CATALOGUE_CLASS_DIGIT,
-} from '../src/modules/catalogue/catalogue.enums';
-import { DataItemInput, ResourceCreateInput, ResourceIdInput, ResourceReturnInput } from '../src/modules/catalogue/resource.inputs';
-import { ConstructionPlan } from '../src/modules/project/construction-plan.embedded';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { Project } from '../src/modules/project/project.entity';
-import * as P from '../src/modules/project/project.inputs';
-import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
-import { InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing/interface.inputs';
+  DataItemInput,
+  ResourceCreateInput,
+  ResourceIdInput,
+  ResourceReturnInput,
+} from '../src/modules/catalogue';
+import { ConstructionPlan, ProjectStatus, Project } from '../src/modules/project';
+import * as P from '../src/modules/project';
+import { InterfaceKind, InterfaceMountInput, InterfaceRegisterInput, InterfaceWithdrawInput } from '../src/modules/sharing';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
-import { shanghaiDateOf } from '../src/dates';
+import { shanghaiDateOf } from '../src/common/dates';
 import { demoActors, make, ok } from './acting';
-
-
 
 /** Spreads sharing, openness, frequency, grade and method over every value, within the rules. */
 function sharingOf(i: number, format: ResourceFormat) {
@@ -144,7 +142,13 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
       ok('resourceSubmit', await services.resourceReview.submit(unit, make(ResourceIdInput, { id: created.id })));
       if (d.status === ProjectStatus.DECLARED && i % 2 === 0) continue; // still awaiting the bureau
       if (i % 9 === 4 && !d.complete) {
-        ok('resourceReturn', await services.resourceReview.return(bureau, make(ResourceReturnInput, { id: created.id, reason: '信息项定义不完整，请补充字段长度与说明后重新提交' })));
+        ok(
+          'resourceReturn',
+          await services.resourceReview.return(
+            bureau,
+            make(ResourceReturnInput, { id: created.id, reason: '信息项定义不完整，请补充字段长度与说明后重新提交' }),
+          ),
+        );
         continue;
       }
       ok('resourcePublish', await services.resourceReview.publish(bureau, make(ResourceIdInput, { id: created.id })));
@@ -156,7 +160,10 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
       for (const { i, interfaceId } of mounts.filter((m) => d.complete || m.i % 7 !== 3)) {
         ok('interfaceMount', await services.interfaces.mount(platform, make(InterfaceMountInput, { interfaceId, platformId: `SQ-GX-${1000 + i}` })));
         if (i % 8 === 5 && !d.complete) {
-          ok('interfaceWithdraw', await services.interfaces.withdraw(platform, make(InterfaceWithdrawInput, { interfaceId, reason: '接口地址变更，待重新挂接' })));
+          ok(
+            'interfaceWithdraw',
+            await services.interfaces.withdraw(platform, make(InterfaceWithdrawInput, { interfaceId, reason: '接口地址变更，待重新挂接' })),
+          );
         }
       }
     }

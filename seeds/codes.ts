@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '../src/modules/organization/credit-code';
+import { creditCodeCheckChar } from '../src/modules/organization';
 
 /** 宿迁市宿城区 administrative division code (GB/T 2260). */
 export const SUCHENG_DIVISION = '321302';

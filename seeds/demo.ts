@@ -1,6 +1,6 @@
 import { DataSource, IsNull } from 'typeorm';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { Clock, systemClock } from '../src/clock';
+import { Organization } from '../src/modules/organization';
+import { Clock, systemClock } from '../src/common/clock';
 import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { seedProjects } from './catalogue';
@@ -46,11 +46,7 @@ export async function seedOrganizations(ds: DataSource): Promise<number> {
     const ids = new Map((await em.find(Organization)).map((o) => [o.creditCode, o.id]));
     const codes = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.creditCode]));
     for (const o of DEMO_ORGANIZATIONS.filter((x) => x.supervisor)) {
-      await em.update(
-        Organization,
-        { creditCode: o.creditCode, supervisorId: IsNull() },
-        { supervisorId: ids.get(codes.get(o.supervisor!)!) },
-      );
+      await em.update(Organization, { creditCode: o.creditCode, supervisorId: IsNull() }, { supervisorId: ids.get(codes.get(o.supervisor!)!) });
     }
     return organizations;
   });

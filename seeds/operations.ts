@@ -5,14 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../src/graphql/request-context';
-import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion } from '../src/modules/acceptance/acceptance.enums';
-import * as A from '../src/modules/acceptance/acceptance.inputs';
-import { AggregationMode, AggregationOutcome } from '../src/modules/aggregation/aggregation.enums';
-import { AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation/aggregation.inputs';
-import { Role } from '../src/modules/auth/role.enum';
-import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { Project } from '../src/modules/project/project.entity';
+import type { RequestContext } from '../src/common/request-context';
+import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion, AcceptanceApplication } from '../src/modules/acceptance';
+import * as A from '../src/modules/acceptance';
+import { AggregationMode, AggregationOutcome, AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation';
+import { Role } from '../src/common/role.enums';
+import { Project } from '../src/modules/project';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject } from './projects.data';
 import { ActAs, demoActors, make, ok } from './acting';
@@ -30,7 +28,6 @@ export class SeedClock {
 }
 
 const HOUR = 3600_000;
-
 
 function documents(project: DemoProject, kinds: AcceptanceDocumentKind[]) {
   const names: Record<AcceptanceDocumentKind, string> = {
@@ -101,15 +98,25 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
   if (await ds.getRepository(AcceptanceApplication).existsBy({ projectId: project.id })) return false;
   const unit = as(Role.PROJECT_UNIT, d.lead);
   const office = as(Role.LEADING_GROUP_OFFICE, 'leading-group-office');
-  const { CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT, SHARING_LIST, SOFTWARE_HARDWARE_CONTROLLABILITY, TECHNICAL_DOCUMENTATION } =
-    AcceptanceDocumentKind;
+  const {
+    CONSTRUCTION_SUMMARY,
+    FINANCIAL_REPORT,
+    SHARING_CATALOGUE,
+    SECURITY_ASSESSMENT,
+    SHARING_LIST,
+    SOFTWARE_HARDWARE_CONTROLLABILITY,
+    TECHNICAL_DOCUMENTATION,
+  } = AcceptanceDocumentKind;
   try {
     clock.set(a.appliedAt);
     const application = ok(
       `acceptanceApply ${d.code}`,
       await services.acceptance.apply(
         unit,
-        make(A.AcceptanceApplyInput, { projectId: project.id, documents: documents(d, [CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT]) }),
+        make(A.AcceptanceApplyInput, {
+          projectId: project.id,
+          documents: documents(d, [CONSTRUCTION_SUMMARY, FINANCIAL_REPORT, SHARING_CATALOGUE, SECURITY_ASSESSMENT]),
+        }),
       ),
     );
     clock.set(a.opinionsAt);
@@ -145,7 +152,10 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
     );
     if (a.filedOn) {
       clock.set(`${a.filedOn}T10:00:00+08:00`);
-      ok(`acceptanceFile ${d.code}`, await services.acceptance.file(office, make(A.AcceptanceFileInput, { applicationId: application.id, filedOn: a.filedOn })));
+      ok(
+        `acceptanceFile ${d.code}`,
+        await services.acceptance.file(office, make(A.AcceptanceFileInput, { applicationId: application.id, filedOn: a.filedOn })),
+      );
     }
   } finally {
     clock.set(null);

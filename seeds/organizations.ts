@@ -1,5 +1,5 @@
-import { OrganizationKind } from '../src/modules/organization/organization-kind.enum';
-import { Role } from '../src/modules/auth/role.enum';
+import { OrganizationKind } from '../src/modules/organization';
+import { Role } from '../src/common/role.enums';
 import { demoCreditCode } from './codes';
 
 export interface DemoOrganization {

@@ -3,8 +3,8 @@
  * with the resources it produces (信息资源) and their data items (信息项). Sharing type, open type,
  * update frequency and grade are spread over every value by `seeds/catalogue.ts`.
  */
-import { CatalogueKind, DataItemType, ResourceFormat } from '../src/modules/catalogue/catalogue.enums';
-import { ProjectCategory, ProjectStatus } from '../src/modules/project/project.enums';
+import { CatalogueKind, DataItemType, ResourceFormat } from '../src/modules/catalogue';
+import { ProjectCategory, ProjectStatus } from '../src/modules/project';
 
 export interface DemoResource {
   name: string;

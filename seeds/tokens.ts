@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Caller } from '../src/modules/auth/caller';
-import { Role } from '../src/modules/auth/role.enum';
-import { TokenService } from '../src/modules/auth/token.service';
-import { Organization } from '../src/modules/organization/organization.entity';
+import { Caller } from '../src/common/caller';
+import { Role } from '../src/common/role.enums';
+import { TokenService } from '../src/modules/auth';
+import { Organization } from '../src/modules/organization';
 import { ROLE_HOME } from './organizations';
 
 /** A token for a role, in the organisation given by credit code or the seeded one that holds the role. */
@@ -17,7 +17,9 @@ export async function tokenFor(
   const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
   const organization = await ds.getRepository(Organization).findOneBy({ creditCode: code });
   if (!organization) {
-    throw new Error(creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`);
+    throw new Error(
+      creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`,
+    );
   }
   const caller: Caller = { userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, organizationId: organization.id, roles: [role] };
   return { token: await tokens.sign(caller, expiresIn), caller, organization };

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseUnavailable, openDatabase } from './db/database';
 import { startHub } from './http/server';
 import { createLogger } from './logger';
-import { ALL_ROLES } from './modules/auth/role.enum';
+import { ALL_ROLES } from './common/role.enums';
 import { createServices } from './services';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
@@ -41,9 +41,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await databaseIsEmpty(db.ds))) {
     const report = await seedDemo(db.ds, config);
     log.info(report, 'demo district loaded');
-    demoTokens = await Promise.all(
-      ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`),
-    );
+    demoTokens = await Promise.all(ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`));
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });

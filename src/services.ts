@@ -1,17 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { Clock, systemClock } from './clock';
+import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
-import { TokenService } from './modules/auth/token.service';
-import { OrganizationService } from './modules/organization/organization.service';
-import { ProjectService } from './modules/project/project.service';
-import { ResourceReviewService } from './modules/catalogue/resource-review.service';
-import { ResourceService } from './modules/catalogue/resource.service';
-import { InterfaceService } from './modules/sharing/interface.service';
-import { AggregationService } from './modules/aggregation/aggregation.service';
-import { CompletenessService } from './modules/completeness/completeness.service';
-import { AcceptanceService } from './modules/acceptance/acceptance.service';
-import { SharingRequestService } from './modules/sharing-request/sharing-request.service';
-import { DeadlineService } from './modules/deadline/deadline.service';
+import { TokenService } from './modules/auth';
+import { OrganizationService } from './modules/organization';
+import { ProjectService } from './modules/project';
+import { ResourceReviewService, ResourceService } from './modules/catalogue';
+import { InterfaceService, sharingListProblems } from './modules/sharing';
+import { AggregationService } from './modules/aggregation';
+import { CompletenessService } from './modules/completeness';
+import { AcceptanceService } from './modules/acceptance';
+import { SharingRequestService } from './modules/sharing-request';
+import { DeadlineService } from './modules/deadline';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -21,7 +20,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     tokens: new TokenService(config),
     organizations: new OrganizationService(ds, config),
     projects: new ProjectService(ds, config, clock),
-    resources: new ResourceService(ds, config),
+    resources: new ResourceService(ds, config, [sharingListProblems]),
     resourceReview: new ResourceReviewService(ds, clock),
     interfaces: new InterfaceService(ds, config, clock),
     aggregation: new AggregationService(ds, config, clock),

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItemType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { DataItemType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { MountStatus } from '../src/modules/sharing';
 import { A, applicationDocs, completeResource, insertItems, NOW, send, trialProject } from './support/acceptance';
 import { codeOf, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
@@ -71,7 +71,10 @@ async function fixture() {
   const d = await insertResource(hub, project.id, education, { status: ResourceStatus.RETIRED });
   await insertInterface(hub, d.id, MountStatus.WITHDRAWN);
   for (const endpoint of ['https://exchange.sucheng.gov.cn/api/b2', 'https://exchange.sucheng.gov.cn/api/b1']) {
-    await hub.ds.query(`INSERT INTO sharing_interface (resource_id, kind, endpoint, sync_frequency, mount_status) VALUES ($1, 'REST_API', $2, 'DAILY', 'NOT_MOUNTED')`, [b.id, endpoint]);
+    await hub.ds.query(
+      `INSERT INTO sharing_interface (resource_id, kind, endpoint, sync_frequency, mount_status) VALUES ($1, 'REST_API', $2, 'DAILY', 'NOT_MOUNTED')`,
+      [b.id, endpoint],
+    );
   }
   const [civil, healthId] = [await orgId(hub.ds, 'civil-affairs'), await orgId(hub.ds, 'health')];
   await hub.ds.query(
@@ -127,7 +130,12 @@ describe('the snapshot frozen at acceptanceApply (第二十五条)', () => {
       status: 'PUBLISHED',
       version: 1,
     });
-    expect(content.resources[1]).toMatchObject({ status: 'DRAFT', sharingCondition: '仅限资助审核使用', relatedResourceCodes: ['301001001/00001', '301001001/99999'], dataItems: [] });
+    expect(content.resources[1]).toMatchObject({
+      status: 'DRAFT',
+      sharingCondition: '仅限资助审核使用',
+      relatedResourceCodes: ['301001001/00001', '301001001/99999'],
+      dataItems: [],
+    });
     expect(content.resources[2].dataItems.map((i: any) => i.position)).toEqual([1, 2]);
 
     expect(content.interfaces.map((i: any) => [i.resourceCode, i.endpoint])).toEqual([
@@ -154,7 +162,14 @@ describe('the snapshot frozen at acceptanceApply (第二十五条)', () => {
     expect(counts.aggregated).toEqual({ numerator: 1, denominator: 2 });
     expect(counts.timely).toEqual({ numerator: 1, denominator: 1 });
     const reasons = gaps.map((g: any) => [g.resourceCode, g.reason]);
-    expect(reasons).toEqual(expect.arrayContaining([[b.code, 'NOT_PUBLISHED'], [b.code, 'NO_DATA_ITEMS'], [b.code, 'NOT_MOUNTED'], [b.code, 'NEVER_AGGREGATED']]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        [b.code, 'NOT_PUBLISHED'],
+        [b.code, 'NO_DATA_ITEMS'],
+        [b.code, 'NOT_MOUNTED'],
+        [b.code, 'NEVER_AGGREGATED'],
+      ]),
+    );
     expect(reasons.every(([code]: string[]) => code === b.code)).toBe(true);
     expect(gaps).toEqual([...gaps].sort((x: any, y: any) => (x.resourceCode + x.reason < y.resourceCode + y.reason ? -1 : 1)));
   });
@@ -190,7 +205,10 @@ describe('the snapshot frozen at acceptanceApply (第二十五条)', () => {
     await insertInterface(hub, c.id, MountStatus.NOT_MOUNTED);
     const [ic] = await hub.ds.query(`SELECT id FROM sharing_interface WHERE resource_id = $1`, [c.id]);
     const [idd] = await hub.ds.query(`SELECT id FROM sharing_interface WHERE resource_id = $1`, [d.id]);
-    const bInterfaces: { id: string; endpoint: string }[] = await hub.ds.query(`SELECT id, endpoint FROM sharing_interface WHERE resource_id = $1 ORDER BY endpoint`, [b.id]);
+    const bInterfaces: { id: string; endpoint: string }[] = await hub.ds.query(
+      `SELECT id, endpoint FROM sharing_interface WHERE resource_id = $1 ORDER BY endpoint`,
+      [b.id],
+    );
 
     const after = await storedSnapshot(application.id);
     expect(after).toEqual(before);
@@ -204,7 +222,9 @@ describe('the snapshot frozen at acceptanceApply (第二十五条)', () => {
       { code: a.code, fields: ['name', 'sharingCondition', 'sharingType'] },
       { code: c.code, fields: ['dataItems'] },
     ]);
-    expect(diff.interfacesChanged).toEqual([{ id: ia.id, resourceCode: a.code, endpoint: 'https://exchange.sucheng.gov.cn/api/x2', fields: ['endpoint', 'mountStatus', 'syncFrequency'] }]);
+    expect(diff.interfacesChanged).toEqual([
+      { id: ia.id, resourceCode: a.code, endpoint: 'https://exchange.sucheng.gov.cn/api/x2', fields: ['endpoint', 'mountStatus', 'syncFrequency'] },
+    ]);
     expect(diff.interfacesAdded.map((i: any) => i.id).sort()).toEqual([ic.id, idd.id].sort());
     expect(diff.interfacesRemoved).toEqual(bInterfaces.map((i) => ({ id: i.id, resourceCode: b.code, endpoint: i.endpoint, fields: [] })));
   });
@@ -243,7 +263,9 @@ describe('the immutability trigger', () => {
     try {
       await client.query('BEGIN');
       await client.query(`ALTER TABLE acceptance_snapshot DISABLE TRIGGER acceptance_snapshot_immutable`);
-      await client.query(`UPDATE acceptance_snapshot SET content = jsonb_set(content, '{project,name}', '"改过的名称"') WHERE application_id = $1`, [application.id]);
+      await client.query(`UPDATE acceptance_snapshot SET content = jsonb_set(content, '{project,name}', '"改过的名称"') WHERE application_id = $1`, [
+        application.id,
+      ]);
       await client.query(`ALTER TABLE acceptance_snapshot ENABLE TRIGGER acceptance_snapshot_immutable`);
       await client.query('COMMIT');
     } finally {

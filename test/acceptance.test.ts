@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus } from '../src/modules/catalogue/catalogue.enums';
-import { timingProblems, lateApplication } from '../src/modules/acceptance/acceptance-rules';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { PROJECT_TRANSITIONS } from '../src/modules/project/project-rules';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus } from '../src/modules/catalogue';
+import { timingProblems, lateApplication } from '../src/modules/acceptance';
+import { ProjectStatus, PROJECT_TRANSITIONS } from '../src/modules/project';
 import {
   A,
   acceptanceCounts,
@@ -113,7 +112,12 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
       { code: 'REQUIRED', field: ['input', 'documents'], article: '第二十五条', message: expect.stringContaining('信息资源共享目录') },
       { code: 'REQUIRED', field: ['input', 'documents'], article: '第二十五条', message: expect.stringContaining('第三方机构网络安全检测评估报告') },
     ]);
-    await expectRefused(A.apply, { projectId: project.id, documents: [] }, unit, APPLICATION_KINDS.map(() => ({ code: 'REQUIRED', article: '第二十五条' })));
+    await expectRefused(
+      A.apply,
+      { projectId: project.id, documents: [] },
+      unit,
+      APPLICATION_KINDS.map(() => ({ code: 'REQUIRED', article: '第二十五条' })),
+    );
     expect(await statusOf(project.id)).toBe('TRIAL_OPERATION');
   });
 
@@ -158,7 +162,7 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     expect((await send(hub, A.apply, { projectId: onTime.id, documents: applicationDocs() }, unit)).userErrors).toEqual([]);
   });
 
-  it('counts calendar months in the Asia/Shanghai calendar, a missing day being the month\'s last', () => {
+  it("counts calendar months in the Asia/Shanghai calendar, a missing day being the month's last", () => {
     expect(timingProblems('2028-02-28', { goLiveDate: '2027-11-30', trialEndDate: null })).toEqual([expect.objectContaining({ article: '第二十四条' })]);
     expect(timingProblems('2028-02-29', { goLiveDate: '2027-11-30', trialEndDate: null })).toEqual([]);
     expect(timingProblems('2027-02-28', { goLiveDate: '2026-11-30', trialEndDate: null })).toEqual([]);
@@ -190,7 +194,7 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     expect(lateApplication('2028-02-29', null, '2028-01-31')).toBe(false);
   });
 
-  it('is the building units\' action: a co-building unit may, another unit NOT_ALLOWED (第十三条), the office FORBIDDEN', async () => {
+  it("is the building units' action: a co-building unit may, another unit NOT_ALLOWED (第十三条), the office FORBIDDEN", async () => {
     const project = await readyProject(hub, { co: ['health'] });
     const other = await readyProject(hub);
     await expectRefused(A.apply, { projectId: other.id, documents: applicationDocs() }, health, [
@@ -217,14 +221,21 @@ describe('expertOpinionRecord (第六条、第二十五条)', () => {
     const { project, application } = await applied();
     const first = await send(hub, A.opinion, { applicationId: application.id, opinion: '  材料齐全，同意验收。  ', conclusion: 'PASS' }, expert);
     expect(first.userErrors).toEqual([]);
-    expect(first.expertOpinion).toMatchObject({ expertUserId: await viewerId(hub, expert), opinion: '材料齐全，同意验收。', conclusion: 'PASS', recordedAt: new Date(NOW).toISOString() });
+    expect(first.expertOpinion).toMatchObject({
+      expertUserId: await viewerId(hub, expert),
+      opinion: '材料齐全，同意验收。',
+      conclusion: 'PASS',
+      recordedAt: new Date(NOW).toISOString(),
+    });
     await expectRefused(A.opinion, { applicationId: application.id, opinion: '补充意见', conclusion: 'FAIL' }, expert, [
       { code: 'DUPLICATE', field: ['input', 'applicationId'], article: '第六条' },
     ]);
     const second = await hub.token(Role.EXPERT);
     clock.at += 60_000; // a minute later
     try {
-      expect((await send(hub, A.opinion, { applicationId: application.id, opinion: '接口文档需补充', conclusion: 'PASS_WITH_CHANGES' }, second)).userErrors).toEqual([]);
+      expect(
+        (await send(hub, A.opinion, { applicationId: application.id, opinion: '接口文档需补充', conclusion: 'PASS_WITH_CHANGES' }, second)).userErrors,
+      ).toEqual([]);
     } finally {
       clock.at = Date.parse(NOW);
     }
@@ -234,7 +245,9 @@ describe('expertOpinionRecord (第六条、第二十五条)', () => {
 
   it('checks the opinion: not blank, at most 5000 characters', async () => {
     const { application } = await applied();
-    await expectRefused(A.opinion, { applicationId: application.id, opinion: '   ', conclusion: 'PASS' }, expert, [{ code: 'REQUIRED', field: ['input', 'opinion'] }]);
+    await expectRefused(A.opinion, { applicationId: application.id, opinion: '   ', conclusion: 'PASS' }, expert, [
+      { code: 'REQUIRED', field: ['input', 'opinion'] },
+    ]);
     await expectRefused(A.opinion, { applicationId: application.id, opinion: '意'.repeat(5001), conclusion: 'PASS' }, expert, [
       { code: 'TOO_LONG', field: ['input', 'opinion'] },
     ]);
@@ -251,10 +264,12 @@ describe('expertOpinionRecord (第六条、第二十五条)', () => {
     await expectRefused(A.opinion, { applicationId: pending.id, opinion: '意见', conclusion: 'PASS' }, expert, [
       { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十五条' },
     ]);
-    await expectRefused(A.opinion, { applicationId: NOWHERE, opinion: '意见', conclusion: 'PASS' }, expert, [{ code: 'NOT_FOUND', field: ['input', 'applicationId'] }]);
+    await expectRefused(A.opinion, { applicationId: NOWHERE, opinion: '意见', conclusion: 'PASS' }, expert, [
+      { code: 'NOT_FOUND', field: ['input', 'applicationId'] },
+    ]);
   });
 
-  it('is the experts\' action: the office and the project unit are FORBIDDEN', async () => {
+  it("is the experts' action: the office and the project unit are FORBIDDEN", async () => {
     const { application } = await applied();
     for (const token of [office, unit]) {
       const res = await hub.gql(A.opinion, { input: { applicationId: application.id, opinion: '意见', conclusion: 'PASS' } }, token);
@@ -264,14 +279,31 @@ describe('expertOpinionRecord (第六条、第二十五条)', () => {
 });
 
 describe('acceptanceRecordResult (第九条、第二十六条)', () => {
-  it('PASSED with the report\'s materials: ACCEPTED, acceptance date and decider kept, materials added', async () => {
+  it("PASSED with the report's materials: ACCEPTED, acceptance date and decider kept, materials added", async () => {
     const { project, application } = await applied();
     const documents = [...reportDocs(), doc('CRYPTOGRAPHY_ASSESSMENT')]; // 第二十条: optional, accepted
-    const { acceptanceApplication: a, userErrors } = await send(hub, A.result, { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents }, office);
+    const { acceptanceApplication: a, userErrors } = await send(
+      hub,
+      A.result,
+      { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents },
+      office,
+    );
     expect(userErrors).toEqual([]);
-    expect(a).toMatchObject({ result: 'PASSED', acceptedOn: TODAY, overrideReason: null, decidedBy: await viewerId(hub, office), project: { status: 'ACCEPTED' } });
+    expect(a).toMatchObject({
+      result: 'PASSED',
+      acceptedOn: TODAY,
+      overrideReason: null,
+      decidedBy: await viewerId(hub, office),
+      project: { status: 'ACCEPTED' },
+    });
     expect(a.documents).toHaveLength(8);
-    expect(a.project.history.at(-1)).toEqual({ action: 'acceptancePass', fromStatus: 'ACCEPTANCE_APPLIED', toStatus: 'ACCEPTED', actorRole: 'LEADING_GROUP_OFFICE', note: null });
+    expect(a.project.history.at(-1)).toEqual({
+      action: 'acceptancePass',
+      fromStatus: 'ACCEPTANCE_APPLIED',
+      toStatus: 'ACCEPTED',
+      actorRole: 'LEADING_GROUP_OFFICE',
+      note: null,
+    });
     expect(await statusOf(project.id)).toBe('ACCEPTED');
   });
 
@@ -282,9 +314,12 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       { code: 'REQUIRED', field: ['input', 'documents'], article: '第二十六条', message: expect.stringContaining('软硬件产品网络安全可控资料') },
       { code: 'REQUIRED', field: ['input', 'documents'], article: '第二十六条', message: expect.stringContaining('技术开发文档') },
     ]);
-    await expectRefused(A.result, { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: [...reportDocs(), doc('FINANCIAL_REPORT')] }, office, [
-      { code: 'INVALID', field: ['input', 'documents', '3', 'kind'], article: '第二十六条' },
-    ]);
+    await expectRefused(
+      A.result,
+      { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: [...reportDocs(), doc('FINANCIAL_REPORT')] },
+      office,
+      [{ code: 'INVALID', field: ['input', 'documents', '3', 'kind'], article: '第二十六条' }],
+    );
   });
 
   it('FAILED needs no materials and leads to ACCEPTANCE_FAILED (第二十六条); it takes no override reason', async () => {
@@ -292,7 +327,12 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
     await expectRefused(A.result, { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [], overrideReason: '理由' }, office, [
       { code: 'INVALID', field: ['input', 'overrideReason'] },
     ]);
-    const { acceptanceApplication: a, userErrors } = await send(hub, A.result, { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office);
+    const { acceptanceApplication: a, userErrors } = await send(
+      hub,
+      A.result,
+      { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] },
+      office,
+    );
     expect(userErrors).toEqual([]);
     expect(a).toMatchObject({ result: 'FAILED', project: { status: 'ACCEPTANCE_FAILED' } });
     expect(a.project.history.at(-1)).toMatchObject({ action: 'acceptanceFail', fromStatus: 'ACCEPTANCE_APPLIED', toStatus: 'ACCEPTANCE_FAILED' });
@@ -302,8 +342,12 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
   it('refuses an acceptance date in the future or before the application', async () => {
     const { application } = await applied();
     const input = { applicationId: application.id, result: 'PASSED', documents: reportDocs() };
-    await expectRefused(A.result, { ...input, acceptedOn: '2028-06-16' }, office, [{ code: 'OUT_OF_RANGE', field: ['input', 'acceptedOn'], article: '第二十六条' }]);
-    await expectRefused(A.result, { ...input, acceptedOn: '2028-06-14' }, office, [{ code: 'OUT_OF_RANGE', field: ['input', 'acceptedOn'], article: '第二十五条' }]);
+    await expectRefused(A.result, { ...input, acceptedOn: '2028-06-16' }, office, [
+      { code: 'OUT_OF_RANGE', field: ['input', 'acceptedOn'], article: '第二十六条' },
+    ]);
+    await expectRefused(A.result, { ...input, acceptedOn: '2028-06-14' }, office, [
+      { code: 'OUT_OF_RANGE', field: ['input', 'acceptedOn'], article: '第二十五条' },
+    ]);
   });
 
   it('refuses a second result, an unknown application, and callers other than the office', async () => {
@@ -311,7 +355,9 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
     await expectRefused(A.result, { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office, [
       { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十六条' },
     ]);
-    await expectRefused(A.result, { applicationId: NOWHERE, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office, [{ code: 'NOT_FOUND', field: ['input', 'applicationId'] }]);
+    await expectRefused(A.result, { applicationId: NOWHERE, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office, [
+      { code: 'NOT_FOUND', field: ['input', 'applicationId'] },
+    ]);
     for (const token of [unit, expert]) {
       const res = await hub.gql(A.result, { input: { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] } }, token);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -347,7 +393,12 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
         figure('interfaces', '接口覆盖率'),
         figure('mounted', '挂接率'),
       ]);
-      await expectRefused(A.result, { ...input, overrideReason: '   ' }, office, [figure('catalogued', '编目率'), figure('metadata', '元数据完整率'), figure('interfaces', '接口覆盖率'), figure('mounted', '挂接率')]);
+      await expectRefused(A.result, { ...input, overrideReason: '   ' }, office, [
+        figure('catalogued', '编目率'),
+        figure('metadata', '元数据完整率'),
+        figure('interfaces', '接口覆盖率'),
+        figure('mounted', '挂接率'),
+      ]);
 
       const reason = '草稿条目为试点数据，已承诺一个月内补齐发布和挂接';
       const { acceptanceApplication: a, userErrors } = await send(hub, A.result, { ...input, overrideReason: ` ${reason} ` }, office);
@@ -360,7 +411,9 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
     it('judges the frozen snapshot, not the live catalogue', async () => {
       const { project, application } = await applied(); // complete when frozen
       await insertResource(hub, project.id, await orgId(hub.ds, 'education'), { status: ResourceStatus.DRAFT }); // incomplete now
-      expect((await send(hub, A.result, { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, office)).userErrors).toEqual([]);
+      expect(
+        (await send(hub, A.result, { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, office)).userErrors,
+      ).toEqual([]);
 
       const below = await appliedBelow(hub, unit); // incomplete when frozen
       await hub.ds.query(`UPDATE information_resource SET status = 'RETIRED' WHERE project_id = $1 AND status = 'DRAFT'`, [below.project.id]); // complete now
@@ -379,7 +432,12 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       const free = await startTestHub({ ACCEPTANCE_THRESHOLDS: 'none' }, 'organizations', fixedClock(NOW));
       try {
         const { application } = await appliedBelow(free, await free.token(Role.PROJECT_UNIT));
-        const res = await send(free, A.result, { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, await free.token(Role.LEADING_GROUP_OFFICE));
+        const res = await send(
+          free,
+          A.result,
+          { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() },
+          await free.token(Role.LEADING_GROUP_OFFICE),
+        );
         expect(res.userErrors).toEqual([]);
         expect(res.acceptanceApplication).toMatchObject({ result: 'PASSED', overrideReason: null, project: { status: 'ACCEPTED' } });
       } finally {
@@ -409,13 +467,19 @@ describe('acceptanceFile (第二十六条)', () => {
     const { project } = await applied();
     await hub.ds.query(`UPDATE acceptance_application SET applied_at = '2028-06-01T02:00:00Z' WHERE project_id = $1`, [project.id]);
     const [{ id }] = await hub.ds.query(`SELECT id FROM acceptance_application WHERE project_id = $1`, [project.id]);
-    expect((await send(hub, A.result, { applicationId: id, result: 'PASSED', acceptedOn: '2028-06-10', documents: reportDocs() }, office)).userErrors).toEqual([]);
-    await expectRefused(A.file, { applicationId: id, filedOn: '2028-06-09' }, office, [{ code: 'OUT_OF_RANGE', field: ['input', 'filedOn'], article: '第二十六条' }]);
-    await expectRefused(A.file, { applicationId: id, filedOn: '2028-06-16' }, office, [{ code: 'OUT_OF_RANGE', field: ['input', 'filedOn'], article: '第二十六条' }]);
+    expect((await send(hub, A.result, { applicationId: id, result: 'PASSED', acceptedOn: '2028-06-10', documents: reportDocs() }, office)).userErrors).toEqual(
+      [],
+    );
+    await expectRefused(A.file, { applicationId: id, filedOn: '2028-06-09' }, office, [
+      { code: 'OUT_OF_RANGE', field: ['input', 'filedOn'], article: '第二十六条' },
+    ]);
+    await expectRefused(A.file, { applicationId: id, filedOn: '2028-06-16' }, office, [
+      { code: 'OUT_OF_RANGE', field: ['input', 'filedOn'], article: '第二十六条' },
+    ]);
     expect((await send(hub, A.file, { applicationId: id, filedOn: '2028-06-10' }, office)).acceptanceApplication.filedOn).toBe('2028-06-10');
   });
 
-  it('is the office\'s action', async () => {
+  it("is the office's action", async () => {
     const { application } = await passed();
     const res = await hub.gql(A.file, { input: { applicationId: application.id, filedOn: TODAY } }, unit);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -447,13 +511,19 @@ describe('the status machine', () => {
     try {
       const again = await send(hub, A.apply, { projectId: project.id, documents: applicationDocs() }, unit);
       expect(again.userErrors).toEqual([]);
-      expect(again.acceptanceApplication.project.history.at(-1)).toMatchObject({ action: 'acceptanceApply', fromStatus: 'ACCEPTANCE_FAILED', note: expect.stringContaining('第三十三条') });
+      expect(again.acceptanceApplication.project.history.at(-1)).toMatchObject({
+        action: 'acceptanceApply',
+        fromStatus: 'ACCEPTANCE_FAILED',
+        note: expect.stringContaining('第三十三条'),
+      });
       expect(again.acceptanceApplication.snapshot.id).not.toBe(first.snapshot.id);
       expect(again.acceptanceApplication.snapshot.content.project.status).toBe('ACCEPTANCE_FAILED');
       // The old, failed application stays failed and cannot be reused.
       await expectRefused(A.file, { applicationId: first.id, filedOn: TODAY }, office, [{ code: 'INVALID_TRANSITION' }]);
       await send(hub, A.result, { applicationId: again.acceptanceApplication.id, result: 'PASSED', acceptedOn: nextDay, documents: reportDocs() }, office);
-      expect((await send(hub, A.file, { applicationId: again.acceptanceApplication.id, filedOn: nextDay }, office)).acceptanceApplication.project.status).toBe('IN_OPERATION');
+      expect((await send(hub, A.file, { applicationId: again.acceptanceApplication.id, filedOn: nextDay }, office)).acceptanceApplication.project.status).toBe(
+        'IN_OPERATION',
+      );
 
       const read = await hub.gql(A.applications, { id: project.id }, unit);
       expect(read.data.project.acceptanceApplications.map((a: any) => [a.id, a.result])).toEqual([
@@ -485,7 +555,7 @@ describe('the status machine', () => {
 });
 
 describe('reading Project.acceptanceApplications', () => {
-  it('shows them to the oversight roles and the project\'s building units; to anyone else an empty list', async () => {
+  it("shows them to the oversight roles and the project's building units; to anyone else an empty list", async () => {
     const { project, application } = await applied({ co: ['health'] });
     const see = async (token: string) => (await hub.gql(A.applications, { id: project.id }, token)).data.project.acceptanceApplications.map((a: any) => a.id);
     for (const role of [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.ADMIN]) {

@@ -1,9 +1,7 @@
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';
@@ -105,8 +103,7 @@ describe('aggregationRunsReport: a wrong run refuses the whole batch, naming its
     expect(await latest(interfaceId)).toEqual(before);
   });
 
-  const batchWith = (bad: Record<string, unknown>, at = 3) =>
-    Array.from({ length: 5 }, (_, i) => run(interfaceId, hoursAgo(10 - i), i === at ? bad : {}));
+  const batchWith = (bad: Record<string, unknown>, at = 3) => Array.from({ length: 5 }, (_, i) => run(interfaceId, hoursAgo(10 - i), i === at ? bad : {}));
 
   it.each([
     ['records below 0', { records: -1 }, 'records', 'OUT_OF_RANGE'],
@@ -145,17 +142,13 @@ describe('aggregationRunsReport: a wrong run refuses the whole batch, naming its
 
   it('an unknown interface is NOT_FOUND at its index', async () => {
     const out = await report(batchWith({ interfaceId: '00000000-0000-4000-8000-000000000000' }));
-    expect(out.userErrors).toEqual([
-      { code: 'NOT_FOUND', field: ['input', 'runs', '3', 'interfaceId'], message: '共享接口不存在', article: null },
-    ]);
+    expect(out.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'runs', '3', 'interfaceId'], message: '共享接口不存在', article: null }]);
   });
 
   it.each([MountStatus.NOT_MOUNTED, MountStatus.WITHDRAWN])('an interface %s on the city platform is refused by 第十七条', async (status) => {
     const other = await mounted(status);
     const out = await report(batchWith({ interfaceId: other.interfaceId }));
-    expect(out.userErrors).toEqual([
-      expect.objectContaining({ code: 'RULE_VIOLATION', field: ['input', 'runs', '3', 'interfaceId'], article: '第十七条' }),
-    ]);
+    expect(out.userErrors).toEqual([expect.objectContaining({ code: 'RULE_VIOLATION', field: ['input', 'runs', '3', 'interfaceId'], article: '第十七条' })]);
     expect(await latest(other.interfaceId)).toEqual({ lastRunAt: null, lastSuccessAt: null, lastAggregatedAt: null });
   });
 
@@ -217,7 +210,10 @@ describe('aggregationRunsReport: stored once, latest run and success kept', () =
   it('the same platform run id on two interfaces is two runs', async () => {
     const a = await mounted();
     const b = await mounted();
-    const out = await report([run(a.interfaceId, hoursAgo(1), { platformRunId: 'SQ-SHARED-1' }), run(b.interfaceId, hoursAgo(1), { platformRunId: 'SQ-SHARED-1' })]);
+    const out = await report([
+      run(a.interfaceId, hoursAgo(1), { platformRunId: 'SQ-SHARED-1' }),
+      run(b.interfaceId, hoursAgo(1), { platformRunId: 'SQ-SHARED-1' }),
+    ]);
     expect(out).toEqual({ accepted: 2, duplicates: 0, userErrors: [] });
   });
 
@@ -239,7 +235,11 @@ describe('aggregationRunsReport: stored once, latest run and success kept', () =
     expect(await report(batch)).toEqual({ accepted: 1000, duplicates: 0, userErrors: [] });
     expect(hub.statements.count).toBe(2);
     // the last run of interfaces[0] is i = 950 (a success, 950 % 7 ≠ 0)
-    expect(await latest(interfaces[0])).toEqual({ lastRunAt: hoursAgo(100 - 950 / 20), lastSuccessAt: hoursAgo(100 - 950 / 20), lastAggregatedAt: hoursAgo(100 - 950 / 20) });
+    expect(await latest(interfaces[0])).toEqual({
+      lastRunAt: hoursAgo(100 - 950 / 20),
+      lastSuccessAt: hoursAgo(100 - 950 / 20),
+      lastAggregatedAt: hoursAgo(100 - 950 / 20),
+    });
     hub.statements.reset();
     expect(await report(batch)).toEqual({ accepted: 0, duplicates: 1000, userErrors: [] });
   });

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { ROLE_HOME } from '../seeds/organizations';
 import { startTestHub, TestHub } from './support/hub';
 

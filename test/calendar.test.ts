@@ -1,24 +1,29 @@
 /** The working-day calendar against the State Council General Office's notice for 2026 (国办发明电〔2025〕7号). */
-import data from '../src/modules/deadline/calendar/prc-holidays.json';
-import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/dates';
-import {
-  addWorkingDays,
-  calendarCovers,
-  calendarSource,
-  calendarYears,
-  CalendarUnavailableError,
-  isWorkingDay,
-} from '../src/modules/deadline/calendar/working-days';
+import data from '../src/common/prc-holidays.json';
+import { addDays, addMonths, daysBetween, shanghaiDateOf, weekday } from '../src/common/dates';
+import { addWorkingDays, calendarCovers, calendarSource, calendarYears, CalendarUnavailableError, isWorkingDay } from '../src/common/working-days';
 
 /** Every day of 2026 the notice gives off that would otherwise be a weekday, listed day by day apart from the file's ranges. */
 const WEEKDAYS_OFF_2026 = [
-  '2026-01-01', '2026-01-02',
-  '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23',
+  '2026-01-01',
+  '2026-01-02',
+  '2026-02-16',
+  '2026-02-17',
+  '2026-02-18',
+  '2026-02-19',
+  '2026-02-20',
+  '2026-02-23',
   '2026-04-06',
-  '2026-05-01', '2026-05-04', '2026-05-05',
+  '2026-05-01',
+  '2026-05-04',
+  '2026-05-05',
   '2026-06-19',
   '2026-09-25',
-  '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07',
+  '2026-10-01',
+  '2026-10-02',
+  '2026-10-05',
+  '2026-10-06',
+  '2026-10-07',
 ];
 
 /** 调休上班: the weekend days the notice makes working days. */
@@ -64,7 +69,12 @@ describe('isWorkingDay (2026)', () => {
 
   it('takes the make-up Saturdays and Sundays as working days', () => {
     expect(MAKEUP_2026.map((d) => [d, weekday(d)])).toEqual([
-      ['2026-01-04', 0], ['2026-02-14', 6], ['2026-02-28', 6], ['2026-05-09', 6], ['2026-09-20', 0], ['2026-10-10', 6],
+      ['2026-01-04', 0],
+      ['2026-02-14', 6],
+      ['2026-02-28', 6],
+      ['2026-05-09', 6],
+      ['2026-09-20', 0],
+      ['2026-10-10', 6],
     ]);
     for (const d of MAKEUP_2026) expect(isWorkingDay(d)).toBe(true);
   });

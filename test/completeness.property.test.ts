@@ -4,13 +4,12 @@
  */
 import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
-import { fixedClock } from '../src/clock';
+import { fixedClock } from '../src/common/clock';
 import { createDataSource } from '../src/db/data-source';
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { CompletenessService } from '../src/modules/completeness/completeness.service';
-import type { CompletenessCounts } from '../src/modules/completeness/completeness.types';
-import { GapReason } from '../src/modules/completeness/gap-reason.enum';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { CompletenessService, GapReason } from '../src/modules/completeness';
+import type { CompletenessCounts } from '../src/modules/completeness';
+import { MountStatus } from '../src/modules/sharing';
 import { freshDatabase } from './support/hub';
 
 const NOW = Date.parse('2027-06-01T00:00:00.000Z');
@@ -214,10 +213,10 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
   const idOf = new Map(resources.map((r) => [r.code, r.id]));
   const items = flat.flatMap(({ r }) => Array.from({ length: r.dataItems }, (_, i) => [idOf.get(r.code)!, i + 1] as const));
   if (items.length) {
-    await em.query(
-      `INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`,
-      [items.map((x) => x[0]), items.map((x) => x[1])],
-    );
+    await em.query(`INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`, [
+      items.map((x) => x[0]),
+      items.map((x) => x[1]),
+    ]);
   }
   const mounts = flat.flatMap(({ r }) => r.interfaces.map((s) => [idOf.get(r.code)!, s] as const));
   if (mounts.length) {
@@ -279,7 +278,12 @@ it('the SQL figures and gaps equal the reference, for each project and for the t
         expect(paged).toEqual(allGaps);
 
         // First pages of every project at once, each with its own total.
-        const perProject = await service.gapPages(em, ids.map((id) => ({ key: id, projectIds: [id] })), now, { first: 3 });
+        const perProject = await service.gapPages(
+          em,
+          ids.map((id) => ({ key: id, projectIds: [id] })),
+          now,
+          { first: 3 },
+        );
         expect(ids.map((id) => [perProject.get(id)!.totalCount, codesOf(perProject.get(id)!.nodes)])).toEqual(
           expected.map((e) => [e.gaps.length, e.gaps.slice(0, 3)]),
         );

@@ -1,13 +1,9 @@
-import { fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
+import { fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency, DataItem, InformationResource } from '../src/modules/catalogue';
 import { createServices } from '../src/services';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { Project, ProjectStatus } from '../src/modules/project';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';
@@ -41,9 +37,11 @@ async function resource(key: string, values: Partial<InformationResource>, items
   });
   r[key] = created;
   if (items) {
-    await hub.ds.getRepository(DataItem).insert(
-      Array.from({ length: items }, (_, i) => ({ resourceId: created.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 50 })),
-    );
+    await hub.ds
+      .getRepository(DataItem)
+      .insert(
+        Array.from({ length: items }, (_, i) => ({ resourceId: created.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 50 })),
+      );
   }
   for (const mountStatus of mounts) {
     await hub.ds.getRepository(SharingInterface).insert({
@@ -103,9 +101,13 @@ beforeAll(async () => {
   ];
   const failing = await ifaceOf('failing');
   for (const run of runs.slice(1)) run.interfaceId = failing;
-  const res = await gql(`mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { message } } }`, {
-    input: { runs },
-  }, await hub.token(Role.PLATFORM));
+  const res = await gql(
+    `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted userErrors { message } } }`,
+    {
+      input: { runs },
+    },
+    await hub.token(Role.PLATFORM),
+  );
   expect(res.aggregationRunsReport).toEqual({ accepted: 4, userErrors: [] });
 });
 afterAll(() => hub.close());

@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, creditCodeProblem } from '../src/modules/organization/credit-code';
+import { creditCodeCheckChar, creditCodeProblem } from '../src/modules/organization';
 import { demoCreditCode, organizationCode } from '../seeds/codes';
 import { DEMO_ORGANIZATIONS } from '../seeds/organizations';
 

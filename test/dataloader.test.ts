@@ -1,6 +1,5 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { OrganizationKind } from '../src/modules/organization/organization-kind.enum';
+import { Role } from '../src/common/role.enums';
+import { Organization, OrganizationKind } from '../src/modules/organization';
 import { demoCreditCode } from '../seeds/codes';
 import { startTestHub, TestHub } from './support/hub';
 

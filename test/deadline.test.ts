@@ -1,12 +1,9 @@
-import { Clock, fixedClock } from '../src/clock';
-import { AcceptanceApplication } from '../src/modules/acceptance/acceptance-application.entity';
-import { AcceptanceResult } from '../src/modules/acceptance/acceptance.enums';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus, SharingType } from '../src/modules/catalogue/catalogue.enums';
-import { Project } from '../src/modules/project/project.entity';
-import { ProjectStatus as S } from '../src/modules/project/project.enums';
-import { SharingRequest } from '../src/modules/sharing-request/sharing-request.entity';
-import { SharingRequestStatus } from '../src/modules/sharing-request/sharing-request.enums';
+import { Clock, fixedClock } from '../src/common/clock';
+import { AcceptanceApplication, AcceptanceResult } from '../src/modules/acceptance';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType } from '../src/modules/catalogue';
+import { Project, ProjectStatus as S } from '../src/modules/project';
+import { SharingRequest, SharingRequestStatus } from '../src/modules/sharing-request';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
@@ -140,10 +137,9 @@ beforeAll(async () => {
     const code = `SC-2026-${String(++n).padStart(4, '0')}`;
     keyOf.set(code, key);
     const p = await insertProject(hub.ds, f.lead, f.co ?? [], f.status, code);
-    await hub.ds.getRepository(Project).update(
-      { id: p.id },
-      { planYear: f.planYear ?? 2026, goLiveDate: f.goLiveDate ?? null, trialEndDate: f.trialEndDate ?? null },
-    );
+    await hub.ds
+      .getRepository(Project)
+      .update({ id: p.id }, { planYear: f.planYear ?? 2026, goLiveDate: f.goLiveDate ?? null, trialEndDate: f.trialEndDate ?? null });
     if (f.acceptance) {
       await hub.ds.getRepository(AcceptanceApplication).insert({ projectId: p.id, appliedBy: 'unit-user', filedOn: null, ...f.acceptance });
     }
@@ -172,7 +168,7 @@ describe('deadlines', () => {
     expect(page.totalCount).toBe(EXPECTED.length);
   });
 
-  it('names each kind\'s article and rule, and who owes it', async () => {
+  it("names each kind's article and rule, and who owes it", async () => {
     const page = await deadlines('office');
     for (const { node } of page.edges) {
       expect([node.kind, node.article]).toEqual([node.kind, ARTICLES[node.kind]]);
@@ -198,9 +194,16 @@ describe('deadlines', () => {
 
   it('lists the earliest acceptance date only while it lies ahead, never as overdue', async () => {
     const earliest = async () => items(await deadlines('auditor', { kind: 'ACCEPTANCE_EARLIEST' })).map(([k, , , d]) => [k, d]);
-    expect(await earliest()).toEqual([['earliestTomorrow', 1], ['earliestMonthEnd', 5]]);
+    expect(await earliest()).toEqual([
+      ['earliestTomorrow', 1],
+      ['earliestMonthEnd', 5],
+    ]);
     at('2026-11-24T10:00:00+08:00');
-    expect(await earliest()).toEqual([['earliestToday', 1], ['earliestTomorrow', 2], ['earliestMonthEnd', 6]]);
+    expect(await earliest()).toEqual([
+      ['earliestToday', 1],
+      ['earliestTomorrow', 2],
+      ['earliestMonthEnd', 6],
+    ]);
     at('2026-11-26T10:00:00+08:00');
     expect(await earliest()).toEqual([['earliestMonthEnd', 4]]);
   });
@@ -215,9 +218,7 @@ describe('deadlines', () => {
     expect(items(await deadlines('auditor', { withinDays: 0 }))).toEqual(EXPECTED.filter(([, , , d]) => d <= 0));
     expect(items(await deadlines('auditor', { withinDays: 4 }))).toEqual(EXPECTED.filter(([, , , d]) => d <= 4));
     expect(items(await deadlines('auditor', { withinDays: 5 }))).toEqual(EXPECTED.filter(([, , , d]) => d <= 5));
-    expect(items(await deadlines('auditor', { withinDays: 5, kind: 'FILING', overdueOnly: true }))).toEqual([
-      ['filePast', 'FILING', '2026-11-24', -1, true],
-    ]);
+    expect(items(await deadlines('auditor', { withinDays: 5, kind: 'FILING', overdueOnly: true }))).toEqual([['filePast', 'FILING', '2026-11-24', -1, true]]);
   });
 
   it('filters by kind and by organisation (its projects, lead or co-building, and its requests)', async () => {
@@ -226,7 +227,7 @@ describe('deadlines', () => {
     expect(items(await deadlines('auditor', { organizationId: org['civil-affairs'] }))).toEqual(visibleTo('civil-affairs'));
   });
 
-  it('shows a project unit its organisation\'s deadlines and the requests it answers or made', async () => {
+  it("shows a project unit its organisation's deadlines and the requests it answers or made", async () => {
     for (const key of ['education', 'health', 'civil-affairs', 'cdc']) {
       expect([key, items(await deadlines(key))]).toEqual([key, visibleTo(key)]);
     }
@@ -261,7 +262,7 @@ describe('deadlines', () => {
     }
   });
 
-  it('reads the page\'s projects, requests and organisations through loaders: as many statements for 8 items as for 17', async () => {
+  it("reads the page's projects, requests and organisations through loaders: as many statements for 8 items as for 17", async () => {
     const count = async (first: number) => {
       hub.statements.reset();
       await deadlines('auditor', {}, first);

@@ -1,4 +1,4 @@
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 let hub: TestHub;

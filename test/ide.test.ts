@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** Without Chromium the browser check is skipped with this reason, unless REQUIRE_BROWSER=1 (as .ci/run sets) makes it a failure. */
+const NO_BROWSER = `${CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium) to run the browser check`;
+const browserRequired = process.env.REQUIRE_BROWSER === '1';
+const runBrowser = fs.existsSync(CHROMIUM) || browserRequired;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 let hub: TestHub;
@@ -91,76 +95,86 @@ describe('GraphQL IDE', () => {
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('renders in a real browser without a single request leaving the machine', async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the browser check`);
-    }
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const outside: string[] = [];
-      const problems: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if (url.protocol === 'data:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) {
-          return route.continue();
-        }
-        outside.push(url.href);
-        return route.abort('blockedbyclient');
+  const inBrowser = 'renders in a real browser without a single request leaving the machine';
+  (runBrowser ? it : it.skip)(
+    runBrowser ? inBrowser : `${inBrowser} — skipped: ${NO_BROWSER}`,
+    async () => {
+      if (!fs.existsSync(CHROMIUM)) throw new Error(`${NO_BROWSER} (REQUIRE_BROWSER=1)`);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-      });
-      page.on('response', (res) => {
-        if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`);
-      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const outside: string[] = [];
+        const problems: string[] = [];
+        await page.route('**/*', (route) => {
+          const url = new URL(route.request().url());
+          if (url.protocol === 'data:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) {
+            return route.continue();
+          }
+          outside.push(url.href);
+          return route.abort('blockedbyclient');
+        });
+        page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+        page.on('console', (msg) => {
+          if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+        });
+        page.on('response', (res) => {
+          if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`);
+        });
 
-      // Resolves with the Authorization header of the next GraphQL request the page makes.
-      const nextAuth = () =>
-        page
-          .waitForRequest((r) => new URL(r.url()).pathname === '/graphql' && r.method() === 'POST')
-          .then((r) => r.headers().authorization);
+        // Resolves with the Authorization header of the next GraphQL request the page makes.
+        const nextAuth = () =>
+          page.waitForRequest((r) => new URL(r.url()).pathname === '/graphql' && r.method() === 'POST').then((r) => r.headers().authorization);
 
-      let auth = nextAuth(); // the schema, fetched anonymously
-      await page.goto(`${hub.url}/graphql`);
-      await page.locator('.graphiql-container').waitFor({ state: 'visible' });
-      await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ state: 'visible' });
-      expect(await page.title()).toBe('catalogue-hub 政务信息资源目录 GraphQL');
-      expect(await auth).toBeUndefined();
+        let auth = nextAuth(); // the schema, fetched anonymously
+        await page.goto(`${hub.url}/graphql`);
+        await page.locator('.graphiql-container').waitFor({ state: 'visible' });
+        await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ state: 'visible' });
+        expect(await page.title()).toBe('catalogue-hub 政务信息资源目录 GraphQL');
+        expect(await auth).toBeUndefined();
 
-      // A pasted token is kept in localStorage and sent as a bearer token, at once and after a reload.
-      const token = await hub.token(Role.BIG_DATA_BUREAU);
-      auth = nextAuth();
-      await page.locator('#token').fill(token);
-      await page.locator('#token').press('Enter');
-      expect(await auth).toBe(`Bearer ${token}`);
-      auth = nextAuth();
-      await page.reload();
-      await page.locator('.graphiql-container').waitFor({ state: 'visible' });
-      expect(await page.locator('#token').inputValue()).toBe(token);
-      expect(await auth).toBe(`Bearer ${token}`);
+        // A pasted token is kept in localStorage and sent as a bearer token, at once and after a reload.
+        const token = await hub.token(Role.BIG_DATA_BUREAU);
+        auth = nextAuth();
+        await page.locator('#token').fill(token);
+        await page.locator('#token').press('Enter');
+        expect(await auth).toBe(`Bearer ${token}`);
+        auth = nextAuth();
+        await page.reload();
+        await page.locator('.graphiql-container').waitFor({ state: 'visible' });
+        expect(await page.locator('#token').inputValue()).toBe(token);
+        expect(await auth).toBe(`Bearer ${token}`);
 
-      // A query typed into the editor runs with the token.
-      await page.locator('.graphiql-query-editor .CodeMirror').click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('{ viewer { userId roles ');
-      await page.keyboard.press('Control+Enter');
-      await page.locator('.graphiql-response .CodeMirror', { hasText: 'BIG_DATA_BUREAU' }).waitFor({ state: 'visible' });
+        // A query typed into the editor runs with the token.
+        await page.locator('.graphiql-query-editor .CodeMirror').click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('{ viewer { userId roles ');
+        await page.keyboard.press('Control+Enter');
+        await page.locator('.graphiql-response .CodeMirror', { hasText: 'BIG_DATA_BUREAU' }).waitFor({ state: 'visible' });
 
-      // Opening a dialog injects no style the CSP would refuse.
-      await page.locator('button[aria-label="Open settings dialog"]').click();
-      await page.locator('.graphiql-dialog').waitFor({ state: 'visible' });
-      await page.keyboard.press('Escape');
+        // Opening a dialog injects no style the CSP would refuse.
+        await page.locator('button[aria-label="Open settings dialog"]').click();
+        await page.locator('.graphiql-dialog').waitFor({ state: 'visible' });
+        await page.keyboard.press('Escape');
 
-      await page.screenshot({ path: '/tmp/ide.png' });
-      expect(outside).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+        await page.screenshot({ path: '/tmp/ide.png' });
+        expect(outside).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  ); // a browser on a loaded machine: a limit, not a timing
 });

@@ -1,7 +1,7 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { SharingInterface } from '../src/modules/sharing';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, PUBLISH, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 
 let hub: TestHub;
@@ -113,7 +113,12 @@ describe('interfaceRegister', () => {
     ['a password in a DSN', 'DATABASE_SYNC', 'postgresql://sync:Passw0rd@10.0.0.5:5432/edu', { code: 'RULE_VIOLATION', article: '第十九条' }],
     ['a password in a JDBC URL', 'DATABASE_SYNC', 'jdbc:mysql://root:123456@10.0.0.5:3306/edu', { code: 'RULE_VIOLATION', article: '第十九条' }],
     ['an Oracle user/password', 'DATABASE_SYNC', 'jdbc:oracle:thin:scott/tiger@10.0.0.6:1521:orcl', { code: 'RULE_VIOLATION', article: '第十九条' }],
-    ['a password parameter', 'DATABASE_SYNC', 'jdbc:sqlserver://10.0.0.5:1433;databaseName=edu;user=sa;password=x', { code: 'RULE_VIOLATION', article: '第十九条' }],
+    [
+      'a password parameter',
+      'DATABASE_SYNC',
+      'jdbc:sqlserver://10.0.0.5:1433;databaseName=edu;user=sa;password=x',
+      { code: 'RULE_VIOLATION', article: '第十九条' },
+    ],
     ['a password in a broker URL', 'MESSAGE_QUEUE', 'amqp://guest:guest@mq.sc.gov.cn:5672', { code: 'RULE_VIOLATION', article: '第十九条' }],
   ];
 
@@ -125,7 +130,7 @@ describe('interfaceRegister', () => {
     expect(await count()).toBe(before);
   });
 
-  it('refuses a sync frequency rarer than the resource\'s update frequency (第十七条)', async () => {
+  it("refuses a sync frequency rarer than the resource's update frequency (第十七条)", async () => {
     const before = await count();
     const out = await register('daily', { syncFrequency: 'WEEKLY' });
     expect(out.userErrors).toEqual([
@@ -154,14 +159,18 @@ describe('interfaceRegister', () => {
     const before = await count();
     const consumer = await register('draft', { consumerIds: [consumers.health, '00000000-0000-4000-8000-000000000000'] });
     expect(consumer.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'consumerIds', '1'] })]);
-    const missing = await gql(REGISTER, { resourceId: '00000000-0000-4000-8000-000000000000', kind: 'REST_API', endpoint: 'https://a.cn', syncFrequency: 'DAILY' }, edu);
+    const missing = await gql(
+      REGISTER,
+      { resourceId: '00000000-0000-4000-8000-000000000000', kind: 'REST_API', endpoint: 'https://a.cn', syncFrequency: 'DAILY' },
+      edu,
+    );
     expect(missing.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'resourceId'] })]);
     const duplicate = await register('daily');
     expect(duplicate.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'endpoint'] })]);
     expect(await count()).toBe(before);
   });
 
-  it('is for the project\'s building units (第十三条)', async () => {
+  it("is for the project's building units (第十三条)", async () => {
     const before = await count();
     expect((await register('draft', { endpoint: 'https://aid.sc.gov.cn/x' }, aid)).userErrors).toEqual([]);
     const stranger = await register('draft', { endpoint: 'https://x.sc.gov.cn/y' }, health);
@@ -179,7 +188,11 @@ describe('interfaceUpdate and the resource rules that follow interfaces', () => 
   });
 
   it('changes kind, endpoint, frequency and replaces the consumers', async () => {
-    const out = await gql(CHANGE, { id, kind: 'DATABASE_SYNC', endpoint: 'postgresql://10.0.0.5:5432/draft', syncFrequency: 'DAILY', consumerIds: [consumers.civil] }, edu);
+    const out = await gql(
+      CHANGE,
+      { id, kind: 'DATABASE_SYNC', endpoint: 'postgresql://10.0.0.5:5432/draft', syncFrequency: 'DAILY', consumerIds: [consumers.civil] },
+      edu,
+    );
     expect(out).toMatchObject({
       userErrors: [],
       interface: { kind: 'DATABASE_SYNC', endpoint: 'postgresql://10.0.0.5:5432/draft', syncFrequency: 'DAILY', consumers: [{ name: '宿城区民政局' }] },

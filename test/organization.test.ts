@@ -1,5 +1,5 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { Organization } from '../src/modules/organization/organization.entity';
+import { Role } from '../src/common/role.enums';
+import { Organization } from '../src/modules/organization';
 import { demoCreditCode } from '../seeds/codes';
 import { ROLE_HOME } from '../seeds/organizations';
 import { startTestHub, TestHub } from './support/hub';
@@ -68,9 +68,7 @@ describe('organizationCreate', () => {
     const before = await count();
     const res = await hub.gql(CREATE, { input: { name: '重复单位', creditCode: ROLE_HOME.BIG_DATA_BUREAU, kind: 'DEPARTMENT' } }, adminToken);
     expect(res.errors).toBeUndefined();
-    expect(res.data.organizationCreate.userErrors).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'creditCode'] }),
-    ]);
+    expect(res.data.organizationCreate.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'creditCode'] })]);
     expect(await count()).toBe(before);
   });
 

@@ -1,10 +1,7 @@
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Role } from '../src/modules/auth/role.enum';
-import { PLAN_SECTIONS } from '../src/modules/project/construction-plan.embedded';
-import { ProjectStatus } from '../src/modules/project/project.enums';
-import { PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project/project-rules';
-import { MountStatus } from '../src/modules/sharing/sharing.enums';
+import { OpenType, ResourceStatus, SharingType, UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { Role } from '../src/common/role.enums';
+import { PLAN_SECTIONS, ProjectStatus, PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project';
+import { MountStatus } from '../src/modules/sharing';
 import { startTestHub, TestHub } from './support/hub';
 import {
   creditCodeOf,
@@ -20,7 +17,7 @@ import {
   stored,
   viewerId,
 } from './support/projects';
-import { shanghaiDateOf } from '../src/dates';
+import { shanghaiDateOf } from '../src/common/dates';
 
 let hub: TestHub;
 let education: string;
@@ -96,9 +93,21 @@ describe('projectDeclare (第七条、第八条)', () => {
   });
 
   it('adds per-year budgets exactly, in fen: 0.10 + 0.20 = 0.30 declares, 0.10 + 0.20 ≠ 0.31 does not (第八条)', async () => {
-    const exact = await draft({ totalBudget: '0.30', budgetYears: [{ year: 2027, amount: '0.10' }, { year: 2028, amount: '0.20' }] });
+    const exact = await draft({
+      totalBudget: '0.30',
+      budgetYears: [
+        { year: 2027, amount: '0.10' },
+        { year: 2028, amount: '0.20' },
+      ],
+    });
     expect((await run(hub, M.declare, { projectId: exact }, education)).project.status).toBe('DECLARED');
-    const off = await draft({ totalBudget: '0.31', budgetYears: [{ year: 2027, amount: '0.10' }, { year: 2028, amount: '0.20' }] });
+    const off = await draft({
+      totalBudget: '0.31',
+      budgetYears: [
+        { year: 2027, amount: '0.10' },
+        { year: 2028, amount: '0.20' },
+      ],
+    });
     await expectRefused(off, M.declare, { projectId: off }, education, [
       { code: 'RULE_VIOLATION', field: ['budgetYears'], article: '第八条', message: expect.stringContaining('0.30') },
     ]);
@@ -131,7 +140,7 @@ describe('projectDeclare (第七条、第八条)', () => {
     await expectRefused(id, M.declare, { projectId: id }, education, [{ code: 'REQUIRED', field: ['cloudReason'], article: '第十六条' }]);
   });
 
-  it('is the building units\' action: another unit is NOT_ALLOWED (第十三条), the office FORBIDDEN', async () => {
+  it("is the building units' action: another unit is NOT_ALLOWED (第十三条), the office FORBIDDEN", async () => {
     const id = await draft();
     await expectRefused(id, M.declare, { projectId: id }, health, [{ code: 'NOT_ALLOWED', field: ['input', 'projectId'], article: '第十三条' }]);
     const res = await hub.gql(M.declare, { input: { projectId: id } }, office);
@@ -174,7 +183,15 @@ describe('projectApprove (第九条、第十条)', () => {
 
     // Completing the analysis lets it through.
     const repo = hub.ds.getRepository(InformationResource);
-    await repo.update({ id: bare.id }, { sharingType: SharingType.NOT_SHARED, legalBasis: '《中华人民共和国个人信息保护法》', openType: OpenType.NOT_OPEN, updateFrequency: UpdateFrequency.YEARLY });
+    await repo.update(
+      { id: bare.id },
+      {
+        sharingType: SharingType.NOT_SHARED,
+        legalBasis: '《中华人民共和国个人信息保护法》',
+        openType: OpenType.NOT_OPEN,
+        updateFrequency: UpdateFrequency.YEARLY,
+      },
+    );
     await insertInterface(hub, noInterface.id);
     await insertInterface(hub, conditional.id);
     await repo.update({ id: conditional.id }, { sharingCondition: '用于学生资助审核' });
@@ -194,7 +211,7 @@ describe('projectApprove (第九条、第十条)', () => {
     });
   });
 
-  it('is the office\'s action: a project unit is FORBIDDEN; an unknown project NOT_FOUND', async () => {
+  it("is the office's action: a project unit is FORBIDDEN; an unknown project NOT_FOUND", async () => {
     const id = await projectIn('DECLARED');
     await shareable(hub, id, educationId);
     const res = await hub.gql(M.approve, { input: { projectId: id } }, education);
@@ -213,7 +230,12 @@ describe('projectReject, then revise and declare again', () => {
 
     const rejected = await run(hub, M.reject, { projectId: id, reason: ' 共享分析不充分 ' }, office);
     expect(rejected.project).toMatchObject({ status: 'REJECTED', rejectionReason: '共享分析不充分' });
-    expect(rejected.project.history.at(-1)).toMatchObject({ action: 'projectReject', toStatus: 'REJECTED', note: '共享分析不充分', actorRole: 'LEADING_GROUP_OFFICE' });
+    expect(rejected.project.history.at(-1)).toMatchObject({
+      action: 'projectReject',
+      toStatus: 'REJECTED',
+      note: '共享分析不充分',
+      actorRole: 'LEADING_GROUP_OFFICE',
+    });
 
     const revised = await run(hub, M.update, { projectId: id, changes: { plan: { content: '补充共享分析' } } }, education);
     expect(revised.project).toMatchObject({ status: 'REJECTED', plan: { content: '补充共享分析' } });
@@ -258,7 +280,14 @@ describe('projectRequestChange (第十五条)', () => {
       {
         projectId: id,
         description: '增加学生资助模块',
-        changes: { totalBudget: '1500000.00', budgetYears: [{ year: 2027, amount: '1100000.00' }, { year: 2028, amount: '400000.00' }], plan: { content: '学籍管理与学生资助' } },
+        changes: {
+          totalBudget: '1500000.00',
+          budgetYears: [
+            { year: 2027, amount: '1100000.00' },
+            { year: 2028, amount: '400000.00' },
+          ],
+          plan: { content: '学籍管理与学生资助' },
+        },
       },
       education,
     );
@@ -303,7 +332,8 @@ describe('projectRequestChange (第十五条)', () => {
 
 describe('the status machine', () => {
   /** A valid input for each action, so that only the status decides. */
-  const inputs: Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>> = { // the acceptance steps: acceptance.test.ts
+  const inputs: Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>> = {
+    // the acceptance steps: acceptance.test.ts
     projectCreate: () => ({}),
     projectUpdate: (id) => ({ projectId: id, changes: { name: '改名' } }),
     projectDeclare: (id) => ({ projectId: id }),
@@ -339,7 +369,7 @@ describe('the status machine', () => {
 });
 
 describe('history', () => {
-  it('records every step in time order with the actor\'s user, role and organisation', async () => {
+  it("records every step in time order with the actor's user, role and organisation", async () => {
     const unitUser = await viewerId(hub, education);
     const officeUser = await viewerId(hub, office);
     const officeOrg = await orgId(hub, 'leading-group-office');

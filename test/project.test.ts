@@ -1,5 +1,5 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { Project } from '../src/modules/project';
 import { startTestHub, TestHub } from './support/hub';
 import { creditCodeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
 
@@ -23,7 +23,7 @@ afterAll(() => hub.close());
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 
 describe('projectCreate', () => {
-  it('creates a draft led by the caller\'s organisation, with a generated code and a first history entry', async () => {
+  it("creates a draft led by the caller's organisation, with a generated code and a first history entry", async () => {
     const token = education;
     const { project, userErrors } = await run(hub, M.create, declarable({ planYear: 2031, coBuildingUnitIds: [healthId, civilAffairsId] }), token);
     expect(userErrors).toEqual([]);
@@ -88,7 +88,18 @@ describe('projectCreate', () => {
     ['a budget beyond numeric(14,2)', { totalBudget: '1000000000000.00', budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'totalBudget'], undefined],
     ['a budget year before the plan year', { budgetYears: [{ year: 2026, amount: '1.00' }] }, 'OUT_OF_RANGE', ['input', 'budgetYears', '0', 'year'], '第八条'],
     ['a budget year past the plan years', { budgetYears: [{ year: 2032, amount: '1.00' }] }, 'OUT_OF_RANGE', ['input', 'budgetYears', '0', 'year'], '第八条'],
-    ['a budget year twice', { budgetYears: [{ year: 2027, amount: '1.00' }, { year: 2027, amount: '2.00' }] }, 'DUPLICATE', ['input', 'budgetYears', '1', 'year'], '第八条'],
+    [
+      'a budget year twice',
+      {
+        budgetYears: [
+          { year: 2027, amount: '1.00' },
+          { year: 2027, amount: '2.00' },
+        ],
+      },
+      'DUPLICATE',
+      ['input', 'budgetYears', '1', 'year'],
+      '第八条',
+    ],
     ['a zero budget-year amount', { budgetYears: [{ year: 2027, amount: '0.00' }] }, 'OUT_OF_RANGE', ['input', 'budgetYears', '0', 'amount'], undefined],
     ['another cloud without a reason', { cloudDeployment: 'OTHER_ASSESSED_CLOUD' }, 'REQUIRED', ['input', 'cloudReason'], '第十六条'],
     ['no cloud with a blank reason', { cloudDeployment: 'EXEMPT', cloudReason: '  ' }, 'REQUIRED', ['input', 'cloudReason'], '第十六条'],
@@ -200,7 +211,7 @@ describe('projectUpdate', () => {
     expect(last.note).toContain('共建单位');
   });
 
-  it('refuses another organisation\'s project unit, an unknown project and a malformed id, writing nothing', async () => {
+  it("refuses another organisation's project unit, an unknown project and a malformed id, writing nothing", async () => {
     const { project } = await run(hub, M.create, declarable(), education);
     const before = await stored(hub, project.id);
     const counts = await rowCounts(hub);
@@ -302,7 +313,9 @@ describe('reading projects', () => {
     expect(await names(office, { planYear: 2040, nameContains: '草稿' })).toEqual(['卫健委草稿', '教育局草稿'].sort());
     expect(await names(office, { planYear: 2040, nameContains: '_100%' })).toEqual(['卫健委建设中_100%']);
     expect(await names(office, { planYear: 2040, nameContains: '%' })).toEqual(['卫健委建设中_100%']);
-    expect(await names(education, { planYear: 2040, organization: healthId })).toEqual(['卫健委建设中_100%', '卫健委已列入计划', '卫健委牵头教育局共建'].sort());
+    expect(await names(education, { planYear: 2040, organization: healthId })).toEqual(
+      ['卫健委建设中_100%', '卫健委已列入计划', '卫健委牵头教育局共建'].sort(),
+    );
   });
 
   it('pages in code order with cursors, and refuses a malformed organisation id or a forged cursor', async () => {
@@ -337,7 +350,9 @@ describe('reading projects', () => {
 
   it('hides an upgraded project the reader may not read', async () => {
     const base = (await run(hub, M.create, declarable({ name: '卫健委旧系统', planYear: 2041, budgetYears: [] }), health)).project.id;
-    const upgrade = (await run(hub, M.create, declarable({ name: '卫健委升级', planYear: 2041, budgetYears: [], category: 'UPGRADE', upgradesProjectId: base }), health)).project.id;
+    const upgrade = (
+      await run(hub, M.create, declarable({ name: '卫健委升级', planYear: 2041, budgetYears: [], category: 'UPGRADE', upgradesProjectId: base }), health)
+    ).project.id;
     await forceStatus(hub, upgrade, 'APPROVED');
     const seenByEducation = await hub.gql(GET, { id: upgrade }, education);
     expect(seenByEducation.data.project).toMatchObject({ name: '卫健委升级', upgradesProject: null });
@@ -387,7 +402,12 @@ describe('nested reads go through per-request DataLoaders', () => {
       return hub.statements.count;
     };
     const make = (i: number, extra: Record<string, unknown> = {}) =>
-      run(hub, M.create, declarable({ name: `批量项目${i}`, planYear: 2050, budgetYears: [{ year: 2050, amount: '1.00' }], coBuildingUnitIds: [healthId], ...extra }), education);
+      run(
+        hub,
+        M.create,
+        declarable({ name: `批量项目${i}`, planYear: 2050, budgetYears: [{ year: 2050, amount: '1.00' }], coBuildingUnitIds: [healthId], ...extra }),
+        education,
+      );
     const base = (await make(0)).project.id;
     for (let i = 1; i < 30; i++) await make(i, { category: 'UPGRADE', upgradesProjectId: base });
     const small = await count(3);

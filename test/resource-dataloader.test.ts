@@ -1,11 +1,17 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { CatalogueKind, DataItemType, ResourceFormat, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Organization } from '../src/modules/organization/organization.entity';
-import { InterfaceKind } from '../src/modules/sharing/sharing.enums';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
+import { Role } from '../src/common/role.enums';
+import {
+  CatalogueKind,
+  DataItemType,
+  ResourceFormat,
+  ResourceStatus,
+  SharingType,
+  UpdateFrequency,
+  DataItem,
+  InformationResource,
+} from '../src/modules/catalogue';
+import { Organization } from '../src/modules/organization';
+import { InterfaceKind, SharingInterface } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 
 let hub: TestHub;
@@ -60,9 +66,11 @@ async function insertCatalogue(projects: number, resources: number, items: numbe
         }),
       );
       previous = code;
-      await hub.ds.getRepository(DataItem).insert(
-        Array.from({ length: items }, (_, i) => ({ resourceId: resource.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 20 })),
-      );
+      await hub.ds
+        .getRepository(DataItem)
+        .insert(
+          Array.from({ length: items }, (_, i) => ({ resourceId: resource.id, position: i + 1, name: `信息项${i + 1}`, dataType: DataItemType.C, length: 20 })),
+        );
       for (let i = 0; i < interfaces; i++) {
         await hub.ds.getRepository(SharingInterface).save({
           resourceId: resource.id,
@@ -86,7 +94,11 @@ async function statementsFor(first: number, token: string): Promise<number> {
 
 describe('a page of projects with their catalogue and sharing list', () => {
   it('sends the same number of SQL statements for 2 small projects as for 50 large ones', async () => {
-    const tokens = [await hub.token(Role.AUDITOR), await hub.token(Role.PROJECT_UNIT, codeOf('education')), await hub.token(Role.PROJECT_UNIT, codeOf('civil-affairs'))];
+    const tokens = [
+      await hub.token(Role.AUDITOR),
+      await hub.token(Role.PROJECT_UNIT, codeOf('education')),
+      await hub.token(Role.PROJECT_UNIT, codeOf('civil-affairs')),
+    ];
 
     await insertCatalogue(2, 2, 1, 1, 1);
     const small: number[] = [];
@@ -108,5 +120,5 @@ describe('a page of projects with their catalogue and sharing list', () => {
     expect(node.resources[1].relatedResources).toEqual([{ code: node.resources[0].code }]);
     expect(node.interfaces).toHaveLength(6);
     expect(node.interfaces[0].consumers).toHaveLength(3);
-  });
+  }, 300_000); // many inserts: a limit for a loaded machine, not a timing
 });

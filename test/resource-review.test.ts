@@ -1,9 +1,9 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceVersion } from '../src/modules/catalogue/resource-version.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { ResourceVersion } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, PUBLISH, resourceInput, RETIRE, RETURN, SUBMIT, UPDATE } from './support/catalogue';
-import { shanghaiDateOf } from '../src/dates';
+import { shanghaiDateOf } from '../src/common/dates';
 
 let hub: TestHub;
 let project: Project;
@@ -52,7 +52,7 @@ describe('resourceSubmit', () => {
     expect((await hub.gql(VERSIONS, { id }, edu)).data.resource.status).toBe('DRAFT');
   });
 
-  it('is for the project\'s building units; others get NOT_ALLOWED or FORBIDDEN', async () => {
+  it("is for the project's building units; others get NOT_ALLOWED or FORBIDDEN", async () => {
     const id = await create({ name: '权限测试资源' });
     expect((await step(SUBMIT, { id }, health)).userErrors).toEqual([
       expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' }),
@@ -117,11 +117,7 @@ describe('the review flow and published versions', () => {
   });
 
   it('turns an edit of the published entry into version 2, a draft, while version 1 stays as published', async () => {
-    const out = await step(
-      UPDATE,
-      { input: { id, name: '学生资助发放信息（第二版）', dataItems: [{ name: '发放日期', dataType: 'D', length: null }] } },
-      edu,
-    );
+    const out = await step(UPDATE, { input: { id, name: '学生资助发放信息（第二版）', dataItems: [{ name: '发放日期', dataType: 'D', length: null }] } }, edu);
     expect(out).toMatchObject({ userErrors: [], resource: { status: 'DRAFT', version: 2, code: '301200/000001' } });
     for (const token of [edu, bureau, health]) {
       const read = (await hub.gql(VERSIONS, { id }, token)).data.resource;
@@ -152,7 +148,10 @@ describe('the review flow and published versions', () => {
   it('retires a published entry, keeps its versions readable, and refuses any further step', async () => {
     const stranger = await step(RETIRE, { id }, health);
     expect(stranger.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' })]);
-    expect(await step(RETIRE, { id, reason: '已被市级统一目录替代' }, bureau)).toMatchObject({ userErrors: [], resource: { status: 'RETIRED', retireReason: '已被市级统一目录替代' } });
+    expect(await step(RETIRE, { id, reason: '已被市级统一目录替代' }, bureau)).toMatchObject({
+      userErrors: [],
+      resource: { status: 'RETIRED', retireReason: '已被市级统一目录替代' },
+    });
     const read = (await hub.gql(VERSIONS, { id }, health)).data.resource;
     expect(read).toMatchObject({ status: 'RETIRED' });
     expect(read.versions).toHaveLength(2);
@@ -185,13 +184,17 @@ describe('returning an entry', () => {
     const edited = await step(UPDATE, { input: { id, sharingType: 'CONDITIONAL', sharingCondition: '用于资助审核' } }, edu);
     expect(edited).toMatchObject({ userErrors: [], resource: { status: 'RETURNED', version: 1, sharingType: 'CONDITIONAL' } });
     expect(await step(SUBMIT, { id }, edu)).toMatchObject({ userErrors: [], resource: { status: 'SUBMITTED' } });
-    const published = await hub.gql(`mutation ($id: ID!) { resourcePublish(input: { id: $id }) { resource { status returnReason } userErrors { code } } }`, { id }, bureau);
+    const published = await hub.gql(
+      `mutation ($id: ID!) { resourcePublish(input: { id: $id }) { resource { status returnReason } userErrors { code } } }`,
+      { id },
+      bureau,
+    );
     expect(published.data.resourcePublish).toEqual({ userErrors: [], resource: { status: 'PUBLISHED', returnReason: null } });
   });
 });
 
 describe('retiring a draft', () => {
-  it('retires a never-published draft, which stays out of other units\' sight', async () => {
+  it("retires a never-published draft, which stays out of other units' sight", async () => {
     const id = await create({ name: '废弃草稿', classificationCode: '301400' });
     expect(await step(RETIRE, { id }, edu)).toMatchObject({ userErrors: [], resource: { status: 'RETIRED' } });
     expect((await hub.gql(VERSIONS, { id }, health)).data.resource).toBeNull();

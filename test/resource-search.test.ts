@@ -1,8 +1,8 @@
 import { startTestHub, TestHub } from './support/hub';
-import { Caller } from '../src/modules/auth/caller';
-import { Role } from '../src/modules/auth/role.enum';
-import { filteredResources } from '../src/modules/catalogue/resource-search';
-import { Project } from '../src/modules/project/project.entity';
+import { Caller } from '../src/common/caller';
+import { Role } from '../src/common/role.enums';
+import { filteredResources } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, PUBLISH, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 
 let hub: TestHub;
@@ -56,27 +56,71 @@ beforeAll(async () => {
   healthProject = await insertProject(hub.ds, 'health');
   const item = (name: string) => ({ name, dataType: 'C', length: 50 });
 
-  await add('roll', eduProject, edu, {
-    catalogueKind: 'BASIC', classificationCode: '101001', name: '学生学籍基础信息', summary: '全区中小学学生学籍',
-    dataItems: [item('学籍号'), item('姓名')], openType: 'OPEN', updateFrequency: 'DAILY',
-  }, true);
-  await add('aid', eduProject, edu, {
-    name: '学生资助对象信息', summary: '家庭经济困难学生', dataItems: [item('身份证号'), item('资助金额')],
-    sharingType: 'CONDITIONAL', sharingCondition: '用于资助审核', updateFrequency: 'MONTHLY',
-  }, true);
+  await add(
+    'roll',
+    eduProject,
+    edu,
+    {
+      catalogueKind: 'BASIC',
+      classificationCode: '101001',
+      name: '学生学籍基础信息',
+      summary: '全区中小学学生学籍',
+      dataItems: [item('学籍号'), item('姓名')],
+      openType: 'OPEN',
+      updateFrequency: 'DAILY',
+    },
+    true,
+  );
+  await add(
+    'aid',
+    eduProject,
+    edu,
+    {
+      name: '学生资助对象信息',
+      summary: '家庭经济困难学生',
+      dataItems: [item('身份证号'), item('资助金额')],
+      sharingType: 'CONDITIONAL',
+      sharingCondition: '用于资助审核',
+      updateFrequency: 'MONTHLY',
+    },
+    true,
+  );
   await add('teacher', eduProject, edu, {
-    catalogueKind: 'THEMATIC', classificationCode: '201001', name: '教师资格证书信息', summary: '教师资格认定结果',
-    dataItems: [item('证书编号')], sharingType: 'NOT_SHARED', legalBasis: '《教师资格条例》', updateFrequency: 'YEARLY',
+    catalogueKind: 'THEMATIC',
+    classificationCode: '201001',
+    name: '教师资格证书信息',
+    summary: '教师资格认定结果',
+    dataItems: [item('证书编号')],
+    sharingType: 'NOT_SHARED',
+    legalBasis: '《教师资格条例》',
+    updateFrequency: 'YEARLY',
   });
   await add('wild', eduProject, edu, {
-    name: '达标率100%统计_年度', summary: '', dataItems: [], sharingType: null, openType: null, updateFrequency: null,
+    name: '达标率100%统计_年度',
+    summary: '',
+    dataItems: [],
+    sharingType: null,
+    openType: null,
+    updateFrequency: null,
   });
-  await add('clinic', healthProject, health, {
-    classificationCode: '301002', name: '医疗机构执业许可信息', summary: '医疗机构许可', dataItems: [item('机构名称'), item('许可证号')],
-    updateFrequency: 'REALTIME',
-  }, true);
+  await add(
+    'clinic',
+    healthProject,
+    health,
+    {
+      classificationCode: '301002',
+      name: '医疗机构执业许可信息',
+      summary: '医疗机构许可',
+      dataItems: [item('机构名称'), item('许可证号')],
+      updateFrequency: 'REALTIME',
+    },
+    true,
+  );
   await add('vaccine', healthProject, health, {
-    classificationCode: '301003', name: '疫苗接种记录', summary: '儿童疫苗接种', dataItems: [item('身份证号'), item('疫苗名称')],
+    classificationCode: '301003',
+    name: '疫苗接种记录',
+    summary: '儿童疫苗接种',
+    dataItems: [item('身份证号'), item('疫苗名称')],
   });
 });
 afterAll(() => hub.close());

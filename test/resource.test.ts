@@ -1,7 +1,6 @@
-import { Role } from '../src/modules/auth/role.enum';
-import { DataItem } from '../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { Project } from '../src/modules/project/project.entity';
+import { Role } from '../src/common/role.enums';
+import { DataItem, InformationResource } from '../src/modules/catalogue';
+import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 
@@ -106,9 +105,17 @@ describe('resourceCreate', () => {
   });
 
   const refusals: [string, Record<string, unknown>, { code: string; field: string[]; article?: string | null }][] = [
-    ['a classification code of the wrong shape', { classificationCode: '30100' }, { code: 'INVALID', field: ['input', 'classificationCode'], article: '第八条' }],
+    [
+      'a classification code of the wrong shape',
+      { classificationCode: '30100' },
+      { code: 'INVALID', field: ['input', 'classificationCode'], article: '第八条' },
+    ],
     ['a 类 digit outside 1-3', { classificationCode: '401001' }, { code: 'INVALID', field: ['input', 'classificationCode'], article: '第八条' }],
-    ['a 类 digit that does not match the catalogue kind', { catalogueKind: 'THEMATIC' }, { code: 'INVALID', field: ['input', 'classificationCode'], article: '第八条' }],
+    [
+      'a 类 digit that does not match the catalogue kind',
+      { catalogueKind: 'THEMATIC' },
+      { code: 'INVALID', field: ['input', 'classificationCode'], article: '第八条' },
+    ],
     ['a code without a 6-digit sequence', { code: '301001/41' }, { code: 'INVALID', field: ['input', 'code'], article: '第八条' }],
     ['a code under another classification code', { code: '302001/000001' }, { code: 'INVALID', field: ['input', 'code'], article: '第八条' }],
     ['CONDITIONAL without a sharing condition', { sharingType: 'CONDITIONAL' }, { code: 'REQUIRED', field: ['input', 'sharingCondition'], article: '第九条' }],
@@ -119,11 +126,19 @@ describe('resourceCreate', () => {
       { code: 'RULE_VIOLATION', field: ['input', 'openType'], article: '第九条' },
     ],
     ['open before it is shared', { sharingType: null, openType: 'OPEN' }, { code: 'RULE_VIOLATION', field: ['input', 'openType'], article: '第九条' }],
-    ['CONDITIONAL_OPEN without an open condition', { openType: 'CONDITIONAL_OPEN' }, { code: 'REQUIRED', field: ['input', 'openCondition'], article: '第九条' }],
+    [
+      'CONDITIONAL_OPEN without an open condition',
+      { openType: 'CONDITIONAL_OPEN' },
+      { code: 'REQUIRED', field: ['input', 'openCondition'], article: '第九条' },
+    ],
     ['an overlong name', { name: '信'.repeat(201) }, { code: 'TOO_LONG', field: ['input', 'name'] }],
     ['a blank name', { name: '   ' }, { code: 'REQUIRED', field: ['input', 'name'] }],
     ['an overlong summary', { summary: '摘'.repeat(4001) }, { code: 'TOO_LONG', field: ['input', 'summary'] }],
-    ['an overlong sharing condition', { sharingType: 'CONDITIONAL', sharingCondition: '条'.repeat(2001) }, { code: 'TOO_LONG', field: ['input', 'sharingCondition'] }],
+    [
+      'an overlong sharing condition',
+      { sharingType: 'CONDITIONAL', sharingCondition: '条'.repeat(2001) },
+      { code: 'TOO_LONG', field: ['input', 'sharingCondition'] },
+    ],
     [
       'an overlong data-item name',
       { dataItems: [{ name: '项'.repeat(101), dataType: 'C', length: 10 }] },
@@ -131,10 +146,19 @@ describe('resourceCreate', () => {
     ],
     [
       'a data-item length of 0',
-      { dataItems: [{ name: '姓名', dataType: 'C', length: 10 }, { name: '年龄', dataType: 'N', length: 0 }] },
+      {
+        dataItems: [
+          { name: '姓名', dataType: 'C', length: 10 },
+          { name: '年龄', dataType: 'N', length: 0 },
+        ],
+      },
       { code: 'OUT_OF_RANGE', field: ['input', 'dataItems', '1', 'length'] },
     ],
-    ['a data-item length over 100000', { dataItems: [{ name: '附件', dataType: 'B', length: 100001 }] }, { code: 'OUT_OF_RANGE', field: ['input', 'dataItems', '0', 'length'] }],
+    [
+      'a data-item length over 100000',
+      { dataItems: [{ name: '附件', dataType: 'B', length: 100001 }] },
+      { code: 'OUT_OF_RANGE', field: ['input', 'dataItems', '0', 'length'] },
+    ],
   ];
 
   it.each(refusals)('refuses %s, naming the field and article, and writes nothing', async (_what, overrides, expected) => {
@@ -182,7 +206,7 @@ describe('resourceCreate', () => {
     );
   });
 
-  it('is for the project\'s building units only (第十三条)', async () => {
+  it("is for the project's building units only (第十三条)", async () => {
     const before = await counts();
     const stranger = await create(resourceInput(project.id), health);
     expect(stranger.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'projectId'], article: '第十三条' })]);
@@ -232,11 +256,7 @@ describe('resourceUpdate', () => {
   });
 
   it('edits a draft in place and replaces its data items as a whole', async () => {
-    const res = await hub.gql(
-      UPDATE,
-      { input: { id, name: '已修改资源', summary: null, dataItems: [{ name: '学校名称', dataType: 'C', length: 100 }] } },
-      aid,
-    );
+    const res = await hub.gql(UPDATE, { input: { id, name: '已修改资源', summary: null, dataItems: [{ name: '学校名称', dataType: 'C', length: 100 }] } }, aid);
     expect(res.data.resourceUpdate.userErrors).toEqual([]);
     expect(res.data.resourceUpdate.resource).toMatchObject({
       name: '已修改资源',
@@ -270,9 +290,7 @@ describe('resourceUpdate', () => {
 
   it('is refused to another unit, and for an unknown id', async () => {
     const stranger = await hub.gql(UPDATE, { input: { id, name: '越权修改' } }, health);
-    expect(stranger.data.resourceUpdate.userErrors).toEqual([
-      expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' }),
-    ]);
+    expect(stranger.data.resourceUpdate.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' })]);
     const missing = await hub.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', name: '无' } }, edu);
     expect(missing.data.resourceUpdate.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'id'] })]);
   });

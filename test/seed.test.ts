@@ -1,6 +1,6 @@
 import { seedDemo } from '../seeds/demo';
 import { DEMO_PROJECTS, DemoProject } from '../seeds/projects.data';
-import { Role } from '../src/modules/auth/role.enum';
+import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
 /** Where a demo project ends up once its acceptance (if any) is seeded. */
@@ -42,14 +42,28 @@ describe('the demo district', () => {
   it('shows every gap reason the write rules let a catalogue reach, district-wide', async () => {
     const token = await hub.token(Role.BIG_DATA_BUREAU);
     const reasons = new Set<string>();
-    for (let after: string | null = null, more = true; more; ) {
-      const res: any = await hub.gql(`query ($after: String) { completeness { gaps(first: 100, after: $after) { edges { node { reason } } pageInfo { hasNextPage endCursor } } } }`, { after }, token);
+    for (let after: string | null = null, more = true; more;) {
+      const res: any = await hub.gql(
+        `query ($after: String) { completeness { gaps(first: 100, after: $after) { edges { node { reason } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+        token,
+      );
       expect(res.errors).toBeUndefined();
       for (const e of res.data.completeness.gaps.edges) reasons.add(e.node.reason);
       ({ hasNextPage: more, endCursor: after } = res.data.completeness.gaps.pageInfo);
     }
     // MISSING_CONDITION, MISSING_LEGAL_BASIS and OPEN_BUT_NOT_SHARED cannot be entered: resourceCreate refuses them.
-    for (const reason of ['NOT_PUBLISHED', 'MISSING_SHARING_TYPE', 'MISSING_OPEN_TYPE', 'MISSING_FREQUENCY', 'NO_DATA_ITEMS', 'NO_INTERFACE', 'NOT_MOUNTED', 'NEVER_AGGREGATED', 'STALE']) {
+    for (const reason of [
+      'NOT_PUBLISHED',
+      'MISSING_SHARING_TYPE',
+      'MISSING_OPEN_TYPE',
+      'MISSING_FREQUENCY',
+      'NO_DATA_ITEMS',
+      'NO_INTERFACE',
+      'NOT_MOUNTED',
+      'NEVER_AGGREGATED',
+      'STALE',
+    ]) {
       expect(reasons).toContain(reason);
     }
   });
@@ -58,7 +72,10 @@ describe('the demo district', () => {
     const token = await hub.token(Role.LEADING_GROUP_OFFICE);
     const Q = `query ($code: String) { project(code: $code) { status acceptanceApplications { result acceptedOn filedOn snapshot { verify } expertOpinions { conclusion } } } }`;
     const passed = (await hub.gql(Q, { code: 'SC-2025-0011' }, token)).data.project;
-    expect(passed).toMatchObject({ status: 'IN_OPERATION', acceptanceApplications: [{ result: 'PASSED', acceptedOn: '2026-10-15', filedOn: '2026-10-30', snapshot: { verify: true } }] });
+    expect(passed).toMatchObject({
+      status: 'IN_OPERATION',
+      acceptanceApplications: [{ result: 'PASSED', acceptedOn: '2026-10-15', filedOn: '2026-10-30', snapshot: { verify: true } }],
+    });
     expect(passed.acceptanceApplications[0].expertOpinions).toHaveLength(2);
     const failed = (await hub.gql(Q, { code: 'SC-2024-0009' }, token)).data.project;
     expect(failed).toMatchObject({ status: 'ACCEPTANCE_FAILED', acceptanceApplications: [{ result: 'FAILED', filedOn: null }] });
@@ -68,7 +85,9 @@ describe('the demo district', () => {
   });
 
   it('loads nothing twice when seeded again', async () => {
-    const count = async () => (await hub.ds.query(`SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM information_resource) + (SELECT count(*) FROM organization) AS n`))[0].n;
+    const count = async () =>
+      (await hub.ds.query(`SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM information_resource) + (SELECT count(*) FROM organization) AS n`))[0]
+        .n;
     const before = await count();
     const report = await seedDemo(hub.ds, hub.config);
     expect(report).toEqual({ organizations: 0, projects: 0, resources: 0, runs: 0, acceptances: 0 });

@@ -1,10 +1,8 @@
-import { Clock, fixedClock } from '../src/clock';
-import { Role } from '../src/modules/auth/role.enum';
-import { ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../src/modules/catalogue/information-resource.entity';
-import { SharingRequest } from '../src/modules/sharing-request/sharing-request.entity';
-import { SharingInterface } from '../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../src/modules/sharing/sharing.enums';
+import { Clock, fixedClock } from '../src/common/clock';
+import { Role } from '../src/common/role.enums';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { SharingRequest } from '../src/modules/sharing-request';
+import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
@@ -100,7 +98,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 describe('sharingRequestCreate', () => {
-  it('records a request of the caller\'s organisation, due 10 working days later across 国庆 and its make-up Saturday', async () => {
+  it("records a request of the caller's organisation, due 10 working days later across 国庆 and its make-up Saturday", async () => {
     at('2026-09-28T10:00:00+08:00');
     const out = await create('health', 'cond');
     expect(out.userErrors).toEqual([]);
@@ -135,12 +133,24 @@ describe('sharingRequestCreate', () => {
   });
 
   const refusals: [string, () => Promise<{ sharingRequest: any; userErrors: any[] }>, Record<string, unknown>][] = [
-    ['an unconditionally shared resource: no request is needed', () => create('civil-affairs', 'uncond'), { code: 'NOT_NEEDED', field: ['input', 'resourceId'], message: expect.stringContaining('无需申请') }],
-    ['a resource not shared', () => create('civil-affairs', 'secret'), { code: 'RULE_VIOLATION', field: ['input', 'resourceId'], message: expect.stringContaining('不予共享') }],
+    [
+      'an unconditionally shared resource: no request is needed',
+      () => create('civil-affairs', 'uncond'),
+      { code: 'NOT_NEEDED', field: ['input', 'resourceId'], message: expect.stringContaining('无需申请') },
+    ],
+    [
+      'a resource not shared',
+      () => create('civil-affairs', 'secret'),
+      { code: 'RULE_VIOLATION', field: ['input', 'resourceId'], message: expect.stringContaining('不予共享') },
+    ],
     ['a request of the provider itself', () => create('education', 'cond'), { code: 'NOT_ALLOWED', field: ['input', 'resourceId'] }],
     ['a second pending request of the same organisation', () => create('health', 'cond'), { code: 'DUPLICATE', field: ['input', 'resourceId'] }],
     ['a draft never published (not visible to the caller)', () => create('civil-affairs', 'draft'), { code: 'NOT_FOUND', field: ['input', 'resourceId'] }],
-    ['an entry under revision, not published now', () => create('civil-affairs', 'revising'), { code: 'INVALID_TRANSITION', field: ['input', 'resourceId'], message: expect.stringContaining('已提交') }],
+    [
+      'an entry under revision, not published now',
+      () => create('civil-affairs', 'revising'),
+      { code: 'INVALID_TRANSITION', field: ['input', 'resourceId'], message: expect.stringContaining('已提交') },
+    ],
     ['an empty purpose', () => create('civil-affairs', 'cond', '   '), { code: 'REQUIRED', field: ['input', 'purpose'] }],
     ['a purpose over 2000 characters', () => create('civil-affairs', 'cond', '用'.repeat(2001)), { code: 'TOO_LONG', field: ['input', 'purpose'] }],
     ['a malformed resource id', () => run(CREATE, { resourceId: 'x', purpose: '核验' }, 'civil-affairs'), { code: 'INVALID', field: ['input', 'resourceId'] }],
@@ -227,7 +237,13 @@ describe('sharingRequestApprove / sharingRequestReject', () => {
     const requestId = await pending('health');
     const out = await run(APPROVE, { requestId }, 'education');
     expect(out.userErrors).toEqual([]);
-    expect(out.sharingRequest).toMatchObject({ status: 'APPROVED', answeredAt: '2026-10-09T07:30:00.000Z', answeredBy: expect.any(String), overdue: false, daysLeft: null });
+    expect(out.sharingRequest).toMatchObject({
+      status: 'APPROVED',
+      answeredAt: '2026-10-09T07:30:00.000Z',
+      answeredBy: expect.any(String),
+      overdue: false,
+      daysLeft: null,
+    });
     expect(await consumersOf(iface.mounted)).toEqual([org['civil-affairs'], org.health].sort());
     expect(await consumersOf(iface.notMounted)).toEqual([org.health]);
     expect(await consumersOf(iface.withdrawn)).toEqual([]);
@@ -236,9 +252,14 @@ describe('sharingRequestApprove / sharingRequestReject', () => {
   it('refuses a second answer to an answered request', async () => {
     const requestId = (await hub.ds.getRepository(SharingRequest).findOneByOrFail({ consumerOrganizationId: org.health, status: 'APPROVED' as any })).id;
     const before = await written();
-    for (const [doc, input] of [[APPROVE, { requestId }], [REJECT, { requestId, reason: '重复' }]] as const) {
+    for (const [doc, input] of [
+      [APPROVE, { requestId }],
+      [REJECT, { requestId, reason: '重复' }],
+    ] as const) {
       const out = await run(doc, input, 'education');
-      expect(out.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION', field: ['input', 'requestId'], message: expect.stringContaining('已同意') })]);
+      expect(out.userErrors).toEqual([
+        expect.objectContaining({ code: 'INVALID_TRANSITION', field: ['input', 'requestId'], message: expect.stringContaining('已同意') }),
+      ]);
     }
     expect(await written()).toEqual(before);
   });

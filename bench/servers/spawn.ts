@@ -67,7 +67,11 @@ function wrap(name: string, child: ChildProcess, url: string): Running {
 
 /** A bench server script that reports its port over IPC once it listens. */
 export async function startScript(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = fork(path.join(__dirname, script), [], { env: { ...process.env, ...env }, execArgv: ['-r', COUNTER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, script), [], {
+    env: { ...process.env, ...env },
+    execArgv: ['-r', COUNTER],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.on('message', (m: { port?: number }) => m?.port && resolve(m.port));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -80,7 +84,17 @@ export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> 
   const port = await freePort();
   const main = path.join(__dirname, '../../src/main.js');
   const child = fork(main, [], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), RUN_MIGRATIONS: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      RUN_MIGRATIONS: 'false',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     execArgv: ['-r', COUNTER, ...hubNodeFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

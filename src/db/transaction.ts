@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
-import type { RequestContext } from '../graphql/request-context';
-import { UserError, userError, UserErrorCode, UserErrorsException } from '../graphql/user-error';
+import type { RequestContext } from '../common/request-context';
+import { UserError, userError, UserErrorCode, UserErrorsException } from '../common/user-error';
 
 export interface Outcome<T> {
   result: T | null;
@@ -54,12 +54,7 @@ async function transactionWithRetry<T>(ds: DataSource, isolation: IsolationLevel
   }
 }
 
-export async function mutate<T>(
-  ds: DataSource,
-  ctx: RequestContext,
-  work: (em: EntityManager) => Promise<T>,
-  isolation?: IsolationLevel,
-): Promise<Outcome<T>> {
+export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<Outcome<T>> {
   try {
     const result = await transactionWithRetry(ds, isolation, work);
     return { result, userErrors: [] };

@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
-import { Role } from '../modules/auth/role.enum';
+import { Role } from '../common/role.enums';
 import type { Context } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from '../common/errors';
 
 /**
  * `@Authorized()` needs a caller; `@Authorized(Role.X, …)` needs one of those roles.

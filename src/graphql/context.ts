@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { organizationLoaders } from '../modules/organization/organization.loaders';
-import { projectLoaders } from '../modules/project/project.loaders';
-import { resourceLoaders } from '../modules/catalogue/resource.loaders';
-import { interfaceLoaders } from '../modules/sharing/interface.loaders';
-import { aggregationLoaders } from '../modules/aggregation/aggregation.loaders';
-import { completenessLoaders } from '../modules/completeness/completeness.loaders';
-import { acceptanceLoaders } from '../modules/acceptance/acceptance.loaders';
-import { sharingRequestLoaders } from '../modules/sharing-request/sharing-request.loaders';
+import { organizationLoaders } from '../modules/organization';
+import { projectLoaders } from '../modules/project';
+import { resourceLoaders } from '../modules/catalogue';
+import { interfaceLoaders } from '../modules/sharing';
+import { aggregationLoaders } from '../modules/aggregation';
+import { completenessLoaders } from '../modules/completeness';
+import { acceptanceLoaders } from '../modules/acceptance';
+import { sharingRequestLoaders } from '../modules/sharing-request';
 import type { Services } from '../services';
-import type { RequestContext } from './request-context';
+import type { RequestContext } from '../common/request-context';
 
 /** Fresh DataLoaders for each request, so nothing cached outlives the request that read it. */
 export function createLoaders(ds: DataSource, services: Services) {

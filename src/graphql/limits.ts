@@ -28,9 +28,7 @@ export function depthLimit(max: number): ValidationRule {
       OperationDefinition(op) {
         const depth = Math.max(0, ...op.selectionSet.selections.map((s) => depthOf(s, 0, new Set())));
         if (depth > max) {
-          context.reportError(
-            new GraphQLError(`查询嵌套层数 ${depth} 超过上限 ${max}`, { nodes: [op], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
-          );
+          context.reportError(new GraphQLError(`查询嵌套层数 ${depth} 超过上限 ${max}`, { nodes: [op], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
       },
     };

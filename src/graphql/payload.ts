@@ -1,5 +1,5 @@
 import { ClassType, Field, ObjectType } from 'type-graphql';
-import { UserError } from './user-error';
+import { UserError } from '../common/user-error';
 
 /** What a mutation answers: the object as it now stands under `K`, or null with the userErrors that refused it. */
 export type PayloadShape<K extends string, T> = { userErrors: UserError[] } & { [P in K]: T | null };

@@ -1,30 +1,42 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
-import { ViewerResolver } from '../modules/auth/viewer.resolver';
-import { OrganizationResolver } from '../modules/organization/organization.resolver';
-import { ProjectResolver, ProjectTransitionResolver } from '../modules/project/project.resolver';
-import { ProjectCatalogueResolver } from '../modules/catalogue/project-catalogue.resolver';
-import { ProviderCountResolver, ResourceConnectionResolver } from '../modules/catalogue/resource-facets.resolver';
-import { ResourceResolver } from '../modules/catalogue/resource.resolver';
-import { InterfaceResolver } from '../modules/sharing/interface.resolver';
-import { AggregationResolver } from '../modules/aggregation/aggregation.resolver';
-import {
-  CompletenessGapResolver,
-  CompletenessResolver,
-  OrganizationCompletenessResolver,
-  ProjectCompletenessResolver,
-} from '../modules/completeness/completeness.resolver';
-import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance/acceptance.resolver';
-import { SharingRequestResolver } from '../modules/sharing-request/sharing-request.resolver';
-import { DeadlineResolver } from '../modules/deadline/deadline.resolver';
+import { ViewerResolver } from '../modules/auth';
+import { OrganizationResolver } from '../modules/organization';
+import { ProjectResolver, ProjectTransitionResolver } from '../modules/project';
+import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver } from '../modules/catalogue';
+import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
+import { AggregationResolver } from '../modules/aggregation';
+import { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from '../modules/completeness';
+import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance';
+import { SharingRequestResolver } from '../modules/sharing-request';
+import { DeadlineResolver } from '../modules/deadline';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [ViewerResolver, OrganizationResolver, ProjectResolver, ProjectTransitionResolver,
-  ResourceResolver, ResourceConnectionResolver, ProviderCountResolver, ProjectCatalogueResolver, InterfaceResolver, SharingRequestResolver, DeadlineResolver,
-  AcceptanceResolver, ProjectAcceptanceResolver, AcceptanceSnapshotResolver,
-  AggregationResolver, CompletenessResolver, ProjectCompletenessResolver, CompletenessGapResolver, OrganizationCompletenessResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  ViewerResolver,
+  OrganizationResolver,
+  ProjectResolver,
+  ProjectTransitionResolver,
+  ResourceResolver,
+  ResourceConnectionResolver,
+  ProviderCountResolver,
+  ProjectCatalogueResolver,
+  InterfaceResolver,
+  ResourceInterfacesResolver,
+  ProjectInterfacesResolver,
+  SharingRequestResolver,
+  DeadlineResolver,
+  AcceptanceResolver,
+  ProjectAcceptanceResolver,
+  AcceptanceSnapshotResolver,
+  AggregationResolver,
+  CompletenessResolver,
+  ProjectCompletenessResolver,
+  CompletenessGapResolver,
+  OrganizationCompletenessResolver,
+];
 
 /**
  * Authorization is decided once per request at its root field, not again at every nested field:

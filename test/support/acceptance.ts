@@ -3,12 +3,9 @@
  * catalogue rows and aggregation state written directly, the GraphQL documents, and the materials.
  */
 import { createHash } from 'node:crypto';
-import { DataItemType, ResourceStatus, SharingMethod, DataGrade } from '../../src/modules/catalogue/catalogue.enums';
-import { DataItem } from '../../src/modules/catalogue/data-item.entity';
-import { InformationResource } from '../../src/modules/catalogue/information-resource.entity';
-import { Project } from '../../src/modules/project/project.entity';
-import { ProjectStatus } from '../../src/modules/project/project.enums';
-import { MountStatus } from '../../src/modules/sharing/sharing.enums';
+import { DataItemType, ResourceStatus, SharingMethod, DataGrade, DataItem, InformationResource } from '../../src/modules/catalogue';
+import { Project, ProjectStatus } from '../../src/modules/project';
+import { MountStatus } from '../../src/modules/sharing';
 import { insertProject, orgId } from './catalogue';
 import type { TestHub } from './hub';
 import { insertInterface, insertResource } from './projects';
@@ -42,7 +39,12 @@ export const A = {
 };
 
 /** Runs a mutation and returns its payload; fails the test on a top-level error. */
-export async function send(hub: TestHub, doc: string, input: unknown, token: string): Promise<{ acceptanceApplication?: any; expertOpinion?: any; userErrors: any[] }> {
+export async function send(
+  hub: TestHub,
+  doc: string,
+  input: unknown,
+  token: string,
+): Promise<{ acceptanceApplication?: any; expertOpinion?: any; userErrors: any[] }> {
   const res = await hub.gql(doc, { input }, token);
   if (res.errors) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
   return Object.values(res.data as Record<string, any>)[0];

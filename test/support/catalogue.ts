@@ -4,9 +4,8 @@
  * the specs share.
  */
 import type { DataSource } from 'typeorm';
-import { Organization } from '../../src/modules/organization/organization.entity';
-import { Project } from '../../src/modules/project/project.entity';
-import { ProjectCategory, ProjectStatus } from '../../src/modules/project/project.enums';
+import { Organization } from '../../src/modules/organization';
+import { Project, ProjectCategory, ProjectStatus } from '../../src/modules/project';
 import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
 
 /** The credit code of a demo organisation by its key, e.g. `education`. */

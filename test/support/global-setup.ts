@@ -9,7 +9,6 @@ import path from 'node:path';
 import { startEmbedded } from '../../src/db/embedded';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __EMBEDDED_STOP__: (() => Promise<void>) | undefined;
 }
 

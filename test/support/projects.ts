@@ -1,12 +1,8 @@
 /** Helpers for the project specs: GraphQL documents, a declarable project, catalogue rows written directly. */
-import { CatalogueKind, ResourceFormat, ResourceStatus, SharingType, OpenType, UpdateFrequency } from '../../src/modules/catalogue/catalogue.enums';
-import { InformationResource } from '../../src/modules/catalogue/information-resource.entity';
-import { Organization } from '../../src/modules/organization/organization.entity';
-import { ProjectBudgetYear } from '../../src/modules/project/project-budget-year.entity';
-import { ProjectTransition } from '../../src/modules/project/project-transition.entity';
-import { Project } from '../../src/modules/project/project.entity';
-import { SharingInterface } from '../../src/modules/sharing/sharing-interface.entity';
-import { InterfaceKind, MountStatus } from '../../src/modules/sharing/sharing.enums';
+import { CatalogueKind, ResourceFormat, ResourceStatus, SharingType, OpenType, UpdateFrequency, InformationResource } from '../../src/modules/catalogue';
+import { Organization } from '../../src/modules/organization';
+import { ProjectBudgetYear, ProjectTransition, Project } from '../../src/modules/project';
+import { SharingInterface, InterfaceKind, MountStatus } from '../../src/modules/sharing';
 import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
 import type { TestHub } from './hub';
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { Project } from '../project/project.entity';
+import { Project } from '../project';
 import { DateScalar } from '../../graphql/scalars';
 import { AcceptanceResult } from './acceptance.enums';
 

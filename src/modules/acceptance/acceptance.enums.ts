@@ -21,7 +21,9 @@ registerEnumType(AcceptanceDocumentKind, {
     SHARING_CATALOGUE: { description: '信息资源共享目录 — information-resource sharing catalogue (第二十五条)' },
     SECURITY_ASSESSMENT: { description: '第三方机构网络安全检测评估报告 — third-party network security assessment (第二十五条)' },
     SHARING_LIST: { description: '信息资源共享清单 — information-resource sharing list (第二十六条)' },
-    SOFTWARE_HARDWARE_CONTROLLABILITY: { description: '软硬件产品网络安全可控资料 — security controllability of software and hardware (第二十六条、第二十一条)' },
+    SOFTWARE_HARDWARE_CONTROLLABILITY: {
+      description: '软硬件产品网络安全可控资料 — security controllability of software and hardware (第二十六条、第二十一条)',
+    },
     TECHNICAL_DOCUMENTATION: { description: '技术开发文档 — technical development documentation (第二十六条)' },
     CRYPTOGRAPHY_ASSESSMENT: { description: '密码应用安全性评估报告 — cryptography application assessment (第二十条、第二十一条)' },
   },
@@ -46,7 +48,7 @@ export enum ExpertConclusion {
 
 registerEnumType(ExpertConclusion, {
   name: 'ExpertConclusion',
-  description: '专家意见结论 — an expert\'s conclusion (第六条、第二十五条)',
+  description: "专家意见结论 — an expert's conclusion (第六条、第二十五条)",
   valuesConfig: {
     PASS: { description: '通过 — pass' },
     PASS_WITH_CHANGES: { description: '修改后通过 — pass after changes' },

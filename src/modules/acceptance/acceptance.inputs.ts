@@ -48,7 +48,7 @@ export class AcceptanceApplyInput {
   documents: AcceptanceDocumentInput[];
 }
 
-@InputType({ description: '登记专家意见 — an expert\'s opinion on an acceptance application (第六条、第二十五条)' })
+@InputType({ description: "登记专家意见 — an expert's opinion on an acceptance application (第六条、第二十五条)" })
 export class ExpertOpinionRecordInput {
   @Field(() => ID)
   @IsUUID('all', { message: '验收申请ID格式无效' })
@@ -82,7 +82,10 @@ export class AcceptanceRecordResultInput {
   @ValidateNested({ each: true })
   documents: AcceptanceDocumentInput[];
 
-  @Field(() => String, { nullable: true, description: '低于完整性阈值仍予通过的理由 — why it passes below the completeness thresholds (第九条); only with PASSED' })
+  @Field(() => String, {
+    nullable: true,
+    description: '低于完整性阈值仍予通过的理由 — why it passes below the completeness thresholds (第九条); only with PASSED',
+  })
   @IsOptional()
   @MaxLength(MAX_REASON, { message: `理由不能超过${MAX_REASON}个字符` })
   overrideReason?: string | null;

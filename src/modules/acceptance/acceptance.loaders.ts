@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupBy } from '../../graphql/batch';
+import { groupBy } from '../../common/batch';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { CatalogueState, catalogueStates } from './acceptance-snapshot';
+import { CatalogueState, catalogueStates } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
 
 /** Batches the acceptance reads: one statement per kind of read per request. Callers check who may read (acceptance.resolver.ts). */

@@ -4,7 +4,11 @@ import { AcceptanceApplication } from './acceptance-application.entity';
 import { ExpertOpinion } from './expert-opinion.entity';
 
 /** Every acceptance mutation but the expert's answers with the application as it now stands, or with userErrors and nothing written. */
-const ApplicationPayload = Payload('acceptanceApplication', AcceptanceApplication, '操作后的验收申请；有 userErrors 时为空 — the application after the action; null when refused');
+const ApplicationPayload = Payload(
+  'acceptanceApplication',
+  AcceptanceApplication,
+  '操作后的验收申请；有 userErrors 时为空 — the application after the action; null when refused',
+);
 
 @ObjectType()
 export class AcceptanceApplyPayload extends ApplicationPayload {}
@@ -16,7 +20,11 @@ export class AcceptanceRecordResultPayload extends ApplicationPayload {}
 export class AcceptanceFilePayload extends ApplicationPayload {}
 
 @ObjectType()
-export class ExpertOpinionRecordPayload extends Payload('expertOpinion', ExpertOpinion, '登记的专家意见；有 userErrors 时为空 — the opinion recorded; null when refused') {}
+export class ExpertOpinionRecordPayload extends Payload(
+  'expertOpinion',
+  ExpertOpinion,
+  '登记的专家意见；有 userErrors 时为空 — the opinion recorded; null when refused',
+) {}
 
 @ObjectType({ description: '快照后变化的目录条目 — a catalogue entry changed since the snapshot' })
 export class SnapshotResourceChange {

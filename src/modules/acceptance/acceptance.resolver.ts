@@ -1,18 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../../db/transaction';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { isBuildingUnit, isOversight } from '../project/project-access';
-import { Project } from '../project/project.entity';
+import { Role } from '../../common/role.enums';
+import { isBuildingUnit, isOversight, Project } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import * as I from './acceptance.inputs';
 import * as P from './acceptance.payloads';
-import { lateApplication } from './acceptance-rules';
+import { lateApplication } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance-snapshot';
+import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
-import { shanghaiDateOf } from '../../dates';
+import { shanghaiDateOf } from '../../common/dates';
 
 const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ acceptanceApplication: result, userErrors });
 
@@ -21,26 +20,34 @@ const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ a
 @Resolver(() => AcceptanceApplication)
 export class AcceptanceResolver {
   @Authorized(Role.PROJECT_UNIT)
-  @Mutation(() => P.AcceptanceApplyPayload, { description: '申请竣工验收，冻结验收快照 — apply for acceptance; freezes the snapshot (项目建设单位, 第二十四条、第二十五条)' })
+  @Mutation(() => P.AcceptanceApplyPayload, {
+    description: '申请竣工验收，冻结验收快照 — apply for acceptance; freezes the snapshot (项目建设单位, 第二十四条、第二十五条)',
+  })
   async acceptanceApply(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceApplyInput): Promise<P.AcceptanceApplyPayload> {
     return payload(await ctx.services.acceptance.apply(ctx, input));
   }
 
   @Authorized(Role.EXPERT)
-  @Mutation(() => P.ExpertOpinionRecordPayload, { description: '登记专家意见 — record an expert\'s opinion on an application under review (专家咨询小组, 第六条、第二十五条)' })
+  @Mutation(() => P.ExpertOpinionRecordPayload, {
+    description: "登记专家意见 — record an expert's opinion on an application under review (专家咨询小组, 第六条、第二十五条)",
+  })
   async expertOpinionRecord(@Ctx() ctx: Context, @Arg('input') input: I.ExpertOpinionRecordInput): Promise<P.ExpertOpinionRecordPayload> {
     const { result, userErrors } = await ctx.services.acceptance.recordOpinion(ctx, input);
     return { expertOpinion: result, userErrors };
   }
 
   @Authorized(Role.LEADING_GROUP_OFFICE)
-  @Mutation(() => P.AcceptanceRecordResultPayload, { description: '登记验收结论 — record the result: PASSED → ACCEPTED, FAILED → ACCEPTANCE_FAILED (领导小组办公室, 第九条、第二十六条)' })
+  @Mutation(() => P.AcceptanceRecordResultPayload, {
+    description: '登记验收结论 — record the result: PASSED → ACCEPTED, FAILED → ACCEPTANCE_FAILED (领导小组办公室, 第九条、第二十六条)',
+  })
   async acceptanceRecordResult(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceRecordResultInput): Promise<P.AcceptanceRecordResultPayload> {
     return payload(await ctx.services.acceptance.recordResult(ctx, input));
   }
 
   @Authorized(Role.LEADING_GROUP_OFFICE)
-  @Mutation(() => P.AcceptanceFilePayload, { description: '验收备案 — record the filing of a passed acceptance; the project goes FILED, then IN_OPERATION (领导小组办公室, 第二十六条)' })
+  @Mutation(() => P.AcceptanceFilePayload, {
+    description: '验收备案 — record the filing of a passed acceptance; the project goes FILED, then IN_OPERATION (领导小组办公室, 第二十六条)',
+  })
   async acceptanceFile(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceFileInput): Promise<P.AcceptanceFilePayload> {
     return payload(await ctx.services.acceptance.file(ctx, input));
   }
@@ -60,12 +67,14 @@ export class AcceptanceResolver {
     return (await ctx.loaders.acceptanceSnapshotByApplicationId.load(a.id))!;
   }
 
-  @FieldResolver(() => [ExpertOpinion], { description: '专家意见，按登记时间 — the experts\' opinions, oldest first (第六条)' })
+  @FieldResolver(() => [ExpertOpinion], { description: "专家意见，按登记时间 — the experts' opinions, oldest first (第六条)" })
   expertOpinions(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<ExpertOpinion[]> {
     return ctx.loaders.expertOpinionsByApplicationId.load(a.id);
   }
 
-  @FieldResolver(() => P.AcceptanceSnapshotDiff, { description: '快照以来目录和共享清单的变化 — what changed in the live catalogue and sharing list since the snapshot' })
+  @FieldResolver(() => P.AcceptanceSnapshotDiff, {
+    description: '快照以来目录和共享清单的变化 — what changed in the live catalogue and sharing list since the snapshot',
+  })
   async snapshotDiff(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<SnapshotDelta> {
     const [snapshot, live] = await Promise.all([
       ctx.loaders.acceptanceSnapshotByApplicationId.load(a.id),
@@ -75,7 +84,8 @@ export class AcceptanceResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: '逾期申请：晚于试运行结束后一个月（第二十五条）或上线运行后十二个月（第二十四条），北京时间 — applied late; allowed, shown among the deadlines',
+    description:
+      '逾期申请：晚于试运行结束后一个月（第二十五条）或上线运行后十二个月（第二十四条），北京时间 — applied late; allowed, shown among the deadlines',
   })
   async late(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<boolean> {
     const p = (await ctx.loaders.projectById.load(a.projectId))!;
@@ -87,7 +97,8 @@ export class AcceptanceResolver {
 @Resolver(() => Project)
 export class ProjectAcceptanceResolver {
   @FieldResolver(() => [AcceptanceApplication], {
-    description: '竣工验收申请，最新在前（监督角色及本项目建设单位可见，其他为空）— acceptance applications, newest first; empty unless the caller oversees or builds the project',
+    description:
+      '竣工验收申请，最新在前（监督角色及本项目建设单位可见，其他为空）— acceptance applications, newest first; empty unless the caller oversees or builds the project',
   })
   async acceptanceApplications(@Root() p: Project, @Ctx() ctx: Context): Promise<AcceptanceApplication[]> {
     if (!isOversight(ctx.caller) && !isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id))) return [];
@@ -97,7 +108,9 @@ export class ProjectAcceptanceResolver {
 
 @Resolver(() => AcceptanceSnapshot)
 export class AcceptanceSnapshotResolver {
-  @FieldResolver(() => Boolean, { description: '校验：按存储内容重新计算的 SHA-256 与 contentHash 一致 — the hash recomputed from the stored content matches contentHash' })
+  @FieldResolver(() => Boolean, {
+    description: '校验：按存储内容重新计算的 SHA-256 与 contentHash 一致 — the hash recomputed from the stored content matches contentHash',
+  })
   verify(@Root() s: AcceptanceSnapshot): boolean {
     return verifySnapshot(s);
   }

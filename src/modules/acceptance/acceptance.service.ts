@@ -1,24 +1,28 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { clean } from '../project/project-changes';
-import { Project } from '../project/project.entity';
-import { ProjectStatus } from '../project/project.enums';
-import { STATUS_LABELS } from '../project/project-rules';
-import { projectForAction, recordTransition } from '../project/project-transitions';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { clean, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceResult } from './acceptance.enums';
 import * as I from './acceptance.inputs';
-import { APPLICATION_DOCUMENTS, documentProblems, DocumentRule, FAILED_DOCUMENTS, PASSED_DOCUMENTS, thresholdProblems, timingProblems } from './acceptance-rules';
+import {
+  APPLICATION_DOCUMENTS,
+  documentProblems,
+  DocumentRule,
+  FAILED_DOCUMENTS,
+  PASSED_DOCUMENTS,
+  thresholdProblems,
+  timingProblems,
+} from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance-snapshot';
+import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance.snapshot';
 import { ExpertOpinion } from './expert-opinion.entity';
-import { shanghaiDateOf } from '../../dates';
+import { shanghaiDateOf } from '../../common/dates';
 
 const APPLICATION_FIELD = ['input', 'applicationId'];
 
@@ -40,22 +44,27 @@ export class AcceptanceService {
     const caller = ctx.caller!; // the resolvers are @Authorized
     const errors = await this.documentErrors(input, input.documents, APPLICATION_DOCUMENTS);
     if (errors.length) return { result: null, userErrors: errors };
-    return mutate(this.ds, ctx, async (em) => {
-      const project = await projectForAction(em, caller, input.projectId, 'acceptanceApply');
-      const now = this.clock.now();
-      const problems = timingProblems(shanghaiDateOf(now), project);
-      if (problems.length) throw new UserErrorsException(problems);
-      const { identifiers } = await em.insert(AcceptanceApplication, { projectId: project.id, appliedAt: now, appliedBy: caller.userId });
-      const id = identifiers[0].id as string;
-      await insertDocuments(em, id, input.documents, now);
-      // 第二十五条: what the reviewers judge is frozen with the application, before the status moves on.
-      await freezeSnapshot(em, this.completeness, project.id, id, now);
-      const note = project.status === ProjectStatus.ACCEPTANCE_FAILED ? '整改后重新申请竣工验收（第三十三条）' : null;
-      await recordTransition(em, caller, project, 'acceptanceApply', {}, note);
-      return em.findOneByOrFail(AcceptanceApplication, { id });
-      // The snapshot reads the catalogue, the interfaces and the completeness in several statements:
-      // REPEATABLE READ makes them one moment, whatever is written beside it meanwhile.
-    }, 'REPEATABLE READ');
+    return mutate(
+      this.ds,
+      ctx,
+      async (em) => {
+        const project = await projectForAction(em, caller, input.projectId, 'acceptanceApply');
+        const now = this.clock.now();
+        const problems = timingProblems(shanghaiDateOf(now), project);
+        if (problems.length) throw new UserErrorsException(problems);
+        const { identifiers } = await em.insert(AcceptanceApplication, { projectId: project.id, appliedAt: now, appliedBy: caller.userId });
+        const id = identifiers[0].id as string;
+        await insertDocuments(em, id, input.documents, now);
+        // 第二十五条: what the reviewers judge is frozen with the application, before the status moves on.
+        await freezeSnapshot(em, this.completeness, project.id, id, now);
+        const note = project.status === ProjectStatus.ACCEPTANCE_FAILED ? '整改后重新申请竣工验收（第三十三条）' : null;
+        await recordTransition(em, caller, project, 'acceptanceApply', {}, note);
+        return em.findOneByOrFail(AcceptanceApplication, { id });
+        // The snapshot reads the catalogue, the interfaces and the completeness in several statements:
+        // REPEATABLE READ makes them one moment, whatever is written beside it meanwhile.
+      },
+      'REPEATABLE READ',
+    );
   }
 
   /** 第六条、第二十五条: an expert of the consultation group gives one opinion per application, while it is under review. */
@@ -66,10 +75,16 @@ export class AcceptanceService {
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
       const application = await lockApplication(em, input.applicationId);
-      if (application.result !== null) refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再登记专家意见', APPLICATION_FIELD, '第二十五条');
+      if (application.result !== null)
+        refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再登记专家意见', APPLICATION_FIELD, '第二十五条');
       const { status } = await em.findOneOrFail(Project, { where: { id: application.projectId }, loadEagerRelations: false });
       if (status !== ProjectStatus.ACCEPTANCE_APPLIED) {
-        refuse(UserErrorCode.INVALID_TRANSITION, `项目当前状态为「${STATUS_LABELS[status]}」，仅在「已申请验收」期间可以登记专家意见`, APPLICATION_FIELD, '第二十五条');
+        refuse(
+          UserErrorCode.INVALID_TRANSITION,
+          `项目当前状态为「${STATUS_LABELS[status]}」，仅在「已申请验收」期间可以登记专家意见`,
+          APPLICATION_FIELD,
+          '第二十五条',
+        );
       }
       if (await em.existsBy(ExpertOpinion, { applicationId: application.id, expertUserId: caller.userId })) {
         refuse(UserErrorCode.DUPLICATE, '您已对该验收申请登记过意见，每位专家每项申请一份意见', APPLICATION_FIELD, '第六条');
@@ -117,12 +132,16 @@ export class AcceptanceService {
         if (below.length && !input.overrideReason) throw new UserErrorsException(below);
       }
       const now = this.clock.now();
-      await em.update(AcceptanceApplication, { id: application.id }, {
-        result: input.result,
-        acceptedOn: input.acceptedOn,
-        overrideReason: passed ? (input.overrideReason ?? null) : null,
-        decidedBy: caller.userId,
-      });
+      await em.update(
+        AcceptanceApplication,
+        { id: application.id },
+        {
+          result: input.result,
+          acceptedOn: input.acceptedOn,
+          overrideReason: passed ? (input.overrideReason ?? null) : null,
+          decidedBy: caller.userId,
+        },
+      );
       await insertDocuments(em, application.id, input.documents, now);
       const note = below.length ? `完整性低于阈值仍予通过（第九条），理由：${input.overrideReason}` : null;
       await recordTransition(em, caller, project, passed ? 'acceptancePass' : 'acceptanceFail', {}, note);
@@ -162,7 +181,14 @@ export class AcceptanceService {
       d.url = clean(d.url);
     }
     const errors = await validateInput(input);
-    if (!errors.length) errors.push(...documentProblems(documents.map((d) => d.kind), rule, ['input', 'documents']));
+    if (!errors.length)
+      errors.push(
+        ...documentProblems(
+          documents.map((d) => d.kind),
+          rule,
+          ['input', 'documents'],
+        ),
+      );
     return errors;
   }
 }

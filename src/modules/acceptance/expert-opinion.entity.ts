@@ -4,7 +4,7 @@ import { AcceptanceApplication } from './acceptance-application.entity';
 import { ExpertConclusion } from './acceptance.enums';
 
 /** 专家意见 (第六条、第二十五条): one per expert and application. */
-@ObjectType({ description: '专家意见 — an expert\'s opinion on an acceptance application' })
+@ObjectType({ description: "专家意见 — an expert's opinion on an acceptance application" })
 @Entity()
 @Index(['applicationId', 'expertUserId'], { unique: true })
 export class ExpertOpinion {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { InformationResource } from '../catalogue';
+import { SharingInterface } from '../sharing';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 
 export const RUN_PLATFORM_KEY = 'aggregation_run_platform_key';
@@ -35,7 +35,7 @@ export class AggregationRun {
   @Column('uuid')
   resourceId: string;
 
-  @Field({ description: '平台运行编号 — the platform\'s run id; a retried report with the same id changes nothing' })
+  @Field({ description: "平台运行编号 — the platform's run id; a retried report with the same id changes nothing" })
   @Column({ length: 100 })
   platformRunId: string;
 

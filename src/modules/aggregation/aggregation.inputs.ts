@@ -11,7 +11,7 @@ export class AggregationRunInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
-  @Field({ description: '平台运行编号 — the platform\'s id of the run, at most 100 characters; a run already reported is left as it was' })
+  @Field({ description: "平台运行编号 — the platform's id of the run, at most 100 characters; a run already reported is left as it was" })
   @IsNotEmpty({ message: '平台运行编号不能为空' })
   @MaxLength(100, { message: '平台运行编号不能超过100个字符' })
   platformRunId: string;

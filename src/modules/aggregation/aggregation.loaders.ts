@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { ConnectionArgs, Page } from '../../graphql/connection';
-import { loadGrouped } from '../../graphql/page-batch';
+import type { ConnectionArgs } from '../../graphql/connection';
+import type { Page } from '../../common/paging';
+import { loadGrouped } from '../../common/page-batch';
 import type { AggregationRun } from './aggregation-run.entity';
 import type { AggregationService } from './aggregation.service';
 
@@ -18,7 +19,11 @@ export function aggregationLoaders(ds: DataSource, aggregation: AggregationServi
     runsByInterface: new DataLoader<RunsKey, Page<AggregationRun>, string>(
       (keys) =>
         loadGrouped(keys, argsOf, async (group) => {
-          const pages = await aggregation.runPages(ds.manager, group.map((k) => k.interfaceId), group[0]);
+          const pages = await aggregation.runPages(
+            ds.manager,
+            group.map((k) => k.interfaceId),
+            group[0],
+          );
           return group.map((k) => pages.get(k.interfaceId)!);
         }),
       { cacheKeyFn: (k) => `${k.interfaceId}|${argsOf(k)}` },

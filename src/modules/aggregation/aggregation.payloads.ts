@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
-import { UserError } from '../../graphql/user-error';
+import { UserError } from '../../common/user-error';
 import { AggregationRun } from './aggregation-run.entity';
 
 @ObjectType()

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { Role } from '../../common/role.enums';
+import { SharingInterface } from '../sharing';
 import { AggregationRunsReportInput } from './aggregation.inputs';
 import { AggregationRunConnection, AggregationRunsReportPayload } from './aggregation.payloads';
 
@@ -12,7 +12,8 @@ import { AggregationRunConnection, AggregationRunsReportPayload } from './aggreg
 export class AggregationResolver {
   @Authorized(Role.PLATFORM, Role.BIG_DATA_BUREAU)
   @Mutation(() => AggregationRunsReportPayload, {
-    description: '上报归集记录 — report a batch of aggregation runs of mounted interfaces; all or nothing, retries change nothing (市共享交换平台或大数据管理局, 第十七条)',
+    description:
+      '上报归集记录 — report a batch of aggregation runs of mounted interfaces; all or nothing, retries change nothing (市共享交换平台或大数据管理局, 第十七条)',
   })
   async aggregationRunsReport(@Ctx() ctx: Context, @Arg('input') input: AggregationRunsReportInput): Promise<AggregationRunsReportPayload> {
     const { result, userErrors } = await ctx.services.aggregation.report(ctx, input);

@@ -1,16 +1,17 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { groupBy } from '../../graphql/batch';
-import { text } from '../catalogue/resource.rules';
-import { MountStatus } from '../sharing/sharing.enums';
+import { ConnectionArgs } from '../../graphql/connection';
+import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { groupBy } from '../../common/batch';
+import { text } from '../catalogue';
+import { MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
@@ -186,7 +187,10 @@ export class AggregationService {
     for (const id of interfaceIds) {
       const mine = byInterface.get(id) ?? [];
       const found = mine.filter((r) => r.id !== null);
-      out.set(id, pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun));
+      out.set(
+        id,
+        pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun),
+      );
     }
     return out;
   }

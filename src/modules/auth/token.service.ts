@@ -1,9 +1,9 @@
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../../config';
 import { isUuid } from '../../graphql/scalars';
-import { unauthenticated } from '../../graphql/errors';
-import type { Caller } from './caller';
-import { ALL_ROLES, Role } from './role.enum';
+import { unauthenticated } from '../../common/errors';
+import type { Caller } from '../../common/caller';
+import { ALL_ROLES, Role } from '../../common/role.enums';
 
 /** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org) and roles. */
 export class TokenService {

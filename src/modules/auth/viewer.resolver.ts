@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { Organization } from '../organization/organization.entity';
-import { Role } from './role.enum';
+import { Organization } from '../organization';
+import { Role } from '../../common/role.enums';
 
 @ObjectType({ description: '当前调用者 — the authenticated caller' })
 export class Viewer {
@@ -24,7 +24,7 @@ export class ViewerResolver {
     return { userId, roles, organizationId };
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: '所属单位 — the caller\'s organisation' })
+  @FieldResolver(() => Organization, { nullable: true, description: "所属单位 — the caller's organisation" })
   organization(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return viewer.organizationId ? ctx.loaders.organizationById.load(viewer.organizationId) : null;
   }

@@ -1,18 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { DateScalar } from '../../graphql/scalars';
-import { Organization } from '../organization/organization.entity';
-import { Project } from '../project/project.entity';
-import {
-  CatalogueKind,
-  DataGrade,
-  OpenType,
-  ResourceFormat,
-  ResourceStatus,
-  SharingMethod,
-  SharingType,
-  UpdateFrequency,
-} from './catalogue.enums';
+import { Organization } from '../organization';
+import { Project } from '../project';
+import { CatalogueKind, DataGrade, OpenType, ResourceFormat, ResourceStatus, SharingMethod, SharingType, UpdateFrequency } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 
 export const RESOURCE_CODE_KEY = 'information_resource_code_key';
@@ -128,7 +119,7 @@ export class InformationResource {
   @Column({ type: 'enum', enum: ResourceStatus, enumName: 'resource_status', default: ResourceStatus.DRAFT })
   status: ResourceStatus;
 
-  @Field(() => String, { nullable: true, description: '退回理由 — the bureau\'s reason for returning it' })
+  @Field(() => String, { nullable: true, description: "退回理由 — the bureau's reason for returning it" })
   @Column({ type: 'text', nullable: true })
   returnReason: string | null;
 
@@ -146,7 +137,10 @@ export class InformationResource {
   @Column({ type: 'text', nullable: true })
   retireReason: string | null;
 
-  @Field(() => Date, { nullable: true, description: '最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   lastAggregatedAt: Date | null;
 

@@ -1,6 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { Organization } from '../organization/organization.entity';
+import { Organization } from '../organization';
 import { InformationResourceConnection, ProviderCount, ResourceFacets } from './resource.payloads';
 
 @Authorized()

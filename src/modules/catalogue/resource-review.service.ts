@@ -1,21 +1,21 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { mutate, Outcome } from '../../db/transaction';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { projectForChange } from '../project/project-access';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { projectForChange } from '../project';
 import { ResourceStatus } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceIdInput, ResourceRetireInput, ResourceReturnInput } from './resource.inputs';
 import { submissionProblems } from './resource.rules';
 import { ResourceVersion } from './resource-version.entity';
-import { shanghaiDateOf } from '../../dates';
-import type { Clock } from '../../clock';
-import { catalogueRecord } from './catalogue-record';
+import { shanghaiDateOf } from '../../common/dates';
+import type { Clock } from '../../common/clock';
+import { catalogueRecord } from './catalogue.record';
 
 const STATUS_NAME: Record<ResourceStatus, string> = {
   [ResourceStatus.DRAFT]: '草稿',

@@ -47,7 +47,7 @@ abstract class ResourceMetadataInput {
   @MaxLength(32, tooLong('信息资源代码', 32))
   code?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '提供方 — providing organisation, one of the project\'s building units; defaults to the caller\'s' })
+  @Field(() => ID, { nullable: true, description: "提供方 — providing organisation, one of the project's building units; defaults to the caller's" })
   @IsOptional()
   @IsUUID('all', { message: '提供方单位ID格式无效' })
   providerId?: string | null;

@@ -1,17 +1,14 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../common/caller';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceVersion } from './resource-version.entity';
-import { filteredResources } from './resource-search';
-import { groupBy } from '../../graphql/batch';
+import { filteredResources } from './resource.search';
+import { groupBy } from '../../common/batch';
+import { loadGrouped } from '../../common/page-batch';
 import { fromJsonRow } from '../../graphql/lookahead';
-import { loadGrouped } from '../../graphql/page-batch';
-import { Organization } from '../organization/organization.entity';
-import { organizationJsonOf } from '../organization/organization.loaders';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
-import { interfacesJsonOf } from '../sharing/interface.loaders';
+import { Organization, organizationJsonOf } from '../organization';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
 export interface AsCaller<K = string> {
@@ -21,10 +18,9 @@ export interface AsCaller<K = string> {
 
 const asCallerCache = { cacheKeyFn: (k: AsCaller) => k.key };
 
-/** Which children of each entry a look-ahead read brings along. */
+/** Which children of each entry a look-ahead read brings along (its interfaces are the sharing module's, read by their own loader). */
 export interface CatalogueParts {
   dataItems: boolean;
-  interfaces: boolean;
   provider: boolean;
 }
 
@@ -32,11 +28,10 @@ export interface CatalogueParts {
 export interface CatalogueSubtree {
   resources: InformationResource[];
   dataItems: Map<string, DataItem[]>;
-  interfaces: Map<string, SharingInterface[]>;
   providers: Organization[];
 }
 
-const partsKey = (p: CatalogueParts) => `${+p.dataItems}${+p.interfaces}${+p.provider}`;
+const partsKey = (p: CatalogueParts) => `${+p.dataItems}${+p.provider}`;
 
 /** Batches the catalogue's nested reads: one statement per kind of read, whatever the page size. */
 export function resourceLoaders(ds: DataSource) {
@@ -59,18 +54,15 @@ export function resourceLoaders(ds: DataSource) {
     /** A project's entries as the caller sees them, by code. */
     visibleResourcesByProjectId: new DataLoader<AsCaller, InformationResource[], string>(async (keys) => {
       const ids = keys.map((k) => k.key);
-      const rows = await filteredResources(ds.manager, keys[0].caller)
-        .andWhere('r.projectId IN (:...ids)', { ids })
-        .orderBy('r.code', 'ASC')
-        .getMany();
+      const rows = await filteredResources(ds.manager, keys[0].caller).andWhere('r.projectId IN (:...ids)', { ids }).orderBy('r.code', 'ASC').getMany();
       const byProject = groupBy(rows, (r) => r.projectId);
       return ids.map((id) => byProject.get(id) ?? []);
     }, asCallerCache),
 
     /**
      * Look-ahead (see graphql/lookahead.ts): the projects' entries as the caller sees them, by code,
-     * each with its data items (by position), interfaces and provider when asked — one statement for
-     * a page of projects, whatever the number of entries.
+     * each with its data items (by position) and provider when asked — one statement for a page of
+     * projects, whatever the number of entries.
      */
     visibleCatalogueByProjectId: new DataLoader<AsCaller & { parts: CatalogueParts }, CatalogueSubtree, string>(
       (keys) =>
@@ -82,20 +74,25 @@ export function resourceLoaders(ds: DataSource) {
             const ids = group.map((k) => k.key);
             const qb = filteredResources(ds.manager, caller).andWhere('r.projectId = ANY(:ids)', { ids }).orderBy('r.code', 'ASC');
             if (parts.dataItems) {
-              qb.addSelect(`(SELECT coalesce(jsonb_agg(to_jsonb(di) ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = r.id)`, 'subtree_items');
+              qb.addSelect(
+                `(SELECT coalesce(jsonb_agg(to_jsonb(di) ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = r.id)`,
+                'subtree_items',
+              );
             }
-            if (parts.interfaces) qb.addSelect(interfacesJsonOf('r.id'), 'subtree_interfaces');
             if (parts.provider) qb.addSelect(organizationJsonOf('r.provider_id'), 'subtree_provider');
             const { entities, raw } = await qb.getRawAndEntities();
             const rawById = new Map<string, Record<string, Record<string, unknown>[] & Record<string, unknown>>>(raw.map((row) => [row.r_id, row]));
             const byProject = groupBy(entities, (r) => r.projectId);
             return ids.map((id) => {
               const resources = byProject.get(id) ?? [];
-              const tree: CatalogueSubtree = { resources, dataItems: new Map(), interfaces: new Map(), providers: [] };
+              const tree: CatalogueSubtree = { resources, dataItems: new Map(), providers: [] };
               for (const r of resources) {
                 const row = rawById.get(r.id)!;
-                if (parts.dataItems) tree.dataItems.set(r.id, row.subtree_items.map((j) => fromJsonRow(ds, DataItem, j)));
-                if (parts.interfaces) tree.interfaces.set(r.id, row.subtree_interfaces.map((j) => fromJsonRow(ds, SharingInterface, j)));
+                if (parts.dataItems)
+                  tree.dataItems.set(
+                    r.id,
+                    row.subtree_items.map((j) => fromJsonRow(ds, DataItem, j)),
+                  );
                 if (parts.provider && row.subtree_provider) tree.providers.push(fromJsonRow(ds, Organization, row.subtree_provider));
               }
               return tree;

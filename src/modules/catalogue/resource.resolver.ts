@@ -2,12 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { canRead } from '../project/project-access';
-import { Project } from '../project/project.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { badInput } from '../../common/errors';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { canRead, Project } from '../project';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import {
@@ -112,8 +110,7 @@ export class ResourceResolver {
     const project = await ctx.loaders.projectById.load(r.projectId);
     if (!project) return null;
     // A published entry is read by all; its project only as the project rules allow.
-    const readable =
-      canRead(ctx.caller, project, []) || canRead(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(project.id));
+    const readable = canRead(ctx.caller, project, []) || canRead(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(project.id));
     return readable ? project : null;
   }
 
@@ -126,10 +123,5 @@ export class ResourceResolver {
   async relatedResources(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<InformationResource[]> {
     const found = await ctx.loaders.visibleResourceByCode.loadMany(r.relatedResourceCodes.map((key) => ({ key, caller: ctx.caller })));
     return found.filter((x): x is InformationResource => x !== null && !(x instanceof Error));
-  }
-
-  @FieldResolver(() => [SharingInterface], { description: '共享接口 — the sharing-list entries of this resource (第九条)' })
-  interfaces(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<SharingInterface[]> {
-    return ctx.loaders.interfacesByResourceId.load(r.id);
   }
 }

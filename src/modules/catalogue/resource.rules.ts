@@ -1,4 +1,4 @@
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import { CATALOGUE_CLASS_DIGIT, CatalogueKind, FREQUENCY_ORDER, OpenType, SharingType, SHAREABLE, UpdateFrequency } from './catalogue.enums';
 
 /**
@@ -38,12 +38,7 @@ export function metadataProblems(m: ResourceMetadata): UserError[] {
   // 第八条: the construction scheme carries the 信息资源目录; its codes follow the catalogue guide.
   if (!CLASSIFICATION_CODE.test(m.classificationCode)) {
     out.push(
-      userError(
-        UserErrorCode.INVALID,
-        '分类代码应为数字：类1位（1-3）、项2位、目3位，可加细目3位（共6位或9位）',
-        field('classificationCode'),
-        '第八条',
-      ),
+      userError(UserErrorCode.INVALID, '分类代码应为数字：类1位（1-3）、项2位、目3位，可加细目3位（共6位或9位）', field('classificationCode'), '第八条'),
     );
   } else if (m.classificationCode[0] !== CATALOGUE_CLASS_DIGIT[m.catalogueKind]) {
     // 第八条: the 类 digit says which catalogue the entry belongs to.
@@ -86,9 +81,7 @@ export function sharingProblems(m: ResourceMetadata): UserError[] {
     out.push(userError(UserErrorCode.RULE_VIOLATION, '不予共享的信息资源，开放类型只能是不予开放', field('openType'), '第九条'));
   } else if (opened && !SHAREABLE.includes(m.sharingType as SharingType)) {
     // 第九条 (gap OPEN_BUT_NOT_SHARED): open only what is shared.
-    out.push(
-      userError(UserErrorCode.RULE_VIOLATION, '开放的信息资源须先确定为无条件共享或有条件共享', field('openType'), '第九条'),
-    );
+    out.push(userError(UserErrorCode.RULE_VIOLATION, '开放的信息资源须先确定为无条件共享或有条件共享', field('openType'), '第九条'));
   }
   // 第九条: a conditional opening states its condition.
   if (m.openType === OpenType.CONDITIONAL_OPEN && !m.openCondition) {
@@ -144,4 +137,3 @@ export function text(value: string | null | undefined): string | null | undefine
   const t = value.trim();
   return t === '' ? null : t;
 }
-

@@ -1,26 +1,31 @@
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { Organization } from '../organization/organization.entity';
-import { buildingUnitIds, projectForChange } from '../project/project-access';
-import { MountStatus } from '../sharing/sharing.enums';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
-import { ResourceStatus, SharingType } from './catalogue.enums';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { Organization } from '../organization';
+import { buildingUnitIds, projectForChange } from '../project';
+import { ResourceStatus } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
 import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
-import { FREQUENCY_NAME, metadataProblems, ResourceMetadata, searchTextOf, syncTooRare, text } from './resource.rules';
-import { FacetRows, filteredResources, resourceFacets } from './resource-search';
+import { metadataProblems, ResourceMetadata, searchTextOf, text } from './resource.rules';
+import { FacetRows, filteredResources, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
 
 registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
 
 type MetadataInput = ResourceCreateInput | ResourceUpdateInput;
+
+/** An entry's sharing type and update frequency before a change. */
+export type ResourceBefore = Pick<InformationResource, 'sharingType' | 'updateFrequency'>;
+
+/** A check another module makes of a change to an entry, inside the change's transaction; its refusals join the others. */
+export type ResourceChangeCheck = (em: EntityManager, r: InformationResource, before: ResourceBefore) => Promise<UserError[]>;
 
 /** Trims the free texts of an input; blank optional texts become null. */
 function normalize(input: MetadataInput): void {
@@ -38,6 +43,8 @@ export class ResourceService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
+    /** What other modules refuse of a change to an entry (the sharing list, 第九条、第十七条); wired in services.ts. */
+    private readonly changeChecks: ResourceChangeCheck[] = [],
   ) {}
 
   async findOne(ctx: RequestContext, by: { id?: string | null; code?: string | null }): Promise<InformationResource | null> {
@@ -108,7 +115,11 @@ export class ResourceService {
         relatedResourceCodes: [...new Set(related)],
         status: ResourceStatus.DRAFT,
         version: 1,
-        searchText: searchTextOf(input.name, input.summary ?? '', items.map((i) => i.name)),
+        searchText: searchTextOf(
+          input.name,
+          input.summary ?? '',
+          items.map((i) => i.name),
+        ),
       });
       const saved = await em.save(resource);
       await replaceDataItems(em, saved.id, items);
@@ -164,7 +175,7 @@ export class ResourceService {
         ...metadataProblems(metadata),
         ...(input.providerId ? await this.providerProblems(em, r.projectId, input.providerId, ['input', 'providerId']) : []),
         ...(input.relatedResourceCodes ? await this.relatedProblems(em, ctx, input.relatedResourceCodes, metadata.code ?? r.code) : []),
-        ...(await this.interfaceProblems(em, r, before)),
+        ...(await this.changeProblems(em, r, before)),
       ];
       if (problems.length) throw new UserErrorsException(problems);
 
@@ -212,30 +223,9 @@ export class ResourceService {
     return out;
   }
 
-  /**
-   * Changing an entry may not break its sharing list: no NOT_SHARED while an interface is active
-   * (第九条), no update frequency that an existing interface's sync frequency cannot keep up with (第十七条).
-   */
-  private async interfaceProblems(
-    em: EntityManager,
-    r: InformationResource,
-    before: Pick<InformationResource, 'sharingType' | 'updateFrequency'>,
-  ): Promise<UserError[]> {
-    const sharingChanged = r.sharingType === SharingType.NOT_SHARED && before.sharingType !== SharingType.NOT_SHARED;
-    const frequencyChanged = r.updateFrequency !== before.updateFrequency;
-    if (!sharingChanged && !frequencyChanged) return [];
-    const active = await em.find(SharingInterface, { where: { resourceId: r.id, mountStatus: Not(MountStatus.WITHDRAWN) } });
+  private async changeProblems(em: EntityManager, r: InformationResource, before: ResourceBefore): Promise<UserError[]> {
     const out: UserError[] = [];
-    if (sharingChanged && active.length) {
-      out.push(userError(UserErrorCode.RULE_VIOLATION, '该信息资源仍有共享接口，不能改为不予共享', ['input', 'sharingType'], '第九条'));
-    }
-    const tooRare = active.filter((i) => syncTooRare(i.syncFrequency, r.updateFrequency));
-    if (frequencyChanged && tooRare.length) {
-      const f = FREQUENCY_NAME[tooRare[0].syncFrequency];
-      out.push(
-        userError(UserErrorCode.RULE_VIOLATION, `已有共享接口的同步频率（${f}）低于新的更新周期`, ['input', 'updateFrequency'], '第十七条'),
-      );
-    }
+    for (const check of this.changeChecks) out.push(...(await check(em, r, before)));
     return out;
   }
 

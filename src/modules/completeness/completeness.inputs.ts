@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ProjectStatus } from '../project/project.enums';
+import { ProjectStatus } from '../project';
 
 /** Project ids one filter may name. */
 export const MAX_FILTER_PROJECTS = 1000;

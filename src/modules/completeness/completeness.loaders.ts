@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { ConnectionArgs, Page } from '../../graphql/connection';
-import { loadGrouped } from '../../graphql/page-batch';
+import type { ConnectionArgs } from '../../graphql/connection';
+import type { Page } from '../../common/paging';
+import { loadGrouped } from '../../common/page-batch';
 import type { CompletenessScope } from './completeness.objects';
 import type { CompletenessService } from './completeness.service';
 import type { CompletenessCounts, GapRow } from './completeness.types';
@@ -30,7 +31,12 @@ export function completenessLoaders(ds: DataSource, completeness: CompletenessSe
     completenessGaps: new DataLoader<GapsKey, Page<GapRow>, string>(
       (keys) =>
         loadGrouped(keys, groupOf, async (group) => {
-          const pages = await completeness.gapPages(ds.manager, group.map((k) => k.scope), group[0].at, group[0]);
+          const pages = await completeness.gapPages(
+            ds.manager,
+            group.map((k) => k.scope),
+            group[0].at,
+            group[0],
+          );
           return group.map((k) => pages.get(k.scope.key)!);
         }),
       { cacheKeyFn: (k) => `${k.scope.key}|${groupOf(k)}` },

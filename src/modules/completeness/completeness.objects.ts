@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/connection';
 import type { CompletenessCounts, GapRow, RatioCount } from './completeness.types';
-import { GapReason } from './gap-reason.enum';
+import { GapReason } from './completeness.enums';
 
 /** The projects a Completeness is about: one project, an organisation's projects, or a filtered set. */
 export interface CompletenessScope {
@@ -42,14 +42,17 @@ export class Completeness {
   @Field(() => CompletenessRatio, { description: '接口覆盖率 — shareable resources with an interface not withdrawn / shareable resources (第九条)' })
   interfaces: CompletenessRatio;
 
-  @Field(() => CompletenessRatio, { description: '挂接率 — shareable resources with an interface mounted on the city exchange platform / shareable resources (第十七条)' })
+  @Field(() => CompletenessRatio, {
+    description: '挂接率 — shareable resources with an interface mounted on the city exchange platform / shareable resources (第十七条)',
+  })
   mounted: CompletenessRatio;
 
   @Field(() => CompletenessRatio, { description: '归集率 — shareable resources aggregated successfully at least once / shareable resources (第十七条)' })
   aggregated: CompletenessRatio;
 
   @Field(() => CompletenessRatio, {
-    description: '及时率 — aggregated resources whose last success is within one update-frequency window plus the grace / aggregated resources (第九条、第十七条)',
+    description:
+      '及时率 — aggregated resources whose last success is within one update-frequency window plus the grace / aggregated resources (第九条、第十七条)',
   })
   timely: CompletenessRatio;
 

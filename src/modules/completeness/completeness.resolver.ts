@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { Organization } from '../organization/organization.entity';
-import { isBuildingUnit, isOversight, OVERSIGHT_ROLES } from '../project/project-access';
-import { Project } from '../project/project.entity';
+import { Role } from '../../common/role.enums';
+import { InformationResource } from '../catalogue';
+import { Organization } from '../organization';
+import { isBuildingUnit, isOversight, OVERSIGHT_ROLES, Project } from '../project';
 import { CompletenessFilter } from './completeness.inputs';
 import { Completeness, CompletenessGap, CompletenessGapConnection, OrganizationCompleteness } from './completeness.objects';
 import { CompletenessSummary } from './completeness.service';
@@ -16,12 +15,10 @@ import { CompletenessSummary } from './completeness.service';
 export class CompletenessResolver {
   @Authorized(...OVERSIGHT_ROLES, Role.PROJECT_UNIT)
   @Query(() => Completeness, {
-    description: '信息资源共享完整性 — the figures summed over the filtered projects, with their gaps and per lead unit; a project unit sees its own projects only (第九条、第十七条)',
+    description:
+      '信息资源共享完整性 — the figures summed over the filtered projects, with their gaps and per lead unit; a project unit sees its own projects only (第九条、第十七条)',
   })
-  async completeness(
-    @Ctx() ctx: Context,
-    @Arg('filter', () => CompletenessFilter, { nullable: true }) filter?: CompletenessFilter,
-  ): Promise<Completeness> {
+  async completeness(@Ctx() ctx: Context, @Arg('filter', () => CompletenessFilter, { nullable: true }) filter?: CompletenessFilter): Promise<Completeness> {
     return fromSummary(await ctx.services.completeness.summary(ctx, filter ?? {}));
   }
 
@@ -36,7 +33,8 @@ export class CompletenessResolver {
 export class ProjectCompletenessResolver {
   @FieldResolver(() => Completeness, {
     nullable: true,
-    description: '信息资源共享完整性（仅监管角色和本项目建设单位可见，否则为空）— the project\'s figures; null unless the caller oversees or builds it (第九条、第十七条)',
+    description:
+      "信息资源共享完整性（仅监管角色和本项目建设单位可见，否则为空）— the project's figures; null unless the caller oversees or builds it (第九条、第十七条)",
   })
   async completeness(@Root() p: Project, @Ctx() ctx: Context): Promise<Completeness | null> {
     const readable = isOversight(ctx.caller) || isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id));

@@ -1,25 +1,24 @@
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import { COMPLETENESS_FIGURES, Config } from '../../config';
-import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { Caller, hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { ResourceStatus, UpdateFrequency } from '../catalogue/catalogue.enums';
-import { groupBy } from '../../graphql/batch';
-import { FREQUENCY_NAME } from '../catalogue/resource.rules';
-import { Organization } from '../organization/organization.entity';
-import { isOversight } from '../project/project-access';
-import { Project } from '../project/project.entity';
+import { ConnectionArgs } from '../../graphql/connection';
+import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { Caller, hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { ResourceStatus, UpdateFrequency, FREQUENCY_NAME } from '../catalogue';
+import { groupBy } from '../../common/batch';
+import { Organization } from '../organization';
+import { isOversight, Project } from '../project';
 import type { CompletenessScope } from './completeness.objects';
 import { COUNTS_SQL, GAP_ORDER, GAP_PAGES_SQL, GAPS_SQL, WINDOW_HOURS } from './completeness.sql';
 import { CompletenessFilter, MAX_FILTER_PROJECTS } from './completeness.inputs';
 import type { CompletenessCounts, GapRow } from './completeness.types';
-import { GapReason } from './gap-reason.enum';
-import { SHANGHAI_OFFSET_MS } from '../../dates';
+import { GapReason } from './completeness.enums';
+import { SHANGHAI_OFFSET_MS } from '../../common/dates';
 
 interface CountRow {
   scope_key: string;
@@ -86,7 +85,11 @@ export class CompletenessService {
 
   /** The figures of each project (0/0 throughout for one without resources): one statement for any number of projects. */
   async countsByProject(em: EntityManager, projectIds: string[], now: Date): Promise<Map<string, CompletenessCounts>> {
-    return this.countsByScope(em, projectIds.map((id) => ({ key: id, projectIds: [id] })), now);
+    return this.countsByScope(
+      em,
+      projectIds.map((id) => ({ key: id, projectIds: [id] })),
+      now,
+    );
   }
 
   /** The figures of each scope, summed over its projects: one statement for every scope. */
@@ -125,10 +128,16 @@ export class CompletenessService {
   async summary(ctx: RequestContext, filter: CompletenessFilter): Promise<CompletenessSummary> {
     const at = this.clock.now();
     const projects = await this.projectsFor(ctx.caller, filter);
-    const all = scopeOf('all', projects.map((p) => p.id));
+    const all = scopeOf(
+      'all',
+      projects.map((p) => p.id),
+    );
     const orgScopes = [...groupBy(projects, (p) => p.leadUnitId)].map(([organizationId, list]) => ({
       organizationId,
-      scope: scopeOf(`org:${organizationId}`, list.map((p) => p.id)),
+      scope: scopeOf(
+        `org:${organizationId}`,
+        list.map((p) => p.id),
+      ),
     }));
     const counts = await this.countsByScope(this.ds.manager, [all, ...orgScopes.map((o) => o.scope)], at);
     return {

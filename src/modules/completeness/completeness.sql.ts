@@ -1,5 +1,5 @@
-import { UpdateFrequency } from '../catalogue/catalogue.enums';
-import { GapReason } from './gap-reason.enum';
+import { UpdateFrequency } from '../catalogue';
+import { GapReason } from './completeness.enums';
 
 /**
  * The completeness figures of DESIGN §3 as set-based SQL. Every statement here takes the same first

@@ -1,5 +1,5 @@
 import type { CompletenessFigureName } from '../../config';
-import type { GapReason } from './gap-reason.enum';
+import type { GapReason } from './completeness.enums';
 
 /** A figure as counted: numerator over denominator; the ratio is null when the denominator is 0. */
 export interface RatioCount {

@@ -16,7 +16,7 @@ registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
   description: '期限类别 — kind of deadline',
   valuesConfig: {
-    PLAN_DECLARATION: { description: '报送建设计划 — a draft project\'s plan for year Y is due by 30 September of Y−1 (第七条)' },
+    PLAN_DECLARATION: { description: "报送建设计划 — a draft project's plan for year Y is due by 30 September of Y−1 (第七条)" },
     ACCEPTANCE_EARLIEST: {
       description: '最早验收日期 — acceptance may be held from 3 months after go-live; listed until that date, never overdue (第二十四条)',
     },
@@ -33,7 +33,10 @@ export class Deadline {
   @Field(() => DeadlineKind)
   kind: DeadlineKind;
 
-  @Field(() => String, { nullable: true, description: '依据条款 — article of the regulation, e.g. 第七条; null for the sharing-request rule (国发〔2016〕51号)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '依据条款 — article of the regulation, e.g. 第七条; null for the sharing-request rule (国发〔2016〕51号)',
+  })
   article: string | null;
 
   @Field({ description: '规则（中文）— the rule, in Chinese' })

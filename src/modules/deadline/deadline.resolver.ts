@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { OVERSIGHT_ROLES } from '../project/project-access';
-import { Project } from '../project/project.entity';
-import { SharingRequest } from '../sharing-request/sharing-request.entity';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { OVERSIGHT_ROLES, Project } from '../project';
+import { SharingRequest } from '../sharing-request';
 import { Deadline, DeadlineConnection, DeadlineFilter } from './deadline.objects';
 
 @Authorized()
@@ -15,7 +14,7 @@ export class DeadlineResolver {
   @Query(() => DeadlineConnection, {
     description:
       '期限，按到期日 — what is due and overdue (第七条、第二十四条至第二十六条, 共享申请答复), by due date: all for the oversight roles, ' +
-      'a project unit\'s those of its organisation\'s projects and the sharing requests it must answer or made',
+      "a project unit's those of its organisation's projects and the sharing requests it must answer or made",
   })
   async deadlines(
     @Ctx() ctx: Context,
@@ -35,7 +34,7 @@ export class DeadlineResolver {
     return d.sharingRequestId ? ctx.loaders.sharingRequestById.load(d.sharingRequestId) : null;
   }
 
-  @FieldResolver(() => Organization, { description: '责任单位 — who owes it: the project\'s lead unit, or the providing organisation that must answer' })
+  @FieldResolver(() => Organization, { description: "责任单位 — who owes it: the project's lead unit, or the providing organisation that must answer" })
   async organization(@Root() d: Deadline, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organizationById.load(d.organizationId))!;
   }

@@ -1,18 +1,18 @@
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
-import { ConnectionArgs, decodeCursor, Page, pageOf, pageSize } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
+import { ConnectionArgs } from '../../graphql/connection';
+import { decodeCursor, Page, pageOf, pageSize } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
 import { isCalendarDate } from '../../graphql/scalars';
-import { AcceptanceResult } from '../acceptance/acceptance.enums';
-import { hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { isOversight } from '../project/project-access';
-import { ProjectStatus } from '../project/project.enums';
-import { SharingRequestStatus } from '../sharing-request/sharing-request.enums';
-import { shanghaiDateOf } from '../../dates';
+import { AcceptanceResult } from '../acceptance';
+import { hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { isOversight, ProjectStatus } from '../project';
+import { SharingRequestStatus } from '../sharing-request';
+import { shanghaiDateOf } from '../../common/dates';
 import { Deadline, DeadlineFilter, DeadlineKind as K } from './deadline.objects';
 
 /** Each kind's article and rule, as the regulation (宿区政办发〔2023〕6号) or 国发〔2016〕51号 words it. */

@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsCreditCode } from './credit-code.validator';
-import { OrganizationKind } from './organization-kind.enum';
+import { OrganizationKind } from './organization.enums';
 
 @InputType({ description: '新建单位 — a new organisation' })
 export class OrganizationCreateInput {

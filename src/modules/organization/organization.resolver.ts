@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { Role } from '../auth/role.enum';
+import { badInput } from '../../common/errors';
+import { Role } from '../../common/role.enums';
 import { Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationFilter, OrganizationUpdateInput } from './organization.inputs';
 import { OrganizationConnection, OrganizationCreatePayload, OrganizationUpdatePayload } from './organization.payloads';

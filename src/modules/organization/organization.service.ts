@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserErrorCode } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserErrorCode } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { CREDIT_CODE_KEY, Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationFilter, OrganizationUpdateInput } from './organization.inputs';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../auth/role.enum';
+import { Role } from '../../common/role.enums';
 import { ProjectStatus } from './project.enums';
 
 /** One step of a project's life: who moved it from which status to which, when, and why. */

@@ -15,7 +15,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
-import { Organization } from '../organization/organization.entity';
+import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
 import { ProjectBudgetYear } from './project-budget-year.entity';

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { ConstructionPlan } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
-import { MAX_BUDGET_SPAN } from './project-rules';
+import { MAX_BUDGET_SPAN } from './project.rules';
 
 const MAX_CO_BUILDING_UNITS = 50;
 const MAX_NOTE = 2000;
@@ -19,7 +19,7 @@ export class ProjectBudgetYearInput {
   amount: string;
 }
 
-@InputType({ description: '新建项目 — a new project; the lead unit is the caller\'s organisation' })
+@InputType({ description: "新建项目 — a new project; the lead unit is the caller's organisation" })
 export class ProjectCreateInput {
   @Field({ nullable: true, description: '项目编号 — project code; generated as SC-<计划年度>-<4位序号> when omitted' })
   @IsOptional()
@@ -106,7 +106,10 @@ export class ProjectChangesInput {
   @IsOptional()
   totalBudget?: string | null;
 
-  @Field(() => [ProjectBudgetYearInput], { nullable: true, description: '分年度预算，整体替换；null 或 [] 清空 — per-year budgets, replaced as a whole (第八条)' })
+  @Field(() => [ProjectBudgetYearInput], {
+    nullable: true,
+    description: '分年度预算，整体替换；null 或 [] 清空 — per-year budgets, replaced as a whole (第八条)',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_BUDGET_SPAN, { message: `分年度预算不能超过${MAX_BUDGET_SPAN}个年度` })
   @ValidateNested({ each: true })

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Project } from './project.entity';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { ProjectTransition } from './project-transition.entity';
-import { groupsFor } from '../../graphql/batch';
+import { groupsFor } from '../../common/batch';
 
 /** Batches the reads behind a project's fields, one statement per kind of field per request. */
 export function projectLoaders(ds: DataSource) {

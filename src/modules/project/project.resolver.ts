@@ -3,15 +3,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import type { Outcome } from '../../db/transaction';
 import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
-import { canRead } from './project-access';
+import { badInput } from '../../common/errors';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
+import { canRead } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { Project } from './project.entity';
 import * as I from './project.inputs';
 import * as P from './project.payloads';
-import { lateDeclaration, supervisionRequired } from './project-rules';
+import { lateDeclaration, supervisionRequired } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
 
 const payload = ({ result, userErrors }: Outcome<Project>) => ({ project: result, userErrors });
@@ -40,7 +40,7 @@ export class ProjectResolver {
   }
 
   @Authorized(Role.PROJECT_UNIT)
-  @Mutation(() => P.ProjectCreatePayload, { description: '新建项目（草稿）— create a draft project led by the caller\'s organisation (第七条)' })
+  @Mutation(() => P.ProjectCreatePayload, { description: "新建项目（草稿）— create a draft project led by the caller's organisation (第七条)" })
   async projectCreate(@Ctx() ctx: Context, @Arg('input') input: I.ProjectCreateInput): Promise<P.ProjectCreatePayload> {
     return payload(await ctx.services.projects.create(ctx, input));
   }
@@ -127,7 +127,7 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectTransition)
 export class ProjectTransitionResolver {
-  @FieldResolver(() => Organization, { nullable: true, description: '操作人所属单位 — the caller\'s organisation' })
+  @FieldResolver(() => Organization, { nullable: true, description: "操作人所属单位 — the caller's organisation" })
   actorOrganization(@Root() t: ProjectTransition, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return t.actorOrganizationId ? ctx.loaders.organizationById.load(t.actorOrganizationId) : null;
   }

@@ -1,33 +1,38 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput, unauthenticated } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import type { Caller } from '../auth/caller';
-import { Organization } from '../organization/organization.entity';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput, unauthenticated } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import type { Caller } from '../../common/caller';
+import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { readableCondition } from './project-access';
+import { readableCondition } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
-import { changedColumns, changeSummary, clean, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project-changes';
 import {
-  declarationProblems,
-  fenToYuan,
-  ProjectAction,
-  ProjectShape,
-  sharingAnalysisProblems,
-  toFen,
-} from './project-rules';
-import { projectForAction, recordTransition, writeTransition } from './project-transitions';
-import { shanghaiDateOf } from '../../dates';
+  changedColumns,
+  changeSummary,
+  clean,
+  cleanChanges,
+  cleanPlan,
+  emptyPlan,
+  hasChanges,
+  mergeChanges,
+  normalizeShape,
+  valueProblems,
+} from './project.changes';
+import { declarationProblems, fenToYuan, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
+import { projectForAction, recordTransition, writeTransition } from './project.transitions';
+import { shanghaiDateOf } from '../../common/dates';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 
@@ -89,18 +94,21 @@ export class ProjectService {
     input.fundingSource = clean(input.fundingSource) ?? undefined;
     input.cloudReason = clean(input.cloudReason) ?? undefined;
     const plan = cleanPlan(input.plan ?? {}) as ConstructionPlan;
-    const shape: ProjectShape = normalizeShape({
-      category: input.category,
-      planYear: input.planYear,
-      totalBudget: input.totalBudget,
-      budgetYears: input.budgetYears ?? [],
-      plan,
-      cloudDeployment: input.cloudDeployment ?? CloudDeployment.DISTRICT_GOV_CLOUD,
-      cloudReason: input.cloudReason ?? null,
-      crossDepartment: input.crossDepartment ?? false,
-      coBuildingUnitIds: input.coBuildingUnitIds ?? [],
-      upgradesProjectId: input.upgradesProjectId ?? null,
-    }, true);
+    const shape: ProjectShape = normalizeShape(
+      {
+        category: input.category,
+        planYear: input.planYear,
+        totalBudget: input.totalBudget,
+        budgetYears: input.budgetYears ?? [],
+        plan,
+        cloudDeployment: input.cloudDeployment ?? CloudDeployment.DISTRICT_GOV_CLOUD,
+        cloudReason: input.cloudReason ?? null,
+        crossDepartment: input.crossDepartment ?? false,
+        coBuildingUnitIds: input.coBuildingUnitIds ?? [],
+        upgradesProjectId: input.upgradesProjectId ?? null,
+      },
+      true,
+    );
     const errors = await validateInput(input);
     if (!errors.length) errors.push(...valueProblems(shape, input, ['input']));
     if (errors.length) return { result: null, userErrors: errors };
@@ -248,7 +256,18 @@ export class ProjectService {
 
   private async shapeOf(em: EntityManager, p: Project): Promise<ProjectShape> {
     const { category, planYear, totalBudget, budgetYears, plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId } = p;
-    return { category, planYear, totalBudget, budgetYears, plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId, coBuildingUnitIds: await this.coBuildingUnitIds(em, p.id) };
+    return {
+      category,
+      planYear,
+      totalBudget,
+      budgetYears,
+      plan,
+      cloudDeployment,
+      cloudReason,
+      crossDepartment,
+      upgradesProjectId,
+      coBuildingUnitIds: await this.coBuildingUnitIds(em, p.id),
+    };
   }
 
   /** Checks and writes `changes`; returns the columns to set, the project as it will stand, and a summary for the history. */
@@ -266,7 +285,15 @@ export class ProjectService {
   }
 
   /** Co-building units exist and are not the lead unit; the upgraded project exists, is readable, and is not this project or its upgrade. */
-  private async checkReferences(em: EntityManager, ctx: RequestContext, projectId: string | null, leadUnitId: string, shape: ProjectShape, given: Pick<Changes, 'coBuildingUnitIds' | 'upgradesProjectId'>, path: string[]) {
+  private async checkReferences(
+    em: EntityManager,
+    ctx: RequestContext,
+    projectId: string | null,
+    leadUnitId: string,
+    shape: ProjectShape,
+    given: Pick<Changes, 'coBuildingUnitIds' | 'upgradesProjectId'>,
+    path: string[],
+  ) {
     const errors: UserError[] = [];
     if (given.coBuildingUnitIds?.length) {
       const ids = given.coBuildingUnitIds;
@@ -305,17 +332,20 @@ export class ProjectService {
 
   /** The next SC-<year>-NNNN; the caller holds the code lock of the year. */
   private async nextCode(em: EntityManager, planYear: number): Promise<string> {
-    const [{ next }]: { next: number }[] = await em.query(
-      `SELECT coalesce(max(substring(code FROM 9)::int), 0) + 1 AS next FROM project WHERE code ~ $1`,
-      [`^SC-${planYear}-[0-9]{4}$`],
-    );
+    const [{ next }]: { next: number }[] = await em.query(`SELECT coalesce(max(substring(code FROM 9)::int), 0) + 1 AS next FROM project WHERE code ~ $1`, [
+      `^SC-${planYear}-[0-9]{4}$`,
+    ]);
     if (next > 9999) refuse(UserErrorCode.OUT_OF_RANGE, `${planYear} 年度的项目编号已用完，请指定项目编号`, ['input', 'code']);
     return `SC-${planYear}-${String(next).padStart(4, '0')}`;
   }
 
   private async replaceBudgetYears(em: EntityManager, projectId: string, years: { year: number; amount: string }[]) {
     await em.delete(ProjectBudgetYear, { projectId });
-    if (years.length) await em.insert(ProjectBudgetYear, years.map((b) => ({ projectId, year: b.year, amount: fenToYuan(toFen(b.amount)!) })));
+    if (years.length)
+      await em.insert(
+        ProjectBudgetYear,
+        years.map((b) => ({ projectId, year: b.year, amount: fenToYuan(toFen(b.amount)!) })),
+      );
   }
 
   private async replaceCoBuildingUnits(em: EntityManager, projectId: string, ids: string[]) {

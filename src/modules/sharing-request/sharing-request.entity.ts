@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { Organization } from '../organization/organization.entity';
-import { InformationResource } from '../catalogue/information-resource.entity';
+import { Organization } from '../organization';
+import { InformationResource } from '../catalogue';
 import { DateScalar } from '../../graphql/scalars';
 import { SharingRequestStatus } from './sharing-request.enums';
 

@@ -14,7 +14,7 @@ export class SharingRequestCreateInput {
   purpose: string;
 }
 
-@InputType({ description: '同意共享申请 — approve a pending request; the consumer is added to the resource\'s interfaces' })
+@InputType({ description: "同意共享申请 — approve a pending request; the consumer is added to the resource's interfaces" })
 export class SharingRequestApproveInput {
   @Field(() => ID)
   @IsUUID('all', { message: '共享申请ID格式无效' })
@@ -44,7 +44,7 @@ export class SharingRequestFilter {
   @Field(() => ID, { nullable: true, description: '申请单位 — the consuming organisation' })
   consumerOrganizationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '提供单位 — the providing organisation (the resource\'s provider)' })
+  @Field(() => ID, { nullable: true, description: "提供单位 — the providing organisation (the resource's provider)" })
   providerOrganizationId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '仅逾期未答复 — only pending requests past their due date' })

@@ -2,18 +2,13 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolv
 import type { Outcome } from '../../db/transaction';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { Organization } from '../organization/organization.entity';
-import { OVERSIGHT_ROLES } from '../project/project-access';
+import { Role } from '../../common/role.enums';
+import { InformationResource } from '../catalogue';
+import { Organization } from '../organization';
+import { OVERSIGHT_ROLES } from '../project';
 import { SharingRequest } from './sharing-request.entity';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
-import {
-  SharingRequestApprovePayload,
-  SharingRequestConnection,
-  SharingRequestCreatePayload,
-  SharingRequestRejectPayload,
-} from './sharing-request.payloads';
+import { SharingRequestApprovePayload, SharingRequestConnection, SharingRequestCreatePayload, SharingRequestRejectPayload } from './sharing-request.payloads';
 
 const payload = ({ result, userErrors }: Outcome<SharingRequest>) => ({ sharingRequest: result, userErrors });
 
@@ -22,7 +17,8 @@ const payload = ({ result, userErrors }: Outcome<SharingRequest>) => ({ sharingR
 export class SharingRequestResolver {
   @Authorized(...OVERSIGHT_ROLES, Role.PROJECT_UNIT)
   @Query(() => SharingRequestConnection, {
-    description: '共享申请，按答复期限 — sharing requests by due date: all for the oversight roles, a project unit\'s those its organisation made or must answer',
+    description:
+      "共享申请，按答复期限 — sharing requests by due date: all for the oversight roles, a project unit's those its organisation made or must answer",
   })
   async sharingRequests(
     @Ctx() ctx: Context,
@@ -34,7 +30,8 @@ export class SharingRequestResolver {
 
   @Authorized(Role.PROJECT_UNIT)
   @Mutation(() => SharingRequestCreatePayload, {
-    description: '提出共享申请 — the caller\'s organisation applies for a published, conditionally shared resource; due in 10 working days (项目建设单位, 国发〔2016〕51号)',
+    description:
+      "提出共享申请 — the caller's organisation applies for a published, conditionally shared resource; due in 10 working days (项目建设单位, 国发〔2016〕51号)",
   })
   async sharingRequestCreate(@Ctx() ctx: Context, @Arg('input') input: SharingRequestCreateInput): Promise<SharingRequestCreatePayload> {
     return payload(await ctx.services.sharingRequests.create(ctx, input));
@@ -42,7 +39,7 @@ export class SharingRequestResolver {
 
   @Authorized(Role.PROJECT_UNIT, Role.BIG_DATA_BUREAU)
   @Mutation(() => SharingRequestApprovePayload, {
-    description: '同意共享申请 — approve; the consumer joins the resource\'s interfaces not withdrawn (提供单位或大数据管理局)',
+    description: "同意共享申请 — approve; the consumer joins the resource's interfaces not withdrawn (提供单位或大数据管理局)",
   })
   async sharingRequestApprove(@Ctx() ctx: Context, @Arg('input') input: SharingRequestApproveInput): Promise<SharingRequestApprovePayload> {
     return payload(await ctx.services.sharingRequests.approve(ctx, input));
@@ -70,7 +67,7 @@ export class SharingRequestResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: '答复期限是否暂定（所涉年度节假日安排尚未录入）— true while the due date was computed without that year\'s holiday notice',
+    description: "答复期限是否暂定（所涉年度节假日安排尚未录入）— true while the due date was computed without that year's holiday notice",
   })
   dueOnProvisional(@Root() s: SharingRequest, @Ctx() ctx: Context): boolean {
     return ctx.services.sharingRequests.dueOnProvisional(s);

@@ -1,20 +1,20 @@
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserErrorCode } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { Caller, hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { ResourceStatus, SharingType } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { whereVisible } from '../catalogue/resource-search';
-import { daysBetween, shanghaiDateOf } from '../../dates';
-import { addWorkingDays, calendarCovers } from '../deadline/calendar/working-days';
-import { isOversight } from '../project/project-access';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserErrorCode } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { Caller, hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { ResourceStatus, SharingType, InformationResource, whereVisible } from '../catalogue';
+import { daysBetween, shanghaiDateOf } from '../../common/dates';
+import { addWorkingDays, calendarCovers } from '../../common/working-days';
+import { isOversight } from '../project';
+import { consumerJoinResource } from '../sharing';
 import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
 import { SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
@@ -132,7 +132,11 @@ export class SharingRequestService {
       const field = ['input', 'resourceId'];
       const consumerId = caller.organizationId;
       if (!hasRole(caller, Role.PROJECT_UNIT) || !consumerId) refuse(UserErrorCode.NOT_ALLOWED, '只有项目建设单位可以提出共享申请', field);
-      const visible = await whereVisible(em.getRepository(InformationResource).createQueryBuilder('r').where('r.id = :id', { id: input.resourceId }), caller, 'r').getOne();
+      const visible = await whereVisible(
+        em.getRepository(InformationResource).createQueryBuilder('r').where('r.id = :id', { id: input.resourceId }),
+        caller,
+        'r',
+      ).getOne();
       if (!visible) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
       // Locked against a change of its sharing type while the request is checked and written.
       const r = (await em.findOne(InformationResource, { where: { id: visible.id }, lock: { mode: 'pessimistic_read' } }))!;
@@ -179,13 +183,8 @@ export class SharingRequestService {
         refuse(UserErrorCode.RULE_VIOLATION, '该信息资源已改为不予共享，不能同意共享申请', field);
       }
       request.status = SharingRequestStatus.APPROVED;
-      // 第九条 共享清单: the consumer is a 使用单位 of each live interface; one already there stays once.
-      await em.query(
-        `INSERT INTO sharing_interface_consumer (interface_id, organization_id)
-         SELECT i.id, $2 FROM sharing_interface i WHERE i.resource_id = $1 AND i.mount_status <> 'WITHDRAWN'
-         ON CONFLICT DO NOTHING`,
-        [resource.id, request.consumerOrganizationId],
-      );
+      // 第九条 共享清单: the consumer becomes a 使用单位 of each live interface, through the sharing module (which keeps the cap).
+      await consumerJoinResource(em, resource.id, request.consumerOrganizationId, field);
     });
   }
 

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '../../graphql/user-error';
+import { UserErrorCode } from '../../common/user-error';
 import { InterfaceKind } from './sharing.enums';
 
 /**
@@ -7,7 +7,21 @@ import { InterfaceKind } from './sharing.enums';
  * never with a password in it (第十九条: credentials go through the platform, not the catalogue).
  */
 
-const DSN_SCHEMES = ['postgresql', 'postgres', 'mysql', 'mariadb', 'oracle', 'sqlserver', 'mssql', 'dm', 'kingbase', 'kingbase8', 'opengauss', 'gbase', 'oscar'];
+const DSN_SCHEMES = [
+  'postgresql',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'oracle',
+  'sqlserver',
+  'mssql',
+  'dm',
+  'kingbase',
+  'kingbase8',
+  'opengauss',
+  'gbase',
+  'oscar',
+];
 
 const SCHEMES: Record<InterfaceKind, { schemes: string[]; jdbc?: boolean; example: string }> = {
   [InterfaceKind.REST_API]: { schemes: ['http', 'https'], example: 'https://api.example.gov.cn/v1/items' },
@@ -51,6 +65,7 @@ function hostUrl(endpoint: string, schemes: string[]): boolean {
 
 /** null when the endpoint suits the kind, else what is wrong. */
 export function endpointProblem(kind: InterfaceKind, endpoint: string): EndpointProblem | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\s\u0000-\u001f]/.test(endpoint)) return { code: UserErrorCode.INVALID, message: '访问地址不能包含空白或控制字符' };
   // 第十九条: no credentials in the sharing list; they are exchanged through the platform.
   if (carriesPassword(endpoint)) {

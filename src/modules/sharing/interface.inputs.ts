@@ -1,9 +1,10 @@
 import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { UpdateFrequency } from '../catalogue/catalogue.enums';
+import { UpdateFrequency } from '../catalogue';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 
-const MAX_CONSUMERS = 200;
+/** At most this many 使用单位 per interface, whether set by interfaceUpdate or added by an approved sharing request. */
+export const MAX_CONSUMERS = 200;
 
 @InputType({ description: '登记共享接口 — a new sharing-list entry of a shareable resource (第九条、第十七条)' })
 export class InterfaceRegisterInput {
@@ -19,7 +20,7 @@ export class InterfaceRegisterInput {
   @MaxLength(500, { message: '访问地址不能超过500个字符' })
   endpoint: string;
 
-  @Field(() => UpdateFrequency, { description: '同步频率 — sync frequency, not rarer than the resource\'s update frequency (第十七条)' })
+  @Field(() => UpdateFrequency, { description: "同步频率 — sync frequency, not rarer than the resource's update frequency (第十七条)" })
   syncFrequency: UpdateFrequency;
 
   @Field(() => [ID], { nullable: true, description: '使用单位 — consuming organisations' })
@@ -62,7 +63,7 @@ export class InterfaceMountInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
-  @Field({ description: '平台挂接编号 — the interface\'s id on the city exchange platform, at most 100 characters' })
+  @Field({ description: "平台挂接编号 — the interface's id on the city exchange platform, at most 100 characters" })
   @IsNotEmpty({ message: '平台挂接编号不能为空' })
   @MaxLength(100, { message: '平台挂接编号不能超过100个字符' })
   platformId: string;

@@ -1,14 +1,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupBy } from '../../graphql/batch';
-import { AsCaller } from '../catalogue/resource.loaders';
-import { whereVisible } from '../catalogue/resource-search';
-import { Organization } from '../organization/organization.entity';
+import { groupBy } from '../../common/batch';
+import { AsCaller, whereVisible } from '../catalogue';
+import { Organization } from '../organization';
 import { SharingInterface } from './sharing-interface.entity';
-
-/** The interfaces of the resource whose id is `resourceId` (a SQL expression), as one JSON array in interfacesByResourceId's order: for look-ahead reads. */
-export const interfacesJsonOf = (resourceId: string) =>
-  `(SELECT coalesce(jsonb_agg(to_jsonb(si) ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${resourceId})`;
 
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */
 export function interfaceLoaders(ds: DataSource) {

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { InformationResource } from '../catalogue/information-resource.entity';
+import { InformationResource } from '../catalogue';
 import { ConnectionArgs, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { Role } from '../auth/role.enum';
-import { Organization } from '../organization/organization.entity';
+import { Role } from '../../common/role.enums';
+import { Organization } from '../organization';
 import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, InterfaceUpdateInput, InterfaceWithdrawInput } from './interface.inputs';
 import {
   InterfaceMountPayload,

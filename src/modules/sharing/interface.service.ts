@@ -1,22 +1,20 @@
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
-import { ConnectionArgs, Page, paginate } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
-import type { RequestContext } from '../../graphql/request-context';
-import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import { validateInput } from '../../graphql/validation';
-import { ResourceStatus, SharingType, UpdateFrequency } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { FREQUENCY_NAME, syncTooRare } from '../catalogue/resource.rules';
-import { whereVisible } from '../catalogue/resource-search';
-import { Organization } from '../organization/organization.entity';
-import { projectForChange } from '../project/project-access';
+import { ConnectionArgs } from '../../graphql/connection';
+import { Page, paginate } from '../../common/paging';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import { validateInput } from '../../common/validation';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible } from '../catalogue';
+import { Organization } from '../organization';
+import { projectForChange } from '../project';
 import { endpointProblem } from './interface.endpoint';
 import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, InterfaceUpdateInput, InterfaceWithdrawInput } from './interface.inputs';
 import { SharingInterface } from './sharing-interface.entity';
 import { InterfaceKind, MountStatus } from './sharing.enums';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../common/clock';
 import { isUuid } from '../../graphql/scalars';
 
 /** Clock skew tolerated on a platform-reported mount time. */
@@ -112,7 +110,11 @@ export class InterfaceService {
         refuse(UserErrorCode.DUPLICATE, '该信息资源已登记相同类型和地址的共享接口', ['input', 'endpoint']);
       }
       if (input.consumerIds) {
-        await em.createQueryBuilder().relation(SharingInterface, 'consumers').of(i.id).addAndRemove([...new Set(input.consumerIds)], await consumerIdsOf(em, i.id));
+        await em
+          .createQueryBuilder()
+          .relation(SharingInterface, 'consumers')
+          .of(i.id)
+          .addAndRemove([...new Set(input.consumerIds)], await consumerIdsOf(em, i.id));
       }
       return em.save(i);
     });
@@ -202,9 +204,6 @@ async function consumerProblems(em: EntityManager, ids: string[]): Promise<UserE
 }
 
 async function consumerIdsOf(em: EntityManager, interfaceId: string): Promise<string[]> {
-  const rows: { organization_id: string }[] = await em.query(
-    `SELECT organization_id FROM sharing_interface_consumer WHERE interface_id = $1`,
-    [interfaceId],
-  );
+  const rows: { organization_id: string }[] = await em.query(`SELECT organization_id FROM sharing_interface_consumer WHERE interface_id = $1`, [interfaceId]);
   return rows.map((r) => r.organization_id);
 }

@@ -1,8 +1,19 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import { UpdateFrequency } from '../catalogue/catalogue.enums';
-import { Organization } from '../organization/organization.entity';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { InformationResource, UpdateFrequency } from '../catalogue';
+import { Organization } from '../organization';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 
 /** 共享接口 — an entry of the sharing list: how a resource reaches its consumers (第九条、第十七条). */
@@ -30,7 +41,7 @@ export class SharingInterface {
   @Column({ length: 500 })
   endpoint: string;
 
-  @Field(() => UpdateFrequency, { description: '同步频率 — sync frequency; not rarer than the resource\'s update frequency' })
+  @Field(() => UpdateFrequency, { description: "同步频率 — sync frequency; not rarer than the resource's update frequency" })
   @Column({ type: 'enum', enum: UpdateFrequency, enumName: 'update_frequency' })
   syncFrequency: UpdateFrequency;
 

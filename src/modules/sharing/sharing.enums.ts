@@ -32,7 +32,7 @@ registerEnumType(MountStatus, {
   description: '挂接状态 — mount status on the city exchange platform (第十七条)',
   valuesConfig: {
     NOT_MOUNTED: { description: '未挂接 — not mounted' },
-    MOUNTED: { description: '已挂接 — mounted, with the platform\'s id' },
+    MOUNTED: { description: "已挂接 — mounted, with the platform's id" },
     WITHDRAWN: { description: '已撤销挂接 — withdrawn from the platform' },
   },
 });

@@ -1,8 +1,8 @@
 import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../../graphql/errors';
-import { Caller, hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { isOversight } from '../project/project-access';
+import { badInput } from '../../common/errors';
+import { Caller, hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { isOversight } from '../project';
 import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';
@@ -26,10 +26,9 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
       w.where(`${alias}.status = :visPublished`, { visPublished: ResourceStatus.PUBLISHED });
       // A version above 1 exists only by editing a published entry; a retired entry may have been published as version 1.
       w.orWhere(`${alias}.version > 1`);
-      w.orWhere(
-        `(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`,
-        { visRetired: ResourceStatus.RETIRED },
-      );
+      w.orWhere(`(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`, {
+        visRetired: ResourceStatus.RETIRED,
+      });
       if (orgId) {
         w.orWhere(
           `${alias}.projectId IN (SELECT vis_p.id FROM project vis_p WHERE vis_p.lead_unit_id = :visOrg

@@ -84,7 +84,11 @@ function assetBody(name: string, asset: Asset): Buffer {
 /** Busts browser caches when the boot code or a package version changes. */
 const VERSION = createHash('sha256')
   .update(BOOT_JS + HUB_CSS)
-  .update(['graphiql', 'react', 'react-dom'].map((p) => (require(`${p}/package.json`) as { version: string }).version).join())
+  .update(
+    ['graphiql', 'react', 'react-dom']
+      .map((p) => (JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string }).version)
+      .join(),
+  )
   .digest('hex')
   .slice(0, 12);
 
@@ -116,17 +120,18 @@ const page = (nonce: string) => `<!doctype html>
 `;
 
 // GraphiQL's stylesheet embeds its fonts and a few images as data: URLs, which never leave the machine.
-const csp = (nonce: string) => [
-  "default-src 'none'",
-  "script-src 'self'",
-  `style-src 'self' 'nonce-${nonce}'`,
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const csp = (nonce: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 /** The q-value the Accept header gives `type`, from its most specific matching range. */
 function quality(accept: string, type: string): number {
@@ -180,11 +185,17 @@ export function serveIde(req: IncomingMessage, res: ServerResponse): boolean {
     return false;
   }
   const nonce = randomBytes(16).toString('base64');
-  return send(req, res, 200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': csp(nonce),
-    'cache-control': 'no-cache',
-    'referrer-policy': 'no-referrer',
-    vary: 'Accept',
-  }, page(nonce));
+  return send(
+    req,
+    res,
+    200,
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp(nonce),
+      'cache-control': 'no-cache',
+      'referrer-policy': 'no-referrer',
+      vary: 'Accept',
+    },
+    page(nonce),
+  );
 }

@@ -1,8 +1,8 @@
 import { COMPLETENESS_FIGURES, CompletenessFigureName, Config } from '../../config';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
-import type { CompletenessCounts } from '../completeness/completeness.types';
-import type { Project } from '../project/project.entity';
-import { addMonths } from '../../dates';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
+import type { CompletenessCounts } from '../completeness';
+import type { Project } from '../project';
+import { addMonths } from '../../common/dates';
 import { AcceptanceDocumentKind as K } from './acceptance.enums';
 
 /*
@@ -84,7 +84,14 @@ export function timingProblems(today: string, project: Pick<Project, 'goLiveDate
   const out: UserError[] = [];
   const earliest = addMonths(project.goLiveDate, 3); // the first day an application may be made
   if (today < earliest) {
-    out.push(userError(UserErrorCode.RULE_VIOLATION, `系统于 ${project.goLiveDate} 上线运行，竣工验收须在上线运行三个月后进行，最早 ${earliest} 申请`, field, '第二十四条'));
+    out.push(
+      userError(
+        UserErrorCode.RULE_VIOLATION,
+        `系统于 ${project.goLiveDate} 上线运行，竣工验收须在上线运行三个月后进行，最早 ${earliest} 申请`,
+        field,
+        '第二十四条',
+      ),
+    );
   }
   if (project.trialEndDate && today < project.trialEndDate) {
     out.push(userError(UserErrorCode.RULE_VIOLATION, `试运行至 ${project.trialEndDate} 结束，试运行结束后方可申请竣工验收`, field, '第二十五条'));

@@ -1,10 +1,10 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import type { Project } from './project.entity';
 import { CloudDeployment, ProjectCategory } from './project.enums';
 import type { ProjectChangesInput } from './project.inputs';
-import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project-rules';
+import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project.rules';
 
 /*
  * A project's fields as a project unit sets them: normalising the input, merging a change into the
@@ -45,8 +45,7 @@ export function cleanChanges(c: ProjectChangesInput): void {
   if (c.cloudReason !== undefined) c.cloudReason = clean(c.cloudReason);
 }
 
-export const hasChanges = (c: ProjectChangesInput): boolean =>
-  (Object.keys(FIELD_LABELS) as (keyof ProjectChangesInput)[]).some((k) => c[k] !== undefined);
+export const hasChanges = (c: ProjectChangesInput): boolean => (Object.keys(FIELD_LABELS) as (keyof ProjectChangesInput)[]).some((k) => c[k] !== undefined);
 
 /**
  * The fields after normalisation: on the district cloud no reason is kept (第十六条: only the
@@ -109,7 +108,13 @@ export function changedColumns(project: Project, after: ProjectShape, c: Project
 }
 
 /** What changed, in Chinese, for the transition note: short values with before → after, long ones by name. */
-export function changeSummary(project: Project, before: ProjectShape, after: ProjectShape, set: QueryDeepPartialEntity<Project>, c: ProjectChangesInput): string[] {
+export function changeSummary(
+  project: Project,
+  before: ProjectShape,
+  after: ProjectShape,
+  set: QueryDeepPartialEntity<Project>,
+  c: ProjectChangesInput,
+): string[] {
   const out: string[] = [];
   const scalar = (key: keyof ProjectChangesInput, from: unknown, to: unknown) => {
     if (from !== to) out.push(`${FIELD_LABELS[key]}：${from ?? '（空）'} → ${to ?? '（空）'}`);

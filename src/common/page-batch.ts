@@ -3,11 +3,7 @@
  * are loaded together, one call per distinct group (usually one); a group that fails (say, a bad
  * cursor) fails only its own keys.
  */
-export async function loadGrouped<K, V>(
-  keys: readonly K[],
-  groupOf: (key: K) => string,
-  load: (group: K[]) => Promise<V[]>,
-): Promise<(V | Error)[]> {
+export async function loadGrouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, load: (group: K[]) => Promise<V[]>): Promise<(V | Error)[]> {
   const groups = new Map<string, number[]>();
   keys.forEach((key, i) => {
     const g = groupOf(key);

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { refuse, UserErrorCode, UserErrorsException } from '../../graphql/user-error';
-import type { Caller } from '../auth/caller';
-import { Role } from '../auth/role.enum';
-import { projectForChange } from './project-access';
+import { refuse, UserErrorCode, UserErrorsException } from '../../common/user-error';
+import type { Caller } from '../../common/caller';
+import { Role } from '../../common/role.enums';
+import { projectForChange } from './project.access';
 import { Project } from './project.entity';
 import { ProjectStatus } from './project.enums';
-import { PROJECT_TRANSITIONS, ProjectAction, transitionProblem } from './project-rules';
+import { PROJECT_TRANSITIONS, ProjectAction, transitionProblem } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
 
 /*
@@ -15,7 +15,13 @@ import { ProjectTransition } from './project-transition.entity';
  */
 
 /** The project, locked, if the caller may take `action` on it in its current status. */
-export async function projectForAction(em: EntityManager, caller: Caller, projectId: string, action: ProjectAction, field = ['input', 'projectId']): Promise<Project> {
+export async function projectForAction(
+  em: EntityManager,
+  caller: Caller,
+  projectId: string,
+  action: ProjectAction,
+  field = ['input', 'projectId'],
+): Promise<Project> {
   let project: Project | null;
   if (PROJECT_TRANSITIONS[action].role === Role.PROJECT_UNIT) {
     project = await projectForChange(em, caller, projectId, field); // 第十三条: only its building units
@@ -43,7 +49,14 @@ export async function recordTransition(
 }
 
 /** The ProjectTransition row of `action` taken by `caller`; `from` is null when the action creates the project. */
-export async function writeTransition(em: EntityManager, caller: Caller, projectId: string, from: ProjectStatus | null, action: ProjectAction, note: string | null): Promise<void> {
+export async function writeTransition(
+  em: EntityManager,
+  caller: Caller,
+  projectId: string,
+  from: ProjectStatus | null,
+  action: ProjectAction,
+  note: string | null,
+): Promise<void> {
   const rule = PROJECT_TRANSITIONS[action];
   await em.insert(ProjectTransition, {
     projectId,

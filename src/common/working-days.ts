@@ -1,5 +1,5 @@
 import data from './prc-holidays.json';
-import { addDays, assertDate, daysBetween, weekday, yearOf } from '../../../dates';
+import { addDays, assertDate, daysBetween, weekday, yearOf } from './dates';
 
 /*
  * 工作日 — the working days of the PRC's official calendar: Monday to Friday, except the public
@@ -101,7 +101,7 @@ export function addWorkingDays(date: string, n: number, opts: { provisional?: bo
   if (!Number.isSafeInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, step);
     const working = opts.provisional && !years.has(yearOf(d)) ? provisionalWorkingDay(d) : isWorkingDay(d);
     if (working) left--;

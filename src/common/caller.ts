@@ -1,4 +1,4 @@
-import { Role } from './role.enum';
+import { Role } from './role.enums';
 
 /** The authenticated caller of one request, as its token states it. */
 export interface Caller {

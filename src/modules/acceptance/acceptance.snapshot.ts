@@ -1,13 +1,10 @@
 import { EntityManager, In, Not } from 'typeorm';
-import { ResourceStatus } from '../catalogue/catalogue.enums';
-import { InformationResource } from '../catalogue/information-resource.entity';
-import type { CompletenessService } from '../completeness/completeness.service';
-import type { CompletenessCounts } from '../completeness/completeness.types';
-import { Project } from '../project/project.entity';
-import { SharingInterface } from '../sharing/sharing-interface.entity';
+import { ResourceStatus, InformationResource, CatalogueRecord, catalogueRecord } from '../catalogue';
+import type { CompletenessService, CompletenessCounts } from '../completeness';
+import { Project } from '../project';
+import { SharingInterface } from '../sharing';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-import { canonicalJson, contentHash } from './canonical-json';
-import { CatalogueRecord, catalogueRecord } from '../catalogue/catalogue-record';
+import { canonicalJson, contentHash } from '../../common/canonical-json';
 
 /*
  * What an acceptance snapshot holds (第二十五条: 信息资源共享目录 with the application), built by one
@@ -93,7 +90,13 @@ export async function catalogueStates(em: EntityManager, projectIds: readonly st
     out.set(p.id, { project: { id, code, name, status, leadUnit, planYear, goLiveDate, trialEndDate }, resources: [], interfaces: [] });
   }
   for (const r of resources.sort(byKeys((r) => r.code))) out.get(r.projectId)?.resources.push(entryOf(r));
-  const sorted = interfaces.sort(byKeys((i) => i.resource.code, (i) => i.endpoint, (i) => i.id));
+  const sorted = interfaces.sort(
+    byKeys(
+      (i) => i.resource.code,
+      (i) => i.endpoint,
+      (i) => i.id,
+    ),
+  );
   for (const i of sorted) {
     out.get(i.resource.projectId)?.interfaces.push({
       id: i.id,
@@ -131,10 +134,18 @@ export async function freezeSnapshot(em: EntityManager, completeness: Completene
       gaps: gaps
         .filter((g) => g.projectId === projectId)
         .map(({ resourceCode, reason, detail }) => ({ resourceCode, reason, detail: detail ?? null }))
-        .sort(byKeys((g) => g.resourceCode, (g) => g.reason, (g) => g.detail ?? '')),
+        .sort(
+          byKeys(
+            (g) => g.resourceCode,
+            (g) => g.reason,
+            (g) => g.detail ?? '',
+          ),
+        ),
     },
   };
-  await em.save(em.create(AcceptanceSnapshot, { applicationId, takenAt: now, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content) }));
+  await em.save(
+    em.create(AcceptanceSnapshot, { applicationId, takenAt: now, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content) }),
+  );
 }
 
 /** The stored content hashes to the stored hash. */

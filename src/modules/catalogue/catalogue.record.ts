@@ -1,4 +1,4 @@
-import type { Organization } from '../organization/organization.entity';
+import type { Organization } from '../organization';
 import type { DataItem } from './data-item.entity';
 import type { InformationResource } from './information-resource.entity';
 

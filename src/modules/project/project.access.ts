@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { refuse, UserErrorCode } from '../../graphql/user-error';
-import { Caller, hasRole } from '../auth/caller';
-import { Role } from '../auth/role.enum';
+import { refuse, UserErrorCode } from '../../common/user-error';
+import { Caller, hasRole } from '../../common/caller';
+import { Role } from '../../common/role.enums';
 import { Project } from './project.entity';
 import { ProjectStatus } from './project.enums';
 

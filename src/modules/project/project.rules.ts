@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { UserError, userError, UserErrorCode } from '../../graphql/user-error';
-import { Role } from '../auth/role.enum';
+import { UserError, userError, UserErrorCode } from '../../common/user-error';
+import { Role } from '../../common/role.enums';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus as S } from './project.enums';
-import { SHANGHAI_OFFSET_MS } from '../../dates';
+import { SHANGHAI_OFFSET_MS } from '../../common/dates';
 
 /*
  * The rules of a project's life, each next to the article it comes from (grep 第N条).
@@ -47,7 +47,13 @@ export const PROJECT_TRANSITIONS = {
   // 第十五条: changing an approved project means applying again.
   projectRequestChange: { from: [S.APPROVED, S.UNDER_CONSTRUCTION], to: S.DECLARED, role: Role.PROJECT_UNIT, article: '第十五条', label: '申请变更' },
   // 第二十五条: after trial operation the unit applies for acceptance; 第三十三条: after a failed one, rectified, it applies again.
-  acceptanceApply: { from: [S.TRIAL_OPERATION, S.ACCEPTANCE_FAILED], to: S.ACCEPTANCE_APPLIED, role: Role.PROJECT_UNIT, article: '第二十五条', label: '申请竣工验收' },
+  acceptanceApply: {
+    from: [S.TRIAL_OPERATION, S.ACCEPTANCE_FAILED],
+    to: S.ACCEPTANCE_APPLIED,
+    role: Role.PROJECT_UNIT,
+    article: '第二十五条',
+    label: '申请竣工验收',
+  },
   // 第二十六条: the acceptance passes, or fails and the system may not go into use.
   acceptancePass: { from: [S.ACCEPTANCE_APPLIED], to: S.ACCEPTED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '登记验收通过' },
   acceptanceFail: { from: [S.ACCEPTANCE_APPLIED], to: S.ACCEPTANCE_FAILED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '登记验收不合格' },
@@ -200,14 +206,7 @@ export function declarationProblems(p: ProjectShape): UserError[] {
     const sum = p.budgetYears.reduce((s, b) => s + (toFen(b.amount) ?? 0n), 0n);
     const total = toFen(p.totalBudget) ?? 0n;
     if (sum !== total) {
-      out.push(
-        userError(
-          UserErrorCode.RULE_VIOLATION,
-          `分年度预算合计 ${fenToYuan(sum)} 元与总预算 ${fenToYuan(total)} 元不一致`,
-          ['budgetYears'],
-          '第八条',
-        ),
-      );
+      out.push(userError(UserErrorCode.RULE_VIOLATION, `分年度预算合计 ${fenToYuan(sum)} 元与总预算 ${fenToYuan(total)} 元不一致`, ['budgetYears'], '第八条'));
     }
   }
   // 第二条: hardware purchases below ¥300,000 are not government IT projects under this regulation.
@@ -234,7 +233,6 @@ export const declarationDeadline = (planYear: number): Date => new Date(Date.UTC
 /** 第七条: declared after 30 September 23:59:59 (Asia/Shanghai) of the year before the plan year. */
 export const lateDeclaration = (declaredAt: Date | null, planYear: number): boolean =>
   declaredAt !== null && declaredAt.getTime() >= declarationDeadline(planYear).getTime();
-
 
 // ── 第九条: the sharing analysis a project needs before approval ────────────────────────────────
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from './caller';
 
 /** What a service needs to know of the request it serves: who calls, and how to log it. */
 export interface RequestContext {

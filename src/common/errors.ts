@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+
+/** Codes of top-level errors: faults that are not a correctable input (those are UserErrors). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  BAD_REQUEST = 'BAD_REQUEST',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.BAD_REQUEST]: 400,
+};
+
+export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+}
+
+export const unauthenticated = () => hubError(ErrorCode.UNAUTHENTICATED, '未登录或令牌无效');
+export const forbidden = (what = '此操作') => hubError(ErrorCode.FORBIDDEN, `当前角色无权执行${what}`);
+export const badInput = (argument: string, message: string) => hubError(ErrorCode.BAD_USER_INPUT, message, { argument });

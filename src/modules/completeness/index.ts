@@ -1,0 +1,7 @@
+/** The completeness module's public face: the six figures and their gaps (第十七条), computed by PostgreSQL. */
+export { GapReason } from './completeness.enums';
+export { completenessLoaders } from './completeness.loaders';
+export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
+export { CompletenessService } from './completeness.service';
+export { WINDOW_HOURS } from './completeness.sql';
+export type { CompletenessCounts } from './completeness.types';

@@ -1,0 +1,23 @@
+/** The project module's public face: projects, their lifecycle, who builds and who reads them (第七条至第十六条). */
+export { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
+export { ProjectBudgetYear } from './project-budget-year.entity';
+export { ProjectTransition } from './project-transition.entity';
+export { OVERSIGHT_ROLES, buildingUnitIds, canRead, isBuildingUnit, isOversight, projectForChange } from './project.access';
+export { clean } from './project.changes';
+export { Project } from './project.entity';
+export { ProjectCategory, ProjectStatus } from './project.enums';
+export {
+  ProjectApproveInput,
+  ProjectBudgetYearInput,
+  ProjectCreateInput,
+  ProjectDeclareInput,
+  ProjectGoLiveInput,
+  ProjectRejectInput,
+  ProjectStartConstructionInput,
+} from './project.inputs';
+export { projectLoaders } from './project.loaders';
+export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
+export { PROJECT_TRANSITIONS, STATUS_LABELS } from './project.rules';
+export type { ProjectAction } from './project.rules';
+export { ProjectService } from './project.service';
+export { projectForAction, recordTransition } from './project.transitions';
