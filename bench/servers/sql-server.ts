@@ -3,6 +3,7 @@
  * node:http server. POST /<scenario> with the scenario's variables as JSON; the answer is
  * `{"data": <the statement's JSON text>}`, forwarded without parsing it.
  */
+import 'reflect-metadata'; // scenarios.ts reads the completeness module's public face
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
