@@ -5,54 +5,14 @@
  * nothing is asserted.
  *   BENCH_PROJECTS (200) × BENCH_RESOURCES (50) resources, BENCH_RUNS (20) runs per mounted interface.
  */
-import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client } from 'pg';
-import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { startEmbedded } from '../src/db/embedded';
-import { startHub } from '../src/http/server';
-import { createLogger } from '../src/logger';
 import { Role } from '../src/common/role.enums';
-import { createServices } from '../src/services';
-import { seedOrganizations } from '../seeds/demo';
-import { tokenFor } from '../seeds/tokens';
-import { generate } from './generate';
-
-const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-
-async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-bench-'));
-  fs.chmodSync(dir, 0o777);
-  const server = await startEmbedded(path.join(dir, 'pg'));
-  return { url: server.url, stop: async () => (await server.stop(), fs.rmSync(dir, { recursive: true, force: true })) };
-}
+import { districtHub, machine, n } from './district';
 
 async function main() {
-  const server = await serverUrl();
-  const dbName = `hub_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(server.url);
-  url.pathname = `/${dbName}`;
-
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, databaseUrl: url.toString() };
-  const ds = createDataSource({ url: url.toString() });
-  await ds.initialize();
-  await ds.runMigrations();
-  await seedOrganizations(ds);
   const scale = { projects: n('BENCH_PROJECTS', 200), resourcesPerProject: n('BENCH_RESOURCES', 50), runsPerInterface: n('BENCH_RUNS', 20) };
-  const t0 = Date.now();
-  const counts = await generate(ds, scale);
-  const generatedMs = Date.now() - t0;
-
-  const services = createServices(ds, config);
-  const hub = await startHub({ config, ds, services, log: createLogger(config) });
-  const token = (await tokenFor(ds, services.tokens, Role.BIG_DATA_BUREAU)).token;
+  const district = await districtHub(scale);
+  const { hub, ds, counts, generatedMs } = district;
+  const token = await district.token(Role.BIG_DATA_BUREAU);
   const gql = async (query: string, variables: Record<string, unknown> = {}, bearer = token) => {
     const res = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
@@ -85,8 +45,7 @@ async function main() {
     );
   };
 
-  const cpu = os.cpus();
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(machine());
   console.log(`data: ${counts.resources} resources, ${counts.interfaces} interfaces, ${counts.runs} aggregation runs (generated in ${generatedMs} ms)`);
   const FACETS = `facets { sharingType { value count } openType { value count } updateFrequency { value count } catalogueKind { value count } provider { count } }`;
   await time('resources: first 20, no filter, totalCount', `{ resources(first: 20) { totalCount edges { node { code name } } } }`);
@@ -123,7 +82,7 @@ async function main() {
   );
 
   const mounted: { id: string }[] = await ds.query(`SELECT id FROM sharing_interface WHERE mount_status = 'MOUNTED' ORDER BY id LIMIT 1000`);
-  const platformToken = (await tokenFor(ds, services.tokens, Role.PLATFORM)).token;
+  const platformToken = await district.token(Role.PLATFORM);
   const at = new Date(Date.now() - 60_000).toISOString();
   const REPORT = `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted duplicates userErrors { code } } }`;
   const batch = (i: number) => ({
@@ -142,11 +101,7 @@ async function main() {
   if (check.data.aggregationRunsReport.accepted !== mounted.length) throw new Error(`batch not accepted: ${JSON.stringify(check)}`);
   await time(`aggregationRunsReport: batch of ${mounted.length} new runs`, REPORT, batch, 10, platformToken);
 
-  await hub.stop();
-  await ds.destroy();
-  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await server.stop();
+  await district.close();
 }
 
 main().catch((err) => {

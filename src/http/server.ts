@@ -12,6 +12,7 @@ import { Context, createLoaders } from '../graphql/context';
 import { ErrorCode } from '../common/errors';
 import { formatError } from '../graphql/format-error';
 import { serveIde } from './ide';
+import { loadConsole, operationAllowed, serveConsole } from './console';
 import { depthLimit } from '../graphql/limits';
 import { buildHubSchema } from '../graphql/schema';
 import type { Services } from '../services';
@@ -96,6 +97,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
   await apollo.start();
+  const consoleFiles = loadConsole();
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
@@ -105,6 +107,13 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       search: url.search,
       body: await parseBody(req),
     };
+    if (config.nodeEnv === 'production') {
+      const body = httpGraphQLRequest.body as { query?: unknown } | undefined;
+      const query = httpGraphQLRequest.method === 'GET' ? url.searchParams.get('query') : body?.query;
+      if (!operationAllowed(consoleFiles, query, Boolean(req.headers.authorization))) {
+        throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '生产环境中，未携带访问令牌的请求只能执行控制台自带的操作');
+      }
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => ({
@@ -151,6 +160,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (path === '/readyz') return ready(res);
       if (serveIde(req, res)) return;
+      if (serveConsole(req, res, consoleFiles)) return;
       if (path === '/graphql') {
         if (req.method !== 'GET' && req.method !== 'POST') {
           res.setHeader('allow', 'GET, POST');

@@ -6,14 +6,17 @@ import { loadGrouped } from '../../common/page-batch';
 import type { CompletenessScope } from './completeness.objects';
 import type { CompletenessService } from './completeness.service';
 import type { CompletenessCounts, GapRow } from './completeness.types';
+import type { GapReason } from './completeness.enums';
 
 /** `Completeness.gaps(first, after)` of one scope, at the instant its figures were computed for. */
 export interface GapsKey extends ConnectionArgs {
   scope: CompletenessScope;
   at: Date;
+  /** Only gaps of these reasons; all when null. */
+  reasons: GapReason[] | null;
 }
 
-const groupOf = (k: GapsKey) => JSON.stringify([k.at.getTime(), k.first ?? null, k.after ?? null]);
+const groupOf = (k: GapsKey) => JSON.stringify([k.at.getTime(), k.first ?? null, k.after ?? null, k.reasons]);
 
 /**
  * Batches the completeness reads of one request: the figures of every project on a page in one
@@ -36,6 +39,7 @@ export function completenessLoaders(ds: DataSource, completeness: CompletenessSe
             group.map((k) => k.scope),
             group[0].at,
             group[0],
+            group[0].reasons,
           );
           return group.map((k) => pages.get(k.scope.key)!);
         }),

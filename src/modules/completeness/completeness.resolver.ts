@@ -8,6 +8,7 @@ import { isBuildingUnit, isOversight, OVERSIGHT_ROLES, Project } from '../projec
 import { CompletenessFilter } from './completeness.inputs';
 import { Completeness, CompletenessGap, CompletenessGapConnection, OrganizationCompleteness } from './completeness.objects';
 import { CompletenessSummary } from './completeness.service';
+import { GapReason } from './completeness.enums';
 
 /** The district view and each project's figures (第九条、第十七条); heavy reads are single statements behind loaders. */
 @Authorized()
@@ -23,8 +24,15 @@ export class CompletenessResolver {
   }
 
   @FieldResolver(() => CompletenessGapConnection, { description: '缺口，按资源代码、原因 — gaps behind the figures, by resource code then reason' })
-  async gaps(@Root() c: Completeness, @Ctx() ctx: Context, @Args() page: ConnectionArgs): Promise<CompletenessGapConnection> {
-    const found = await ctx.loaders.completenessGaps.load({ scope: c.scope, at: c.at, first: page.first, after: page.after });
+  async gaps(
+    @Root() c: Completeness,
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('reasons', () => [GapReason], { nullable: true, description: '只看这些原因的缺口（缺省为全部）— only gaps of these reasons (all when omitted)' })
+    reasons?: GapReason[] | null,
+  ): Promise<CompletenessGapConnection> {
+    const wanted = reasons?.length ? [...new Set(reasons)].sort() : null;
+    const found = await ctx.loaders.completenessGaps.load({ scope: c.scope, at: c.at, first: page.first, after: page.after, reasons: wanted });
     return toConnection({ ...found, nodes: found.nodes.map(CompletenessGap.of) });
   }
 }

@@ -107,10 +107,16 @@ export class CompletenessService {
   }
 
   /** A keyset page of each scope's gaps by (resource code, reason), with its total: one statement for every scope. */
-  async gapPages(em: EntityManager, scopes: CompletenessScope[], now: Date, args: ConnectionArgs): Promise<Map<string, Page<GapRow>>> {
+  async gapPages(
+    em: EntityManager,
+    scopes: CompletenessScope[],
+    now: Date,
+    args: ConnectionArgs,
+    reasons: GapReason[] | null = null,
+  ): Promise<Map<string, Page<GapRow>>> {
     const size = pageSize(args.first, this.config.maxPageSize);
     const [afterCode, afterOrd] = args.after ? gapCursor(args.after) : [null, null];
-    const rows: GapSqlRow[] = await em.query(GAP_PAGES_SQL, [...this.params(scopes, now), afterCode, afterOrd, size + 1]);
+    const rows: GapSqlRow[] = await em.query(GAP_PAGES_SQL, [...this.params(scopes, now), afterCode, afterOrd, size + 1, reasons]);
     const byScope = groupBy(rows, (r) => r.scope_key);
     return new Map(
       scopes.map((s) => {

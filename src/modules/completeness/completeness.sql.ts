@@ -135,13 +135,14 @@ export const GAPS_SQL = `WITH ${GAPS}
 
 /**
  * One keyset page of each scope's gaps after ($5 resource code, $6 reason number), at most $7 rows,
- * with each scope's total; a scope without gaps has no row.
+ * of the reasons $8 (all when null), with each scope's total; a scope without gaps has no row.
  */
 export const GAP_PAGES_SQL = `WITH ${GAPS},
-  total AS (SELECT scope_key, count(*)::int AS n FROM gap GROUP BY scope_key),
+  wanted AS (SELECT * FROM gap WHERE $8::text[] IS NULL OR reason = ANY($8::text[])),
+  total AS (SELECT scope_key, count(*)::int AS n FROM wanted GROUP BY scope_key),
   page AS (
-    SELECT gap.*, row_number() OVER (PARTITION BY scope_key ORDER BY code COLLATE "C", ord) AS rn
-      FROM gap
+    SELECT wanted.*, row_number() OVER (PARTITION BY scope_key ORDER BY code COLLATE "C", ord) AS rn
+      FROM wanted
      WHERE $5::text IS NULL OR code COLLATE "C" > $5::text OR (code = $5::text AND ord > $6::int)
   )
   SELECT t.scope_key, t.n AS total, p.resource_id, p.code, p.project_id, p.reason, p.ord, p.status, p.update_frequency,

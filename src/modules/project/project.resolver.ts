@@ -13,6 +13,7 @@ import * as I from './project.inputs';
 import * as P from './project.payloads';
 import { lateDeclaration, supervisionRequired } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
+import { ProjectNextAction } from './project-next.objects';
 
 const payload = ({ result, userErrors }: Outcome<Project>) => ({ project: result, userErrors });
 
@@ -107,6 +108,13 @@ export class ProjectResolver {
   async upgradesProject(@Root() p: Project, @Ctx() ctx: Context): Promise<Project | null> {
     const up = p.upgradesProjectId ? await ctx.loaders.projectById.load(p.upgradesProjectId) : null;
     return up && canRead(ctx.caller, up, await ctx.loaders.coBuildingUnitIdsByProject.load(up.id)) ? up : null;
+  }
+
+  @FieldResolver(() => [ProjectNextAction], {
+    description: '下一步及尚缺条件 — the steps the status allows now, each with what its rule would still refuse (第八条、第九条); one project at a time',
+  })
+  nextActions(@Root() p: Project, @Ctx() ctx: Context): Promise<ProjectNextAction[]> {
+    return ctx.services.projects.nextActions(p);
   }
 
   @FieldResolver(() => [ProjectTransition], { description: '状态变更记录，按时间 — status history, oldest first' })

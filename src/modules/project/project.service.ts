@@ -30,7 +30,8 @@ import {
   normalizeShape,
   valueProblems,
 } from './project.changes';
-import { declarationProblems, fenToYuan, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
+import { ProjectNextAction } from './project-next.objects';
+import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
 
@@ -252,6 +253,38 @@ export class ProjectService {
   private async coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The steps the project's status allows, each with what its own rule would refuse today (the
+   * same checks the mutation runs: 第八条 for declaring, 第九条 for approval). Edits and changes
+   * are not steps; an acceptance result is one step whether it passes or fails.
+   */
+  async nextActions(read: Project): Promise<ProjectNextAction[]> {
+    const em = this.ds.manager;
+    // As the mutations see it: with its budget years (a list read leaves the eager relations out).
+    const project = (await em.findOne(Project, { where: { id: read.id } })) ?? read;
+    const steps: [ProjectAction, string][] = [
+      ['projectDeclare', 'projectDeclare'],
+      ['projectApprove', 'projectApprove'],
+      ['projectReject', 'projectReject'],
+      ['projectStartConstruction', 'projectStartConstruction'],
+      ['projectGoLive', 'projectGoLive'],
+      ['acceptanceApply', 'acceptanceApply'],
+      ['acceptancePass', 'acceptanceRecordResult'],
+      ['acceptanceFile', 'acceptanceFile'],
+    ];
+    const out: ProjectNextAction[] = [];
+    for (const [action, mutation] of steps) {
+      const rule = PROJECT_TRANSITIONS[action];
+      if (!(rule.from as readonly ProjectStatus[]).includes(project.status)) continue;
+      let missing: UserError[] = [];
+      if (action === 'projectDeclare') missing = declarationProblems(await this.shapeOf(em, project));
+      if (action === 'projectApprove') missing = await sharingAnalysisProblems(em, project.id);
+      const label = action === 'acceptancePass' ? '登记验收结果' : rule.label;
+      out.push(Object.assign(new ProjectNextAction(), { mutation, label, role: rule.role, article: rule.article ?? null, missing }));
+    }
+    return out;
   }
 
   private async shapeOf(em: EntityManager, p: Project): Promise<ProjectShape> {

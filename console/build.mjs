@@ -1,0 +1,84 @@
+/**
+ * Builds the web console into dist/console (run by `npm run build`): Vite bundles console/src,
+ * then every GraphQL operation the console sends is hashed into dist/console/operations.json,
+ * the allow-list the hub enforces in production. Skipped when neither the console's sources
+ * nor the lock file changed since the last build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+const out = path.join(root, 'dist', 'console');
+const stampFile = path.join(out, '.source-hash');
+
+function files(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? files(full) : [full];
+    });
+}
+
+const schemaFile = path.join(root, 'schema', 'schema.graphql');
+const sources = [...files(here), path.join(root, 'package-lock.json'), schemaFile];
+const hash = createHash('sha256');
+for (const file of sources) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+const stamp = hash.digest('hex');
+if (!process.argv.includes('--force') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0);
+
+/** `virtual:hub-labels`: the Chinese term of every enum value, from the schema's descriptions ("中文 — English"). */
+async function enumLabels() {
+  const { buildSchema, isEnumType } = await import('graphql');
+  const schema = buildSchema(readFileSync(schemaFile, 'utf8'));
+  const labels = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isEnumType(type) || type.name.startsWith('__')) continue;
+    labels[type.name] = Object.fromEntries(type.getValues().map((v) => [v.name, (v.description ?? v.name).split(/\s*— /)[0].trim()]));
+  }
+  return labels;
+}
+const labels = await enumLabels();
+const labelsPlugin = {
+  name: 'hub-labels',
+  resolveId: (id) => (id === 'virtual:hub-labels' ? '\0hub-labels' : null),
+  load: (id) => (id === '\0hub-labels' ? `export default ${JSON.stringify(labels)};` : null),
+};
+
+const { build } = await import('vite');
+await build({
+  root: here,
+  base: '/console/',
+  configFile: false,
+  logLevel: 'warn',
+  plugins: [labelsPlugin],
+  // React's automatic JSX runtime, compiled by Vite's own transformer (no plugin needed for a production build).
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: out,
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 2000,
+    reportCompressedSize: false,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // Ant Design marks its modules "use client" for React Server Components; a browser bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+});
+
+const operations = {};
+for (const file of files(path.join(here, 'src', 'operations'))) {
+  if (!file.endsWith('.graphql')) continue;
+  const text = readFileSync(file, 'utf8');
+  operations[createHash('sha256').update(text).digest('hex')] = path.basename(file, '.graphql');
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'operations.json'), `${JSON.stringify(operations, null, 1)}\n`);
+writeFileSync(stampFile, stamp);

@@ -1,0 +1,168 @@
+import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { ApiError, gql, signOut, whenSignedOut } from './api';
+import { Failure, Loading } from './components/common';
+import { label } from './format';
+import { Login } from './pages/Login';
+import { match, useRoute } from './router';
+import { hasRole, SessionContext, Viewer } from './session';
+
+// Every page but the first one a role sees is fetched when opened.
+const Dashboard = lazy(() => import('./pages/Dashboard'));
+const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
+const Catalogue = lazy(() => import('./pages/Catalogue'));
+const ResourcePage = lazy(() => import('./pages/ResourcePage'));
+const ResourceForm = lazy(() => import('./pages/ResourceForm'));
+const ReviewQueue = lazy(() => import('./pages/ReviewQueue'));
+const Projects = lazy(() => import('./pages/Projects'));
+const ProjectPage = lazy(() => import('./pages/ProjectPage'));
+const ProjectForm = lazy(() => import('./pages/ProjectForm'));
+const SharingRequests = lazy(() => import('./pages/SharingRequests'));
+const Deadlines = lazy(() => import('./pages/Deadlines'));
+const AcceptanceList = lazy(() => import('./pages/AcceptanceList'));
+const AcceptancePage = lazy(() => import('./pages/AcceptancePage'));
+const Interfaces = lazy(() => import('./pages/Interfaces'));
+const Gaps = lazy(() => import('./pages/GapsPage'));
+
+const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
+
+interface Entry {
+  key: string;
+  text: string;
+  roles: string[];
+}
+
+/** The menu, by role, in the order each role works. */
+const MENU: Entry[] = [
+  { key: '/dashboard', text: '完整性看板', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/gaps', text: '缺口清单', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/review', text: '审核队列', roles: ['BIG_DATA_BUREAU'] },
+  { key: '/projects', text: '项目', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/acceptance', text: '竣工验收', roles: ['LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'BIG_DATA_BUREAU'] },
+  { key: '/catalogue', text: '资源目录', roles: [...OVERSIGHT, 'PROJECT_UNIT', 'PLATFORM'] },
+  { key: '/interfaces', text: '共享接口与挂接', roles: ['BIG_DATA_BUREAU', 'PLATFORM', 'PROJECT_UNIT', 'AUDITOR'] },
+  { key: '/requests', text: '共享申请', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/deadlines', text: '期限', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+];
+
+/** Where a role lands after signing in. */
+function home(viewer: Viewer): string {
+  if (hasRole(viewer, 'BIG_DATA_BUREAU', 'AUDITOR', 'ADMIN')) return '/dashboard';
+  if (hasRole(viewer, 'PROJECT_UNIT')) return '/projects';
+  if (hasRole(viewer, 'LEADING_GROUP_OFFICE', 'EXPERT')) return '/acceptance';
+  return '/catalogue';
+}
+
+const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
+  ['/dashboard', () => <Dashboard />],
+  ['/gaps', () => <Gaps />],
+  ['/organizations/:id', (p) => <OrganizationPage id={p.id} />],
+  ['/catalogue', () => <Catalogue />],
+  ['/resources/new', () => <ResourceForm />],
+  ['/resources/:id/edit', (p) => <ResourceForm id={p.id} />],
+  ['/resources/:id', (p) => <ResourcePage id={p.id} />],
+  ['/review', () => <ReviewQueue />],
+  ['/projects', () => <Projects />],
+  ['/projects/new', () => <ProjectForm />],
+  ['/projects/:code/edit', (p) => <ProjectForm code={p.code} />],
+  ['/projects/:code', (p) => <ProjectPage code={p.code} />],
+  ['/acceptance', () => <AcceptanceList />],
+  ['/acceptance/:code', (p) => <AcceptancePage code={p.code} />],
+  ['/interfaces', () => <Interfaces />],
+  ['/requests', () => <SharingRequests />],
+  ['/deadlines', () => <Deadlines />],
+];
+
+function Page({ viewer }: { viewer: Viewer }) {
+  const { path, go } = useRoute();
+  useEffect(() => {
+    if (path === '/' || path === '') go(home(viewer));
+  }, [path, viewer, go]);
+  for (const [pattern, render] of ROUTES) {
+    const params = match(pattern, path);
+    if (params) return <Suspense fallback={<Loading />}>{render(params)}</Suspense>;
+  }
+  return <Result status="404" title="没有这个页面" extra={<Button onClick={() => go(home(viewer))}>回到首页</Button>} />;
+}
+
+export function App() {
+  const { path, go } = useRoute();
+  const [state, setState] = useState<{ viewer?: Viewer; error?: unknown; checked: boolean; notice?: string }>({ checked: false });
+  const load = useCallback(() => {
+    gql<{ viewer: Viewer }>('Viewer').then(
+      ({ viewer }) => setState({ viewer, checked: true }),
+      (error) => setState({ checked: true, error: error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? undefined : error }),
+    );
+  }, []);
+  useEffect(() => {
+    whenSignedOut(() => setState((s) => (s.viewer ? { checked: true, notice: '登录已过期，请重新登录' } : s)));
+    load();
+  }, [load]);
+
+  if (!state.checked) return <Loading />;
+  if (state.error) return <Failure error={state.error} />;
+  if (!state.viewer) {
+    return (
+      <Login
+        notice={state.notice}
+        onSignedIn={() => {
+          setState({ checked: false });
+          load();
+          go('/');
+        }}
+      />
+    );
+  }
+  const viewer = state.viewer;
+  const items = MENU.filter((m) => hasRole(viewer, ...m.roles)).map((m) => ({
+    key: m.key,
+    label: (
+      <a href={`/console${m.key}`} onClick={(e) => e.preventDefault()}>
+        {m.text}
+      </a>
+    ),
+  }));
+  const selected = MENU.map((m) => m.key).filter((k) => path.startsWith(k) || (k === '/projects' && path.startsWith('/projects')));
+  const leave = async () => {
+    await signOut();
+    setState({ checked: true });
+    go('/');
+  };
+  return (
+    <SessionContext.Provider value={{ viewer, signOut: leave }}>
+      <a className="hub-skip" href="#main">
+        跳到正文
+      </a>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20 }}>
+          <span className="hub-brand">宿城区政务信息资源目录管理平台</span>
+          <span style={{ flex: 1 }} />
+          <Space style={{ color: '#fff' }} size="small">
+            <span>{viewer.organization?.name ?? '平台'}</span>
+            {viewer.roles.map((r) => (
+              <Tag key={r} color="blue">
+                {label('Role', r)}
+              </Tag>
+            ))}
+            <Button size="small" onClick={leave}>
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider width={184} theme="light" breakpoint="lg" collapsedWidth={0}>
+            <nav aria-label="主菜单">
+              <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => go(key)} style={{ borderInlineEnd: 0 }} />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content id="main" style={{ padding: 20, minWidth: 0 }}>
+            <Page viewer={viewer} />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+              时间均为北京时间。依据《宿城区政务信息化项目建设管理办法》（宿区政办发〔2023〕6号）。
+            </Typography.Paragraph>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The console's only way to the hub: the GraphQL operations under ./operations, sent as they are
+ * written (the production allow-list holds their hashes), with the session cookie.
+ */
+const documents = import.meta.glob('./operations/*.graphql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const byName = new Map(Object.entries(documents).map(([file, text]) => [file.replace(/^.*\/|\.graphql$/g, ''), text]));
+
+export interface UserError {
+  code: string;
+  field: string[] | null;
+  message: string;
+  article: string | null;
+}
+
+/** A fault that is not the user's: not signed in, forbidden, the hub unreachable. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+let onUnauthenticated: () => void = () => undefined;
+export const whenSignedOut = (fn: () => void) => {
+  onUnauthenticated = fn;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function gql<T = any>(operation: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const query = byName.get(operation);
+  if (!query) throw new ApiError(`未知操作 ${operation}`, 'CONSOLE');
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('无法连接到平台服务，请检查网络后重试', 'NETWORK');
+  }
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const first = body.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code ?? 'ERROR';
+    if (code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw new ApiError(code === 'FORBIDDEN' ? '当前账号无权执行此操作' : first.message, code);
+  }
+  if (!body.data) throw new ApiError(`平台服务返回 ${res.status}`, 'HTTP');
+  return body.data;
+}
+
+export interface SessionUser {
+  login?: string;
+  name?: string;
+  [key: string]: unknown;
+}
+
+/** Signs in over the hub's session endpoint; the cookie it sets is HttpOnly, never seen here. */
+export async function signIn(login: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  let res: Response;
+  try {
+    res = await fetch('/auth/session', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+  } catch {
+    return { ok: false, message: '无法连接到平台服务' };
+  }
+  if (res.ok) return { ok: true };
+  const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string; errors?: { message: string }[] };
+  if (res.status === 404) return { ok: false, message: '本平台尚未开通账号登录' };
+  return { ok: false, message: body.errors?.[0]?.message ?? body.message ?? (res.status === 401 ? '登录名或密码不正确' : `登录失败（${res.status}）`) };
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/auth/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+}
+
+export async function sessionUser(): Promise<SessionUser | null> {
+  const res = await fetch('/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
+  if (!res?.ok) return null;
+  const body = (await res.json().catch(() => null)) as { user?: SessionUser } | null;
+  return body?.user ?? null;
+}

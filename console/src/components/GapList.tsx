@@ -1,0 +1,57 @@
+import { Select, Space } from 'antd';
+import { useState } from 'react';
+import { label, options } from '../format';
+import { Link } from '../router';
+import { PagedTable, StatusTag, useConnection } from './common';
+
+interface Gap {
+  reason: string;
+  detail: string | null;
+  resource: { id: string; code: string; name: string; status: string; provider: { name: string }; project: { code: string; name: string } | null };
+}
+
+/** The gaps behind the figures, filtered by reason, paged by the API. */
+export function GapList({ filter, title = '缺口清单' }: { filter: Record<string, unknown>; title?: string }) {
+  const [reasons, setReasons] = useState<string[]>([]);
+  const paged = useConnection<Gap>('Gaps', { filter, reasons: reasons.length ? reasons : null }, (d) => ({
+    ...d.completeness.gaps,
+    edges: d.completeness.gaps.edges.map((e: { cursor: string; node: Gap }) => ({ ...e, node: { ...e.node, key: `${e.node.resource.id}:${e.node.reason}` } })),
+  }));
+  return (
+    <PagedTable<Gap>
+      paged={paged}
+      rowKey="key"
+      caption={
+        <Space wrap>
+          <strong>{title}</strong>
+          <label htmlFor="gap-reasons">缺口原因</label>
+          <Select
+            id="gap-reasons"
+            aria-label="缺口原因"
+            mode="multiple"
+            allowClear
+            placeholder="全部原因"
+            value={reasons}
+            onChange={setReasons}
+            options={options('GapReason')}
+            style={{ minWidth: 320 }}
+            maxTagCount="responsive"
+          />
+        </Space>
+      }
+      columns={[
+        { title: '资源代码', key: 'code', render: (_: unknown, g) => <Link to={`/resources/${g.resource.id}`}>{g.resource.code}</Link> },
+        { title: '资源名称', key: 'name', render: (_: unknown, g) => g.resource.name },
+        { title: '缺口原因', dataIndex: 'reason', render: (r: string) => label('GapReason', r) },
+        { title: '说明', dataIndex: 'detail', render: (d: string | null) => d ?? '—' },
+        { title: '资源状态', key: 'status', render: (_: unknown, g) => <StatusTag type="ResourceStatus" value={g.resource.status} /> },
+        {
+          title: '项目',
+          key: 'project',
+          render: (_: unknown, g) => (g.resource.project ? <Link to={`/projects/${g.resource.project.code}`}>{g.resource.project.name}</Link> : '—'),
+        },
+        { title: '提供单位', key: 'provider', render: (_: unknown, g) => g.resource.provider.name },
+      ]}
+    />
+  );
+}

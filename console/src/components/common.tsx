@@ -1,0 +1,141 @@
+import { Alert, Button, Space, Spin, Table, Tag } from 'antd';
+import type { TableProps } from 'antd';
+import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, gql } from '../api';
+import { label } from '../format';
+
+/** A deadline's colour by the days left: overdue red, within 7 days orange, within 30 gold, else green. */
+export function DaysLeft({ days, overdue }: { days: number | null | undefined; overdue?: boolean }) {
+  if (days === null || days === undefined) return <Tag>—</Tag>;
+  if (overdue || days < 0) return <Tag color="red">已逾期 {Math.abs(days)} 天</Tag>;
+  if (days === 0) return <Tag color="red">今日到期</Tag>;
+  if (days <= 7) return <Tag color="orange">剩 {days} 天</Tag>;
+  if (days <= 30) return <Tag color="gold">剩 {days} 天</Tag>;
+  return <Tag color="green">剩 {days} 天</Tag>;
+}
+
+const STATUS_COLOURS: Record<string, string> = {
+  DRAFT: 'default',
+  SUBMITTED: 'processing',
+  PUBLISHED: 'success',
+  RETURNED: 'warning',
+  RETIRED: 'default',
+  MOUNTED: 'success',
+  NOT_MOUNTED: 'warning',
+  WITHDRAWN: 'default',
+  PENDING: 'processing',
+  APPROVED: 'success',
+  REJECTED: 'error',
+  SUCCEEDED: 'success',
+  FAILED: 'error',
+};
+
+export function StatusTag({ type, value }: { type: string; value: string | null | undefined }) {
+  if (!value) return <Tag>—</Tag>;
+  return <Tag color={STATUS_COLOURS[value] ?? 'blue'}>{label(type, value)}</Tag>;
+}
+
+export function Failure({ error }: { error: unknown }) {
+  const message = error instanceof ApiError ? error.message : '加载失败';
+  return <Alert type="error" showIcon role="alert" message={message} style={{ marginBottom: 16 }} />;
+}
+
+/** Runs a query, with loading, error and reload. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useQuery<T = any>(operation: string, variables: Record<string, unknown>) {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const reload = useCallback(() => {
+    setState((s) => ({ ...s, loading: true }));
+    gql<T>(operation, JSON.parse(key)).then(
+      (data) => setState({ data, loading: false }),
+      (error) => setState({ error, loading: false }),
+    );
+  }, [operation, key]);
+  useEffect(reload, [reload]);
+  return { ...state, reload };
+}
+
+export interface Connection<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: N }[];
+}
+
+/**
+ * A table paged by the API's connection: forward by `endCursor`, back by the cursors already
+ * seen. `pick` finds the connection in the answer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useConnection<N, T = any>(operation: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, size = 20) {
+  const key = JSON.stringify(variables);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const lastKey = useRef(key);
+  if (lastKey.current !== key) {
+    lastKey.current = key;
+    if (cursors.length !== 1) setCursors([null]);
+  }
+  const after = cursors[cursors.length - 1];
+  const q = useQuery<T>(operation, { ...variables, first: size, after });
+  const conn = q.data ? pick(q.data) : undefined;
+  return {
+    ...q,
+    conn,
+    nodes: conn?.edges.map((e) => e.node) ?? [],
+    page: cursors.length,
+    next: () => conn?.pageInfo.endCursor && setCursors([...cursors, conn.pageInfo.endCursor]),
+    prev: () => cursors.length > 1 && setCursors(cursors.slice(0, -1)),
+    size,
+  };
+}
+
+export function PagedTable<N extends object>({
+  paged,
+  columns,
+  rowKey = 'id',
+  caption,
+  ...rest
+}: {
+  paged: ReturnType<typeof useConnection<N>>;
+  columns: TableProps<N>['columns'];
+  rowKey?: string;
+  caption?: ReactNode;
+} & Omit<TableProps<N>, 'columns' | 'dataSource' | 'pagination'>) {
+  const total = paged.conn?.totalCount ?? 0;
+  const from = (paged.page - 1) * paged.size;
+  return (
+    <div>
+      {paged.error ? <Failure error={paged.error} /> : null}
+      <Table<N>
+        {...rest}
+        size="middle"
+        rowKey={rowKey}
+        columns={columns}
+        dataSource={paged.nodes}
+        loading={paged.loading}
+        pagination={false}
+        title={caption ? () => caption : undefined}
+        scroll={{ x: 'max-content' }}
+      />
+      <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
+        <span aria-live="polite">
+          共 {total} 条{total ? `，第 ${from + 1}–${from + paged.nodes.length} 条` : ''}
+        </span>
+        <Button onClick={paged.prev} disabled={paged.page <= 1 || paged.loading}>
+          上一页
+        </Button>
+        <Button onClick={paged.next} disabled={!paged.conn?.pageInfo.hasNextPage || paged.loading}>
+          下一页
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+export const Loading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin tip="加载中…">
+      <div style={{ padding: 24 }} />
+    </Spin>
+  </div>
+);

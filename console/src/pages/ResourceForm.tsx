@@ -1,0 +1,200 @@
+import { App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { gql, UserError } from '../api';
+import { Failure, Loading, useQuery } from '../components/common';
+import { applyUserErrors, ErrorList } from '../components/errors';
+import { options } from '../format';
+import { Link, useRoute } from '../router';
+
+const TEXT = ['name', 'code', 'classificationCode', 'summary', 'subFormat', 'sharingCondition', 'legalBasis', 'openCondition'] as const;
+const ENUMS = ['catalogueKind', 'format', 'sharingType', 'sharingMethod', 'openType', 'updateFrequency', 'dataGrade'] as const;
+const KNOWN = [...TEXT, ...ENUMS, 'projectId', 'publishedOn', 'relatedResourceCodes'].map((k) => [k]);
+
+interface Item {
+  name: string;
+  dataType: string;
+  length?: number | null;
+}
+
+/** A catalogue entry with its data items, checked by the API's rules; errors land on their fields (第八条、第九条). */
+export default function ResourceForm({ id }: { id?: string }) {
+  const { message } = App.useApp();
+  const { go, search } = useRoute();
+  const [form] = Form.useForm();
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const existing = useQuery('Resource', { id: id ?? '00000000-0000-0000-0000-000000000000' });
+  const projects = useQuery('Projects', { first: 100 });
+  const r = id ? existing.data?.resource : null;
+  const known = [
+    ...KNOWN,
+    ...((form.getFieldValue('dataItems') as Item[] | undefined) ?? []).flatMap((_, i) => [
+      ['dataItems', i, 'name'],
+      ['dataItems', i, 'dataType'],
+      ['dataItems', i, 'length'],
+    ]),
+  ];
+
+  useEffect(() => {
+    if (r) {
+      form.setFieldsValue({
+        ...r,
+        publishedOn: r.publishedOn ? dayjs(r.publishedOn) : null,
+        relatedResourceCodes: r.relatedResourceCodes.join(','),
+        dataItems: r.dataItems.map((d: Item) => ({ name: d.name, dataType: d.dataType, length: d.length })),
+      });
+    }
+  }, [r, form]);
+
+  if (id && existing.error) return <Failure error={existing.error} />;
+  if (id && !existing.data) return <Loading />;
+
+  const save = async (v: Record<string, unknown>) => {
+    setBusy(true);
+    const input: Record<string, unknown> = {};
+    for (const k of TEXT) if (typeof v[k] === 'string' && (v[k] as string).trim() !== '') input[k] = (v[k] as string).trim();
+    for (const k of ENUMS) if (v[k]) input[k] = v[k];
+    if (v.publishedOn) input.publishedOn = (v.publishedOn as Dayjs).format('YYYY-MM-DD');
+    const related = typeof v.relatedResourceCodes === 'string' ? v.relatedResourceCodes.split(/[,，\s]+/).filter(Boolean) : [];
+    if (related.length) input.relatedResourceCodes = related;
+    input.dataItems = ((v.dataItems as Item[] | undefined) ?? [])
+      .filter(Boolean)
+      .map((d) => ({ name: d.name?.trim() ?? '', dataType: d.dataType, length: d.length ?? null }));
+    if (id) input.id = id;
+    else input.projectId = v.projectId;
+    try {
+      const data = await gql(id ? 'ResourceUpdate' : 'ResourceCreate', { input });
+      const p = data[id ? 'resourceUpdate' : 'resourceCreate'];
+      if (p.userErrors.length) {
+        setErrors(applyUserErrors(form, p.userErrors, known));
+        return;
+      }
+      message.success(id ? '已保存' : `已登记 ${p.resource.code}`);
+      go(`/resources/${p.resource.id}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const select = (name: string, text: string, type: string, required = false) => (
+    <Col xs={24} md={12} xl={8}>
+      <Form.Item label={text} name={name} rules={required ? [{ required: true, message: `请选择${text}` }] : undefined}>
+        <Select allowClear={!required} options={options(type)} placeholder={`请选择${text}`} />
+      </Form.Item>
+    </Col>
+  );
+  const text = (name: string, label: string, extra?: string, required = false) => (
+    <Col xs={24} md={12} xl={8}>
+      <Form.Item label={label} name={name} extra={extra} rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : undefined}>
+        <Input />
+      </Form.Item>
+    </Col>
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/catalogue">资源目录</Link> }, { title: id ? `修改 ${r?.code}` : '登记信息资源' }]} />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {id ? `修改信息资源：${r?.name}` : '登记信息资源'}
+      </Typography.Title>
+      <ErrorList errors={errors} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          projectId: search.get('project') ?? undefined,
+          catalogueKind: 'DEPARTMENTAL',
+          format: 'DATABASE',
+          dataItems: [{ name: '', dataType: 'C' }],
+        }}
+        scrollToFirstError
+      >
+        <Card title="基本信息">
+          <Row gutter={16}>
+            {id ? null : (
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item label="所属项目" name="projectId" rules={[{ required: true, message: '请选择所属项目' }]}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="选择本单位项目"
+                    options={(projects.data?.projects.edges ?? []).map((e: { node: { id: string; code: string; name: string } }) => ({
+                      value: e.node.id,
+                      label: `${e.node.code} ${e.node.name}`,
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            )}
+            {text('name', '信息资源名称', undefined, true)}
+            {text('classificationCode', '分类代码', '类1位、项2位、目3位，如 101001', true)}
+            {text('code', '信息资源代码', '留空则自动编号：分类代码/6位顺序号')}
+            {select('catalogueKind', '目录类型', 'CatalogueKind', true)}
+            {select('format', '资源格式', 'ResourceFormat', true)}
+            {text('subFormat', '子格式')}
+            {select('dataGrade', '数据分级', 'DataGrade')}
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item label="发布日期" name="publishedOn">
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            {text('relatedResourceCodes', '关联资源代码', '多个代码以逗号分隔')}
+            <Col span={24}>
+              <Form.Item label="摘要" name="summary">
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title="共享与开放（第九条）" style={{ marginTop: 16 }}>
+          <Row gutter={16}>
+            {select('sharingType', '共享类型', 'SharingType')}
+            {text('sharingCondition', '共享条件', '有条件共享时必填')}
+            {text('legalBasis', '不予共享依据', '不予共享时必填')}
+            {select('sharingMethod', '共享方式', 'SharingMethod')}
+            {select('openType', '开放类型', 'OpenType')}
+            {text('openCondition', '开放条件', '有条件开放时必填')}
+            {select('updateFrequency', '更新周期', 'UpdateFrequency')}
+          </Row>
+        </Card>
+        <Card title="信息项" style={{ marginTop: 16 }}>
+          <Form.List name="dataItems">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <Space key={f.key} align="start" wrap>
+                    <Form.Item label={`第 ${i + 1} 项名称`} name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写信息项名称' }]}>
+                      <Input style={{ width: 240 }} />
+                    </Form.Item>
+                    <Form.Item label="数据类型" name={[f.name, 'dataType']} rules={[{ required: true, message: '请选择数据类型' }]}>
+                      <Select style={{ width: 200 }} options={options('DataItemType')} />
+                    </Form.Item>
+                    <Form.Item label="长度" name={[f.name, 'length']}>
+                      <InputNumber min={1} style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item label=" ">
+                      <Button onClick={() => remove(f.name)} aria-label={`删除第 ${i + 1} 项`}>
+                        删除
+                      </Button>
+                    </Form.Item>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ name: '', dataType: 'C' })}>添加信息项</Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存
+          </Button>
+          <Button onClick={() => history.back()}>取消</Button>
+        </Space>
+      </Form>
+    </Space>
+  );
+}

@@ -1,0 +1,262 @@
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { gql, UserError } from '../api';
+import { Failure, Loading, StatusTag, useQuery } from '../components/common';
+import { ErrorList } from '../components/errors';
+import { InterfaceForm } from '../components/InterfaceForm';
+import { ReviewActions } from '../components/ReviewActions';
+import { day, label, when } from '../format';
+import { Link, useRoute } from '../router';
+import { hasRole, useViewer } from '../session';
+
+interface Run {
+  id: string;
+  ranAt: string;
+  mode: string;
+  outcome: string;
+  records: number;
+  failureReason: string | null;
+}
+interface Iface {
+  id: string;
+  kind: string;
+  endpoint: string;
+  syncFrequency: string;
+  mountStatus: string;
+  platformId: string | null;
+  mountedAt: string | null;
+  withdrawReason: string | null;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  runs: { totalCount: number; edges: { node: Run }[] };
+}
+interface Version {
+  id: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  snapshot: Record<string, unknown>;
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The fields two published versions differ in. */
+function VersionDiff({ versions }: { versions: Version[] }) {
+  const [a, setA] = useState(versions.length > 1 ? versions[versions.length - 2].version : versions[0]?.version);
+  const [b, setB] = useState(versions[versions.length - 1]?.version);
+  const va = versions.find((v) => v.version === a);
+  const vb = versions.find((v) => v.version === b);
+  const keys = [...new Set([...Object.keys(va?.snapshot ?? {}), ...Object.keys(vb?.snapshot ?? {})])].sort();
+  const rows = keys.map((k) => ({ key: k, before: show(va?.snapshot[k]), after: show(vb?.snapshot[k]) })).filter((r) => r.before !== r.after);
+  const opts = versions.map((v) => ({ value: v.version, label: `第 ${v.version} 版（${when(v.publishedAt)}）` }));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <label htmlFor="diff-a">比较</label>
+        <Select id="diff-a" value={a} onChange={setA} options={opts} style={{ width: 260 }} />
+        <label htmlFor="diff-b">与</label>
+        <Select id="diff-b" value={b} onChange={setB} options={opts} style={{ width: 260 }} />
+      </Space>
+      <Table
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: '两个版本没有差异' }}
+        columns={[
+          { title: '字段', dataIndex: 'key' },
+          { title: `第 ${a} 版`, dataIndex: 'before' },
+          { title: `第 ${b} 版`, dataIndex: 'after' },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Mount({ iface, done }: { iface: Iface; done: () => void }) {
+  const { message } = App.useApp();
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const mount = async () => {
+    const { interfaceMount: p } = await gql('InterfaceMount', { input: { interfaceId: iface.id, platformId: `SQ-${iface.id.slice(0, 8)}` } });
+    if (p.userErrors.length) setErrors(p.userErrors);
+    else {
+      message.success('已挂接到市共享交换平台');
+      done();
+    }
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => mount().catch((e) => message.error(e.message))}>
+        登记挂接
+      </Button>
+      <ErrorList errors={errors} />
+    </>
+  );
+}
+
+export default function ResourcePage({ id }: { id: string }) {
+  const viewer = useViewer();
+  const { go } = useRoute();
+  const { message } = App.useApp();
+  const q = useQuery('Resource', { id });
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [adding, setAdding] = useState(false);
+  if (q.error) return <Failure error={q.error} />;
+  if (!q.data) return <Loading />;
+  const r = q.data.resource;
+  if (!r) return <Alert type="warning" showIcon message="没有这条信息资源，或无权查看" />;
+  const unit = hasRole(viewer, 'PROJECT_UNIT');
+  const bureau = hasRole(viewer, 'BIG_DATA_BUREAU');
+
+  const submit = async () => {
+    const { resourceSubmit: p } = await gql('ResourceSubmit', { input: { id: r.id } });
+    if (p.userErrors.length) setErrors(p.userErrors);
+    else {
+      setErrors([]);
+      message.success('已提交大数据管理局审核');
+      q.reload();
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/catalogue">资源目录</Link> }, { title: r.code }]} />
+      <Space wrap align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {r.name}
+        </Typography.Title>
+        <StatusTag type="ResourceStatus" value={r.status} />
+        <span>第 {r.version} 版</span>
+      </Space>
+      {r.returnReason && r.status === 'RETURNED' ? <Alert type="warning" showIcon message={`退回理由：${r.returnReason}`} /> : null}
+      <Space wrap>
+        {unit && ['DRAFT', 'RETURNED', 'PUBLISHED'].includes(r.status) ? <Button onClick={() => go(`/resources/${r.id}/edit`)}>修改</Button> : null}
+        {unit && ['DRAFT', 'RETURNED'].includes(r.status) ? (
+          <Button type="primary" onClick={() => submit().catch((e) => message.error(e.message))}>
+            提交审核
+          </Button>
+        ) : null}
+        {bureau && r.status === 'SUBMITTED' ? <ReviewActions resource={r} done={q.reload} /> : null}
+      </Space>
+      <ErrorList errors={errors} />
+      <Card title="元数据">
+        <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label="资源代码">{r.code}</Descriptions.Item>
+          <Descriptions.Item label="分类代码">{r.classificationCode}</Descriptions.Item>
+          <Descriptions.Item label="目录类型">{label('CatalogueKind', r.catalogueKind)}</Descriptions.Item>
+          <Descriptions.Item label="提供单位">{r.provider.name}</Descriptions.Item>
+          <Descriptions.Item label="所属项目">{r.project ? <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link> : '—'}</Descriptions.Item>
+          <Descriptions.Item label="格式">
+            {label('ResourceFormat', r.format)}
+            {r.subFormat ? ` / ${r.subFormat}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="共享类型">{label('SharingType', r.sharingType)}</Descriptions.Item>
+          <Descriptions.Item label="共享条件">{r.sharingCondition ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="不予共享依据">{r.legalBasis ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="共享方式">{label('SharingMethod', r.sharingMethod)}</Descriptions.Item>
+          <Descriptions.Item label="开放类型">{label('OpenType', r.openType)}</Descriptions.Item>
+          <Descriptions.Item label="开放条件">{r.openCondition ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="更新周期">{label('UpdateFrequency', r.updateFrequency)}</Descriptions.Item>
+          <Descriptions.Item label="数据分级">{label('DataGrade', r.dataGrade)}</Descriptions.Item>
+          <Descriptions.Item label="发布日期">{day(r.publishedOn)}</Descriptions.Item>
+          <Descriptions.Item label="最近归集">{when(r.lastAggregatedAt)}</Descriptions.Item>
+          <Descriptions.Item label="关联资源">{r.relatedResourceCodes.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="摘要" span={3}>
+            {r.summary || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={`信息项（${r.dataItems.length}）`}>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={r.dataItems}
+          columns={[
+            { title: '序号', dataIndex: 'position', width: 80 },
+            { title: '信息项名称', dataIndex: 'name' },
+            { title: '数据类型', dataIndex: 'dataType', render: (t: string) => label('DataItemType', t) },
+            { title: '长度', dataIndex: 'length', render: show },
+          ]}
+        />
+      </Card>
+      <Card
+        title={`共享接口（${r.interfaces.length}）`}
+        extra={unit && r.status !== 'RETIRED' ? <Button onClick={() => setAdding(true)}>登记接口</Button> : null}
+      >
+        {adding ? (
+          <InterfaceForm
+            resourceId={r.id}
+            onDone={() => {
+              setAdding(false);
+              q.reload();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : null}
+        <Table<Iface>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={r.interfaces}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (i) => (
+              <Table<Run>
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={i.runs.edges.map((e) => e.node)}
+                title={() => `最近归集记录（共 ${i.runs.totalCount} 次）`}
+                locale={{ emptyText: '尚无归集记录' }}
+                columns={[
+                  { title: '时间', dataIndex: 'ranAt', render: when },
+                  { title: '方式', dataIndex: 'mode', render: (m: string) => label('AggregationMode', m) },
+                  { title: '结果', dataIndex: 'outcome', render: (o: string) => <StatusTag type="AggregationOutcome" value={o} /> },
+                  { title: '记录数', dataIndex: 'records' },
+                  { title: '失败原因', dataIndex: 'failureReason', render: show },
+                ]}
+              />
+            ),
+          }}
+          columns={[
+            { title: '类型', dataIndex: 'kind', render: (k: string) => label('InterfaceKind', k) },
+            { title: '地址', dataIndex: 'endpoint' },
+            { title: '同步频率', dataIndex: 'syncFrequency', render: (f: string) => label('UpdateFrequency', f) },
+            {
+              title: '挂接状态',
+              key: 'mount',
+              render: (_: unknown, i) => (
+                <Space direction="vertical" size={0}>
+                  <StatusTag type="MountStatus" value={i.mountStatus} />
+                  {i.mountedAt ? <small>{when(i.mountedAt)}</small> : null}
+                  {bureau && i.mountStatus !== 'MOUNTED' ? <Mount iface={i} done={q.reload} /> : null}
+                </Space>
+              ),
+            },
+            { title: '最近成功归集', dataIndex: 'lastSuccessAt', render: when },
+            { title: '最近运行', dataIndex: 'lastRunAt', render: when },
+          ]}
+        />
+      </Card>
+      <Card title={`发布版本（${r.versions.length}）`}>
+        <Table<Version>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={r.versions}
+          locale={{ emptyText: '尚未发布' }}
+          columns={[
+            { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
+            { title: '发布时间', dataIndex: 'publishedAt', render: when },
+            { title: '发布人', dataIndex: 'publishedBy' },
+          ]}
+        />
+        {r.versions.length > 1 ? (
+          <div style={{ marginTop: 16 }}>
+            <VersionDiff versions={r.versions} />
+          </div>
+        ) : null}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,39 @@
+import { Space, Typography } from 'antd';
+import { PagedTable, useConnection } from '../components/common';
+import { ReviewActions } from '../components/ReviewActions';
+import { label, when } from '../format';
+import { Link } from '../router';
+
+interface Row {
+  id: string;
+  code: string;
+  name: string;
+  sharingType: string | null;
+  updatedAt: string;
+  provider: { name: string };
+  project: { code: string } | null;
+}
+
+/** Entries and revisions submitted for the bureau's review (第五条). */
+export default function ReviewQueue() {
+  const paged = useConnection<Row>('Resources', { filter: { status: 'SUBMITTED' } }, (d) => d.resources);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        审核队列：待发布的信息资源（第五条）
+      </Typography.Title>
+      <PagedTable<Row>
+        paged={paged}
+        columns={[
+          { title: '资源代码', dataIndex: 'code', render: (c: string, r) => <Link to={`/resources/${r.id}`}>{c}</Link> },
+          { title: '资源名称', dataIndex: 'name' },
+          { title: '提供单位', key: 'provider', render: (_: unknown, r) => r.provider.name },
+          { title: '项目', key: 'project', render: (_: unknown, r) => (r.project ? <Link to={`/projects/${r.project.code}`}>{r.project.code}</Link> : '—') },
+          { title: '共享类型', dataIndex: 'sharingType', render: (s: string) => label('SharingType', s) },
+          { title: '提交时间', dataIndex: 'updatedAt', render: when },
+          { title: '审核', key: 'act', render: (_: unknown, r) => <ReviewActions resource={r} done={paged.reload} /> },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,369 @@
+/// <reference lib="dom" />
+/**
+ * The web console, one journey per role, in real Chromium over a hub on real PostgreSQL with the
+ * demo district: sign in, do the role's main task end to end, see the result. Nothing may leave
+ * the machine and the console may log no error. Screenshots land in test/screenshots/console/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../src/common/role.enums';
+import { launch, watchedPage, Watched } from './support/browser';
+import { startTestHub, TestHub } from './support/hub';
+
+jest.setTimeout(180_000);
+
+/** 宿城区教育局, the demo project unit; 宿城区卫生健康委员会, another unit. */
+const EDUCATION = '11321302014000095L';
+const HEALTH = '11321302014000108A';
+
+let hub: TestHub;
+let browser: Browser;
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startTestHub({}, 'demo'), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+let open: Watched[] = [];
+afterEach(async () => {
+  const all = open;
+  open = [];
+  for (const w of all) {
+    await w.close();
+    expect(w.outside).toEqual([]);
+    expect(w.problems).toEqual([]);
+  }
+});
+
+/** A signed-in console for the demo user of `role`, on its landing page. */
+async function signedIn(role: Role): Promise<Watched & { go(path: string): Promise<void> }> {
+  const token = await hub.token(role);
+  const w = await watchedPage(browser, 'console', { extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  open.push(w);
+  await w.page.goto(`${hub.url}/console/`);
+  await w.page.locator('nav[aria-label="主菜单"]').waitFor();
+  return { ...w, go: (path: string) => menu(w.page, path) };
+}
+
+/** Follows a menu entry by its text. */
+async function menu(page: Page, text: string): Promise<void> {
+  await page.getByRole('menuitem', { name: text }).click();
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+}
+
+/** Picks `option` in the Ant Design select labelled `label`. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The error shown beside the form field labelled `label`. */
+const fieldError = (page: Page, label: string) =>
+  page.locator('.ant-form-item', { has: page.locator(`label:text-is("${label}")`) }).locator('.ant-form-item-explain-error');
+
+const idle = (page: Page) => page.waitForLoadState('networkidle');
+
+describe('the console in Chromium', () => {
+  it('big-data bureau: the dashboard, drill-down to a project’s gaps, the catalogue, and publishing moves 编目率', async () => {
+    const w = await signedIn(Role.BIG_DATA_BUREAU);
+    const { page } = w;
+    await page.waitForURL(/\/console\/dashboard$/);
+    const catalogued = page.getByTestId('nd-catalogued');
+    await catalogued.waitFor();
+    const before = (await catalogued.textContent())!.split(' / ').map(Number);
+    expect(before[1]).toBeGreaterThan(0);
+    await page.locator('canvas').first().waitFor(); // the chart, loaded on demand
+    await expect(page.getByText('统计时点：')).toBeTruthy();
+    await w.shot('bureau-dashboard');
+
+    // Keyboard: the first Tab reaches the skip link, which jumps to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+
+    // Drill down: an organisation (the table under the chart) → its projects → a project's gaps.
+    const orgLink = page.locator('table').last().locator('.ant-table-row a').first();
+    const orgName = (await orgLink.textContent())!;
+    await orgLink.click();
+    await page.getByRole('heading', { name: `${orgName}：项目完整性` }).waitFor();
+    await idle(page);
+    await w.shot('bureau-organization');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('项目进度').waitFor();
+    await idle(page);
+    await page.getByText('本项目缺口').waitFor();
+    await w.shot('bureau-project');
+
+    // The district's gap list, filtered by reason.
+    await w.go('缺口清单');
+    await page.getByText('全区缺口').waitFor();
+    await idle(page);
+    const totalText = async () => (await page.getByText(/^共 \d+ 条/).textContent())!;
+    const all = Number(/共 (\d+) 条/.exec(await totalText())![1]);
+    await choose(page, '缺口原因', '未发布');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.body.innerText)?.[1] !== String(n), all);
+    const unpublished = Number(/共 (\d+) 条/.exec(await totalText())![1]);
+    expect(unpublished).toBeGreaterThan(0);
+    expect(unpublished).toBeLessThan(all);
+    for (const cell of await page.locator('.ant-table-row > td:nth-child(3)').allTextContents()) expect(cell).toBe('未发布（编目率）');
+    await w.shot('bureau-gaps');
+
+    // The catalogue: a Chinese search narrows the list and the facet counts follow it.
+    await w.go('资源目录');
+    await idle(page);
+    const listed = Number(/共 (\d+) 条/.exec(await totalText())![1]);
+    await page.getByLabel('搜索（资源名称、代码、摘要）').fill('信息');
+    await page.getByLabel('搜索（资源名称、代码、摘要）').press('Enter');
+    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.body.innerText)?.[1] !== String(n), listed);
+    const found = Number(/共 (\d+) 条/.exec(await totalText())![1]);
+    expect(found).toBeGreaterThan(0);
+    for (const name of await page.locator('.ant-table-row > td:nth-child(2)').allTextContents()) expect(name.length).toBeGreaterThan(0);
+    await page.getByLabel('共享类型', { exact: true }).click();
+    const counts = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    expect(counts.map((c) => Number(/（(\d+)）/.exec(c)![1])).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(found);
+    await page.keyboard.press('Escape');
+    await w.shot('catalogue-search');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('元数据').first().waitFor();
+    await idle(page);
+    await w.shot('resource');
+
+    // The review queue: publish the first submitted entry (第五条) …
+    await w.go('审核队列');
+    await idle(page);
+    const first = page.locator('.ant-table-row').first();
+    const name = (await first.locator('td').nth(1).textContent())!;
+    await w.shot('review-queue');
+    await page.getByRole('button', { name: `发布 ${name}` }).click();
+    await page.getByText(/已发布 .*（第 \d+ 版）/).waitFor();
+    await page.getByRole('cell', { name, exact: true }).waitFor({ state: 'detached' });
+
+    // … and the dashboard's 编目率 counts it.
+    await w.go('完整性看板');
+    await page.waitForFunction(([n, d]) => document.querySelector('[data-testid="nd-catalogued"]')?.textContent === `${n} / ${d}`, [before[0] + 1, before[1]]);
+
+    // Returning one asks for the reason first.
+    await w.go('审核队列');
+    await idle(page);
+    const next = (await page.locator('.ant-table-row').first().locator('td').nth(1).textContent())!;
+    await page.getByRole('button', { name: `退回 ${next}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '退 回' }).click();
+    await fieldError(page, '退回理由').getByText('请填写退回理由（第五条）').waitFor();
+    await page.getByLabel('退回理由').fill('共享条件不明确，请补充申请材料要求');
+    await page.getByRole('dialog').getByRole('button', { name: '退 回' }).click();
+    await page.getByText(/^已退回 /).waitFor();
+  });
+
+  it('project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered', async () => {
+    // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
+    const bureau = await hub.token(Role.BIG_DATA_BUREAU);
+    const shared = await hub.gql(
+      `{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`,
+      {},
+      bureau,
+    );
+    const wanted = shared.data.resources.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
+    expect(wanted).toBeDefined();
+    const consumer = await hub.token(Role.PROJECT_UNIT, HEALTH);
+    const created = await hub.gql(
+      `mutation($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id consumerOrganization { name } resource { provider { creditCode } } } userErrors { message } } }`,
+      { input: { resourceId: wanted.id, purpose: '儿童预防接种信息核验' } },
+      consumer,
+    );
+    expect(created.data.sharingRequestCreate.userErrors).toEqual([]);
+    const request = created.data.sharingRequestCreate.sharingRequest;
+    const w = await signedIn(Role.PROJECT_UNIT); // the demo unit: the education bureau
+    const { page } = w;
+    await page.waitForURL(/\/console\/projects$/);
+    await page.getByRole('heading', { name: '本单位项目' }).waitFor();
+    await idle(page);
+    await w.shot('unit-projects');
+
+    // A new project: the client asks for the required fields; the API's rule lands beside its field, with the article.
+    await page.getByRole('button', { name: '新建项目' }).click();
+    await page.getByRole('heading', { name: '新建政务信息化项目' }).waitFor();
+    await page.getByRole('button', { name: '保 存' }).click();
+    await fieldError(page, '项目名称').getByText('请填写项目名称').waitFor();
+    await page.getByLabel('项目名称').fill('宿城区共享数据质量监测平台');
+    await page.getByLabel('总预算（元）').fill('680000');
+    await choose(page, '部署方式（第十六条）', '其他');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await fieldError(page, '不上区政务云的理由')
+      .getByText(/（第十六条）$/)
+      .waitFor();
+    await w.shot('unit-project-form-errors');
+    await page.getByLabel('不上区政务云的理由').fill('需与市级平台同机房部署，已通过安全评估');
+    await page.getByLabel('建设目标').fill('监测全区共享数据的及时性与完整性');
+    await page.getByRole('button', { name: '保 存' }).click();
+
+    // Its page: the lifecycle as steps, and the next step with what it still lacks.
+    await page.getByText('项目进度').waitFor();
+    await page.getByRole('heading', { name: '宿城区共享数据质量监测平台' }).waitFor();
+    expect(await page.locator('.ant-steps-item-process').textContent()).toContain('草稿');
+    const lacks = page.getByRole('list', { name: '申报项目尚缺' });
+    await lacks.waitFor();
+    const missing = await lacks.locator('li').allTextContents();
+    expect(missing.length).toBeGreaterThan(0);
+    for (const m of missing) expect(m).toMatch(/（第[一二三四五六七八九十]+条）$/);
+    expect(missing.join()).toContain('建设方案缺少「建设背景依据」');
+    expect(missing.join()).not.toContain('建设目标');
+    expect(await page.getByRole('button', { name: '申报项目' }).isDisabled()).toBe(true);
+    await idle(page);
+    await w.shot('unit-project');
+
+    // An entry for it: 第九条 refuses a conditional share without its condition, beside that field.
+    await page.getByRole('link', { name: '登记信息资源' }).click();
+    await page.getByRole('heading', { name: '登记信息资源' }).waitFor();
+    await idle(page);
+    await page.getByLabel('信息资源名称').fill('共享数据质量监测指标');
+    await page.getByLabel('分类代码').fill('301099');
+    await choose(page, '共享类型', '有条件共享');
+    await choose(page, '开放类型', '不予开放');
+    await choose(page, '更新周期', '每月');
+    await page.getByLabel('第 1 项名称').fill('指标名称');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await fieldError(page, '共享条件').getByText('有条件共享的信息资源须填写共享条件（第九条）').waitFor();
+    await w.shot('unit-resource-form-errors');
+    await page.getByLabel('共享条件').fill('仅限区内政务部门用于监测分析');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByText(/^已登记 301099\/\d{6}$/).waitFor();
+    await page.getByText('元数据').first().waitFor();
+
+    // 第九条、第十七条: its sharing interface, then the submission to the bureau.
+    await page.getByRole('button', { name: '登记接口' }).click();
+    await page.getByLabel('接口地址').fill('https://data.sucheng.gov.cn/api/quality');
+    await choose(page, '同步频率', '每年');
+    await page.getByRole('button', { name: '登 记' }).click();
+    const tooRare = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') }).locator('.ant-form-item-explain-error');
+    await tooRare.waitFor();
+    expect(await tooRare.textContent()).toMatch(/第十七条/);
+    await choose(page, '同步频率', '每日');
+    await page.getByRole('button', { name: '登 记' }).click();
+    await page.getByText('接口已登记').waitFor();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByText('已提交大数据管理局审核').waitFor();
+    await page.locator('.ant-tag', { hasText: '已提交' }).first().waitFor();
+    await idle(page);
+    await w.shot('unit-resource');
+
+    // A sharing request to answer within 10 working days.
+    await w.go('共享申请');
+    await idle(page);
+    const row = page.locator('.ant-table-row', { hasText: request.consumerOrganization.name }).first();
+    await row.waitFor();
+    expect(await row.locator('.ant-tag').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(剩 \d+ 天|今日到期|已逾期 \d+ 天)$/)]));
+    await w.shot('unit-requests');
+    await row.getByRole('button', { name: `同意 ${request.consumerOrganization.name} 的申请` }).click();
+    await page.getByText('已同意共享').waitFor();
+    const answered = await hub.gql(`{ sharingRequests(first: 50) { edges { node { id status } } } }`, {}, bureau);
+    expect(answered.data.sharingRequests.edges.find((e: { node: { id: string } }) => e.node.id === request.id).node.status).toBe('APPROVED');
+
+    // Its deadlines, coloured by the days left.
+    await w.go('期限');
+    await idle(page);
+    await page.locator('.ant-table-row').first().waitFor();
+    await w.shot('unit-deadlines');
+  });
+
+  it('expert and office: the frozen snapshot beside today, an opinion recorded, the result (with the 第九条 override asked for) and the filing', async () => {
+    // The health commission applies for acceptance of its project in trial operation (第二十五条).
+    const unit = await hub.token(Role.PROJECT_UNIT, HEALTH);
+    const project = (await hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
+    expect(project.status).toBe('TRIAL_OPERATION');
+    const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
+      kind,
+      title: kind,
+      fileName: `${kind}.pdf`,
+      sha256: String(i).repeat(64),
+    }));
+    const applied = await hub.gql(
+      `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { userErrors { message } } }`,
+      { input: { projectId: project.id, documents } },
+      unit,
+    );
+    expect(applied.data.acceptanceApply.userErrors).toEqual([]);
+
+    const expert = await signedIn(Role.EXPERT);
+    let page = expert.page;
+    await page.waitForURL(/\/console\/acceptance$/);
+    await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
+    await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
+    expect(await page.getByText('内容未被改动').count()).toBe(1);
+    await expert.shot('expert-acceptance');
+    await page.getByRole('button', { name: '提交意见' }).click();
+    await fieldError(page, '评审意见').getByText('请填写评审意见').waitFor();
+    await choose(page, '结论', '修改后通过');
+    await page.getByLabel('评审意见').fill('共享清单基本完整，需补充两个资源的挂接');
+    await page.getByRole('button', { name: '提交意见' }).click();
+    await page.getByText('评审意见已记录').waitFor();
+    await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
+
+    const office = await signedIn(Role.LEADING_GROUP_OFFICE);
+    page = office.page;
+    await office.go('竣工验收');
+    await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
+    await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
+    await idle(page);
+    await office.shot('office-acceptance');
+    await choose(page, '验收结果', '通过');
+    await page.getByLabel('验收日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+    await page.getByLabel('验收日期').press('Tab');
+    for (const [label, file] of [
+      ['信息资源共享清单（文件名）', '共享清单.xlsx'],
+      ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
+      ['技术开发文档（文件名）', '技术文档.pdf'],
+    ]) {
+      await page.getByLabel(label).fill(file);
+    }
+    await page.getByRole('button', { name: '登记结果' }).click();
+    // Its 挂接率 and 归集率 are below the thresholds: passing needs the office's reason (第九条).
+    await page
+      .getByText(/（第九条）$/)
+      .first()
+      .waitFor();
+    await office.shot('office-result-errors');
+    await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源已列入整改，限期一个月完成');
+    await page.getByRole('button', { name: '登记结果' }).click();
+    await page.getByText(/^验收结果已登记/).waitFor();
+    await page.locator('.ant-tag', { hasText: '验收通过' }).first().waitFor();
+    await page.getByLabel('备案日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+    await page.getByLabel('备案日期').press('Enter'); // Enter in the last field submits, as in any form
+    await page.getByText('已备案', { exact: true }).first().waitFor();
+    await idle(page);
+    await office.shot('office-filed');
+    const after = await hub.gql(`{ project(code: "SC-2025-0007") { status } }`, {}, unit);
+    expect(['FILED', 'IN_OPERATION']).toContain(after.data.project.status);
+  });
+
+  it('auditor: reads the dashboard, the catalogue and an entry, and is offered no action', async () => {
+    const w = await signedIn(Role.AUDITOR);
+    const { page } = w;
+    await page.waitForURL(/\/console\/dashboard$/);
+    await page.getByTestId('nd-catalogued').waitFor();
+    expect(await page.getByRole('menuitem', { name: '审核队列' }).count()).toBe(0);
+    await w.go('资源目录');
+    await idle(page);
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('元数据').first().waitFor();
+    await idle(page);
+    for (const action of ['发布', '退回', '修改', '提交审核', '登记接口', '登记挂接'])
+      expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+    await w.shot('auditor-resource');
+    await w.go('期限');
+    await idle(page);
+    await w.shot('auditor-deadlines');
+  });
+});
+
+// Ant Design's locator helpers above wait on their own; this keeps `expect` of a promise honest.
+async function expectVisible(page: Page, text: string | RegExp) {
+  await page.getByText(text).first().waitFor();
+}
+void expectVisible;
