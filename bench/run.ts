@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   await ds.destroy();
 
   const prefix = `bench-${Date.now()}`;
-  const list = scenarios(ids, prefix).filter((s) => ONLY.length === 0 || ONLY.includes(s.name));
+  const list = scenarios(ids, prefix, SMOKE).filter((s) => ONLY.length === 0 || ONLY.includes(s.name));
   const env = { DATABASE_URL: url };
   const running: Running[] = [];
   const stopAll = () => Promise.all(running.map((r) => r.stop()));

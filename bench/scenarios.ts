@@ -36,7 +36,7 @@ const s1Resource = (r: Json, items: Json[], interfaces: Json[]) => ({
   provider: r.provider?.name ?? r.organizationByProviderId?.name,
 });
 
-export function scenarios(interfaceIds: string[], platformRunPrefix: string): Scenario[] {
+export function scenarios(interfaceIds: string[], platformRunPrefix: string, smoke = false): Scenario[] {
   const runsOf = (i: number) => {
     const ranAt = new Date(Date.now() - 60_000).toISOString();
     return interfaceIds.map((interfaceId, k) => ({
@@ -54,7 +54,7 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       name: 'S1',
       title: 'S1 50 projects → resources → data items, interfaces, provider',
       unit: 1,
-      connections: [1, 16],
+      connections: smoke ? [1] : [1, 16],
       servers: ['hub', 'postgraphile', 'sql'],
       query: {
         hub: `{ projects(first: 50) { edges { node { code resources { code name dataItems { name } interfaces { mountStatus } provider { name } } } } } }`,
@@ -81,7 +81,7 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       name: 'S2',
       title: `S2 2-character search "${SEARCH.term}" + sharingType filter + totalCount, first 20`,
       unit: 1,
-      connections: [1, 16],
+      connections: smoke ? [1] : [1, 16],
       servers: ['hub', 'postgraphile', 'sql'],
       query: {
         hub: `query ($term: String, $sharingType: SharingType) { resources(first: 20, filter: { search: $term, sharingType: $sharingType }) { totalCount edges { node { code name } } } }`,
@@ -98,7 +98,7 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       name: 'S3',
       title: 'S3 district completeness: six figures + per organisation',
       unit: 1,
-      connections: [1, 16],
+      connections: smoke ? [1] : [1, 16],
       servers: ['hub', 'sql'],
       query: { hub: `{ completeness { ${RATIO} byOrganization { organization { name } completeness { ${RATIO} } } } }` },
       variables: () => ({}),
@@ -114,7 +114,7 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string): Sc
       name: 'S4',
       title: `S4 ingest: batches of ${interfaceIds.length} new runs`,
       unit: interfaceIds.length,
-      connections: [4],
+      connections: smoke ? [1] : [4],
       servers: ['hub', 'sql'],
       query: {
         hub: `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted duplicates userErrors { code message } } }`,
