@@ -15,6 +15,8 @@ export interface PageInfoShape {
 export interface PageArgs {
   first?: number;
   after?: string;
+  /** false when the caller's query does not read the total: nothing is counted. */
+  countTotal?: boolean;
 }
 
 export interface Page<T> {
@@ -92,8 +94,11 @@ export function pageOf<R, T = R>(
 }
 
 /**
- * One keyset page of a filtered query: a count of the whole filtered set and the rows after the
- * cursor, ordered by the sort key then id. Two statements whatever the page or table size.
+ * One keyset page of a filtered query: the rows after the cursor, ordered by the sort key then id,
+ * and unless `args.countTotal` is false the count of the whole filtered set, as a scalar subquery
+ * of the same statement. One statement whatever the page or table size (a second only for an
+ * empty page after a cursor, whose total no row carries). Without a count, totalCount is NaN:
+ * only a query that does not read it gets there.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -103,16 +108,19 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const size = pageSize(args.first, maxPageSize);
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
   const pageQb = qb.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after, (v) => v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]) && (sort.valid ?? (() => true))(v[0]));
     pageQb.andWhere(`(${sort.expression}, ${alias}.id) > (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  const rows = await pageQb
+  pageQb
     .orderBy(sort.expression, 'ASC')
     .addOrderBy(`${alias}.id`, 'ASC')
-    .limit(size + 1)
-    .getMany();
-  return pageOf(rows, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
+    .limit(size + 1);
+  if (args.countTotal === false) return pageOf(await pageQb.getMany(), size, args.after, NaN, (n) => [sort.value(n), n.id]);
+  // The same builder's SQL, its alias shadowing the outer one; its named parameters are the outer query's.
+  const countSql = qb.clone().select(`count(DISTINCT ${alias}.id)`).orderBy().getQuery();
+  const { entities, raw } = await pageQb.addSelect(`(${countSql})::int`, 'page_total_count').getRawAndEntities();
+  const totalCount = raw.length ? Number(raw[0].page_total_count) : args.after ? await qb.clone().getCount() : 0;
+  return pageOf(entities, size, args.after, totalCount, (n) => [sort.value(n), n.id]);
 }

@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { Page } from '../common/paging';
+import { selectedFields } from './lookahead';
 
 @ObjectType({ description: '分页信息 — Relay page info' })
 export class PageInfo {
@@ -23,7 +25,16 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: '从此游标之后开始 — return items after this cursor' })
   after?: string;
+
+  /** Not an argument: false when the query does not ask for `totalCount`, so that nothing is counted (see `withCountIfAsked`). */
+  countTotal?: boolean;
 }
+
+/** The page arguments, with `countTotal` saying whether the query reads the connection's `totalCount`. */
+export const withCountIfAsked = (args: ConnectionArgs, info: GraphQLResolveInfo): ConnectionArgs => ({
+  ...args,
+  countTotal: selectedFields(info).has('totalCount'),
+});
 
 export interface ConnectionShape<T> {
   edges: { node: T; cursor: string }[];

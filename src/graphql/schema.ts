@@ -1,5 +1,5 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
 import { ProjectResolver, ProjectTransitionResolver } from '../modules/project';
@@ -44,7 +44,40 @@ export const resolvers: NonEmptyArray<Function> = [
   WebhookDeliveryResolver,
 ];
 
+/**
+ * Authorization is decided once per request at its root field, not again at every nested field:
+ * a class-level `@Authorized()` becomes the rule of each query and mutation of that class (unless
+ * the method has its own), and leaves its field resolvers, which are reached only through a root
+ * field that already required a caller. Plain fields read the property through graphql-js's
+ * default resolver (type-graphql's "simple resolvers") instead of a middleware chain each. Both
+ * hold only while every root field is authorized and no plain field carries `@Authorized`: the
+ * build fails otherwise, so that a public root can never expose nested fields unchecked.
+ */
+let rulesAtRoots = false;
+function authorizeAtRoots(): void {
+  if (rulesAtRoots) return;
+  const storage = getMetadataStorage();
+  const ownRule = new Set(storage.authorizedFields.map((f) => `${f.target.name}.${f.fieldName}`));
+  for (const cls of storage.authorizedResolver) {
+    for (const root of [...storage.queries, ...storage.mutations].filter((r) => r.target === cls.target && !ownRule.has(`${r.target.name}.${r.methodName}`))) {
+      storage.authorizedFields.push({ target: root.target, fieldName: root.methodName, roles: cls.roles });
+    }
+  }
+  const roots = new Set([...storage.queries, ...storage.mutations].map((r) => `${r.target.name}.${r.methodName}`));
+  const withRule = new Set(storage.authorizedFields.map((f) => `${f.target.name}.${f.fieldName}`));
+  const open = [...roots].filter((r) => !withRule.has(r));
+  if (open.length) throw new Error(`root fields without @Authorized: ${open.join(', ')}`);
+  const guarded = new Set(storage.authorizedFields.filter((f) => !roots.has(`${f.target.name}.${f.fieldName}`)).map((f) => f.target));
+  storage.authorizedResolver.length = 0;
+  for (const type of storage.objectTypes) {
+    if (guarded.has(type.target)) throw new Error(`@Authorized on a field of ${type.name}: decide it at the root field instead`);
+    type.simpleResolvers ??= true;
+  }
+  rulesAtRoots = true;
+}
+
 export async function buildHubSchema(): Promise<GraphQLSchema> {
+  authorizeAtRoots();
   return buildSchema({
     resolvers,
     authChecker,

@@ -1,6 +1,6 @@
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -137,9 +137,12 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
     csrfPrevention: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
+    // No cache hints are used (answers depend on the caller), and the cache-control plugin Apollo
+    // installs by default wraps every field of every answer: off.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
     ],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },

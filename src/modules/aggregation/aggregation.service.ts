@@ -55,8 +55,9 @@ const LOCK_TARGETS = `
  * The whole batch in one statement: one INSERT of the unnested arrays that skips runs already
  * known (aggregation_run_platform_key), and, from the rows it really inserted, the latest run and
  * latest success per interface and the latest success per resource, set-based and never moved
- * back (GREATEST ignores NULL). A retried batch inserts nothing and so updates nothing; the run
- * history is never scanned.
+ * back (GREATEST ignores NULL). A row whose value would not move is not written at all (an update
+ * of the wide, eleven-index catalogue row costs more than the insert of the run), so a retried or
+ * late batch rewrites nothing; the run history is never scanned.
  */
 const INSERT_RUNS = `
   WITH batch AS (
@@ -75,11 +76,13 @@ const INSERT_RUNS = `
       FROM (SELECT interface_id, max(ran_at) AS last_run_at, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success_at
               FROM inserted GROUP BY interface_id) n
      WHERE i.id = n.interface_id
+       AND (i.last_run_at IS DISTINCT FROM GREATEST(i.last_run_at, n.last_run_at)
+            OR i.last_success_at IS DISTINCT FROM GREATEST(i.last_success_at, n.last_success_at))
   ), resources AS (
     UPDATE information_resource r
        SET last_aggregated_at = GREATEST(r.last_aggregated_at, n.last_success_at)
       FROM (SELECT resource_id, max(ran_at) AS last_success_at FROM inserted WHERE outcome = 'SUCCEEDED' GROUP BY resource_id) n
-     WHERE r.id = n.resource_id
+     WHERE r.id = n.resource_id AND r.last_aggregated_at IS DISTINCT FROM GREATEST(r.last_aggregated_at, n.last_success_at)
   )
   SELECT count(*)::int AS accepted FROM inserted`;
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, toConnection } from '../../graphql/connection';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../common/errors';
 import { Role } from '../../common/role.enums';
@@ -43,10 +44,11 @@ export class ResourceResolver {
   @Query(() => InformationResourceConnection, { description: '信息资源目录 — catalogue entries the caller may read, by code, with facets' })
   async resources(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => ResourceFilter, { nullable: true }) filter?: ResourceFilter,
   ): Promise<InformationResourceConnection> {
-    return { ...toConnection(await ctx.services.resources.list(ctx, filter ?? {}, page)), filter: filter ?? {} };
+    return { ...toConnection(await ctx.services.resources.list(ctx, filter ?? {}, withCountIfAsked(page, info))), filter: filter ?? {} };
   }
 
   @Authorized(Role.PROJECT_UNIT)

@@ -53,12 +53,28 @@ const blank = (column: string) => `coalesce(btrim(${column}), '') = ''`;
 
 /**
  * The project's resources with one flag per rule. RETIRED resources are history, not part of what
- * the project declares, and are left out of every figure.
+ * the project declares, and are left out of every figure. Each resource is checked once however
+ * many scopes count it (MATERIALIZED), and its data items and interfaces are looked up set-wise
+ * (hashed over the district, by index for one project) rather than by three correlated subqueries.
  */
 const CHECKED = `
-  scope AS (
+  scope AS MATERIALIZED (
     SELECT DISTINCT s.scope_key, s.project_id FROM unnest($1::text[], $2::uuid[]) AS s(scope_key, project_id)
-  ), res AS (
+  ), scoped AS MATERIALIZED (
+    SELECT r.id, r.code, r.project_id, r.status, r.sharing_type, r.open_type, r.update_frequency, r.sharing_condition, r.legal_basis,
+           r.last_aggregated_at
+      FROM information_resource r
+     WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
+  ), itemised AS (
+    SELECT DISTINCT d.resource_id FROM data_item d WHERE d.resource_id IN (SELECT id FROM scoped)
+  ), interfaced AS (
+    SELECT i.resource_id,
+           -- 第九条: an interface counts until it is withdrawn from the platform.
+           bool_or(i.mount_status <> 'WITHDRAWN') AS has_interface,
+           -- 第十七条: aggregation goes through the city exchange platform, so the interface must be mounted there.
+           bool_or(i.mount_status = 'MOUNTED') AS is_mounted
+      FROM sharing_interface i WHERE i.resource_id IN (SELECT id FROM scoped) GROUP BY i.resource_id
+  ), res AS MATERIALIZED (
     SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at,
            r.status = 'PUBLISHED' AS published,
            -- 共享类型: UNCONDITIONAL and CONDITIONAL resources are the ones to share and aggregate (第九条、第十七条).
@@ -74,19 +90,18 @@ const CHECKED = `
            coalesce(r.open_type IN ('OPEN', 'CONDITIONAL_OPEN') AND r.sharing_type IS DISTINCT FROM 'UNCONDITIONAL'
                     AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false) AS open_not_shared,
            -- 第八条: a catalogue entry lists its data items.
-           NOT EXISTS (SELECT 1 FROM data_item d WHERE d.resource_id = r.id) AS no_items,
-           -- 第九条: an interface counts until it is withdrawn from the platform.
-           EXISTS (SELECT 1 FROM sharing_interface i WHERE i.resource_id = r.id AND i.mount_status <> 'WITHDRAWN') AS has_interface,
-           -- 第十七条: aggregation goes through the city exchange platform, so the interface must be mounted there.
-           EXISTS (SELECT 1 FROM sharing_interface i WHERE i.resource_id = r.id AND i.mount_status = 'MOUNTED') AS is_mounted,
+           d.resource_id IS NULL AS no_items,
+           coalesce(i.has_interface, false) AS has_interface,
+           coalesce(i.is_mounted, false) AS is_mounted,
            -- 第十七条 归集率: last_aggregated_at is kept by ingest over all the resource's interfaces, including
            -- one withdrawn since: the data did reach the platform, so it still counts as aggregated (and
            -- will turn STALE once no mounted interface brings fresh data).
            r.last_aggregated_at IS NOT NULL AS aggregated,
            -- 及时率: the last success within one update window plus the grace; IRREGULAR (or no frequency) is never stale.
            ${freshSql('r.last_aggregated_at', 'r.update_frequency', '$3', '$4')} AS fresh
-      FROM information_resource r
-     WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
+      FROM scoped r
+      LEFT JOIN itemised d ON d.resource_id = r.id
+      LEFT JOIN interfaced i ON i.resource_id = r.id
   ), checked AS (
     SELECT res.*,
            NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR open_not_shared OR no_items) AS metadata_ok

@@ -4,6 +4,7 @@ export { completenessLoaders } from './completeness.loaders';
 export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
 export { CompletenessService } from './completeness.service';
 export type { CompletenessFilter } from './completeness.inputs';
+export { WINDOW_HOURS } from './completeness.sql';
 export type { CompletenessCounts } from './completeness.types';
 /** 第十七条 timeliness per interface, as SQL for the to-dos of stale interfaces. */
 export { freshSql, staleInterfacesSql } from './completeness.sql';

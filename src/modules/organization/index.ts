@@ -2,6 +2,6 @@
 export { creditCodeCheckChar, creditCodeProblem } from './credit-code.rules';
 export { Organization } from './organization.entity';
 export { OrganizationKind } from './organization.enums';
-export { organizationLoaders } from './organization.loaders';
+export { organizationJsonOf, organizationLoaders } from './organization.loaders';
 export { OrganizationResolver } from './organization.resolver';
 export { OrganizationService } from './organization.service';

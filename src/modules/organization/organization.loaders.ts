@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Organization } from './organization.entity';
 
+/** The organisation whose id is `id` (a SQL expression) as JSON: for look-ahead reads. */
+export const organizationJsonOf = (id: string) => `(SELECT to_jsonb(og) FROM organization og WHERE og.id = ${id})`;
+
 /** Batches every organisation looked up by id in one request into one statement. */
 export function organizationLoaders(ds: DataSource) {
   return {

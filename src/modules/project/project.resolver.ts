@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../../db/transaction';
-import { ConnectionArgs, toConnection } from '../../graphql/connection';
+import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../common/errors';
 import { Role } from '../../common/role.enums';
@@ -32,10 +33,11 @@ export class ProjectResolver {
   @Query(() => P.ProjectConnection, { description: '项目列表，按项目编号 — projects the caller may read, by code' })
   async projects(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => I.ProjectFilter, { nullable: true }) filter?: I.ProjectFilter,
   ): Promise<P.ProjectConnection> {
-    return toConnection(await ctx.services.projects.list(ctx, filter, page));
+    return toConnection(await ctx.services.projects.list(ctx, filter, withCountIfAsked(page, info)));
   }
 
   @Authorized(Role.PROJECT_UNIT)
