@@ -10,6 +10,7 @@ import { CompletenessGapResolver, CompletenessResolver, OrganizationCompleteness
 import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance';
 import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
+import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 
@@ -43,7 +44,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     scalarsMap,
-    validate: false, // services validate inputs and answer with userErrors
+    validate: false, // services validate mutation inputs and answer with userErrors
+    validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,
   });
 }

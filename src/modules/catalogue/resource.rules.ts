@@ -130,10 +130,3 @@ export const FREQUENCY_NAME: Record<UpdateFrequency, string> = {
 export function searchTextOf(name: string, summary: string, itemNames: string[]): string {
   return [name, summary, ...itemNames].filter((s) => s).join('\n');
 }
-
-/** Trims a free text; blank becomes null. */
-export function text(value: string | null | undefined): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const t = value.trim();
-  return t === '' ? null : t;
-}

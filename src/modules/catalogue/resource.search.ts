@@ -7,6 +7,7 @@ import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency }
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';
 import { isUuid } from '../../graphql/scalars';
+import { likeContains } from '../../common/text';
 
 /**
  * Who reads which catalogue entries, as SQL, so that lists, totals and facets agree:
@@ -40,9 +41,6 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   );
 }
 
-/** LIKE pattern matching `term` anywhere, with the wildcards in it taken literally. */
-export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
-
 export const SEARCH_MAX = 100;
 
 /** The caller's visible entries that satisfy the filter, aliased `r`, unordered. */
@@ -65,7 +63,7 @@ export function filteredResources(em: EntityManager, caller: Caller | null, filt
     // Served by the GIN indexes information_resource_search_bigrams (every bigram of the term must
     // be among the text's) and information_resource_search_trgm (3+ characters); ILIKE decides.
     if (term.length >= 2) qb.andWhere(`hub_bigrams(r.search_text) @> hub_bigrams(:f_term)`, { f_term: term });
-    qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: containsPattern(term) });
+    qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: likeContains(term) });
   }
   return qb;
 }

@@ -18,21 +18,11 @@ import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
-import {
-  changedColumns,
-  changeSummary,
-  clean,
-  cleanChanges,
-  cleanPlan,
-  emptyPlan,
-  hasChanges,
-  mergeChanges,
-  normalizeShape,
-  valueProblems,
-} from './project.changes';
+import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { declarationProblems, fenToYuan, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
+import { likeContains, trimmed } from '../../common/text';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 
@@ -79,7 +69,7 @@ export class ProjectService {
     }
     if (filter.nameContains) {
       if (filter.nameContains.length > 100) throw badInput('filter', '检索词不能超过100个字符');
-      qb.andWhere(`project.name LIKE :name ESCAPE '\\'`, { name: `%${filter.nameContains.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere(`project.name LIKE :name ESCAPE '\\'`, { name: likeContains(filter.nameContains) });
     }
     return paginate(qb, args, { expression: 'project.code', value: (p) => p.code }, this.config.maxPageSize);
   }
@@ -91,8 +81,8 @@ export class ProjectService {
     const caller = callerOf(ctx);
     if (input.code != null) input.code = input.code.trim().toUpperCase() || undefined; // blank: generate one
     input.name = input.name.trim();
-    input.fundingSource = clean(input.fundingSource) ?? undefined;
-    input.cloudReason = clean(input.cloudReason) ?? undefined;
+    input.fundingSource = trimmed(input.fundingSource) ?? undefined;
+    input.cloudReason = trimmed(input.cloudReason) ?? undefined;
     const plan = cleanPlan(input.plan ?? {}) as ConstructionPlan;
     const shape: ProjectShape = normalizeShape(
       {
@@ -233,7 +223,7 @@ export class ProjectService {
     input: I.ProjectActionInput & { note?: string },
     action: ProjectAction,
     rule: (em: EntityManager, project: Project) => Promise<QueryDeepPartialEntity<Project>>,
-    note: string | null = clean(input.note) ?? null,
+    note: string | null = trimmed(input.note) ?? null,
   ): Promise<Outcome<Project>> {
     const caller = callerOf(ctx);
     const errors = await validateInput(input);
