@@ -2,7 +2,7 @@ import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'type
 import { badInput } from '../../common/errors';
 import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
-import { isOversight } from '../project';
+import { isOversight, projectsBuiltBySql } from '../project';
 import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';
@@ -31,11 +31,7 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
         visRetired: ResourceStatus.RETIRED,
       });
       if (orgId) {
-        w.orWhere(
-          `${alias}.projectId IN (SELECT vis_p.id FROM project vis_p WHERE vis_p.lead_unit_id = :visOrg
-             UNION SELECT vis_c.project_id FROM project_co_building_unit vis_c WHERE vis_c.organization_id = :visOrg)`,
-          { visOrg: orgId },
-        );
+        w.orWhere(`${alias}.projectId IN ${projectsBuiltBySql(':visOrg')}`, { visOrg: orgId });
       }
     }),
   );

@@ -13,7 +13,7 @@ import { validateInput } from '../../common/validation';
 import type { Caller } from '../../common/caller';
 import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { readableCondition } from './project.access';
+import { readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
@@ -62,10 +62,7 @@ export class ProjectService {
     if (filter.planYear != null) qb.andWhere('project.planYear = :planYear', { planYear: filter.planYear });
     if (filter.organization) {
       if (!isUUID(filter.organization)) throw badInput('filter', '单位ID格式无效');
-      qb.andWhere(
-        `(project.leadUnitId = :org OR EXISTS (SELECT 1 FROM project_co_building_unit f WHERE f.project_id = project.id AND f.organization_id = :org))`,
-        { org: filter.organization },
-      );
+      qb.andWhere(`project.id IN ${projectsBuiltBySql(':org')}`, { org: filter.organization });
     }
     if (filter.nameContains) {
       if (filter.nameContains.length > 100) throw badInput('filter', '检索词不能超过100个字符');
