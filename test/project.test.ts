@@ -331,7 +331,7 @@ describe('reading projects', () => {
     }
     expect(seen).toHaveLength(7);
     expect(seen).toEqual([...seen].sort());
-    const bad = await hub.gql(Q, { filter: { organization: 'nope' } }, office);
+    const bad = await hub.gql(Q, { filter: { organizationId: 'nope' } }, office);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter' });
     const forged = await hub.gql(Q, { after: 'forged' }, office);
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });

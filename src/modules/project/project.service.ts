@@ -60,9 +60,9 @@ export class ProjectService {
     if (filter.status) qb.andWhere('project.status = :status', { status: filter.status });
     if (filter.category) qb.andWhere('project.category = :category', { category: filter.category });
     if (filter.planYear != null) qb.andWhere('project.planYear = :planYear', { planYear: filter.planYear });
-    if (filter.organization) {
-      if (!isUUID(filter.organization)) throw badInput('filter', '单位ID格式无效');
-      qb.andWhere(`project.id IN ${projectsBuiltBySql(':org')}`, { org: filter.organization });
+    if (filter.organizationId) {
+      if (!isUUID(filter.organizationId)) throw badInput('filter', '单位ID格式无效');
+      qb.andWhere(`project.id IN ${projectsBuiltBySql(':org')}`, { org: filter.organizationId });
     }
     if (filter.nameContains) {
       if (filter.nameContains.length > 100) throw badInput('filter', '检索词不能超过100个字符');
