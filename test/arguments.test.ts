@@ -64,7 +64,7 @@ describe('ids and filters are checked before anything runs', () => {
   it('holds the declared limits of a filter: nameContains is at most 100 characters', async () => {
     const res = await hub.gql(
       `query ($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }`,
-      { f: { nameContains: '县'.repeat(200_000) } },
+      { f: { nameContains: '县'.repeat(10_000) } },
       everyRole,
     );
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter', field: ['filter', 'nameContains'] });
