@@ -309,11 +309,11 @@ describe('reading projects', () => {
     const office = await hub.token(Role.LEADING_GROUP_OFFICE);
     expect(await names(office, { planYear: 2040, status: 'REJECTED' })).toEqual(['卫健委未通过']);
     expect(await names(office, { planYear: 2040, category: 'HARDWARE' })).toEqual(['卫健委牵头教育局共建']);
-    expect(await names(office, { planYear: 2040, organization: educationId })).toEqual(['卫健委牵头教育局共建', '教育局草稿'].sort());
+    expect(await names(office, { planYear: 2040, organizationId: educationId })).toEqual(['卫健委牵头教育局共建', '教育局草稿'].sort());
     expect(await names(office, { planYear: 2040, nameContains: '草稿' })).toEqual(['卫健委草稿', '教育局草稿'].sort());
     expect(await names(office, { planYear: 2040, nameContains: '_100%' })).toEqual(['卫健委建设中_100%']);
     expect(await names(office, { planYear: 2040, nameContains: '%' })).toEqual(['卫健委建设中_100%']);
-    expect(await names(education, { planYear: 2040, organization: healthId })).toEqual(
+    expect(await names(education, { planYear: 2040, organizationId: healthId })).toEqual(
       ['卫健委建设中_100%', '卫健委已列入计划', '卫健委牵头教育局共建'].sort(),
     );
   });
@@ -331,7 +331,7 @@ describe('reading projects', () => {
     }
     expect(seen).toHaveLength(7);
     expect(seen).toEqual([...seen].sort());
-    const bad = await hub.gql(Q, { filter: { organization: 'nope' } }, office);
+    const bad = await hub.gql(Q, { filter: { organizationId: 'nope' } }, office);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter' });
     const forged = await hub.gql(Q, { after: 'forged' }, office);
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });

@@ -107,7 +107,8 @@ describe('a page of projects with their catalogue and sharing list', () => {
     await insertCatalogue(50, 3, 6, 2, 3);
     const large: number[] = [];
     for (const token of tokens) large.push(await statementsFor(50, token));
-    console.log(`statements per request (auditor, lead unit, other unit): few rows ${small.join(', ')}; many rows ${large.join(', ')}`);
+    if (process.env.VERBOSE === '1')
+      console.log(`statements per request (auditor, lead unit, other unit): few rows ${small.join(', ')}; many rows ${large.join(', ')}`);
     expect(large).toEqual(small);
     // count + page of projects, then one batched load each: resources, interfaces, data items,
     // providers, projects, versions, related resources, interface resources, consumers

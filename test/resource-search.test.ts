@@ -274,7 +274,7 @@ describe('the search indexes', () => {
         ['page', pageSql, pageParams],
       ] as const) {
         const plan = await explain(sql, params);
-        console.log(`search plan (${who}, ${what}, "${term}"):\n${plan}`);
+        if (process.env.VERBOSE === '1') console.log(`search plan (${who}, ${what}, "${term}"):\n${plan}`);
         // A two-character term can only be served by the bigram index; a longer one by either.
         expect(plan).toMatch(term.length === 2 ? /information_resource_search_bigrams/ : /information_resource_search_(trgm|bigrams)/);
       }

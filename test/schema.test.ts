@@ -11,6 +11,25 @@ describe('schema/schema.graphql', () => {
   });
 });
 
+/**
+ * TypeORM's schema builder reads the tables' metadata with parallel queries on one connection
+ * (PostgresQueryRunner.getTables), which pg 8 answers with a deprecation warning. The hub never
+ * does that; only this one call is let through silently, any other warning still shows.
+ */
+async function withoutOverlappingQueryWarning<T>(work: () => Promise<T>): Promise<T> {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (text.startsWith('Calling client.query() when the client is already executing a query')) return;
+    return (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return await work();
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
 describe('migrations', () => {
   it('build exactly the schema the entities describe, and undo cleanly', async () => {
     const db = await freshDatabase();
@@ -18,7 +37,7 @@ describe('migrations', () => {
     try {
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
-      const pending = await ds.driver.createSchemaBuilder().log();
+      const pending = await withoutOverlappingQueryWarning(() => ds.driver.createSchemaBuilder().log());
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const tables = await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);

@@ -10,3 +10,6 @@ export function fixedClock(at: string | Date): Clock {
   if (Number.isNaN(t)) throw new Error(`fixedClock: not an instant: ${String(at)}`);
   return { now: () => new Date(t) };
 }
+
+/** How far ahead of the hub's clock a time reported by another system (the city platform) may be: 5 minutes of clock skew. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;

@@ -42,5 +42,11 @@ export function addMonths(date: string, n: number): string {
   return fromUtc(Date.UTC(d.getUTCFullYear(), month, Math.min(d.getUTCDate(), lastDay)));
 }
 
+/** The SQL twin of addMonths, on a date expression: PostgreSQL's date + interval clamps to the month's end the same way. */
+export const addMonthsSql = (date: string, n: number): string => {
+  if (!Number.isInteger(n)) throw new RangeError(`addMonthsSql: not a whole number of months: ${n}`);
+  return `(${date} + interval '${n} months')::date`;
+};
+
 /** The Asia/Shanghai calendar date of an instant. */
 export const shanghaiDateOf = (at: Date): string => fromUtc(at.getTime() + SHANGHAI_OFFSET_MS);

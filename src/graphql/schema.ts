@@ -12,6 +12,7 @@ import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
+import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
 import { textHygiene } from './text-hygiene';
@@ -83,7 +84,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     authChecker,
     scalarsMap,
     globalMiddlewares: [textHygiene],
-    validate: false, // services validate inputs and answer with userErrors
+    validate: false, // services validate mutation inputs and answer with userErrors
+    validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,
   });
 }

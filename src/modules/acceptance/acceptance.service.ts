@@ -5,7 +5,7 @@ import { mutate, Outcome } from '../../db/transaction';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { buildingUnitIds, clean, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
+import { buildingUnitIds, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceResult } from './acceptance.enums';
@@ -25,6 +25,7 @@ import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptanc
 import { ExpertOpinion } from './expert-opinion.entity';
 import { shanghaiDateOf } from '../../common/dates';
 import { isUuid } from '../../graphql/scalars';
+import { trimmed } from '../../common/text';
 
 const APPLICATION_FIELD = ['input', 'applicationId'];
 
@@ -120,7 +121,7 @@ export class AcceptanceService {
    */
   async recordResult(ctx: RequestContext, input: I.AcceptanceRecordResultInput): Promise<Outcome<AcceptanceApplication>> {
     const caller = ctx.caller!;
-    input.overrideReason = clean(input.overrideReason);
+    input.overrideReason = trimmed(input.overrideReason);
     const passed = input.result === AcceptanceResult.PASSED;
     const errors = await this.documentErrors(input, input.documents, passed ? PASSED_DOCUMENTS : FAILED_DOCUMENTS);
     if (!passed && input.overrideReason) {
@@ -190,7 +191,7 @@ export class AcceptanceService {
     for (const d of documents) {
       for (const key of ['title', 'fileName', 'sha256'] as const) if (typeof d[key] === 'string') d[key] = d[key].trim();
       d.sha256 = d.sha256.toLowerCase();
-      d.url = clean(d.url);
+      d.url = trimmed(d.url);
     }
     const errors = await validateInput(input);
     if (!errors.length)

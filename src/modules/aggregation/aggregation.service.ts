@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../common/clock';
+import { CLOCK_SKEW_MS } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
@@ -11,7 +12,6 @@ import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { groupBy } from '../../common/batch';
-import { text } from '../catalogue';
 import { MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
@@ -20,8 +20,7 @@ import { failingInterfacesSql } from './aggregation.sql';
 import { NotificationEventKind, recordEventsFrom } from '../notification';
 import { Role } from '../../common/role.enums';
 
-/** Clock skew tolerated on a platform-reported run time. */
-const FUTURE_SKEW_MS = 5 * 60 * 1000;
+import { trimmed } from '../../common/text';
 
 const MOUNT_NAME: Record<MountStatus, string> = {
   [MountStatus.NOT_MOUNTED]: '未挂接',
@@ -141,7 +140,7 @@ export class AggregationService {
     }
     for (const run of runs) {
       if (typeof run.platformRunId === 'string') run.platformRunId = run.platformRunId.trim();
-      run.failureReason = text(run.failureReason) ?? null;
+      run.failureReason = trimmed(run.failureReason) ?? null;
     }
     const errors = await this.runProblems(runs);
     if (errors.length) return { result: null, userErrors: errors };
@@ -177,7 +176,7 @@ export class AggregationService {
 
   /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */
   private async runProblems(runs: AggregationRunInput[]): Promise<UserError[]> {
-    const latest = this.clock.now().getTime() + FUTURE_SKEW_MS;
+    const latest = this.clock.now().getTime() + CLOCK_SKEW_MS;
     const seen = new Map<string, number>();
     const out: UserError[] = [];
     for (const [i, run] of runs.entries()) {

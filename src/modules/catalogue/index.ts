@@ -33,7 +33,7 @@ export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, Re
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';
-export { FREQUENCY_NAME, syncTooRare, text } from './resource.rules';
+export { FREQUENCY_NAME, syncTooRare } from './resource.rules';
 export { filteredResources, whereVisible } from './resource.search';
 export { ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';

@@ -126,10 +126,3 @@ export const FREQUENCY_NAME = UPDATE_FREQUENCY_LABEL;
 export function searchTextOf(name: string, summary: string, itemNames: string[]): string {
   return [name, summary, ...itemNames].filter((s) => s).join('\n');
 }
-
-/** Trims a free text; blank becomes null. */
-export function text(value: string | null | undefined): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const t = value.trim();
-  return t === '' ? null : t;
-}

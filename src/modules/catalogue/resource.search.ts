@@ -2,11 +2,12 @@ import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'type
 import { badInput } from '../../common/errors';
 import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
-import { isOversight } from '../project';
+import { isOversight, projectsBuiltBySql } from '../project';
 import { CatalogueKind, OpenType, ResourceStatus, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
 import { ResourceFilter } from './resource.inputs';
 import { isUuid } from '../../graphql/scalars';
+import { likeContains } from '../../common/text';
 
 /**
  * Who reads which catalogue entries, as SQL, so that lists, totals and facets agree:
@@ -30,18 +31,11 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
         visRetired: ResourceStatus.RETIRED,
       });
       if (orgId) {
-        w.orWhere(
-          `${alias}.projectId IN (SELECT vis_p.id FROM project vis_p WHERE vis_p.lead_unit_id = :visOrg
-             UNION SELECT vis_c.project_id FROM project_co_building_unit vis_c WHERE vis_c.organization_id = :visOrg)`,
-          { visOrg: orgId },
-        );
+        w.orWhere(`${alias}.projectId IN ${projectsBuiltBySql(':visOrg')}`, { visOrg: orgId });
       }
     }),
   );
 }
-
-/** LIKE pattern matching `term` anywhere, with the wildcards in it taken literally. */
-export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
 
 export const SEARCH_MAX = 100;
 
@@ -65,7 +59,7 @@ export function filteredResources(em: EntityManager, caller: Caller | null, filt
     // Served by the GIN indexes information_resource_search_bigrams (every bigram of the term must
     // be among the text's) and information_resource_search_trgm (3+ characters); ILIKE decides.
     if (term.length >= 2) qb.andWhere(`hub_bigrams(r.search_text) @> hub_bigrams(:f_term)`, { f_term: term });
-    qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: containsPattern(term) });
+    qb.andWhere(`r.searchText ILIKE :f_search ESCAPE '\\'`, { f_search: likeContains(term) });
   }
   return qb;
 }

@@ -13,9 +13,10 @@ import { ResourceStatus } from './catalogue.enums';
 import { DataItem } from './data-item.entity';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
 import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
-import { metadataProblems, ResourceMetadata, searchTextOf, text } from './resource.rules';
+import { metadataProblems, ResourceMetadata, searchTextOf } from './resource.rules';
 import { FacetRows, filteredResources, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
+import { trimmed } from '../../common/text';
 
 registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
 
@@ -30,7 +31,7 @@ export type ResourceChangeCheck = (em: EntityManager, r: InformationResource, be
 /** Trims the free texts of an input; blank optional texts become null. */
 function normalize(input: MetadataInput): void {
   for (const key of ['code', 'summary', 'subFormat', 'sharingCondition', 'legalBasis', 'openCondition'] as const) {
-    input[key] = text(input[key]);
+    input[key] = trimmed(input[key]);
   }
   if (typeof input.name === 'string') input.name = input.name.trim();
   if (typeof input.classificationCode === 'string') input.classificationCode = input.classificationCode.trim();

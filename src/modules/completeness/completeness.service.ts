@@ -12,7 +12,7 @@ import { Role } from '../../common/role.enums';
 import { ResourceStatus, UpdateFrequency, FREQUENCY_NAME } from '../catalogue';
 import { groupBy } from '../../common/batch';
 import { Organization } from '../organization';
-import { isOversight, Project } from '../project';
+import { isOversight, Project, projectsBuiltBySql } from '../project';
 import type { CompletenessScope } from './completeness.objects';
 import { COUNTS_SQL, GAP_ORDER, GAP_PAGES_SQL, GAPS_SQL, WINDOW_HOURS } from './completeness.sql';
 import { CompletenessFilter, MAX_FILTER_PROJECTS } from './completeness.inputs';
@@ -161,8 +161,7 @@ export class CompletenessService {
       .innerJoin(Organization, 'lead', 'lead.id = p.leadUnitId')
       .select('p.id', 'id')
       .addSelect('p.leadUnitId', 'leadUnitId');
-    const unitOf = (orgParam: string) =>
-      `(p.leadUnitId = :${orgParam} OR EXISTS (SELECT 1 FROM project_co_building_unit c WHERE c.project_id = p.id AND c.organization_id = :${orgParam}))`;
+    const unitOf = (orgParam: string) => `p.id IN ${projectsBuiltBySql(`:${orgParam}`)}`;
     if (!isOversight(caller)) {
       // A project unit reads the completeness of its own projects only (第十三条); the filter is narrowed to them.
       const org = hasRole(caller, Role.PROJECT_UNIT) ? caller!.organizationId : null;

@@ -1,5 +1,6 @@
 import { AcceptanceResult } from '../acceptance';
-import { ProjectStatus } from '../project';
+import { buildingUnitsSql, ProjectStatus } from '../project';
+import { addMonthsSql } from '../../common/dates';
 import { SharingRequestStatus } from '../sharing-request';
 import { DeadlineKind as K } from './deadline.objects';
 
@@ -25,9 +26,8 @@ export const DEADLINE_RULES: Record<K, { article: string | null; rule: string }>
   },
 };
 
-/** The organisations concerned by a project: its lead unit and co-building units (第八条、第十四条). */
-const projectUnits = (p: string) =>
-  `ARRAY[${p}.lead_unit_id] || ARRAY(SELECT cbu.organization_id FROM project_co_building_unit cbu WHERE cbu.project_id = ${p}.id)`;
+/** The organisations concerned by a project's deadline: the ones that build it (第八条、第十四条). */
+const projectUnits = buildingUnitsSql;
 
 /**
  * Every open deadline as one row: kind, the id that keys it, what it is about, who owes it, its due
@@ -42,24 +42,24 @@ export const DEADLINES = `
     FROM project p WHERE p.status = '${ProjectStatus.DRAFT}'
   UNION ALL
   -- 第二十四条: acceptance no earlier than 3 months after go-live; listed until that day comes.
-  SELECT '${K.ACCEPTANCE_EARLIEST}', p.id, p.id, NULL, p.lead_unit_id, (p.go_live_date + interval '3 months')::date, ${projectUnits('p')}
+  SELECT '${K.ACCEPTANCE_EARLIEST}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.go_live_date', 3)}, ${projectUnits('p')}
     FROM project p
    WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
-     AND (p.go_live_date + interval '3 months')::date > $1::date
+     AND ${addMonthsSql('p.go_live_date', 3)} > $1::date
   UNION ALL
   -- 第二十四条: and completed no later than 12 months after go-live, for a project not yet accepted
   -- (one whose acceptance failed still owes it, after rectification, 第三十三条).
-  SELECT '${K.ACCEPTANCE_WINDOW}', p.id, p.id, NULL, p.lead_unit_id, (p.go_live_date + interval '12 months')::date, ${projectUnits('p')}
+  SELECT '${K.ACCEPTANCE_WINDOW}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.go_live_date', 12)}, ${projectUnits('p')}
     FROM project p
    WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}', '${ProjectStatus.ACCEPTANCE_FAILED}')
      AND p.go_live_date IS NOT NULL
   UNION ALL
   -- 第二十五条: the acceptance application within 1 month of the end of trial operation.
-  SELECT '${K.ACCEPTANCE_APPLICATION}', p.id, p.id, NULL, p.lead_unit_id, (p.trial_end_date + interval '1 month')::date, ${projectUnits('p')}
+  SELECT '${K.ACCEPTANCE_APPLICATION}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.trial_end_date', 1)}, ${projectUnits('p')}
     FROM project p WHERE p.status = '${ProjectStatus.TRIAL_OPERATION}' AND p.trial_end_date IS NOT NULL
   UNION ALL
   -- 第二十六条: filing within 1 month of a passed acceptance.
-  SELECT '${K.FILING}', a.id, a.project_id, NULL, p.lead_unit_id, (a.accepted_on + interval '1 month')::date, ${projectUnits('p')}
+  SELECT '${K.FILING}', a.id, a.project_id, NULL, p.lead_unit_id, ${addMonthsSql('a.accepted_on', 1)}, ${projectUnits('p')}
     FROM acceptance_application a JOIN project p ON p.id = a.project_id
    WHERE a.result = '${AcceptanceResult.PASSED}' AND a.accepted_on IS NOT NULL AND a.filed_on IS NULL
   UNION ALL

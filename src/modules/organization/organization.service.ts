@@ -8,6 +8,7 @@ import { validateInput } from '../../common/validation';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { CREDIT_CODE_KEY, Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationFilter, OrganizationUpdateInput } from './organization.inputs';
+import { likeContains } from '../../common/text';
 
 registerUniqueViolation({
   constraint: CREDIT_CODE_KEY,
@@ -34,7 +35,7 @@ export class OrganizationService {
     const qb = this.ds.getRepository(Organization).createQueryBuilder('org');
     if (filter.kind) qb.andWhere('org.kind = :kind', { kind: filter.kind });
     if (filter.nameContains) {
-      qb.andWhere(`org.name LIKE :name ESCAPE '\\'`, { name: `%${filter.nameContains.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere(`org.name LIKE :name ESCAPE '\\'`, { name: likeContains(filter.nameContains) });
     }
     return paginate(qb, args, { expression: 'org.name', value: (o) => o.name }, this.config.maxPageSize);
   }

@@ -2,8 +2,17 @@
 export { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 export { ProjectBudgetYear } from './project-budget-year.entity';
 export { ProjectTransition } from './project-transition.entity';
-export { OVERSIGHT_ROLES, buildingUnitIds, canRead, isBuildingUnit, isOversight, projectForChange } from './project.access';
-export { clean } from './project.changes';
+export {
+  OVERSIGHT_ROLES,
+  buildingUnitIds,
+  buildingUnitsSql,
+  buildsProject,
+  canRead,
+  isBuildingUnit,
+  isOversight,
+  projectForChange,
+  projectsBuiltBySql,
+} from './project.access';
 export { Project } from './project.entity';
 export { ProjectCategory, ProjectStatus } from './project.enums';
 export {

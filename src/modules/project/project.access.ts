@@ -10,14 +10,29 @@ export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE,
 
 export const isOversight = (caller: Caller | null) => hasRole(caller, ...OVERSIGHT_ROLES);
 
-/** Ids of the organisations that build a project: its lead unit and co-building units (第八条、第十四条). */
+/*
+ * 第八条、第十四条 — who builds a project: its lead unit and its co-building units. The one rule,
+ * as the two SQL shapes other code needs and their TypeScript twin (test/project-access.property.test.ts
+ * checks the three agree on random projects).
+ */
+
+/** SQL: the ids of the projects the organisation `org` (an SQL expression, e.g. a parameter) builds. */
+export const projectsBuiltBySql = (org: string): string =>
+  `(SELECT built_p.id FROM project built_p WHERE built_p.lead_unit_id = ${org}
+     UNION SELECT built_c.project_id FROM project_co_building_unit built_c WHERE built_c.organization_id = ${org})`;
+
+/** SQL: the uuid[] of the organisations that build the project aliased `p` (column names), lead unit first. */
+export const buildingUnitsSql = (p: string): string =>
+  `(ARRAY[${p}.lead_unit_id] || ARRAY(SELECT built_u.organization_id FROM project_co_building_unit built_u WHERE built_u.project_id = ${p}.id))`;
+
+/** TypeScript: the organisation builds the project, given the project's co-building unit ids. */
+export const buildsProject = (project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: readonly string[], orgId: string): boolean =>
+  project.leadUnitId === orgId || coBuildingUnitIds.includes(orgId);
+
+/** Ids of the organisations that build a project. */
 export async function buildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
-  const rows: { id: string }[] = await em.query(
-    `SELECT lead_unit_id AS id FROM project WHERE id = $1
-     UNION SELECT organization_id FROM project_co_building_unit WHERE project_id = $1`,
-    [projectId],
-  );
-  return rows.map((r) => r.id);
+  const rows: { ids: string[] }[] = await em.query(`SELECT ${buildingUnitsSql('p')} AS ids FROM project p WHERE p.id = $1`, [projectId]);
+  return [...new Set(rows[0]?.ids ?? [])];
 }
 
 /**
@@ -49,8 +64,7 @@ export function readableCondition(caller: Caller | null, alias: string): { sql: 
   const params: Record<string, unknown> = { unplannedStatuses: UNPLANNED_STATUSES };
   if (!hasRole(caller, Role.PROJECT_UNIT) || !caller?.organizationId) return { sql: planned, params };
   return {
-    sql: `(${planned} OR ${alias}.leadUnitId = :readerOrgId OR EXISTS (
-      SELECT 1 FROM project_co_building_unit reader_cbu WHERE reader_cbu.project_id = ${alias}.id AND reader_cbu.organization_id = :readerOrgId))`,
+    sql: `(${planned} OR ${alias}.id IN ${projectsBuiltBySql(':readerOrgId')})`,
     params: { ...params, readerOrgId: caller.organizationId },
   };
 }
@@ -65,5 +79,5 @@ export function canRead(caller: Caller | null, project: Pick<Project, 'status' |
 /** The caller acts as PROJECT_UNIT for the project's lead unit or one of its co-building units (第十三条). */
 export function isBuildingUnit(caller: Caller | null, project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: string[]): boolean {
   const org = hasRole(caller, Role.PROJECT_UNIT) ? caller?.organizationId : null;
-  return !!org && (project.leadUnitId === org || coBuildingUnitIds.includes(org));
+  return !!org && buildsProject(project, coBuildingUnitIds, org);
 }

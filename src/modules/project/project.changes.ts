@@ -5,6 +5,7 @@ import type { Project } from './project.entity';
 import { CloudDeployment, ProjectCategory } from './project.enums';
 import type { ProjectChangesInput } from './project.inputs';
 import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project.rules';
+import { trimmed } from '../../common/text';
 
 /*
  * A project's fields as a project unit sets them: normalising the input, merging a change into the
@@ -27,13 +28,10 @@ export const FIELD_LABELS: Record<keyof ProjectChangesInput, string> = {
   upgradesProjectId: '被升级项目',
 };
 
-/** Trimmed text; blank becomes null; undefined (not given) stays undefined. */
-export const clean = <T extends string | null | undefined>(s: T): T | null => (typeof s === 'string' ? ((s.trim() || null) as T) : s);
-
 /** Trims each given section; a blank one is stored as absent. */
 export function cleanPlan(plan: Partial<ConstructionPlan>): Partial<ConstructionPlan> {
   const out: Partial<ConstructionPlan> = {};
-  for (const key of Object.keys(PLAN_SECTIONS) as (keyof ConstructionPlan)[]) if (plan[key] !== undefined) out[key] = clean(plan[key]) ?? null;
+  for (const key of Object.keys(PLAN_SECTIONS) as (keyof ConstructionPlan)[]) if (plan[key] !== undefined) out[key] = trimmed(plan[key]) ?? null;
   return out;
 }
 
@@ -41,8 +39,8 @@ export const emptyPlan = (): ConstructionPlan => Object.fromEntries(Object.keys(
 
 export function cleanChanges(c: ProjectChangesInput): void {
   if (typeof c.name === 'string') c.name = c.name.trim();
-  if (c.fundingSource !== undefined) c.fundingSource = clean(c.fundingSource);
-  if (c.cloudReason !== undefined) c.cloudReason = clean(c.cloudReason);
+  if (c.fundingSource !== undefined) c.fundingSource = trimmed(c.fundingSource);
+  if (c.cloudReason !== undefined) c.cloudReason = trimmed(c.cloudReason);
 }
 
 export const hasChanges = (c: ProjectChangesInput): boolean => (Object.keys(FIELD_LABELS) as (keyof ProjectChangesInput)[]).some((k) => c[k] !== undefined);

@@ -221,7 +221,7 @@ export class ProjectFilter {
   planYear?: number;
 
   @Field(() => ID, { nullable: true, description: '单位（牵头或共建）— lead or co-building unit' })
-  organization?: string;
+  organizationId?: string;
 
   @Field(() => ProjectCategory, { nullable: true })
   category?: ProjectCategory;

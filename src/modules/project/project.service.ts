@@ -13,27 +13,17 @@ import { validateInput } from '../../common/validation';
 import type { Caller } from '../../common/caller';
 import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { readableCondition } from './project.access';
+import { readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
-import {
-  changedColumns,
-  changeSummary,
-  clean,
-  cleanChanges,
-  cleanPlan,
-  emptyPlan,
-  hasChanges,
-  mergeChanges,
-  normalizeShape,
-  valueProblems,
-} from './project.changes';
+import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
 import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
+import { likeContains, trimmed } from '../../common/text';
 
 registerUniqueViolation({ constraint: PROJECT_CODE_KEY, field: ['input', 'code'], message: '该项目编号已被使用' });
 
@@ -71,16 +61,13 @@ export class ProjectService {
     if (filter.status) qb.andWhere('project.status = :status', { status: filter.status });
     if (filter.category) qb.andWhere('project.category = :category', { category: filter.category });
     if (filter.planYear != null) qb.andWhere('project.planYear = :planYear', { planYear: filter.planYear });
-    if (filter.organization) {
-      if (!isUUID(filter.organization)) throw badInput('filter', '单位ID格式无效');
-      qb.andWhere(
-        `(project.leadUnitId = :org OR EXISTS (SELECT 1 FROM project_co_building_unit f WHERE f.project_id = project.id AND f.organization_id = :org))`,
-        { org: filter.organization },
-      );
+    if (filter.organizationId) {
+      if (!isUUID(filter.organizationId)) throw badInput('filter', '单位ID格式无效');
+      qb.andWhere(`project.id IN ${projectsBuiltBySql(':org')}`, { org: filter.organizationId });
     }
     if (filter.nameContains) {
       if (filter.nameContains.length > 100) throw badInput('filter', '检索词不能超过100个字符');
-      qb.andWhere(`project.name LIKE :name ESCAPE '\\'`, { name: `%${filter.nameContains.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere(`project.name LIKE :name ESCAPE '\\'`, { name: likeContains(filter.nameContains) });
     }
     return paginate(qb, args, { expression: 'project.code', value: (p) => p.code }, this.config.maxPageSize);
   }
@@ -92,8 +79,8 @@ export class ProjectService {
     const caller = callerOf(ctx);
     if (input.code != null) input.code = input.code.trim().toUpperCase() || undefined; // blank: generate one
     input.name = input.name.trim();
-    input.fundingSource = clean(input.fundingSource) ?? undefined;
-    input.cloudReason = clean(input.cloudReason) ?? undefined;
+    input.fundingSource = trimmed(input.fundingSource) ?? undefined;
+    input.cloudReason = trimmed(input.cloudReason) ?? undefined;
     const plan = cleanPlan(input.plan ?? {}) as ConstructionPlan;
     const shape: ProjectShape = normalizeShape(
       {
@@ -234,7 +221,7 @@ export class ProjectService {
     input: I.ProjectActionInput & { note?: string },
     action: ProjectAction,
     rule: (em: EntityManager, project: Project) => Promise<QueryDeepPartialEntity<Project>>,
-    note: string | null = clean(input.note) ?? null,
+    note: string | null = trimmed(input.note) ?? null,
   ): Promise<Outcome<Project>> {
     const caller = callerOf(ctx);
     const errors = await validateInput(input);

@@ -15,10 +15,8 @@ import { InterfaceFilter, InterfaceMountInput, InterfaceRegisterInput, Interface
 import { SharingInterface } from './sharing-interface.entity';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 import type { Clock } from '../../common/clock';
+import { CLOCK_SKEW_MS } from '../../common/clock';
 import { isUuid } from '../../graphql/scalars';
-
-/** Clock skew tolerated on a platform-reported mount time. */
-const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * The sharing list (共享清单, 第九条): how each shareable resource reaches its consumers, and its
@@ -134,7 +132,7 @@ export class InterfaceService {
       const problems = resourceProblems(r, ['input', 'interfaceId']);
       if (problems.length) throw new UserErrorsException(problems);
       const now = this.clock.now().getTime();
-      if (input.mountedAt && input.mountedAt.getTime() > now + FUTURE_SKEW_MS) {
+      if (input.mountedAt && input.mountedAt.getTime() > now + CLOCK_SKEW_MS) {
         refuse(UserErrorCode.OUT_OF_RANGE, '挂接时间不能晚于当前时间', ['input', 'mountedAt']);
       }
       i.mountStatus = MountStatus.MOUNTED;
