@@ -151,3 +151,22 @@ it('every backend terminated with pg_terminate_backend, ten times under load: no
     `pg_terminate_backend ×10: ${killed} backends ended; writers ${JSON.stringify(w.codes)}; ${w.acknowledged.length} acknowledged, ${rows} present; serving ${recoveredMs.toFixed(0)} ms after the last`,
   );
 });
+
+it('a connection ended by the server while a transaction holds it between statements fails that transaction, not the process', async () => {
+  const runner = hub.ds.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+  const admin = new Client({ connectionString: pg.url });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+  } finally {
+    await admin.end();
+  }
+  // The server's FATAL message arrives while no statement is in flight: it must find a listener.
+  await sleep(300);
+  await expect(runner.query('SELECT 1')).rejects.toThrow();
+  await runner.release().catch(() => undefined);
+  expect((await hub.gql('{ __typename }', {}, auditor)).data?.__typename).toBe('Query');
+});

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
@@ -12,6 +13,20 @@ export interface DataSourceOptions {
   statementTimeoutMs?: number;
   /** Longest wait for a pooled connection (or a new one), in ms (DATABASE_BUSY). */
   poolWaitMs?: number;
+}
+
+/**
+ * A pooled connection that is never without an 'error' listener. pg's pool listens only while a
+ * connection is idle, and TypeORM adds none to a checked-out one, so a server that ends a backend
+ * while a transaction holds it (a restart, pg_terminate_backend) would otherwise raise an unhandled
+ * 'error' event and end the process. The query in flight fails on its own and is classified as
+ * DATABASE_UNAVAILABLE; the pool drops the broken connection when it is released.
+ */
+export class ListeningClient extends Client {
+  constructor(config?: ConstructorParameters<typeof Client>[0]) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /** The one DataSource definition, used by the hub, the TypeORM CLI, the seeds and the tests. */
@@ -29,6 +44,7 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     logger,
     logging: logger ? true : false,
     extra: {
+      Client: ListeningClient,
       max: poolSize,
       application_name: 'catalogue-hub',
       connectionTimeoutMillis: poolWaitMs,
