@@ -68,6 +68,19 @@ export async function startTestHub(
   server?: string,
 ): Promise<TestHub> {
   const db = await freshDatabase(server);
+  return startTestHubOn(db, env, seed, clock);
+}
+
+/**
+ * A hub on a database that already exists (a restored backup, say): migrations run, the seed only
+ * when asked; `close` calls the database's `drop` when one is given.
+ */
+export async function startTestHubOn(
+  db: { url: string; drop?: () => Promise<void> },
+  env: NodeJS.ProcessEnv = {},
+  seed: 'organizations' | 'demo' | 'none' = 'organizations',
+  clock: Clock = systemClock,
+): Promise<TestHub> {
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
   const ds = createDataSource({
@@ -81,7 +94,7 @@ export async function startTestHub(
   await ds.runMigrations({ transaction: 'each' });
   const services = createServices(ds, config, clock);
   if (seed === 'demo') await seedDemo(ds, config, clock);
-  else await seedOrganizations(ds);
+  else if (seed === 'organizations') await seedOrganizations(ds);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });
 
   return {
@@ -104,7 +117,7 @@ export async function startTestHub(
     async close() {
       await hub.stop();
       await ds.destroy();
-      await db.drop();
+      await db.drop?.();
     },
   };
 }

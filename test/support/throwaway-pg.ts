@@ -39,13 +39,14 @@ async function run(args: string[], asPostgres: boolean): Promise<void> {
   await execFileAsync(cmd, rest, { encoding: 'utf8' });
 }
 
-export async function startThrowawayPg(): Promise<ThrowawayPg> {
+/** A new cluster, or (`existing`) a server on a data folder that is already there, such as a restored backup. */
+export async function startThrowawayPg(existing?: string): Promise<ThrowawayPg> {
   const asPostgres = typeof process.getuid === 'function' && process.getuid() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-pg15-'));
   fs.chmodSync(dir, 0o777);
-  const dataDir = path.join(dir, 'data');
+  const dataDir = existing ?? path.join(dir, 'data');
   const port = await freePort();
-  await run([`${BIN}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], asPostgres);
+  if (!existing) await run([`${BIN}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], asPostgres);
   const pgctl = (...args: string[]) => run([`${BIN}/pg_ctl`, '-D', dataDir, ...args], asPostgres);
   const start = () =>
     pgctl('-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=60`, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start');
