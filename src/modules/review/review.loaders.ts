@@ -44,9 +44,9 @@ export function reviewLoaders(ds: DataSource) {
       return ids.map((id) => byId.get(id) ?? false);
     }),
 
-    /** A review's experts, in the order they were assigned. */
+    /** A review's experts, in the order they were assigned (those of one assignment by user id). */
     assignmentsByReviewId: new DataLoader<string, ExpertAssignment[]>(async (ids) => {
-      const rows = await ds.getRepository(ExpertAssignment).find({ where: { reviewId: In([...ids]) }, order: { assignedAt: 'ASC', id: 'ASC' } });
+      const rows = await ds.getRepository(ExpertAssignment).find({ where: { reviewId: In([...ids]) }, order: { assignedAt: 'ASC', expertUserId: 'ASC' } });
       return groupsFor(ids, rows, (a) => a.reviewId);
     }),
 

@@ -46,7 +46,9 @@ export class ReviewResolver {
     return ctx.loaders.reviewOpenById.load(r.id);
   }
 
-  @FieldResolver(() => [ExpertAssignment], { description: '指派的专家，按指派时间 — the assigned experts, in the order assigned' })
+  @FieldResolver(() => [ExpertAssignment], {
+    description: '指派的专家，按指派时间（同次指派按用户ID）— the assigned experts, in the order assigned (one assignment by user id)',
+  })
   assignments(@Root() r: ExpertReview, @Ctx() ctx: Context): Promise<ExpertAssignment[]> {
     return ctx.loaders.assignmentsByReviewId.load(r.id);
   }
