@@ -184,7 +184,8 @@ export class ProjectService {
     return this.step(ctx, input, 'projectGoLive', async (_em, project) => {
       const errors: UserError[] = [];
       if (input.goLiveDate > shanghaiDateOf(this.clock.now())) {
-        errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间）`, ['input', 'goLiveDate'], '第二十四条'));
+        const today = shanghaiDateOf(this.clock.now());
+        errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间 ${today}）`, ['input', 'goLiveDate'], '第二十四条'));
       } else if (project.approvedAt && input.goLiveDate < shanghaiDateOf(project.approvedAt)) {
         const approvedOn = shanghaiDateOf(project.approvedAt);
         errors.push(

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Role } from '../../common/role.enums';
 import { isBuildingUnit, isOversight, Project } from '../project';
@@ -36,7 +36,7 @@ export class ReviewResolver {
     return (await ctx.loaders.projectById.load(r.projectId))!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '验收申请ID（验收评审）— the acceptance application, for an ACCEPTANCE review' })
+  @FieldResolver(() => ID, { nullable: true, description: '验收申请ID（验收评审）— the acceptance application, for an ACCEPTANCE review' })
   applicationId(@Root() r: ExpertReview): string | null {
     return r.applicationId;
   }

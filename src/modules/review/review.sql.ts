@@ -13,8 +13,8 @@ export const latestDeclarationSql = (p: string): string =>
  * SQL condition: the review aliased `r` of the project aliased `p` is open — opinions may be given
  * and revised, experts assigned. A plan review while its declaration is the project's current one
  * and the project is DECLARED (approval or rejection ends it, 第十条); an acceptance review until
- * its result is recorded, while the project is ACCEPTANCE_APPLIED (第二十五条). `reviewIsOpen` is its
- * TypeScript twin.
+ * its result is recorded, while the project is ACCEPTANCE_APPLIED (第二十五条). The mutations check the
+ * same (review.service.ts openReviewFor), on the locked rows.
  */
 export const reviewOpenSql = (r: string, p: string): string =>
   `((${r}.stage = '${ReviewStage.PLAN}' AND ${p}.status = '${ProjectStatus.DECLARED}' AND ${r}.declaration_id = ${latestDeclarationSql(p)})
