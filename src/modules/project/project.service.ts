@@ -183,8 +183,8 @@ export class ProjectService {
   async goLive(ctx: RequestContext, input: I.ProjectGoLiveInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectGoLive', async (_em, project) => {
       const errors: UserError[] = [];
-      if (input.goLiveDate > shanghaiDateOf(this.clock.now())) {
-        const today = shanghaiDateOf(this.clock.now());
+      const today = shanghaiDateOf(this.clock.now());
+      if (input.goLiveDate > today) {
         errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间 ${today}）`, ['input', 'goLiveDate'], '第二十四条'));
       } else if (project.approvedAt && input.goLiveDate < shanghaiDateOf(project.approvedAt)) {
         const approvedOn = shanghaiDateOf(project.approvedAt);
