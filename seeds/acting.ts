@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/common/request-context';
-import type { Role } from '../src/common/role.enums';
+import { Role } from '../src/common/role.enums';
 import { Organization } from '../src/modules/organization';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
@@ -21,6 +21,22 @@ export function ok<T>(what: string, outcome: Outcome<T>): T {
 }
 
 export type ActAs = (role: Role, orgKey: string) => RequestContext;
+
+/**
+ * The demo's experts (专家咨询小组, 第六条): stable user ids and the names their tokens carry
+ * (`npm run token -- --role EXPERT --user expert-zhang`). User accounts will replace this list.
+ */
+export const DEMO_EXPERTS = [
+  { userId: 'expert-zhang', name: '张明远' },
+  { userId: 'expert-li', name: '李静' },
+] as const;
+
+/** A request context for one of the demo's experts. */
+export const asExpert = (expert: (typeof DEMO_EXPERTS)[number]): RequestContext => ({
+  requestId: 'seed',
+  log: silent,
+  caller: { userId: expert.userId, organizationId: null, roles: [Role.EXPERT], name: expert.name },
+});
 
 /** Organisation ids by demo key, and a request context for a role in one of them. */
 export async function demoActors(ds: DataSource): Promise<{ org: (key: string) => string; as: ActAs }> {

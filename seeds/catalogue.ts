@@ -26,7 +26,8 @@ import { InterfaceKind, InterfaceMountInput, InterfaceRegisterInput, InterfaceWi
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
 import { shanghaiDateOf } from '../src/common/dates';
-import { demoActors, make, ok } from './acting';
+import { asExpert, DEMO_EXPERTS, demoActors, make, ok } from './acting';
+import { ExpertAssignInput, ExpertConclusion, ExpertOpinionRecordInput } from '../src/modules/review';
 
 /** Spreads sharing, openness, frequency, grade and method over every value, within the rules. */
 function sharingOf(i: number, format: ResourceFormat) {
@@ -181,6 +182,15 @@ async function advance(services: Services, d: DemoProject, projectId: string, un
     ok('projectReject', await services.projects.reject(office, make(P.ProjectRejectInput, { ...id, reason: d.rejectionReason! })));
     return;
   }
+  // 第十条: the office assigns an expert to review the plan; the demo leaves SC-2027-0003 under review, its expert yet to answer.
+  const [zhang, li] = DEMO_EXPERTS;
+  ok(
+    `expertAssign ${d.code}`,
+    await services.reviews.assign(office, make(ExpertAssignInput, { ...id, expertUserIds: [d.status === ProjectStatus.DECLARED ? li.userId : zhang.userId] })),
+  );
+  if (d.status === ProjectStatus.DECLARED) return;
+  const opinion = make(ExpertOpinionRecordInput, { ...id, conclusion: ExpertConclusion.PASS, opinion: '建设内容、共享分析和投资概算合理，同意列入年度计划。' });
+  ok(`expertOpinionRecord ${d.code}`, await services.reviews.recordOpinion(asExpert(zhang), opinion));
   if (!AFTER_APPROVAL.includes(d.status)) return;
   ok(`projectApprove ${d.code}`, await services.projects.approve(office, make(P.ProjectApproveInput, id)));
   if (d.status === ProjectStatus.APPROVED) return;

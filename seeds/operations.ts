@@ -6,14 +6,15 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../src/common/request-context';
-import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion, AcceptanceApplication } from '../src/modules/acceptance';
+import { AcceptanceDocumentKind, AcceptanceResult, AcceptanceApplication } from '../src/modules/acceptance';
+import { ExpertAssignInput, ExpertConclusion, ExpertOpinionRecordInput } from '../src/modules/review';
 import * as A from '../src/modules/acceptance';
 import { AggregationMode, AggregationOutcome, AggregationRunInput, AggregationRunsReportInput } from '../src/modules/aggregation';
 import { Role } from '../src/common/role.enums';
 import { Project } from '../src/modules/project';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject } from './projects.data';
-import { ActAs, demoActors, make, ok } from './acting';
+import { ActAs, asExpert, DEMO_EXPERTS, demoActors, make, ok } from './acting';
 
 /** A clock the seed can set to the demo's instants; it follows `base` otherwise. */
 export class SeedClock {
@@ -119,15 +120,19 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
         }),
       ),
     );
+    // 第六条、第二十五条: the office assigns the two experts, who give their opinions.
+    ok(
+      `expertAssign ${d.code}`,
+      await services.reviews.assign(office, make(ExpertAssignInput, { applicationId: application.id, expertUserIds: DEMO_EXPERTS.map((e) => e.userId) })),
+    );
     clock.set(a.opinionsAt);
     const passed = a.result === 'PASSED';
-    for (const [k, expert] of ['expert-zhang', 'expert-li'].entries()) {
-      const ctx = { ...as(Role.EXPERT, 'leading-group-office'), caller: { userId: `seed-${expert}`, organizationId: null, roles: [Role.EXPERT] } };
+    for (const [k, expert] of DEMO_EXPERTS.entries()) {
       ok(
         'expertOpinionRecord',
-        await services.acceptance.recordOpinion(
-          ctx,
-          make(A.ExpertOpinionRecordInput, {
+        await services.reviews.recordOpinion(
+          asExpert(expert),
+          make(ExpertOpinionRecordInput, {
             applicationId: application.id,
             conclusion: passed ? (k === 0 ? ExpertConclusion.PASS : ExpertConclusion.PASS_WITH_CHANGES) : ExpertConclusion.FAIL,
             opinion: passed

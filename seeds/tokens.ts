@@ -13,6 +13,8 @@ export async function tokenFor(
   role: Role,
   creditCode?: string,
   expiresIn = '12h',
+  /** A stable user id (e.g. a named expert) and display name; by default a fresh id and no name. */
+  user: { userId?: string; name?: string } = {},
 ): Promise<{ token: string; caller: Caller; organization: Organization }> {
   const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
   const organization = await ds.getRepository(Organization).findOneBy({ creditCode: code });
@@ -21,6 +23,11 @@ export async function tokenFor(
       creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`,
     );
   }
-  const caller: Caller = { userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, organizationId: organization.id, roles: [role] };
+  const caller: Caller = {
+    userId: user.userId ?? `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+    organizationId: organization.id,
+    roles: [role],
+    ...(user.name ? { name: user.name } : {}),
+  };
   return { token: await tokens.sign(caller, expiresIn), caller, organization };
 }

@@ -60,6 +60,8 @@ export interface Config {
   timelinessGraceHours: number;
   /** Minimum completeness ratios (0..1) an acceptance may pass at without an override reason (第九条、第二十六条). */
   acceptanceThresholds: Partial<Record<CompletenessFigureName, number>>;
+  /** Assigned experts whose opinion a plan review needs before projectApprove (第十条). */
+  planReviewQuorum: number;
   /** Largest catalogue file (XLSX or CSV) an import accepts, in bytes. */
   importMaxBytes: number;
   /** Most data rows (both sheets together) one import accepts. */
@@ -214,7 +216,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),
-    acceptanceThresholds: thresholds('ACCEPTANCE_THRESHOLDS', env.ACCEPTANCE_THRESHOLDS, 'catalogued=1,metadata=1,interfaces=1,mounted=1'),
+    // 第九条 names 完整性、时效性: all six figures by default, 及时率 at 95%.
+    acceptanceThresholds: thresholds(
+      'ACCEPTANCE_THRESHOLDS',
+      env.ACCEPTANCE_THRESHOLDS,
+      'catalogued=1,metadata=1,interfaces=1,mounted=1,aggregated=1,timely=0.95',
+    ),
+    planReviewQuorum: int('PLAN_REVIEW_QUORUM', env.PLAN_REVIEW_QUORUM, 1, 1, 20),
     importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 20000, 1, 1000000),
     interfaceFailingRuns: int('INTERFACE_FAILING_RUNS', env.INTERFACE_FAILING_RUNS, 3, 1, 100),

@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
+import { planReviewCheck, ReviewService } from './modules/review';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
@@ -25,7 +26,8 @@ import { IdempotencyService } from './db/idempotency';
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
   const organizations = new OrganizationService(ds, config);
-  const projects = new ProjectService(ds, config, clock);
+  // 第十条: a declared plan enters the annual plan after its expert review (the review module's rule).
+  const projects = new ProjectService(ds, config, clock, [planReviewCheck(config.planReviewQuorum)]);
   const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
   const acceptance = new AcceptanceService(ds, config, clock, completeness);
@@ -51,6 +53,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     aggregation: new AggregationService(ds, config, clock),
     completeness,
     acceptance,
+    reviews: new ReviewService(ds, clock),
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
 import { ResourceStatus } from '../src/modules/catalogue';
-import { timingProblems, lateApplication } from '../src/modules/acceptance';
+import { acceptanceDateProblems, lateApplication, timingProblems } from '../src/modules/acceptance';
 import { ProjectStatus, PROJECT_TRANSITIONS } from '../src/modules/project';
 import {
   A,
@@ -14,6 +14,7 @@ import {
   NOW,
   readyProject,
   reportDocs,
+  review,
   send,
   TODAY,
   trialProject,
@@ -51,10 +52,12 @@ async function expectRefused(doc: string, input: unknown, token: string, errors:
   expect(await acceptanceCounts(hub)).toEqual(before);
 }
 
-async function applied(options: Parameters<typeof trialProject>[1] = {}) {
+/** Applied for acceptance; by default reviewed too — an assigned expert concluded PASS (第二十五条). */
+async function applied(options: Parameters<typeof trialProject>[1] = {}, reviewed = true) {
   const project = await readyProject(hub, options);
   const { acceptanceApplication, userErrors } = await send(hub, A.apply, { projectId: project.id, documents: applicationDocs() }, unit);
   expect(userErrors).toEqual([]);
+  if (reviewed) await review(hub, acceptanceApplication.id);
   return { project, application: acceptanceApplication };
 }
 
@@ -80,10 +83,13 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
       result: null,
       acceptedOn: null,
       filedOn: null,
+      appliedOn: TODAY,
       late: false,
+      acceptedLate: false,
       project: { id: project.id, status: 'ACCEPTANCE_APPLIED' },
       snapshot: { verify: true, takenAt: new Date(NOW).toISOString() },
       expertOpinions: [],
+      review: { stage: 'ACCEPTANCE', open: true, assignments: [] }, // 第二十五条: opened with the application
     });
     expect(a.documents.map((d: any) => d.kind)).toEqual(APPLICATION_KINDS); // by kind
     expect(a.documents.find((d: any) => d.kind === 'FINANCIAL_REPORT')).toEqual({
@@ -153,19 +159,22 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     ]);
   });
 
-  it('refuses before three calendar months of operation (第二十四条), and allows the day they are complete', async () => {
-    const early = await readyProject(hub, { goLiveDate: '2028-03-16', trialEndDate: null });
-    await expectRefused(A.apply, { projectId: early.id, documents: applicationDocs() }, unit, [
-      { code: 'RULE_VIOLATION', field: ['input', 'projectId'], article: '第二十四条', message: expect.stringContaining('2028-06-16') },
-    ]);
-    const onTime = await readyProject(hub, { goLiveDate: '2028-03-15', trialEndDate: null });
-    expect((await send(hub, A.apply, { projectId: onTime.id, documents: applicationDocs() }, unit)).userErrors).toEqual([]);
+  it('allows the application within a month of a short trial, before three months of operation: the three months bind the acceptance (第二十四条、第二十五条)', async () => {
+    // Live on 1 May, a trial of a month: the application is due by 30 June (第二十五条), months before go-live + 3.
+    const short = await readyProject(hub, { goLiveDate: '2028-05-01', trialEndDate: '2028-05-31' });
+    const res = await send(hub, A.apply, { projectId: short.id, documents: applicationDocs() }, unit);
+    expect(res.userErrors).toEqual([]);
+    expect(res.acceptanceApplication).toMatchObject({ late: false, project: { status: 'ACCEPTANCE_APPLIED' } });
+    expect(timingProblems('2028-05-31', { goLiveDate: '2028-05-01', trialEndDate: '2028-05-31' })).toEqual([]);
   });
 
-  it("counts calendar months in the Asia/Shanghai calendar, a missing day being the month's last", () => {
-    expect(timingProblems('2028-02-28', { goLiveDate: '2027-11-30', trialEndDate: null })).toEqual([expect.objectContaining({ article: '第二十四条' })]);
-    expect(timingProblems('2028-02-29', { goLiveDate: '2027-11-30', trialEndDate: null })).toEqual([]);
-    expect(timingProblems('2027-02-28', { goLiveDate: '2026-11-30', trialEndDate: null })).toEqual([]);
+  it("counts the three months of 第二十四条 in the Asia/Shanghai calendar, a missing day being the month's last", () => {
+    expect(acceptanceDateProblems('2028-02-28', '2027-11-30', null)).toEqual([
+      expect.objectContaining({ code: 'REQUIRED', field: ['input', 'earlyAcceptanceReason'], article: '第二十四条' }),
+    ]);
+    expect(acceptanceDateProblems('2028-02-29', '2027-11-30', null)).toEqual([]);
+    expect(acceptanceDateProblems('2027-02-28', '2026-11-30', null)).toEqual([]);
+    expect(acceptanceDateProblems('2028-02-28', '2027-11-30', '系统为升级改造，已稳定运行')).toEqual([]);
   });
 
   it('refuses while trial operation has not ended (第二十五条), and a project without a go-live date (第二十四条)', async () => {
@@ -179,19 +188,18 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     ]);
   });
 
-  it('allows a late application and marks it late: over a month after trial end (第二十五条) or twelve after go-live (第二十四条)', async () => {
+  it('allows a late application and marks it late: over a month after trial end (第二十五条); twelve months after go-live bind the acceptance', async () => {
     const cases: [string | null, string | null, boolean][] = [
       ['2028-01-10', '2028-05-15', false], // due 2028-06-15: today is the last day
       ['2028-01-10', '2028-05-14', true], // due 2028-06-14
-      ['2027-06-15', null, false], // twelve months end today
-      ['2027-06-14', null, true],
+      ['2027-06-14', null, false], // no trial end: the application is not late; the acceptance will be (acceptedLate)
     ];
     for (const [goLiveDate, trialEndDate, late] of cases) {
-      const { application } = await applied({ goLiveDate, trialEndDate });
+      const { application } = await applied({ goLiveDate, trialEndDate }, false);
       expect([goLiveDate, trialEndDate, application.late]).toEqual([goLiveDate, trialEndDate, late]);
     }
-    expect(lateApplication('2028-03-01', null, '2028-01-31')).toBe(true); // due 2028-02-29
-    expect(lateApplication('2028-02-29', null, '2028-01-31')).toBe(false);
+    expect(lateApplication('2028-03-01', '2028-01-31')).toBe(true); // due 2028-02-29
+    expect(lateApplication('2028-02-29', '2028-01-31')).toBe(false);
   });
 
   it("is the building units' action: a co-building unit may, another unit NOT_ALLOWED (第十三条), the office FORBIDDEN", async () => {
@@ -213,68 +221,6 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     await expectRefused(A.apply, { projectId: project.id, documents: applicationDocs() }, unit, [
       { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: '第二十五条' },
     ]);
-  });
-});
-
-describe('expertOpinionRecord (第六条、第二十五条)', () => {
-  it('records one opinion per expert and application; a second is DUPLICATE; the opinions list in order', async () => {
-    const { project, application } = await applied();
-    const first = await send(hub, A.opinion, { applicationId: application.id, opinion: '  材料齐全，同意验收。  ', conclusion: 'PASS' }, expert);
-    expect(first.userErrors).toEqual([]);
-    expect(first.expertOpinion).toMatchObject({
-      expertUserId: await viewerId(hub, expert),
-      opinion: '材料齐全，同意验收。',
-      conclusion: 'PASS',
-      recordedAt: new Date(NOW).toISOString(),
-    });
-    await expectRefused(A.opinion, { applicationId: application.id, opinion: '补充意见', conclusion: 'FAIL' }, expert, [
-      { code: 'DUPLICATE', field: ['input', 'applicationId'], article: '第六条' },
-    ]);
-    const second = await hub.token(Role.EXPERT);
-    clock.at += 60_000; // a minute later
-    try {
-      expect(
-        (await send(hub, A.opinion, { applicationId: application.id, opinion: '接口文档需补充', conclusion: 'PASS_WITH_CHANGES' }, second)).userErrors,
-      ).toEqual([]);
-    } finally {
-      clock.at = Date.parse(NOW);
-    }
-    const read = await hub.gql(A.applications, { id: project.id }, office);
-    expect(read.data.project.acceptanceApplications[0].expertOpinions.map((o: any) => o.conclusion)).toEqual(['PASS', 'PASS_WITH_CHANGES']);
-  });
-
-  it('checks the opinion: not blank, at most 5000 characters', async () => {
-    const { application } = await applied();
-    await expectRefused(A.opinion, { applicationId: application.id, opinion: '   ', conclusion: 'PASS' }, expert, [
-      { code: 'REQUIRED', field: ['input', 'opinion'] },
-    ]);
-    await expectRefused(A.opinion, { applicationId: application.id, opinion: '意'.repeat(5001), conclusion: 'PASS' }, expert, [
-      { code: 'TOO_LONG', field: ['input', 'opinion'] },
-    ]);
-    expect((await send(hub, A.opinion, { applicationId: application.id, opinion: '意'.repeat(5000), conclusion: 'PASS' }, expert)).userErrors).toEqual([]);
-  });
-
-  it('is taken only while the application is under review (ACCEPTANCE_APPLIED)', async () => {
-    const { application } = await passed();
-    await expectRefused(A.opinion, { applicationId: application.id, opinion: '迟到的意见', conclusion: 'PASS' }, expert, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十五条' },
-    ]);
-    const { project, application: pending } = await applied();
-    await forceStatus(hub, project.id, ProjectStatus.RECTIFYING);
-    await expectRefused(A.opinion, { applicationId: pending.id, opinion: '意见', conclusion: 'PASS' }, expert, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十五条' },
-    ]);
-    await expectRefused(A.opinion, { applicationId: NOWHERE, opinion: '意见', conclusion: 'PASS' }, expert, [
-      { code: 'NOT_FOUND', field: ['input', 'applicationId'] },
-    ]);
-  });
-
-  it("is the experts' action: the office and the project unit are FORBIDDEN", async () => {
-    const { application } = await applied();
-    for (const token of [office, unit]) {
-      const res = await hub.gql(A.opinion, { input: { applicationId: application.id, opinion: '意见', conclusion: 'PASS' } }, token);
-      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    }
   });
 });
 
@@ -305,6 +251,67 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       note: null,
     });
     expect(await statusOf(project.id)).toBe('ACCEPTED');
+  });
+
+  it('refuses PASSED with no expert opinion, or while one concludes FAIL (第二十五条); FAILED needs none', async () => {
+    const { project, application } = await applied({}, false);
+    const input = { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() };
+    await expectRefused(A.result, input, office, [
+      {
+        code: 'REQUIRED',
+        field: ['input', 'applicationId'],
+        article: '第二十五条',
+        message: '尚无专家意见：竣工验收须经专家咨询小组会商审核通过',
+      },
+    ]);
+    await review(hub, application.id, 'FAIL');
+    await expectRefused(A.result, input, office, [
+      { code: 'RULE_VIOLATION', field: ['input', 'applicationId'], article: '第二十五条', message: '1 位专家的意见为「不通过」，不能登记验收通过' },
+    ]);
+    await review(hub, application.id, 'PASS_WITH_CHANGES'); // the expert revises before the decision
+    const passed = await send(hub, A.result, input, office);
+    expect(passed.userErrors).toEqual([]);
+    expect(passed.acceptanceApplication).toMatchObject({
+      result: 'PASSED',
+      review: { open: false },
+      expertOpinions: [{ conclusion: 'PASS_WITH_CHANGES', version: 2 }],
+    });
+    expect(await statusOf(project.id)).toBe('ACCEPTED');
+
+    const unreviewed = await applied({}, false);
+    const failed = await send(hub, A.result, { applicationId: unreviewed.application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office);
+    expect(failed.userErrors).toEqual([]);
+  });
+
+  it('needs a reason for an acceptance before three months of operation (第二十四条), and flags one after twelve', async () => {
+    // Live 2028-04-01 (earliest acceptance 2028-07-01), trial ended 2028-05-01: applied in time, accepted early.
+    const { application } = await applied({ goLiveDate: '2028-04-01', trialEndDate: '2028-05-01' });
+    const input = { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() };
+    await expectRefused(A.result, input, office, [
+      {
+        code: 'REQUIRED',
+        field: ['input', 'earlyAcceptanceReason'],
+        article: '第二十四条',
+        message: '系统于 2028-04-01 上线运行，竣工验收原则上在上线运行三个月后（2028-07-01 起）进行；2028-06-15 验收须填写提前验收的理由',
+      },
+    ]);
+    await expectRefused(A.result, { ...input, earlyAcceptanceReason: '  ' }, office, [
+      { code: 'REQUIRED', field: ['input', 'earlyAcceptanceReason'], message: '理由不能为空白；不需要时请不填此项' },
+    ]);
+    const reason = '汛期前须投入使用，经领导小组同意提前验收';
+    const early = await send(hub, A.result, { ...input, earlyAcceptanceReason: ` ${reason} ` }, office);
+    expect(early.userErrors).toEqual([]);
+    expect(early.acceptanceApplication).toMatchObject({ earlyAcceptanceReason: reason, acceptedLate: false });
+    expect(early.acceptanceApplication.project.history.at(-1).note).toContain(reason);
+
+    for (const [goLiveDate, acceptedLate] of [
+      ['2027-06-15', false], // twelve months end today
+      ['2027-06-14', true],
+    ] as const) {
+      const late = await applied({ goLiveDate, trialEndDate: null });
+      const res = await send(hub, A.result, { applicationId: late.application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, office);
+      expect([goLiveDate, res.userErrors, res.acceptanceApplication.acceptedLate]).toEqual([goLiveDate, [], acceptedLate]);
+    }
   });
 
   it('refuses PASSED without each 第二十六条 item, and an item of the application', async () => {
@@ -365,12 +372,13 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
   });
 
   describe('completeness thresholds (第九条)', () => {
-    /** Applied with one complete entry and one that is a draft without an interface: 编目率, 元数据, 接口覆盖率 and 挂接率 at 1/2. */
+    /** Applied with one complete entry and one that is a draft without an interface: 编目率, 元数据, 接口覆盖率, 挂接率 and 归集率 at 1/2. */
     async function appliedBelow(h: TestHub, token: string) {
       const project = await readyProject(h);
       await insertResource(h, project.id, await orgId(h.ds, 'education'), { status: ResourceStatus.DRAFT });
       const res = await send(h, A.apply, { projectId: project.id, documents: applicationDocs() }, token);
       expect(res.userErrors).toEqual([]);
+      await review(h, res.acceptanceApplication.id);
       return { project, application: res.acceptanceApplication };
     }
 
@@ -381,23 +389,21 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       expect(counts.interfaces).toEqual({ numerator: 1, denominator: 2 });
       expect(counts.mounted).toEqual({ numerator: 1, denominator: 2 });
       const input = { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() };
-      const figure = (name: string, label: string) => ({
+      const figure = (_name: string, label: string) => ({
         code: 'RULE_VIOLATION',
-        field: ['completeness', name],
+        field: ['input', 'overrideReason'], // the field that lets it pass
         article: '第九条',
-        message: expect.stringMatching(new RegExp(`${label}为 50%（1/2），低于通过阈值 100%`)),
+        message: expect.stringMatching(new RegExp(`${label}为 50%（1/2），低于通过阈值 100%；确需通过的，须填写低于阈值通过的理由（overrideReason）`)),
       });
       await expectRefused(A.result, input, office, [
         figure('catalogued', '编目率'),
         figure('metadata', '元数据完整率'),
         figure('interfaces', '接口覆盖率'),
         figure('mounted', '挂接率'),
+        figure('aggregated', '归集率'), // 第九条: all six figures by default
       ]);
       await expectRefused(A.result, { ...input, overrideReason: '   ' }, office, [
-        figure('catalogued', '编目率'),
-        figure('metadata', '元数据完整率'),
-        figure('interfaces', '接口覆盖率'),
-        figure('mounted', '挂接率'),
+        { code: 'REQUIRED', field: ['input', 'overrideReason'], message: '理由不能为空白；不需要时请不填此项' }, // a blank reason is flagged
       ]);
 
       const reason = '草稿条目为试点数据，已承诺一个月内补齐发布和挂接';
@@ -418,13 +424,14 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       const below = await appliedBelow(hub, unit); // incomplete when frozen
       await hub.ds.query(`UPDATE information_resource SET status = 'RETIRED' WHERE project_id = $1 AND status = 'DRAFT'`, [below.project.id]); // complete now
       const res = await send(hub, A.result, { applicationId: below.application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, office);
-      expect(res.userErrors.map((e: any) => e.field[1])).toEqual(['catalogued', 'metadata', 'interfaces', 'mounted']);
+      expect(res.userErrors.map((e: any) => /验收快照的(.+?)为/.exec(e.message)?.[1])).toEqual(['编目率', '元数据完整率', '接口覆盖率', '挂接率', '归集率']);
     });
 
     it('counts a figure with nothing to count (0/0) as meeting its threshold', async () => {
       const project = await trialProject(hub); // no catalogue at all
       const { acceptanceApplication: a } = await send(hub, A.apply, { projectId: project.id, documents: applicationDocs() }, unit);
       expect(a.snapshot.content.completeness.counts.catalogued).toEqual({ numerator: 0, denominator: 0 });
+      await review(hub, a.id);
       expect((await send(hub, A.result, { applicationId: a.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() }, office)).userErrors).toEqual([]);
     });
 
@@ -511,6 +518,7 @@ describe('the status machine', () => {
     try {
       const again = await send(hub, A.apply, { projectId: project.id, documents: applicationDocs() }, unit);
       expect(again.userErrors).toEqual([]);
+      await review(hub, again.acceptanceApplication.id); // a new application, a new review (第二十五条)
       expect(again.acceptanceApplication.project.history.at(-1)).toMatchObject({
         action: 'acceptanceApply',
         fromStatus: 'ACCEPTANCE_FAILED',

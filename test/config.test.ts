@@ -4,7 +4,10 @@ describe('configuration', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', databaseUrl: null, runMigrations: true, seedDemo: true, maxPageSize: 100 });
-    expect(c.acceptanceThresholds).toEqual({ catalogued: 1, metadata: 1, interfaces: 1, mounted: 1 });
+    // 第九条 完整性、时效性: all six figures, 及时率 at 95%.
+    expect(c.acceptanceThresholds).toEqual({ catalogued: 1, metadata: 1, interfaces: 1, mounted: 1, aggregated: 1, timely: 0.95 });
+    expect(c.planReviewQuorum).toBe(1); // 第十条
+    expect(loadConfig({ PLAN_REVIEW_QUORUM: '3' }).planReviewQuorum).toBe(3);
     expect(c.timelinessGraceHours).toBe(2);
     expect(c).toMatchObject({
       notifyWorker: true,
@@ -52,6 +55,8 @@ describe('configuration', () => {
     ['NOTIFY_WORKER', 'sometimes'],
     ['WEBHOOK_MAX_ATTEMPTS', '0'],
     ['INTERFACE_FAILING_RUNS', '0'],
+    ['PLAN_REVIEW_QUORUM', '0'],
+    ['PLAN_REVIEW_QUORUM', 'two'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -37,8 +37,8 @@ afterEach(async () => {
 });
 
 /** A signed-in console for the demo user of `role`, on its landing page. */
-async function signedIn(role: Role): Promise<Watched & { go(path: string): Promise<void> }> {
-  const token = await hub.token(role);
+async function signedIn(role: Role, userId?: string): Promise<Watched & { go(path: string): Promise<void> }> {
+  const token = await hub.token(role, undefined, userId);
   const w = await watchedPage(browser, 'console', { extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   open.push(w);
   await w.page.goto(`${hub.url}/console/`);
@@ -298,13 +298,20 @@ describe('the console in Chromium', () => {
       sha256: String(i).repeat(64),
     }));
     const applied = await hub.gql(
-      `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { userErrors { message } } }`,
+      `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
       { input: { projectId: project.id, documents } },
       unit,
     );
     expect(applied.data.acceptanceApply.userErrors).toEqual([]);
+    // 第六条: only an expert the office assigned records an opinion.
+    const assigned = await hub.gql(
+      `mutation($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { message } } }`,
+      { input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: ['expert-console'] } },
+      await hub.token(Role.LEADING_GROUP_OFFICE),
+    );
+    expect(assigned.data.expertAssign.userErrors).toEqual([]);
 
-    const expert = await signedIn(Role.EXPERT);
+    const expert = await signedIn(Role.EXPERT, 'expert-console');
     let page = expert.page;
     await page.waitForURL(/\/console\/acceptance$/);
     await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();

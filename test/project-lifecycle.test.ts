@@ -14,6 +14,7 @@ import {
   rowCounts,
   run,
   shareable,
+  reviewPlan,
   stored,
   viewerId,
 } from './support/projects';
@@ -51,6 +52,7 @@ async function projectIn(status: 'DECLARED' | 'APPROVED' | 'UNDER_CONSTRUCTION',
   expect((await run(hub, M.declare, { projectId: id }, education)).userErrors).toEqual([]);
   if (status === 'DECLARED') return id;
   await shareable(hub, id, educationId);
+  await reviewPlan(hub, id); // 第十条
   expect((await run(hub, M.approve, { projectId: id }, office)).userErrors).toEqual([]);
   if (status === 'APPROVED') return id;
   expect((await run(hub, M.startConstruction, { projectId: id }, education)).userErrors).toEqual([]);
@@ -151,11 +153,13 @@ describe('projectDeclare (第七条、第八条)', () => {
 describe('projectApprove (第九条、第十条)', () => {
   it('refuses a project without any resource', async () => {
     const id = await projectIn('DECLARED');
+    await reviewPlan(hub, id);
     await expectRefused(id, M.approve, { projectId: id }, office, [{ code: 'RULE_VIOLATION', field: ['resources'], article: '第九条' }]);
   });
 
   it('refuses an incomplete sharing analysis with one error per gap, naming the resource code', async () => {
     const id = await projectIn('DECLARED');
+    await reviewPlan(hub, id);
     const bare = await insertResource(hub, id, educationId, { sharingType: null, openType: null, updateFrequency: null });
     const noInterface = await insertResource(hub, id, educationId, { sharingType: SharingType.UNCONDITIONAL });
     const conditional = await insertResource(hub, id, educationId, { sharingType: SharingType.CONDITIONAL, sharingCondition: '  ' });
@@ -260,6 +264,15 @@ describe('projectStartConstruction (第十二条) and projectGoLive (第二十�
     await expectRefused(id, M.goLive, { projectId: id, goLiveDate: today, trialEndDate: '2020-01-01' }, education, [
       { code: 'OUT_OF_RANGE', field: ['input', 'trialEndDate'], article: '第二十四条' },
     ]);
+    // 第二十四条: trial operation follows go-live, so a trial ending on the go-live day is refused too.
+    await expectRefused(id, M.goLive, { projectId: id, goLiveDate: today, trialEndDate: today }, education, [
+      {
+        code: 'OUT_OF_RANGE',
+        field: ['input', 'trialEndDate'],
+        article: '第二十四条',
+        message: `试运行结束日期 ${today} 须晚于上线日期 ${today}`,
+      },
+    ]);
     const malformed = await hub.gql(M.goLive, { input: { projectId: id, goLiveDate: '2027-02-30' } }, education);
     expect(malformed.status).toBe(400);
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -299,7 +312,8 @@ describe('projectRequestChange (第十五条)', () => {
     expect(note).toContain('增加学生资助模块');
     expect(note).toContain('总预算：1200000.00 → 1500000.00');
     expect(note).toContain('建设方案（建设内容）');
-    // approved again, it is built again
+    // approved again after a new review (第十条), it is built again
+    await reviewPlan(hub, id);
     expect((await run(hub, M.approve, { projectId: id }, office)).project.status).toBe('APPROVED');
   });
 
@@ -379,6 +393,7 @@ describe('history', () => {
     await run(hub, M.update, { projectId: id, changes: { fundingSource: '上级补助资金' } }, health);
     await run(hub, M.declare, { projectId: id }, health);
     await shareable(hub, id, educationId);
+    await reviewPlan(hub, id);
     await run(hub, M.approve, { projectId: id }, office);
     await run(hub, M.startConstruction, { projectId: id }, education);
     const { project } = await run(hub, M.goLive, { projectId: id, goLiveDate: shanghaiDateOf(new Date()) }, education);

@@ -77,11 +77,39 @@ describe('the demo district', () => {
       acceptanceApplications: [{ result: 'PASSED', acceptedOn: '2026-10-15', filedOn: '2026-10-30', snapshot: { verify: true } }],
     });
     expect(passed.acceptanceApplications[0].expertOpinions).toHaveLength(2);
+    // 第六条: the opinions come from the experts the office assigned, shown by name.
+    const review = (
+      await hub.gql(
+        `{ project(code: "SC-2025-0011") { acceptanceApplications { review { open assignments { expertUserId expertName opinion { conclusion } } } } } }`,
+        {},
+        token,
+      )
+    ).data.project.acceptanceApplications[0].review;
+    expect(review).toEqual({
+      open: false,
+      assignments: [
+        { expertUserId: 'expert-li', expertName: '李静', opinion: { conclusion: 'PASS_WITH_CHANGES' } },
+        { expertUserId: 'expert-zhang', expertName: '张明远', opinion: { conclusion: 'PASS' } },
+      ],
+    });
     const failed = (await hub.gql(Q, { code: 'SC-2024-0009' }, token)).data.project;
     expect(failed).toMatchObject({ status: 'ACCEPTANCE_FAILED', acceptanceApplications: [{ result: 'FAILED', filedOn: null }] });
     const overdue = await hub.gql(`{ deadlines(filter: { overdueOnly: true }, first: 100) { edges { node { kind overdue project { code } } } } }`, {}, token);
     expect(overdue.errors).toBeUndefined();
     expect(overdue.data.deadlines.edges.map((e: any) => `${e.node.kind} ${e.node.project?.code}`)).toContain('ACCEPTANCE_APPLICATION SC-2025-0007');
+  });
+
+  it('has a plan under expert review (第十条): an assigned expert yet to answer, the review in their to-dos', async () => {
+    const token = await hub.token(Role.LEADING_GROUP_OFFICE);
+    const plan = (
+      await hub.gql(`{ project(code: "SC-2027-0003") { status planReview { stage open assignments { expertUserId opinion { conclusion } } } } }`, {}, token)
+    ).data.project;
+    expect(plan).toEqual({ status: 'DECLARED', planReview: { stage: 'PLAN', open: true, assignments: [{ expertUserId: 'expert-li', opinion: null }] } });
+    const approved = (await hub.gql(`{ project(code: "SC-2026-0002") { planReview { open opinions { expertName conclusion } } } }`, {}, token)).data.project;
+    expect(approved.planReview).toEqual({ open: false, opinions: [{ expertName: '张明远', conclusion: 'PASS' }] });
+    const li = await hub.token(Role.EXPERT, undefined, 'expert-li', '李静');
+    const todos = await hub.gql(`{ todoItems(filter: { kind: EXPERT_REVIEW }) { edges { node { project { code } } } } }`, {}, li);
+    expect(todos.data.todoItems.edges.map((e: any) => e.node.project.code).sort()).toEqual(['SC-2027-0003', 'SC-2027-0013']);
   });
 
   it('loads nothing twice when seeded again', async () => {

@@ -3,7 +3,8 @@ import { Organization } from '../modules/organization';
 import { ProjectBudgetYear, Project, ProjectTransition } from '../modules/project';
 import { SharingInterface } from '../modules/sharing';
 import { AggregationRun } from '../modules/aggregation';
-import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot, ExpertOpinion } from '../modules/acceptance';
+import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot } from '../modules/acceptance';
+import { ExpertAssignment, ExpertOpinion, ExpertReview } from '../modules/review';
 import { SharingRequest } from '../modules/sharing-request';
 import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -22,6 +23,8 @@ export const entities = [
   AcceptanceApplication,
   AcceptanceDocument,
   AcceptanceSnapshot,
+  ExpertReview,
+  ExpertAssignment,
   ExpertOpinion,
   SharingRequest,
   NotificationEvent,

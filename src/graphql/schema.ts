@@ -12,6 +12,7 @@ import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
+import { ExpertAssignmentResolver, ExpertOpinionResolver, ProjectReviewResolver, ReviewResolver } from '../modules/review';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
@@ -35,6 +36,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AcceptanceResolver,
   ProjectAcceptanceResolver,
   AcceptanceSnapshotResolver,
+  ReviewResolver,
+  ExpertAssignmentResolver,
+  ExpertOpinionResolver,
+  ProjectReviewResolver,
   AggregationResolver,
   CompletenessResolver,
   ProjectCompletenessResolver,

@@ -8,6 +8,7 @@ import { Project, ProjectStatus } from '../../src/modules/project';
 import { MountStatus } from '../../src/modules/sharing';
 import { insertProject, orgId } from './catalogue';
 import type { TestHub } from './hub';
+import { Role } from '../../src/common/role.enums';
 import { insertInterface, insertResource } from './projects';
 
 /** The specs' fixed clock: 2028-06-15 12:00 in Asia/Shanghai. */
@@ -16,11 +17,12 @@ export const TODAY = '2028-06-15';
 
 export const USER_ERRORS = 'userErrors { code field message article }';
 
-export const APPLICATION_FIELDS = `id appliedAt appliedBy result acceptedOn overrideReason decidedBy filedOn late
+export const APPLICATION_FIELDS = `id appliedAt appliedOn appliedBy result acceptedOn overrideReason earlyAcceptanceReason decidedBy filedOn late acceptedLate
   project { id code status history { action fromStatus toStatus actorRole note } }
   documents { kind title fileName sha256 url }
   snapshot { id takenAt content contentHash verify }
-  expertOpinions { expertUserId opinion conclusion recordedAt }`;
+  expertOpinions { expertUserId expertName opinion conclusion recordedAt version }
+  review { id stage open assignments { expertUserId expertName } }`;
 
 const applicationMutation = (name: string, inputType: string) =>
   `mutation ($input: ${inputType}!) { ${name}(input: $input) { acceptanceApplication { ${APPLICATION_FIELDS} } ${USER_ERRORS} } }`;
@@ -30,7 +32,11 @@ export const A = {
   result: applicationMutation('acceptanceRecordResult', 'AcceptanceRecordResultInput'),
   file: applicationMutation('acceptanceFile', 'AcceptanceFileInput'),
   opinion: `mutation ($input: ExpertOpinionRecordInput!) { expertOpinionRecord(input: $input) {
-    expertOpinion { id expertUserId opinion conclusion recordedAt } ${USER_ERRORS} } }`,
+    expertOpinion { id expertUserId expertName opinion conclusion recordedAt version current supersededAt } ${USER_ERRORS} } }`,
+  assign: `mutation ($input: ExpertAssignInput!) { expertAssign(input: $input) {
+    expertReview { id stage open applicationId project { id status }
+      assignments { expertUserId expertName assignedBy opinion { conclusion version } opinionHistory { opinion conclusion version current } }
+      opinions { expertUserId conclusion version } } ${USER_ERRORS} } }`,
   applications: `query ($id: ID!) { project(id: $id) { id status acceptanceApplications { ${APPLICATION_FIELDS} } } }`,
   diff: `query ($id: ID!) { project(id: $id) { acceptanceApplications { id snapshotDiff {
     resourcesAdded resourcesRemoved resourcesChanged { code fields }
@@ -44,7 +50,7 @@ export async function send(
   doc: string,
   input: unknown,
   token: string,
-): Promise<{ acceptanceApplication?: any; expertOpinion?: any; userErrors: any[] }> {
+): Promise<{ acceptanceApplication?: any; expertOpinion?: any; expertReview?: any; userErrors: any[] }> {
   const res = await hub.gql(doc, { input }, token);
   if (res.errors) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
   return Object.values(res.data as Record<string, any>)[0];
@@ -116,6 +122,20 @@ export async function readyProject(hub: TestHub, options: Parameters<typeof tria
   return p;
 }
 
+/** A named expert of the specs (a stable user id across tokens, 第六条). */
+export const EXPERT = { userId: 'expert-zhao', name: '赵评' };
+
+/** 第二十五条: the office assigns EXPERT to the application's review and the expert gives `conclusion`. Fails the test on a refusal. */
+export async function review(hub: TestHub, applicationId: string, conclusion: 'PASS' | 'PASS_WITH_CHANGES' | 'FAIL' = 'PASS') {
+  const office = await hub.token(Role.LEADING_GROUP_OFFICE);
+  const assigned = await send(hub, A.assign, { applicationId, expertUserIds: [EXPERT.userId] }, office);
+  if (assigned.userErrors.length && assigned.userErrors[0].code !== 'DUPLICATE') throw new Error(`expertAssign: ${JSON.stringify(assigned.userErrors)}`);
+  const expert = await hub.token(Role.EXPERT, undefined, EXPERT.userId, EXPERT.name);
+  const res = await send(hub, A.opinion, { applicationId, opinion: '材料齐全，同意验收。', conclusion }, expert);
+  if (res.userErrors.length) throw new Error(`expertOpinionRecord: ${JSON.stringify(res.userErrors)}`);
+  return res.expertOpinion;
+}
+
 /** Rows of every table the acceptance mutations write, to prove a refusal wrote nothing. */
 export async function acceptanceCounts(hub: TestHub) {
   const [row] = await hub.ds.query(`SELECT
@@ -123,6 +143,11 @@ export async function acceptanceCounts(hub: TestHub) {
     (SELECT count(*)::int FROM acceptance_document) AS documents,
     (SELECT count(*)::int FROM acceptance_snapshot) AS snapshots,
     (SELECT count(*)::int FROM expert_opinion) AS opinions,
+    (SELECT count(*)::int FROM expert_review) AS reviews,
+    (SELECT count(*)::int FROM expert_assignment) AS assignments,
+    (SELECT count(*)::int FROM notification_event) AS events,
+    (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM expert_opinion o) AS opinion_rows,
+    (SELECT md5(string_agg(r::text, ',' ORDER BY r.id)) FROM expert_review r) AS review_rows,
     (SELECT count(*)::int FROM project_transition) AS transitions,
     (SELECT md5(string_agg(a::text, ',' ORDER BY a.id)) FROM acceptance_application a) AS application_rows,
     (SELECT md5(string_agg(p.id::text || p.status::text, ',' ORDER BY p.id)) FROM project p) AS project_statuses`);

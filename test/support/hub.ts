@@ -30,7 +30,8 @@ export interface TestHub {
   statements: StatementCounter;
   services: Services;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
-  token(role: Role, creditCode?: string): Promise<string>;
+  /** A token for `role`; `userId` (and `name`) make it a named user, the same across tokens (e.g. one expert). */
+  token(role: Role, creditCode?: string, userId?: string, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -111,8 +112,8 @@ export async function startTestHubOn(
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
-    async token(role, creditCode) {
-      return (await tokenFor(ds, services.tokens, role, creditCode)).token;
+    async token(role, creditCode, userId, name) {
+      return (await tokenFor(ds, services.tokens, role, creditCode, '12h', { userId, name })).token;
     },
     async close() {
       await hub.stop();

@@ -4,6 +4,7 @@ import { Organization } from '../../src/modules/organization';
 import { ProjectBudgetYear, ProjectTransition, Project } from '../../src/modules/project';
 import { SharingInterface, InterfaceKind, MountStatus } from '../../src/modules/sharing';
 import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
+import { Role } from '../../src/common/role.enums';
 import type { TestHub } from './hub';
 
 export const PROJECT_FIELDS = `fragment P on Project {
@@ -79,6 +80,37 @@ export async function rowCounts(hub: TestHub) {
 /** The project row as stored, with its budget years, for before/after comparisons. */
 export async function stored(hub: TestHub, id: string) {
   return hub.ds.getRepository(Project).findOneOrFail({ where: { id } });
+}
+
+/** The named expert the specs review with (a stable user id across tokens, 第六条). */
+export const SPEC_EXPERT = { userId: 'expert-wang', name: '王审' };
+
+/**
+ * 第十条: the office assigns SPEC_EXPERT to the declared project's plan review and the expert gives
+ * `conclusion`, as projectApprove needs (PLAN_REVIEW_QUORUM 1). Fails the test on a refusal.
+ */
+export async function reviewPlan(hub: TestHub, projectId: string, conclusion: 'PASS' | 'PASS_WITH_CHANGES' | 'FAIL' = 'PASS') {
+  const office = await hub.token(Role.LEADING_GROUP_OFFICE);
+  const expert = await hub.token(Role.EXPERT, undefined, SPEC_EXPERT.userId, SPEC_EXPERT.name);
+  const assign = await hub.gql(
+    `mutation ($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { code field message } } }`,
+    {
+      input: { projectId, expertUserIds: [SPEC_EXPERT.userId] },
+    },
+    office,
+  );
+  const errors = assign.data?.expertAssign.userErrors ?? assign.errors;
+  // Assigned already in this round: fine, the opinion is revised.
+  if (errors.length && !(errors.length === 1 && errors[0].code === 'DUPLICATE')) throw new Error(`expertAssign: ${JSON.stringify(errors)}`);
+  const opinion = await hub.gql(
+    `mutation ($input: ExpertOpinionRecordInput!) { expertOpinionRecord(input: $input) { userErrors { code field message } } }`,
+    {
+      input: { projectId, opinion: '建设方案可行，同意列入年度计划。', conclusion },
+    },
+    expert,
+  );
+  const refused = opinion.data?.expertOpinionRecord.userErrors ?? opinion.errors;
+  if (refused.length) throw new Error(`expertOpinionRecord: ${JSON.stringify(refused)}`);
 }
 
 /** Runs a mutation and returns its payload; fails the test on a top-level error. */

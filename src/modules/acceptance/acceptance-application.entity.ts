@@ -40,6 +40,13 @@ export class AcceptanceApplication {
   @Column({ type: 'text', nullable: true })
   overrideReason: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '上线运行未满三个月即验收的理由 — why it was accepted before three months of operation (第二十四条 原则上)',
+  })
+  @Column({ type: 'text', nullable: true })
+  earlyAcceptanceReason: string | null;
+
   @Field(() => String, { nullable: true, description: '结论登记人 — user id of who recorded the result' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   decidedBy: string | null;

@@ -37,20 +37,3 @@ export const ACCEPTANCE_RESULT_LABEL = registerLabelledEnum(AcceptanceResult, 'A
   PASSED: ['验收通过', 'passed'],
   FAILED: ['验收不合格，不得投入使用', 'failed; may not go into use'],
 });
-
-export enum ExpertConclusion {
-  PASS = 'PASS',
-  PASS_WITH_CHANGES = 'PASS_WITH_CHANGES',
-  FAIL = 'FAIL',
-}
-
-export const EXPERT_CONCLUSION_LABEL = registerLabelledEnum(
-  ExpertConclusion,
-  'ExpertConclusion',
-  "专家意见结论 — an expert's conclusion (第六条、第二十五条)",
-  {
-    PASS: ['通过', 'pass'],
-    PASS_WITH_CHANGES: ['修改后通过', 'pass after changes'],
-    FAIL: ['不通过', 'fail'],
-  },
-);

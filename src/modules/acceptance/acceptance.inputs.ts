@@ -1,11 +1,10 @@
 import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
-import { AcceptanceDocumentKind, AcceptanceResult, ExpertConclusion } from './acceptance.enums';
+import { AcceptanceDocumentKind, AcceptanceResult } from './acceptance.enums';
 
 /** At most one document of each kind. */
 const MAX_DOCUMENTS = Object.keys(AcceptanceDocumentKind).length;
-const MAX_OPINION = 5000;
 const MAX_REASON = 2000;
 
 @InputType({ description: '验收材料（引用）— a document of the acceptance materials, by reference' })
@@ -48,21 +47,6 @@ export class AcceptanceApplyInput {
   documents: AcceptanceDocumentInput[];
 }
 
-@InputType({ description: "登记专家意见 — an expert's opinion on an acceptance application (第六条、第二十五条)" })
-export class ExpertOpinionRecordInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '验收申请ID格式无效' })
-  applicationId: string;
-
-  @Field({ description: `意见 — the opinion, at most ${MAX_OPINION} characters` })
-  @IsNotEmpty({ message: '专家意见不能为空' })
-  @MaxLength(MAX_OPINION, { message: `专家意见不能超过${MAX_OPINION}个字符` })
-  opinion: string;
-
-  @Field(() => ExpertConclusion)
-  conclusion: ExpertConclusion;
-}
-
 @InputType({ description: '登记验收结论 — record the result of the acceptance (第二十六条)' })
 export class AcceptanceRecordResultInput {
   @Field(() => ID)
@@ -84,11 +68,20 @@ export class AcceptanceRecordResultInput {
 
   @Field(() => String, {
     nullable: true,
-    description: '低于完整性阈值仍予通过的理由 — why it passes below the completeness thresholds (第九条); only with PASSED',
+    description: '低于完整性阈值仍予通过的理由 — why it passes below the completeness thresholds (第九条); only with PASSED; not blank',
   })
   @IsOptional()
   @MaxLength(MAX_REASON, { message: `理由不能超过${MAX_REASON}个字符` })
   overrideReason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '上线运行未满三个月即验收的理由 — why the acceptance is held before three months of operation (第二十四条 原则上); required when acceptedOn is earlier; not blank',
+  })
+  @IsOptional()
+  @MaxLength(MAX_REASON, { message: `理由不能超过${MAX_REASON}个字符` })
+  earlyAcceptanceReason?: string | null;
 }
 
 @InputType({ description: '验收备案 — record the filing of the acceptance report (第二十六条)' })

@@ -5,7 +5,7 @@ import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { CatalogueState, catalogueStates } from './acceptance.snapshot';
-import { ExpertOpinion } from './expert-opinion.entity';
+import { ExpertOpinion } from '../review';
 
 /** Batches the acceptance reads: one statement per kind of read per request. Callers check who may read (acceptance.resolver.ts). */
 export function acceptanceLoaders(ds: DataSource) {
@@ -37,10 +37,19 @@ export function acceptanceLoaders(ds: DataSource) {
       return ids.map((id) => byApplication.get(id) ?? null);
     }),
 
-    /** Opinions in the order they were recorded. */
+    /** The current opinions of an application's review (第二十五条), in the order they were recorded. */
     expertOpinionsByApplicationId: new DataLoader<string, ExpertOpinion[]>(async (ids) => {
-      const rows = await ds.getRepository(ExpertOpinion).find({ where: { applicationId: In([...ids]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
-      const byApplication = groupBy(rows, (o) => o.applicationId);
+      const rows = await ds
+        .getRepository(ExpertOpinion)
+        .createQueryBuilder('o')
+        .innerJoin('o.review', 'r')
+        .addSelect('r.applicationId', 'application_id')
+        .where('r.applicationId IN (:...ids) AND o.supersededAt IS NULL', { ids: [...ids] })
+        .orderBy('o.recordedAt', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .getRawAndEntities();
+      const applicationOf = new Map(rows.raw.map((r: { o_id: string; application_id: string }) => [r.o_id, r.application_id]));
+      const byApplication = groupBy(rows.entities, (o) => applicationOf.get(o.id)!);
       return ids.map((id) => byApplication.get(id) ?? []);
     }),
 

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Payload } from '../../graphql/payload';
 import { AcceptanceApplication } from './acceptance-application.entity';
-import { ExpertOpinion } from './expert-opinion.entity';
 
 /** Every acceptance mutation but the expert's answers with the application as it now stands, or with userErrors and nothing written. */
 const ApplicationPayload = Payload(
@@ -18,13 +17,6 @@ export class AcceptanceRecordResultPayload extends ApplicationPayload {}
 
 @ObjectType()
 export class AcceptanceFilePayload extends ApplicationPayload {}
-
-@ObjectType()
-export class ExpertOpinionRecordPayload extends Payload(
-  'expertOpinion',
-  ExpertOpinion,
-  '登记的专家意见；有 userErrors 时为空 — the opinion recorded; null when refused',
-) {}
 
 @ObjectType({ description: '快照后变化的目录条目 — a catalogue entry changed since the snapshot' })
 export class SnapshotResourceChange {

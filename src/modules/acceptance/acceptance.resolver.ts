@@ -7,11 +7,12 @@ import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import * as I from './acceptance.inputs';
 import * as P from './acceptance.payloads';
-import { lateApplication, mayReadApplications } from './acceptance.rules';
+import { lateAcceptance, lateApplication, mayReadApplications } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { SnapshotContent, SnapshotDelta, snapshotDelta, verifySnapshot } from './acceptance.snapshot';
-import { ExpertOpinion } from './expert-opinion.entity';
+import { ExpertOpinion, ExpertReview } from '../review';
 import { shanghaiDateOf } from '../../common/dates';
+import { DateScalar } from '../../graphql/scalars';
 
 const payload = ({ result, userErrors }: Outcome<AcceptanceApplication>) => ({ acceptanceApplication: result, userErrors });
 
@@ -25,15 +26,6 @@ export class AcceptanceResolver {
   })
   async acceptanceApply(@Ctx() ctx: Context, @Arg('input') input: I.AcceptanceApplyInput): Promise<P.AcceptanceApplyPayload> {
     return payload(await ctx.services.acceptance.apply(ctx, input));
-  }
-
-  @Authorized(Role.EXPERT)
-  @Mutation(() => P.ExpertOpinionRecordPayload, {
-    description: "登记专家意见 — record an expert's opinion on an application under review (专家咨询小组, 第六条、第二十五条)",
-  })
-  async expertOpinionRecord(@Ctx() ctx: Context, @Arg('input') input: I.ExpertOpinionRecordInput): Promise<P.ExpertOpinionRecordPayload> {
-    const { result, userErrors } = await ctx.services.acceptance.recordOpinion(ctx, input);
-    return { expertOpinion: result, userErrors };
   }
 
   @Authorized(Role.LEADING_GROUP_OFFICE)
@@ -67,7 +59,22 @@ export class AcceptanceResolver {
     return (await ctx.loaders.acceptanceSnapshotByApplicationId.load(a.id))!;
   }
 
-  @FieldResolver(() => [ExpertOpinion], { description: "专家意见，按登记时间 — the experts' opinions, oldest first (第六条)" })
+  @FieldResolver(() => DateScalar, { description: '申请日期（北京时间）— the Beijing date of appliedAt' })
+  appliedOn(@Root() a: AcceptanceApplication): string {
+    return shanghaiDateOf(a.appliedAt);
+  }
+
+  @FieldResolver(() => ExpertReview, {
+    nullable: true,
+    description: '专家咨询小组会商审核：指派的专家及其意见 — the expert review of this application: assigned experts and their opinions (第六条、第二十五条)',
+  })
+  review(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<ExpertReview | null> {
+    return ctx.loaders.reviewByApplicationId.load(a.id);
+  }
+
+  @FieldResolver(() => [ExpertOpinion], {
+    description: "专家的当前意见，按登记时间 — the experts' current opinions, oldest first (第六条、第二十五条); versions under review.assignments",
+  })
   expertOpinions(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<ExpertOpinion[]> {
     return ctx.loaders.expertOpinionsByApplicationId.load(a.id);
   }
@@ -84,12 +91,19 @@ export class AcceptanceResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description:
-      '逾期申请：晚于试运行结束后一个月（第二十五条）或上线运行后十二个月（第二十四条），北京时间 — applied late; allowed, shown among the deadlines',
+    description: '逾期申请：晚于试运行结束后一个月（第二十五条），北京时间 — applied late; allowed, shown among the deadlines',
   })
   async late(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<boolean> {
     const p = (await ctx.loaders.projectById.load(a.projectId))!;
-    return lateApplication(shanghaiDateOf(a.appliedAt), p.goLiveDate, p.trialEndDate);
+    return lateApplication(shanghaiDateOf(a.appliedAt), p.trialEndDate);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: '逾期验收：验收日期晚于上线运行后十二个月（第二十四条）— accepted more than twelve months after go-live; allowed, flagged',
+  })
+  async acceptedLate(@Root() a: AcceptanceApplication, @Ctx() ctx: Context): Promise<boolean> {
+    const p = (await ctx.loaders.projectById.load(a.projectId))!;
+    return lateAcceptance(a.acceptedOn, p.goLiveDate);
   }
 }
 

@@ -76,36 +76,47 @@ export function documentProblems(kinds: K[], rule: DocumentRule, path: string[])
 // ── Timing (Asia/Shanghai calendar dates, YYYY-MM-DD) ──────────────────────────────────────────
 
 /**
- * 第二十四条: 项目竣工验收原则上应在系统上线运行三个月后进行 — not earlier (calendar months, Asia/Shanghai);
- * 第二十五条: the application follows the end of trial operation. Overdue is allowed (`late`).
+ * 第二十五条: 项目建设单位应在系统试运行结束后一个月内……提交竣工验收申请报告 — the application follows
+ * the end of trial operation (and needs the go-live date it is counted from, 第二十四条). The three
+ * months of 第二十四条 bind the acceptance itself (acceptanceDateProblems), not the application, so a
+ * short trial leaves the unit a way to comply. Overdue is allowed (`late`).
  */
 export function timingProblems(today: string, project: Pick<Project, 'goLiveDate' | 'trialEndDate'>): UserError[] {
   const field = ['input', 'projectId'];
   if (!project.goLiveDate) return [userError(UserErrorCode.REQUIRED, '项目未登记上线运行日期，不能申请竣工验收', field, '第二十四条')];
-  const out: UserError[] = [];
-  const earliest = addMonths(project.goLiveDate, 3); // the first day an application may be made
-  if (today < earliest) {
-    out.push(
-      userError(
-        UserErrorCode.RULE_VIOLATION,
-        `系统于 ${project.goLiveDate} 上线运行，竣工验收须在上线运行三个月后进行，最早 ${earliest} 申请`,
-        field,
-        '第二十四条',
-      ),
-    );
-  }
   if (project.trialEndDate && today < project.trialEndDate) {
-    out.push(userError(UserErrorCode.RULE_VIOLATION, `试运行至 ${project.trialEndDate} 结束，试运行结束后方可申请竣工验收`, field, '第二十五条'));
+    return [userError(UserErrorCode.RULE_VIOLATION, `试运行至 ${project.trialEndDate} 结束，试运行结束后方可申请竣工验收`, field, '第二十五条')];
   }
-  return out;
+  return [];
+}
+
+/** 第二十五条: applied later than one month after the end of trial operation — allowed, shown late (the ACCEPTANCE_APPLICATION deadline). */
+export function lateApplication(appliedOn: string, trialEndDate: string | null): boolean {
+  return trialEndDate !== null && appliedOn > addMonths(trialEndDate, 1);
 }
 
 /**
- * Overdue, though allowed (the deadlines query shows it): 第二十五条 applied later than one month after
- * the end of trial operation, or 第二十四条 later than twelve months after go-live.
+ * 第二十四条: 项目竣工验收原则上应在系统上线运行三个月后进行 — an acceptance dated earlier than three
+ * calendar months after go-live (Asia/Shanghai) needs a recorded reason (原则上: the rule admits
+ * exceptions, stated); the ACCEPTANCE_EARLIEST deadline is that same day.
  */
-export function lateApplication(appliedOn: string, goLiveDate: string | null, trialEndDate: string | null): boolean {
-  return (trialEndDate !== null && appliedOn > addMonths(trialEndDate, 1)) || (goLiveDate !== null && appliedOn > addMonths(goLiveDate, 12));
+export function acceptanceDateProblems(acceptedOn: string, goLiveDate: string | null, reason: string | null | undefined): UserError[] {
+  if (!goLiveDate || reason) return [];
+  const earliest = addMonths(goLiveDate, 3);
+  if (acceptedOn >= earliest) return [];
+  return [
+    userError(
+      UserErrorCode.REQUIRED,
+      `系统于 ${goLiveDate} 上线运行，竣工验收原则上在上线运行三个月后（${earliest} 起）进行；${acceptedOn} 验收须填写提前验收的理由`,
+      ['input', 'earlyAcceptanceReason'],
+      '第二十四条',
+    ),
+  ];
+}
+
+/** 第二十四条: 系统上线运行至完成项目竣工验收的时间最长不超过一年 — accepted later than twelve months after go-live: allowed, flagged late. */
+export function lateAcceptance(acceptedOn: string | null, goLiveDate: string | null): boolean {
+  return acceptedOn !== null && goLiveDate !== null && acceptedOn > addMonths(goLiveDate, 12);
 }
 
 // ── Completeness at acceptance (第九条) ────────────────────────────────────────────────────────
@@ -123,7 +134,8 @@ const percent = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
 /**
  * 第九条: 信息资源共享的完整性……是项目验收的重要依据 — one error per figure of the snapshot below its
- * threshold. A figure with nothing to count (0/0) meets any threshold.
+ * threshold, each naming `overrideReason`, the field that lets it pass. A figure with nothing to
+ * count (0/0) meets any threshold.
  */
 export function thresholdProblems(counts: CompletenessCounts, thresholds: Config['acceptanceThresholds']): UserError[] {
   const out: UserError[] = [];
@@ -134,8 +146,8 @@ export function thresholdProblems(counts: CompletenessCounts, thresholds: Config
     out.push(
       userError(
         UserErrorCode.RULE_VIOLATION,
-        `验收快照的${FIGURE_NAMES[figure]}为 ${percent(numerator / denominator)}（${numerator}/${denominator}），低于通过阈值 ${percent(threshold)}；确需通过的，须填写理由`,
-        ['completeness', figure],
+        `验收快照的${FIGURE_NAMES[figure]}为 ${percent(numerator / denominator)}（${numerator}/${denominator}），低于通过阈值 ${percent(threshold)}；确需通过的，须填写低于阈值通过的理由（overrideReason）`,
+        ['input', 'overrideReason'],
         '第九条',
       ),
     );

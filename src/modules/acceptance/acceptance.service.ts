@@ -5,7 +5,7 @@ import { mutate, Outcome } from '../../db/transaction';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { buildingUnitIds, Project, ProjectStatus, STATUS_LABELS, projectForAction, recordTransition } from '../project';
+import { buildingUnitIds, Project, ProjectStatus, projectForAction, recordTransition } from '../project';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocument } from './acceptance-document.entity';
 import { AcceptanceResult } from './acceptance.enums';
@@ -15,6 +15,7 @@ import {
   documentProblems,
   DocumentRule,
   FAILED_DOCUMENTS,
+  acceptanceDateProblems,
   mayReadApplications,
   PASSED_DOCUMENTS,
   thresholdProblems,
@@ -22,7 +23,7 @@ import {
 } from './acceptance.rules';
 import { AcceptanceSnapshot } from './acceptance-snapshot.entity';
 import { CompletenessReader, freezeSnapshot, SnapshotContent } from './acceptance.snapshot';
-import { ExpertOpinion } from './expert-opinion.entity';
+import { acceptanceReviewProblems, closeAcceptanceReview, openAcceptanceReview } from '../review';
 import { shanghaiDateOf } from '../../common/dates';
 import { isUuid } from '../../graphql/scalars';
 import { trimmed } from '../../common/text';
@@ -68,6 +69,8 @@ export class AcceptanceService {
         const { identifiers } = await em.insert(AcceptanceApplication, { projectId: project.id, appliedAt: now, appliedBy: caller.userId });
         const id = identifiers[0].id as string;
         await insertDocuments(em, id, input.documents, now);
+        // 第二十五条: 经专家咨询小组会商审核 — the review opens with the application; the office assigns its experts.
+        await openAcceptanceReview(em, id, project.id, now);
         // 第二十五条: what the reviewers judge is frozen with the application, before the status moves on.
         await freezeSnapshot(em, this.completeness, project.id, id, now);
         const note = project.status === ProjectStatus.ACCEPTANCE_FAILED ? '整改后重新申请竣工验收（第三十三条）' : null;
@@ -80,50 +83,19 @@ export class AcceptanceService {
     );
   }
 
-  /** 第六条、第二十五条: an expert of the consultation group gives one opinion per application, while it is under review. */
-  async recordOpinion(ctx: RequestContext, input: I.ExpertOpinionRecordInput): Promise<Outcome<ExpertOpinion>> {
-    const caller = ctx.caller!;
-    if (typeof input.opinion === 'string') input.opinion = input.opinion.trim();
-    const errors = await validateInput(input);
-    if (errors.length) return { result: null, userErrors: errors };
-    return mutate(this.ds, ctx, async (em) => {
-      const application = await lockApplication(em, input.applicationId);
-      if (application.result !== null)
-        refuse(UserErrorCode.INVALID_TRANSITION, '该验收申请已登记验收结论，不能再登记专家意见', APPLICATION_FIELD, '第二十五条');
-      const { status } = await em.findOneOrFail(Project, { where: { id: application.projectId }, loadEagerRelations: false });
-      if (status !== ProjectStatus.ACCEPTANCE_APPLIED) {
-        refuse(
-          UserErrorCode.INVALID_TRANSITION,
-          `项目当前状态为「${STATUS_LABELS[status]}」，仅在「已申请验收」期间可以登记专家意见`,
-          APPLICATION_FIELD,
-          '第二十五条',
-        );
-      }
-      if (await em.existsBy(ExpertOpinion, { applicationId: application.id, expertUserId: caller.userId })) {
-        refuse(UserErrorCode.DUPLICATE, '您已对该验收申请登记过意见，每位专家每项申请一份意见', APPLICATION_FIELD, '第六条');
-      }
-      const { identifiers } = await em.insert(ExpertOpinion, {
-        applicationId: application.id,
-        expertUserId: caller.userId,
-        expertOrganizationId: caller.organizationId,
-        opinion: input.opinion,
-        conclusion: input.conclusion,
-        recordedAt: this.clock.now(),
-      });
-      return em.findOneByOrFail(ExpertOpinion, { id: identifiers[0].id as string });
-    });
-  }
-
   /**
-   * 第二十六条: the office records the result. A pass needs the report's materials and — 第九条 — the
-   * snapshot's completeness at the thresholds, or a reason to pass below them; a failure means the
-   * system may not go into use.
+   * 第二十六条: the office records the result. A pass needs the report's materials, the experts'
+   * review (第二十五条: at least one opinion, none FAIL) and — 第九条 — the snapshot's completeness at
+   * the thresholds, or a reason to pass below them; an acceptance before three months of operation
+   * needs its reason (第二十四条); a failure means the system may not go into use.
    */
   async recordResult(ctx: RequestContext, input: I.AcceptanceRecordResultInput): Promise<Outcome<AcceptanceApplication>> {
     const caller = ctx.caller!;
+    const blank = blankReasons(input, ['overrideReason', 'earlyAcceptanceReason']);
     input.overrideReason = trimmed(input.overrideReason);
+    input.earlyAcceptanceReason = trimmed(input.earlyAcceptanceReason);
     const passed = input.result === AcceptanceResult.PASSED;
-    const errors = await this.documentErrors(input, input.documents, passed ? PASSED_DOCUMENTS : FAILED_DOCUMENTS);
+    const errors = [...(await this.documentErrors(input, input.documents, passed ? PASSED_DOCUMENTS : FAILED_DOCUMENTS)), ...blank];
     if (!passed && input.overrideReason) {
       errors.push(userError(UserErrorCode.INVALID, '验收不合格时不填写低于阈值通过的理由', ['input', 'overrideReason'], '第九条'));
     }
@@ -137,6 +109,9 @@ export class AcceptanceService {
       const problems = dateProblems(input.acceptedOn, ['input', 'acceptedOn'], shanghaiDateOf(this.clock.now()), [
         [shanghaiDateOf(application.appliedAt), '验收日期不能早于验收申请日期', '第二十五条'],
       ]);
+      if (!problems.length) problems.push(...acceptanceDateProblems(input.acceptedOn, project.goLiveDate, input.earlyAcceptanceReason));
+      // 第二十五条: 经专家咨询小组会商审核通过 — no pass without an opinion, nor against one that says FAIL.
+      if (passed) problems.push(...(await acceptanceReviewProblems(em, application.id, APPLICATION_FIELD)));
       if (problems.length) throw new UserErrorsException(problems);
       let below: UserError[] = [];
       if (passed) {
@@ -152,11 +127,17 @@ export class AcceptanceService {
           result: input.result,
           acceptedOn: input.acceptedOn,
           overrideReason: passed ? (input.overrideReason ?? null) : null,
+          earlyAcceptanceReason: input.earlyAcceptanceReason ?? null,
           decidedBy: caller.userId,
         },
       );
+      await closeAcceptanceReview(em, application.id, now);
       await insertDocuments(em, application.id, input.documents, now);
-      const note = below.length ? `完整性低于阈值仍予通过（第九条），理由：${input.overrideReason}` : null;
+      const notes = [
+        below.length ? `完整性低于阈值仍予通过（第九条），理由：${input.overrideReason}` : null,
+        input.earlyAcceptanceReason ? `上线运行未满三个月验收（第二十四条），理由：${input.earlyAcceptanceReason}` : null,
+      ].filter((n) => n !== null);
+      const note = notes.length ? notes.join('\n') : null;
       await recordTransition(em, caller, project, passed ? 'acceptancePass' : 'acceptanceFail', {}, note);
       return em.findOneByOrFail(AcceptanceApplication, { id: application.id });
     });
@@ -221,6 +202,13 @@ async function insertDocuments(em: EntityManager, applicationId: string, documen
     AcceptanceDocument,
     documents.map(({ kind, title, fileName, sha256, url }) => ({ applicationId, kind, title, fileName, sha256, url: url ?? null, attachedAt: now })),
   );
+}
+
+/** A reason given but blank (only spaces) is an error of its own, not a reason left out. */
+function blankReasons<K extends string>(input: Partial<Record<K, string | null>>, keys: K[]): UserError[] {
+  return keys
+    .filter((k) => typeof input[k] === 'string' && input[k].trim() === '')
+    .map((k) => userError(UserErrorCode.REQUIRED, '理由不能为空白；不需要时请不填此项', ['input', k]));
 }
 
 /** A date not after today (Asia/Shanghai) and not before each of `floors` ([date, message, article]). */

@@ -2,21 +2,13 @@
 export { AcceptanceApplication } from './acceptance-application.entity';
 export { AcceptanceDocument } from './acceptance-document.entity';
 export { AcceptanceSnapshot } from './acceptance-snapshot.entity';
-export {
-  ACCEPTANCE_DOCUMENT_KIND_LABEL,
-  ACCEPTANCE_RESULT_LABEL,
-  AcceptanceDocumentKind,
-  AcceptanceResult,
-  EXPERT_CONCLUSION_LABEL,
-  ExpertConclusion,
-} from './acceptance.enums';
-export { AcceptanceApplyInput, AcceptanceDocumentInput, AcceptanceFileInput, AcceptanceRecordResultInput, ExpertOpinionRecordInput } from './acceptance.inputs';
+export { ACCEPTANCE_DOCUMENT_KIND_LABEL, ACCEPTANCE_RESULT_LABEL, AcceptanceDocumentKind, AcceptanceResult } from './acceptance.enums';
+export { AcceptanceApplyInput, AcceptanceDocumentInput, AcceptanceFileInput, AcceptanceRecordResultInput } from './acceptance.inputs';
 export { acceptanceLoaders } from './acceptance.loaders';
 export { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from './acceptance.resolver';
-export { FIGURE_NAMES, lateApplication, mayReadApplications, timingProblems } from './acceptance.rules';
+export { FIGURE_NAMES, acceptanceDateProblems, lateAcceptance, lateApplication, mayReadApplications, timingProblems } from './acceptance.rules';
 export { snapshotDelta, verifySnapshot } from './acceptance.snapshot';
 export type { SnapshotContent } from './acceptance.snapshot';
 export { AcceptanceService } from './acceptance.service';
-export { ExpertOpinion } from './expert-opinion.entity';
 /** 第二十五条: applications the office has not decided, as SQL for the to-dos. */
 export { UNDECIDED_APPLICATIONS } from './acceptance.sql';

@@ -7,13 +7,14 @@ import { ALL_ROLES, Role } from '../../common/role.enums';
 import { textProblem } from '../../common/text';
 
 const MAX_SUBJECT = 200;
+const MAX_NAME = 100;
 
-/** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org) and roles. */
+/** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org), roles and optionally a display name (name). */
 export class TokenService {
   constructor(private readonly config: Pick<Config, 'jwtSecret' | 'jwtIssuer'>) {}
 
   async sign(caller: Caller, expiresIn = '12h'): Promise<string> {
-    return new SignJWT({ org: caller.organizationId, roles: caller.roles })
+    return new SignJWT({ org: caller.organizationId, roles: caller.roles, ...(caller.name ? { name: caller.name } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(caller.userId)
       .setIssuer(this.config.jwtIssuer)
@@ -43,7 +44,12 @@ export class TokenService {
         throw new Error('claims');
       }
       if (org !== null && org !== undefined && (typeof org !== 'string' || !isUuid(org))) throw new Error('org');
-      return { userId: payload.sub, organizationId: (org as string | undefined) ?? null, roles: roles as Role[] };
+      // The display name is optional and only shown (experts by name, 第六条): a bad one is left out, not refused.
+      const name =
+        typeof payload.name === 'string' && payload.name.trim() && payload.name.length <= MAX_NAME && textProblem(payload.name) === null
+          ? payload.name.trim()
+          : null;
+      return { userId: payload.sub, organizationId: (org as string | undefined) ?? null, roles: roles as Role[], name };
     } catch {
       throw unauthenticated();
     }

@@ -18,7 +18,8 @@ registerEnumType(DeadlineKind, {
   valuesConfig: {
     PLAN_DECLARATION: { description: "报送建设计划 — a draft project's plan for year Y is due by 30 September of Y−1 (第七条)" },
     ACCEPTANCE_EARLIEST: {
-      description: '最早验收日期 — acceptance may be held from 3 months after go-live; listed until that date, never overdue (第二十四条)',
+      description:
+        '最早验收日期 — acceptance is held, in principle, from 3 months after go-live: an acceptance dated earlier needs a recorded reason (earlyAcceptanceReason); the application is not bound by it; listed until that date, never overdue (第二十四条)',
     },
     ACCEPTANCE_WINDOW: { description: '竣工验收期限 — acceptance completed within 12 months of go-live (第二十四条)' },
     ACCEPTANCE_APPLICATION: { description: '提交竣工验收申请 — application within 1 month of the end of trial operation (第二十五条)' },

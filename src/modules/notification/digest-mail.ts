@@ -10,6 +10,7 @@ const HEADLINE: Record<E, string> = {
   [E.DEADLINE_DUE_1]: '期限明日或今日到期',
   [E.DEADLINE_OVERDUE]: '期限已逾期',
   [E.AGGREGATION_FAILING]: '共享接口归集连续失败（第十七条）',
+  [E.REVIEW_ASSIGNED]: '领导小组办公室指派了专家评审（第六条）',
 };
 
 export interface DigestEvent {

@@ -9,8 +9,7 @@ export enum NotificationEventKind {
   DEADLINE_DUE_1 = 'DEADLINE_DUE_1',
   DEADLINE_OVERDUE = 'DEADLINE_OVERDUE',
   AGGREGATION_FAILING = 'AGGREGATION_FAILING',
-  // Extension point REVIEW_ASSIGNED: expert assignment (expertAssign) is not on this branch yet; when it
-  // lands, add the value here (and to the migration's enum) and have its service call recordEvents.
+  REVIEW_ASSIGNED = 'REVIEW_ASSIGNED',
 }
 
 registerEnumType(NotificationEventKind, {
@@ -24,6 +23,10 @@ registerEnumType(NotificationEventKind, {
     DEADLINE_DUE_1: { description: '期限临近（明日或今日）— a deadline falls tomorrow or today' },
     DEADLINE_OVERDUE: { description: '已逾期 — a deadline has passed' },
     AGGREGATION_FAILING: { description: "归集持续失败 — an interface's last runs all failed (第十七条)" },
+    REVIEW_ASSIGNED: {
+      description:
+        '指派专家评审 — the office assigned experts to a plan review (第十条) or an acceptance review (第二十五条); data.expertUserIds names them (第六条)',
+    },
   },
 });
 

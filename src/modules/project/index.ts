@@ -29,4 +29,5 @@ export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
 export { PROJECT_TRANSITIONS, STATUS_LABELS } from './project.rules';
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
+export type { ApprovalCheck } from './project.service';
 export { projectForAction, recordTransition } from './project.transitions';

@@ -195,7 +195,10 @@ export class ProjectGoLiveInput extends ProjectTransitionInput {
   @Field(() => DateScalar, { description: '上线运行日期，不晚于今天（北京时间）— go-live date, not in the future (Asia/Shanghai)' })
   goLiveDate: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '计划试运行结束日期，不早于上线日期 — planned end of trial operation (第二十五条)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '计划试运行结束日期，须晚于上线日期 — planned end of trial operation, after the go-live date (第二十四条、第二十五条)',
+  })
   @IsOptional()
   trialEndDate?: string;
 }

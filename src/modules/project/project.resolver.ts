@@ -14,6 +14,8 @@ import * as P from './project.payloads';
 import { lateDeclaration, supervisionRequired } from './project.rules';
 import { ProjectTransition } from './project-transition.entity';
 import { ProjectNextAction } from './project-next.objects';
+import { DateScalar } from '../../graphql/scalars';
+import { shanghaiDateOf } from '../../common/dates';
 
 const payload = ({ result, userErrors }: Outcome<Project>) => ({ project: result, userErrors });
 
@@ -125,6 +127,19 @@ export class ProjectResolver {
   @FieldResolver(() => Boolean, { description: '须实行工程监理（总预算100万元及以上）— engineering supervision required, budget ≥ ¥1,000,000 (第十八条)' })
   supervisionRequired(@Root() p: Project): boolean {
     return supervisionRequired(p.totalBudget);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: '申报日期（北京时间）— the Beijing date of declaredAt' })
+  declaredOn(@Root() p: Project): string | null {
+    return p.declaredAt ? shanghaiDateOf(p.declaredAt) : null;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: '列入年度计划日期（北京时间）— the Beijing date of approvedAt; go-live is not earlier (第十二条)',
+  })
+  approvedOn(@Root() p: Project): string | null {
+    return p.approvedAt ? shanghaiDateOf(p.approvedAt) : null;
   }
 
   @FieldResolver(() => Boolean, { description: '逾期申报（晚于计划年度前一年9月30日，北京时间）— declared after 30 September of the year before (第七条)' })

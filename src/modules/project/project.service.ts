@@ -32,11 +32,15 @@ const CODE_LOCK = 0x50524a43;
 
 type Changes = I.ProjectChangesInput;
 
+/** A rule of another module that projectApprove also runs (第十条: the expert review), given by the composition root. */
+export type ApprovalCheck = (em: EntityManager, project: Project) => Promise<UserError[]>;
+
 export class ProjectService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
     private readonly clock: Clock,
+    private readonly approvalChecks: readonly ApprovalCheck[] = [],
   ) {}
 
   // ── Reading: what the caller may read is part of the SQL, so that lists and totals agree ──
@@ -155,10 +159,10 @@ export class ProjectService {
     });
   }
 
-  /** 第十条: into the annual plan — 第九条: only with a complete sharing analysis. */
+  /** 第十条: into the annual plan after the expert review — 第九条: only with a complete sharing analysis. */
   async approve(ctx: RequestContext, input: I.ProjectApproveInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectApprove', async (em, project) => {
-      const problems = await sharingAnalysisProblems(em, project.id);
+      const problems = await this.approvalProblems(em, project);
       if (problems.length) throw new UserErrorsException(problems);
       return { approvedAt: () => 'now()' };
     });
@@ -179,13 +183,30 @@ export class ProjectService {
   async goLive(ctx: RequestContext, input: I.ProjectGoLiveInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectGoLive', async (_em, project) => {
       const errors: UserError[] = [];
-      if (input.goLiveDate > shanghaiDateOf(this.clock.now())) {
-        errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间）`, ['input', 'goLiveDate'], '第二十四条'));
+      const today = shanghaiDateOf(this.clock.now());
+      if (input.goLiveDate > today) {
+        errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 晚于今天（北京时间 ${today}）`, ['input', 'goLiveDate'], '第二十四条'));
       } else if (project.approvedAt && input.goLiveDate < shanghaiDateOf(project.approvedAt)) {
-        errors.push(userError(UserErrorCode.OUT_OF_RANGE, `上线日期 ${input.goLiveDate} 早于项目列入年度计划的日期`, ['input', 'goLiveDate'], '第十二条'));
+        const approvedOn = shanghaiDateOf(project.approvedAt);
+        errors.push(
+          userError(
+            UserErrorCode.OUT_OF_RANGE,
+            `上线日期 ${input.goLiveDate} 早于项目列入年度计划的日期 ${approvedOn}（北京时间）`,
+            ['input', 'goLiveDate'],
+            '第十二条',
+          ),
+        );
       }
-      if (input.trialEndDate && input.trialEndDate < input.goLiveDate) {
-        errors.push(userError(UserErrorCode.OUT_OF_RANGE, '试运行结束日期不能早于上线日期', ['input', 'trialEndDate'], '第二十四条'));
+      // 第二十四条、第二十五条: trial operation follows go-live, so it ends after it.
+      if (input.trialEndDate && input.trialEndDate <= input.goLiveDate) {
+        errors.push(
+          userError(
+            UserErrorCode.OUT_OF_RANGE,
+            `试运行结束日期 ${input.trialEndDate} 须晚于上线日期 ${input.goLiveDate}`,
+            ['input', 'trialEndDate'],
+            '第二十四条',
+          ),
+        );
       }
       if (errors.length) throw new UserErrorsException(errors);
       return { goLiveDate: input.goLiveDate, trialEndDate: input.trialEndDate ?? null };
@@ -233,6 +254,13 @@ export class ProjectService {
     });
   }
 
+  /** 第九条 the sharing analysis, then the other modules' checks (第十条 the expert review). */
+  private async approvalProblems(em: EntityManager, project: Project): Promise<UserError[]> {
+    const problems = await sharingAnalysisProblems(em, project.id);
+    for (const check of this.approvalChecks) problems.push(...(await check(em, project)));
+    return problems;
+  }
+
   private reload(em: EntityManager, id: string): Promise<Project> {
     return em.findOneOrFail(Project, { where: { id }, loadEagerRelations: false });
   }
@@ -267,7 +295,7 @@ export class ProjectService {
       if (!(rule.from as readonly ProjectStatus[]).includes(project.status)) continue;
       let missing: UserError[] = [];
       if (action === 'projectDeclare') missing = declarationProblems(await this.shapeOf(em, project));
-      if (action === 'projectApprove') missing = await sharingAnalysisProblems(em, project.id);
+      if (action === 'projectApprove') missing = await this.approvalProblems(em, project);
       const label = action === 'acceptancePass' ? '登记验收结果' : rule.label;
       out.push(Object.assign(new ProjectNextAction(), { mutation, label, role: rule.role, article: rule.article ?? null, missing }));
     }

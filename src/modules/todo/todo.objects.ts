@@ -15,8 +15,8 @@ export enum TodoKind {
   ACCEPTANCE_APPLICATION = 'ACCEPTANCE_APPLICATION',
   ACCEPTANCE_WINDOW = 'ACCEPTANCE_WINDOW',
   FILING = 'FILING',
-  // Extension point: RECTIFICATION_REPORT (units, 第三十三条) and EXPERT_REVIEW (experts, 第六条、第二十五条)
-  // come with expert assignment and rectification; add them here and a branch in todo.sql.ts.
+  EXPERT_REVIEW = 'EXPERT_REVIEW',
+  // Extension point: RECTIFICATION_REPORT (units, 第三十三条) comes with rectification; add it here and a branch in todo.sql.ts.
 }
 
 registerEnumType(TodoKind, {
@@ -34,6 +34,10 @@ registerEnumType(TodoKind, {
     ACCEPTANCE_APPLICATION: { description: '提交竣工验收申请 — due within 1 month of the end of trial operation (项目建设单位, 第二十五条)' },
     ACCEPTANCE_WINDOW: { description: '完成竣工验收 — within 12 months of go-live (项目建设单位, 第二十四条)' },
     FILING: { description: '验收报告备案 — within 1 month of acceptance (项目建设单位, 第二十六条)' },
+    EXPERT_REVIEW: {
+      description:
+        '专家评审 — a review the office assigned to the caller, waiting for their opinion: a declared plan (第十条) or an acceptance application (第二十五条) (专家, 第六条)',
+    },
   },
 });
 

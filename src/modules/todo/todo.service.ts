@@ -22,6 +22,7 @@ const OWN_RULES: Record<
   [K.INTERFACE_FAILING]: { article: '第十七条', rule: '政务信息资源按需归集、应归尽归，通过市政务数据共享交换平台归集' },
   [K.INTERFACE_STALE]: { article: '第十七条', rule: '政务信息资源按更新周期及时归集至市政务数据共享交换平台' },
   [K.ACCEPTANCE_DECISION]: { article: '第二十五条', rule: '领导小组办公室收到竣工验收申请后组织竣工验收' },
+  [K.EXPERT_REVIEW]: { article: '第六条', rule: '专家咨询小组对项目建设计划和建设方案进行评审，对竣工验收进行会商审核' },
   [K.FILING_OVERDUE]: DEADLINE_RULES.FILING,
 };
 
@@ -72,6 +73,7 @@ export class TodoService {
       this.config.interfaceFailingRuns,
       caller?.organizationId ?? null,
       caller?.roles ?? [],
+      caller?.userId ?? '',
     ];
     const param = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];

@@ -1,4 +1,5 @@
 import { UNDECIDED_APPLICATIONS } from '../acceptance';
+import { OPEN_ASSIGNMENTS_WITHOUT_OPINION } from '../review';
 import { failingInterfacesSql } from '../aggregation';
 import { Role } from '../../common/role.enums';
 import { ResourceStatus } from '../catalogue';
@@ -11,7 +12,8 @@ import { TodoKind as K } from './todo.objects';
 /**
  * Every to-do of one caller, each branch built on the owning module's SQL (never retyped here):
  *   $1 date today (Asia/Shanghai) · $2 timestamptz now · $3 int timeliness grace hours ·
- *   $4 int runs that make an interface failing · $5 uuid the caller's organisation · $6 text[] its roles.
+ *   $4 int runs that make an interface failing · $5 uuid the caller's organisation · $6 text[] its roles ·
+ *   $7 text the caller's user id.
  * Columns: kind, id (what keys it within its kind), project_id, resource_id, interface_id,
  * sharing_request_id, application_id, organization_id (who owes it), due_on, since.
  */
@@ -19,6 +21,7 @@ const has = (role: Role) => `'${role}' = ANY($6::text[])`;
 const unit = has(Role.PROJECT_UNIT);
 const bureau = has(Role.BIG_DATA_BUREAU);
 const office = has(Role.LEADING_GROUP_OFFICE);
+const expert = has(Role.EXPERT);
 const UNIT_DEADLINES = [D.PLAN_DECLARATION, D.ACCEPTANCE_APPLICATION, D.ACCEPTANCE_WINDOW, D.FILING].map((k) => `'${k}'`).join(', ');
 
 export const TODOS = `
@@ -55,5 +58,9 @@ export const TODOS = `
     -- 第二十五条: applications the office has to decide.
     SELECT '${K.ACCEPTANCE_DECISION}', a.application_id, a.project_id, NULL, NULL, NULL, a.application_id, NULL, NULL, a.applied_at
       FROM (${UNDECIDED_APPLICATIONS}) a WHERE ${office}
-    -- Extension point: RECTIFICATION_REPORT and EXPERT_REVIEW branches go here once their modules exist.
+    UNION ALL
+    -- 第六条: a review the office assigned to this expert (by user id), waiting for their opinion.
+    SELECT '${K.EXPERT_REVIEW}', x.assignment_id, x.project_id, NULL, NULL, NULL, x.application_id, NULL, NULL, x.assigned_at
+      FROM (${OPEN_ASSIGNMENTS_WITHOUT_OPINION}) x WHERE ${expert} AND x.expert_user_id = $7::text
+    -- Extension point: the RECTIFICATION_REPORT branch goes here once its module exists.
   )`;
