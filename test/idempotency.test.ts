@@ -97,3 +97,28 @@ it('a query with a key is answered normally and stores nothing; a malformed key 
   expect(bad.status).toBe(400);
   expect(await countNamed('幂等七')).toBe(0);
 });
+
+it('an answer lost after the action committed: the retry is told so (409 IDEMPOTENCY_KEY_APPLIED) and never runs the action again', async () => {
+  // The answer cannot be stored, as when the database goes away between the commit and the store.
+  await hub.ds.query(`CREATE FUNCTION lose_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW.status IS NOT NULL AND NEW.key LIKE 'lost-%' THEN RAISE EXCEPTION 'answer not stored'; END IF; RETURN NEW; END $$`);
+  await hub.ds.query(`CREATE TRIGGER lose_answer BEFORE UPDATE ON idempotency_key FOR EACH ROW EXECUTE FUNCTION lose_answer()`);
+  try {
+    const first = await create('幂等八', 'lost-six');
+    expect(((await first.json()) as any).data.resourceCreate.resource.id).toBeDefined();
+    for (const retry of [await create('幂等八', 'lost-six'), await create('幂等八', 'lost-six')]) {
+      expect(retry.status).toBe(409);
+      const body = (await retry.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_APPLIED');
+      expect(body.errors[0].message).toMatch(/已执行.*不要以同一个键重试/);
+    }
+    expect(await countNamed('幂等八')).toBe(1);
+    // A refusal commits nothing, so its key is not applied: the corrected retry runs.
+    const refused = await create('', 'lost-seven');
+    expect(((await refused.json()) as any).data.resourceCreate.userErrors.length).toBeGreaterThan(0);
+    const [{ applied }] = await hub.ds.query(`SELECT applied_at IS NOT NULL AS applied FROM idempotency_key WHERE key = 'lost-seven'`);
+    expect(applied).toBe(false);
+  } finally {
+    await hub.ds.query(`DROP TRIGGER lose_answer ON idempotency_key; DROP FUNCTION lose_answer()`);
+  }
+});

@@ -19,6 +19,7 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The first request with this Idempotency-Key is still running. */
   IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  IDEMPOTENCY_KEY_APPLIED = 'IDEMPOTENCY_KEY_APPLIED',
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

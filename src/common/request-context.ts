@@ -12,4 +12,9 @@ export interface RequestContext {
    * each action's writes join it as a savepoint, and its reads see what the earlier ones wrote.
    */
   transaction?: EntityManager;
+  /**
+   * The Idempotency-Key this request runs under: each business action marks it applied in its own
+   * transaction, so that a retry can never run an action twice, even when its answer was lost.
+   */
+  idempotency?: { markApplied(em: EntityManager): Promise<void> };
 }

@@ -33,4 +33,8 @@ export class IdempotencyKey {
 
   @Column('timestamptz')
   expiresAt: Date;
+
+  /** When a business action of the request committed; a key applied without an answer is never run again. */
+  @Column('timestamptz', { nullable: true })
+  appliedAt: Date | null;
 }

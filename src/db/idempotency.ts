@@ -3,13 +3,19 @@
  * two hubs racing on one key cannot both run it), runs, and stores its answer; a retry with the
  * same key and the same request gets the stored answer; the same key with another request is
  * refused. Keys expire after IDEMPOTENCY_TTL_SECONDS. A claim whose request died without an
- * answer (the hub killed mid-way) can be taken again after `abandonAfterMs`. Answers that say
- * "try again" (the database unavailable, busy or too slow, an internal error) are not stored.
+ * answer (the hub killed mid-way) can be taken again after `abandonAfterMs`, unless one of its
+ * business actions committed: each marks the key applied in its own transaction, and a key applied
+ * without a stored answer is never run again (`applied`). Answers that say "try again" (the
+ * database unavailable, busy or too slow, an internal error) are not stored.
  */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export type Claim =
-  { kind: 'run'; finish(answer: StoredAnswer): Promise<void> } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' } | { kind: 'in-progress' };
+  | { kind: 'run'; finish(answer: StoredAnswer): Promise<void>; markApplied(em: EntityManager): Promise<void> }
+  | { kind: 'replay'; answer: StoredAnswer }
+  | { kind: 'mismatch' }
+  | { kind: 'in-progress' }
+  | { kind: 'applied' };
 
 export interface StoredAnswer {
   status: number;
@@ -24,9 +30,9 @@ INSERT INTO idempotency_key (caller, key, request_hash, created_at, expires_at)
 VALUES ($1, $2, $3, now(), now() + $4 * interval '1 second')
 ON CONFLICT (caller, key) DO UPDATE
    SET request_hash = EXCLUDED.request_hash, created_at = now(), expires_at = EXCLUDED.expires_at,
-       status = NULL, content_type = NULL, response = NULL
+       status = NULL, content_type = NULL, response = NULL, applied_at = NULL
  WHERE idempotency_key.expires_at < now()
-    OR (idempotency_key.status IS NULL AND idempotency_key.created_at < now() - $5 * interval '1 millisecond')
+    OR (idempotency_key.status IS NULL AND idempotency_key.applied_at IS NULL AND idempotency_key.created_at < now() - $5 * interval '1 millisecond')
 RETURNING 1`;
 
 export class IdempotencyService {
@@ -44,9 +50,13 @@ export class IdempotencyService {
     if (claimed.length) {
       return {
         kind: 'run',
+        markApplied: async (em) => {
+          await em.query('UPDATE idempotency_key SET applied_at = now() WHERE caller = $1 AND key = $2', [caller, key]);
+        },
         finish: async (answer) => {
           if (answer.status >= 500 || TRANSIENT.test(answer.body)) {
-            await this.ds.query('DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND status IS NULL', [caller, key]);
+            // A "try again" answer frees the key, unless an action committed: then it stays applied.
+            await this.ds.query('DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND status IS NULL AND applied_at IS NULL', [caller, key]);
           } else {
             await this.ds.query('UPDATE idempotency_key SET status = $3, content_type = $4, response = $5 WHERE caller = $1 AND key = $2', [
               caller,
@@ -59,12 +69,14 @@ export class IdempotencyService {
         },
       };
     }
-    const [row]: { request_hash: string; status: number | null; content_type: string | null; response: string | null }[] = await this.ds.query(
-      'SELECT request_hash, status, content_type, response FROM idempotency_key WHERE caller = $1 AND key = $2',
-      [caller, key],
-    );
+    const [row]: { request_hash: string; status: number | null; content_type: string | null; response: string | null; applied: boolean }[] =
+      await this.ds.query(
+        'SELECT request_hash, status, content_type, response, applied_at IS NOT NULL AS applied FROM idempotency_key WHERE caller = $1 AND key = $2',
+        [caller, key],
+      );
     if (!row) return this.claim(caller, key, requestHash); // removed in between: claim afresh
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if ((row.status === null || row.response === null) && row.applied) return { kind: 'applied' };
     if (row.status === null || row.response === null) return { kind: 'in-progress' };
     return { kind: 'replay', answer: { status: row.status, contentType: row.content_type ?? 'application/json', body: row.response } };
   }

@@ -61,7 +61,11 @@ async function transactionWithRetry<T>(
 export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<Outcome<T>> {
   try {
     // Inside a bulk action's transaction the action is a savepoint of it (TypeORM nests them).
-    const result = await transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, work);
+    const result = await transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, async (em) => {
+      const done = await work(em);
+      await ctx.idempotency?.markApplied(em);
+      return done;
+    });
     return { result, userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrorsException) return { result: null, userErrors: err.errors };

@@ -203,6 +203,13 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       res.setHeader('retry-after', '1');
       throw new HttpFailure(409, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试');
     }
+    if (claim?.kind === 'applied') {
+      throw new HttpFailure(
+        409,
+        ErrorCode.IDEMPOTENCY_KEY_APPLIED,
+        '使用此 Idempotency-Key 的请求已执行，但其应答未能保存：请查询结果确认，不要以同一个键重试',
+      );
+    }
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       headers: headerMap(req),
@@ -224,6 +231,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         log: reqLog,
         loaders: createLoaders(ds, services),
         services,
+        idempotency: claim?.kind === 'run' ? { markApplied: claim.markApplied } : undefined,
       }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
