@@ -3,7 +3,7 @@ import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
 import { TokenService } from './modules/auth';
 import { OrganizationService } from './modules/organization';
-import { ProjectService } from './modules/project';
+import { CoBuildingService, ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
 import { InterfaceService, sharingListProblems } from './modules/sharing';
 import { AggregationService } from './modules/aggregation';
@@ -43,6 +43,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     tokens: new TokenService(config),
     organizations,
     projects,
+    coBuilding: new CoBuildingService(ds),
     resources,
     resourceReview: new ResourceReviewService(ds, clock),
     interfaces,

@@ -332,8 +332,8 @@ describe('projectRequestChange (第十五条)', () => {
 
 describe('the status machine', () => {
   /** A valid input for each action, so that only the status decides. */
-  const inputs: Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>> = {
-    // the acceptance steps: acceptance.test.ts
+  const inputs: Partial<Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>>> = {
+    // the acceptance steps: acceptance.test.ts; the rectification steps: rectification.test.ts
     projectCreate: () => ({}),
     projectUpdate: (id) => ({ projectId: id, changes: { name: '改名' } }),
     projectDeclare: (id) => ({ projectId: id }),
@@ -362,8 +362,10 @@ describe('the status machine', () => {
     const id = await draft();
     await forceStatus(hub, id, status);
     const token = PROJECT_TRANSITIONS[action].role === Role.LEADING_GROUP_OFFICE ? office : education;
-    await expectRefused(id, docs[action], inputs[action](id), token, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: PROJECT_TRANSITIONS[action].article },
+    // 第三十三条: a project under rectification, suspended or terminated says so, whatever the action.
+    const sanctioned = [ProjectStatus.RECTIFYING, ProjectStatus.SUSPENDED, ProjectStatus.TERMINATED].includes(status);
+    await expectRefused(id, docs[action], inputs[action]!(id), token, [
+      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: sanctioned ? '第三十三条' : PROJECT_TRANSITIONS[action].article },
     ]);
   });
 });

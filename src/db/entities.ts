@@ -1,6 +1,6 @@
 import { DataItem, InformationResource, ResourceVersion } from '../modules/catalogue';
 import { Organization } from '../modules/organization';
-import { ProjectBudgetYear, Project, ProjectTransition } from '../modules/project';
+import { ProjectBudgetYear, Project, ProjectCoBuildingUnit, ProjectTransition } from '../modules/project';
 import { SharingInterface } from '../modules/sharing';
 import { AggregationRun } from '../modules/aggregation';
 import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot, ExpertOpinion } from '../modules/acceptance';
@@ -14,6 +14,7 @@ export const entities = [
   Project,
   ProjectBudgetYear,
   ProjectTransition,
+  ProjectCoBuildingUnit,
   InformationResource,
   DataItem,
   ResourceVersion,

@@ -2,7 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
-import { ProjectResolver, ProjectTransitionResolver } from '../modules/project';
+import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
 import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver } from '../modules/catalogue';
 import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
 import { AggregationResolver } from '../modules/aggregation';
@@ -23,6 +23,8 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   ProjectResolver,
   ProjectTransitionResolver,
+  CoBuildingResolver,
+  ProjectCoBuildingResolver,
   ResourceResolver,
   ResourceConnectionResolver,
   ProviderCountResolver,

@@ -14,7 +14,10 @@ export {
   projectsBuiltBySql,
 } from './project.access';
 export { Project } from './project.entity';
-export { ProjectCategory, ProjectStatus } from './project.enums';
+export { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
+export { CoBuildingResolver, ProjectCoBuildingResolver } from './co-building.resolver';
+export { CoBuildingService } from './co-building.service';
+export { CoBuildingStatus, ProjectCategory, ProjectStatus } from './project.enums';
 export {
   ProjectApproveInput,
   ProjectBudgetYearInput,
@@ -26,7 +29,7 @@ export {
 } from './project.inputs';
 export { projectLoaders } from './project.loaders';
 export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
-export { PROJECT_TRANSITIONS, STATUS_LABELS } from './project.rules';
+export { PROJECT_TRANSITIONS, RECTIFIABLE, SANCTIONED, STATUS_LABELS } from './project.rules';
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
 export { projectForAction, recordTransition } from './project.transitions';

@@ -5,8 +5,6 @@ import {
   Entity,
   Index,
   JoinColumn,
-  JoinTable,
-  ManyToMany,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
@@ -47,10 +45,7 @@ export class Project {
   @Column('uuid')
   leadUnitId: string;
 
-  /** 共建单位 (第八条、第十四条); exposed as `Project.coBuildingUnits`. */
-  @ManyToMany(() => Organization)
-  @JoinTable({ name: 'project_co_building_unit', joinColumn: { name: 'project_id' }, inverseJoinColumn: { name: 'organization_id' } })
-  coBuildingUnits: Relation<Organization[]>;
+  // 共建单位 (第八条、第十四条) are rows of ProjectCoBuildingUnit; exposed as `Project.coBuildingUnits` (accepted) and `Project.coBuilding`.
 
   @Field({ description: '跨部门、跨领域共建共享 — cross-department project (第八条、第十四条)' })
   @Column({ default: false })

@@ -229,3 +229,11 @@ export class ProjectFilter {
   @Field({ nullable: true, description: '名称包含 — name contains this substring' })
   nameContains?: string;
 }
+
+@InputType({ description: '答复共建提议 — accept or decline being a co-building unit of a project (第十四条)' })
+export class CoBuildingAnswerInput extends ProjectActionInput {
+  @Field({ nullable: true, description: '说明 — note, recorded in the history' })
+  @IsOptional()
+  @MaxLength(MAX_NOTE, { message: `说明不能超过${MAX_NOTE}个字符` })
+  note?: string;
+}

@@ -29,8 +29,25 @@ export interface TransitionRule {
  * Every allowed transition, in one place; the key is the `action` of its ProjectTransition row, and the mutation
  * where one mutation takes one step. The acceptance mutations take more: acceptanceRecordResult takes
  * acceptancePass or acceptanceFail, acceptanceFile takes acceptanceFile then operationStart.
- * Later issues add here the rectification orders (→ RECTIFYING | SUSPENDED | TERMINATED, 第三十三条).
+ * The rectification steps of 第三十三条 (the rectification module takes them) close the table.
  */
+/** 第三十三条: the statuses after approval from which the office may order rectification. */
+export const RECTIFIABLE = [
+  S.APPROVED,
+  S.UNDER_CONSTRUCTION,
+  S.TRIAL_OPERATION,
+  S.ACCEPTANCE_APPLIED,
+  S.ACCEPTED,
+  S.ACCEPTANCE_FAILED,
+  S.FILED,
+  S.IN_OPERATION,
+] as const;
+
+/** 第三十三条: rectifying or suspended — a rectification is open. */
+export const SANCTIONED = [S.RECTIFYING, S.SUSPENDED] as const;
+
+const NOT_TERMINATED = Object.values(S).filter((s) => s !== S.TERMINATED);
+
 export const PROJECT_TRANSITIONS = {
   projectCreate: { from: [], to: S.DRAFT, role: Role.PROJECT_UNIT, article: '第七条', label: '新建项目' },
   // 第十五条: once in the annual plan, changes go through projectRequestChange and a new approval.
@@ -61,6 +78,20 @@ export const PROJECT_TRANSITIONS = {
   acceptanceFile: { from: [S.ACCEPTED], to: S.FILED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '验收备案' },
   // 第二十六条、第二十七条: accepted and filed, the system goes into use and operation; nothing else leads here.
   operationStart: { from: [S.FILED], to: S.IN_OPERATION, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '转入运维' },
+  // 第三十三条: 限期整改 — from any status after approval; the earlier status is kept on the rectification.
+  projectRectificationOrder: { from: RECTIFIABLE, to: S.RECTIFYING, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '责令限期整改' },
+  // 第三十三条: the unit reports completion, also while suspended (what it owes); the status stays.
+  projectRectificationReport: { from: SANCTIONED, to: null, role: Role.PROJECT_UNIT, article: '第三十三条', label: '报告整改情况' },
+  // 第三十三条: the office accepts the rectification (back to the earlier status, given) or refuses it (the status stays).
+  projectRectificationAccept: { from: SANCTIONED, to: null, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '整改验收通过' },
+  projectRectificationRefuse: { from: SANCTIONED, to: null, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '整改验收不通过' },
+  // 第三十三条: 拒不整改或整改后仍不符合要求的 — 暂缓拨付资金、暂停项目建设，直至终止项目.
+  projectSuspend: { from: [S.RECTIFYING], to: S.SUSPENDED, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '暂停项目建设' },
+  projectResume: { from: [S.SUSPENDED], to: S.RECTIFYING, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '恢复项目建设' },
+  projectTerminate: { from: SANCTIONED, to: S.TERMINATED, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '终止项目' },
+  // 第十四条: a unit named as co-building unit answers (co-building.service.ts); recorded in the history, the status stays.
+  coBuildingAccept: { from: NOT_TERMINATED, to: null, role: Role.PROJECT_UNIT, article: '第十四条', label: '接受共建' },
+  coBuildingDecline: { from: NOT_TERMINATED, to: null, role: Role.PROJECT_UNIT, article: '第十四条', label: '拒绝共建' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type ProjectAction = keyof typeof PROJECT_TRANSITIONS;
@@ -82,10 +113,19 @@ export const STATUS_LABELS: Record<S, string> = {
   [S.TERMINATED]: '终止',
 };
 
+const SANCTION_MESSAGES: Partial<Record<S, string>> = {
+  [S.RECTIFYING]: '项目正在限期整改，整改验收通过前不能',
+  [S.SUSPENDED]: '项目已暂停建设、暂缓拨付资金，恢复建设并整改通过前不能',
+  [S.TERMINATED]: '项目已终止，不能再',
+};
+
 /** null when `action` may start from `status`, else the INVALID_TRANSITION refusal. */
 export function transitionProblem(action: ProjectAction, status: S, field = ['input', 'projectId']): UserError | null {
   const rule: TransitionRule = PROJECT_TRANSITIONS[action];
   if (rule.from.includes(status)) return null;
+  // 第三十三条: a project under rectification, suspended or terminated says why, whatever the action.
+  const sanction = SANCTION_MESSAGES[status];
+  if (sanction) return userError(UserErrorCode.INVALID_TRANSITION, `${sanction}${rule.label}`, field, '第三十三条');
   const allowed = rule.from.map((s) => STATUS_LABELS[s]).join('、');
   return userError(
     UserErrorCode.INVALID_TRANSITION,

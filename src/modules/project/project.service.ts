@@ -16,7 +16,7 @@ import { ConstructionPlan } from './construction-plan.embedded';
 import { readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
-import { CloudDeployment, ProjectStatus } from './project.enums';
+import { CloudDeployment, CoBuildingStatus, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
@@ -237,8 +237,12 @@ export class ProjectService {
     return em.findOneOrFail(Project, { where: { id }, loadEagerRelations: false });
   }
 
+  /** The units named as co-building units and not declined (第十四条): the ones the scheme lists. */
   private async coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
+    const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1 AND status <> $2`, [
+      projectId,
+      CoBuildingStatus.DECLINED,
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -368,9 +372,19 @@ export class ProjectService {
       );
   }
 
+  /**
+   * 第十四条: the named units become the project's co-building proposals. A unit still named keeps its
+   * answer; a newly named one (or one named again after declining) is proposed; one no longer named is removed.
+   */
   private async replaceCoBuildingUnits(em: EntityManager, projectId: string, ids: string[]) {
-    await em.query(`DELETE FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
-    if (ids.length) await em.query(`INSERT INTO project_co_building_unit (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [projectId, ids]);
+    await em.query(`DELETE FROM project_co_building_unit WHERE project_id = $1 AND NOT organization_id = ANY($2::uuid[])`, [projectId, ids]);
+    if (ids.length)
+      await em.query(
+        `INSERT INTO project_co_building_unit (project_id, organization_id, status) SELECT $1, unnest($2::uuid[]), $3
+         ON CONFLICT (project_id, organization_id) DO UPDATE SET status = $3, proposed_at = now(), responded_at = NULL, responded_by_user_id = NULL, response_note = NULL
+         WHERE project_co_building_unit.status = $4`,
+        [projectId, ids, CoBuildingStatus.PROPOSED, CoBuildingStatus.DECLINED],
+      );
   }
 }
 
