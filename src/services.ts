@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
+import { RectificationService } from './modules/rectification';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
@@ -52,6 +53,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     aggregation: new AggregationService(ds, config, clock),
     completeness,
     acceptance,
+    rectification: new RectificationService(ds, clock),
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),

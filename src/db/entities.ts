@@ -6,6 +6,7 @@ import { AggregationRun } from '../modules/aggregation';
 import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot, ExpertOpinion } from '../modules/acceptance';
 import { SharingRequest } from '../modules/sharing-request';
 import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
+import { ProjectRectification } from '../modules/rectification';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 /** Every entity of the hub, in one list for the DataSource. */
@@ -32,5 +33,6 @@ export const entities = [
   EmailRecipient,
   EmailDigest,
   CalendarFeedToken,
+  ProjectRectification,
   IdempotencyKey,
 ];

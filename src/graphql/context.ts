@@ -8,6 +8,7 @@ import { completenessLoaders } from '../modules/completeness';
 import { acceptanceLoaders } from '../modules/acceptance';
 import { sharingRequestLoaders } from '../modules/sharing-request';
 import { notificationLoaders } from '../modules/notification';
+import { rectificationLoaders } from '../modules/rectification';
 import type { Services } from '../services';
 import type { RequestContext } from '../common/request-context';
 
@@ -23,6 +24,7 @@ export function createLoaders(ds: DataSource, services: Services) {
     ...acceptanceLoaders(ds),
     ...sharingRequestLoaders(ds),
     ...notificationLoaders(ds),
+    ...rectificationLoaders(ds),
   };
 }
 

@@ -12,6 +12,7 @@ import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
+import { RectificationResolver } from '../modules/rectification';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
@@ -25,6 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProjectTransitionResolver,
   CoBuildingResolver,
   ProjectCoBuildingResolver,
+  RectificationResolver,
   ResourceResolver,
   ResourceConnectionResolver,
   ProviderCountResolver,

@@ -9,6 +9,10 @@ export enum NotificationEventKind {
   DEADLINE_DUE_1 = 'DEADLINE_DUE_1',
   DEADLINE_OVERDUE = 'DEADLINE_OVERDUE',
   AGGREGATION_FAILING = 'AGGREGATION_FAILING',
+  RECTIFICATION_ORDERED = 'RECTIFICATION_ORDERED',
+  RECTIFICATION_REPORTED = 'RECTIFICATION_REPORTED',
+  RECTIFICATION_DECIDED = 'RECTIFICATION_DECIDED',
+  CO_BUILDING_PROPOSED = 'CO_BUILDING_PROPOSED',
   // Extension point REVIEW_ASSIGNED: expert assignment (expertAssign) is not on this branch yet; when it
   // lands, add the value here (and to the migration's enum) and have its service call recordEvents.
 }
@@ -24,6 +28,12 @@ registerEnumType(NotificationEventKind, {
     DEADLINE_DUE_1: { description: '期限临近（明日或今日）— a deadline falls tomorrow or today' },
     DEADLINE_OVERDUE: { description: '已逾期 — a deadline has passed' },
     AGGREGATION_FAILING: { description: "归集持续失败 — an interface's last runs all failed (第十七条)" },
+    RECTIFICATION_ORDERED: { description: '责令限期整改 — the office ordered a project to rectify by a due date (第三十三条)' },
+    RECTIFICATION_REPORTED: { description: '整改情况已报告 — a project unit reported its rectification; the office decides (第三十三条)' },
+    RECTIFICATION_DECIDED: {
+      description: '整改结论或处置 — the rectification was accepted or refused, or the project suspended, resumed or terminated (第三十三条)',
+    },
+    CO_BUILDING_PROPOSED: { description: '共建提议 — a lead unit named the organisation as co-building unit; it accepts or declines (第十四条)' },
   },
 });
 

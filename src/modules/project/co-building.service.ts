@@ -12,8 +12,49 @@ import { Project } from './project.entity';
 import { CoBuildingStatus, ProjectStatus } from './project.enums';
 import type { CoBuildingAnswerInput } from './project.inputs';
 import { writeTransition } from './project.transitions';
+import { NotificationEventKind, recordEvents } from '../notification';
 
 const ANSWER_LABEL = { ACCEPTED: '接受', DECLINED: '拒绝' } as const;
+
+/** The units named as co-building units and not declined (第十四条): the ones the scheme lists. */
+export async function namedCoBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1 AND status <> $2`, [
+    projectId,
+    CoBuildingStatus.DECLINED,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * 第十四条: the named units become the project's co-building proposals. A unit still named keeps its
+ * answer; a newly named one (or one named again after declining) is proposed, and told so through the
+ * outbox; one no longer named is removed.
+ */
+export async function proposeCoBuildingUnits(em: EntityManager, projectId: string, ids: string[], at: Date): Promise<void> {
+  await em.query(`DELETE FROM project_co_building_unit WHERE project_id = $1 AND NOT organization_id = ANY($2::uuid[])`, [projectId, ids]);
+  if (!ids.length) return;
+  const proposed: { organization_id: string }[] = await em.query(
+    `INSERT INTO project_co_building_unit (project_id, organization_id, status) SELECT $1, unnest($2::uuid[]), $3
+     ON CONFLICT (project_id, organization_id) DO UPDATE
+        SET status = $3, proposed_at = now(), responded_at = NULL, responded_by_user_id = NULL, response_note = NULL
+      WHERE project_co_building_unit.status = $4
+     RETURNING organization_id`,
+    [projectId, ids, CoBuildingStatus.PROPOSED, CoBuildingStatus.DECLINED],
+  );
+  if (!proposed.length) return;
+  const [p]: { code: string; name: string; lead_unit_id: string }[] = await em.query(`SELECT code, name, lead_unit_id FROM project WHERE id = $1`, [projectId]);
+  await recordEvents(
+    em,
+    [
+      {
+        kind: NotificationEventKind.CO_BUILDING_PROPOSED,
+        organizationIds: proposed.map((r) => r.organization_id),
+        data: { projectId, projectCode: p.code, projectName: p.name, leadUnitId: p.lead_unit_id, article: '第十四条' },
+      },
+    ],
+    at,
+  );
+}
 
 /**
  * 第十四条: 由项目牵头部门会同共建部门 — a unit named as co-building unit answers the proposal. Only

@@ -19,6 +19,8 @@ export { CoBuildingResolver, ProjectCoBuildingResolver } from './co-building.res
 export { CoBuildingService } from './co-building.service';
 export { CoBuildingStatus, ProjectCategory, ProjectStatus } from './project.enums';
 export {
+  CoBuildingAnswerInput,
+  ProjectActionInput,
   ProjectApproveInput,
   ProjectBudgetYearInput,
   ProjectCreateInput,

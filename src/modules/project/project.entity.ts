@@ -68,6 +68,14 @@ export class Project {
   @Column('int')
   planYear: number;
 
+  @Field(() => Int, { nullable: true, description: '建设工期起始年度 — first year of construction (第八条 建设工期)' })
+  @Column({ type: 'int', nullable: true })
+  constructionStartYear: number | null;
+
+  @Field(() => Int, { nullable: true, description: '建设工期结束年度 — last year of construction (第八条 建设工期)' })
+  @Column({ type: 'int', nullable: true })
+  constructionEndYear: number | null;
+
   @Field(() => DecimalScalar, { description: '总预算（元）— total budget in yuan (第八条)' })
   @Column({ type: 'numeric', precision: 14, scale: 2 })
   totalBudget: string;

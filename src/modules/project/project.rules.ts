@@ -175,25 +175,54 @@ export const supervisionRequired = (totalBudget: string): boolean => (toFen(tota
 // ── Budget years (第八条: 分年度实施的项目明确总预算和分年度预算) ─────────────────────────────────────
 
 /**
- * The years a per-year budget may cover: the plan year and the following ones, five in all. The
- * model has no end year, so the span is a bound of this hub, not of the regulation.
+ * The longest construction period (建设工期) and so the most per-year budgets: five years, a bound of
+ * this hub, not of the regulation. Without a period, per-year budgets may cover the plan year and the four after it.
  */
 export const MAX_BUDGET_SPAN = 5;
+
+type PeriodShape = Pick<ProjectShape, 'planYear' | 'constructionStartYear' | 'constructionEndYear'>;
+
+/** 第八条 建设工期: the construction period when both years are given and in order. */
+export function constructionPeriod(p: PeriodShape): [number, number] | null {
+  const { constructionStartYear: a, constructionEndYear: b } = p;
+  return a != null && b != null && a <= b ? [a, b] : null;
+}
+
+/** The years per-year budgets may cover, and how messages name them. */
+function budgetRange(p: PeriodShape): { first: number; last: number; name: string } {
+  const period = constructionPeriod(p);
+  if (period) return { first: period[0], last: period[1], name: '建设工期' };
+  return { first: p.planYear, last: p.planYear + MAX_BUDGET_SPAN - 1, name: '项目计划年度' };
+}
+
+/** 第八条 建设工期: a period in order, at most MAX_BUDGET_SPAN years, containing the plan year. */
+export function periodProblems(p: PeriodShape, path: string[]): UserError[] {
+  const { constructionStartYear: a, constructionEndYear: b } = p;
+  if (a == null || b == null) return [];
+  if (a > b) return [userError(UserErrorCode.OUT_OF_RANGE, `建设工期结束年度 ${b} 早于起始年度 ${a}`, [...path, 'constructionEndYear'], '第八条')];
+  if (b - a + 1 > MAX_BUDGET_SPAN) {
+    return [userError(UserErrorCode.OUT_OF_RANGE, `建设工期 ${a}–${b} 年超过${MAX_BUDGET_SPAN}年`, [...path, 'constructionEndYear'], '第八条')];
+  }
+  if (p.planYear < a || p.planYear > b) {
+    return [userError(UserErrorCode.OUT_OF_RANGE, `计划年度 ${p.planYear} 不在建设工期 ${a}–${b} 年之内`, [...path, 'constructionStartYear'], '第八条')];
+  }
+  return [];
+}
 
 export interface BudgetYearValue {
   year: number;
   amount: string;
 }
 
-/** Per-year budgets: years within the plan years and unique, amounts positive yuan (第八条). */
-export function budgetYearProblems(years: BudgetYearValue[], planYear: number, path: string[]): UserError[] {
+/** Per-year budgets: years within the construction period (or the plan years) and unique, amounts positive yuan (第八条). */
+export function budgetYearProblems(years: BudgetYearValue[], p: PeriodShape, path: string[]): UserError[] {
   const out: UserError[] = [];
-  const last = planYear + MAX_BUDGET_SPAN - 1;
+  const { first, last, name } = budgetRange(p);
   const seen = new Set<number>();
   years.forEach((b, i) => {
     const at = [...path, String(i)];
-    if (b.year < planYear || b.year > last) {
-      out.push(userError(UserErrorCode.OUT_OF_RANGE, `预算年度 ${b.year} 不在项目计划年度 ${planYear}–${last} 之内`, [...at, 'year'], '第八条'));
+    if (b.year < first || b.year > last) {
+      out.push(userError(UserErrorCode.OUT_OF_RANGE, `预算年度 ${b.year} 不在${name} ${first}–${last} 之内`, [...at, 'year'], '第八条'));
     } else if (seen.has(b.year)) {
       out.push(userError(UserErrorCode.DUPLICATE, `预算年度 ${b.year} 重复`, [...at, 'year'], '第八条'));
     }
@@ -209,7 +238,10 @@ export function budgetYearProblems(years: BudgetYearValue[], planYear: number, p
 export interface ProjectShape {
   category: ProjectCategory;
   planYear: number;
+  constructionStartYear: number | null;
+  constructionEndYear: number | null;
   totalBudget: string;
+  fundingSource: string | null;
   budgetYears: BudgetYearValue[];
   plan: ConstructionPlan;
   cloudDeployment: CloudDeployment;
@@ -234,12 +266,40 @@ export function shapeProblems(p: ProjectShape, path: string[]): UserError[] {
   return out;
 }
 
+/** 第二十八条 政务信息系统需要升级的: the upgraded system exists — its project was accepted and filed, or is in operation. */
+export const UPGRADABLE_STATUSES: readonly S[] = [S.FILED, S.IN_OPERATION];
+
+export const upgradeTargetProblem = (status: S, field: string[]): UserError | null =>
+  UPGRADABLE_STATUSES.includes(status)
+    ? null
+    : userError(
+        UserErrorCode.RULE_VIOLATION,
+        `被升级的项目当前为「${STATUS_LABELS[status]}」，尚未建成投入使用（须为「已备案」或「运维中」）`,
+        field,
+        '第二十八条',
+      );
+
 /** What a construction scheme must contain before the project is declared (or re-declared after a change). */
 export function declarationProblems(p: ProjectShape): UserError[] {
   const out: UserError[] = [];
   // 第八条: the basic contents of a construction scheme, one error per missing section.
   for (const [key, name] of Object.entries(PLAN_SECTIONS) as [keyof ConstructionPlan, string][]) {
     if (!p.plan[key]?.trim()) out.push(userError(UserErrorCode.REQUIRED, `建设方案缺少「${name}」`, ['plan', key], '第八条'));
+  }
+  // 第八条 投资概算及资金来源: the scheme says where the money comes from.
+  if (!p.fundingSource?.trim()) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「投资概算及资金来源」中的资金来源', ['fundingSource'], '第八条'));
+  // 第八条 建设工期: the construction period, first and last year.
+  if (p.constructionStartYear == null) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「建设工期」的起始年度', ['constructionStartYear'], '第八条'));
+  if (p.constructionEndYear == null) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「建设工期」的结束年度', ['constructionEndYear'], '第八条'));
+  out.push(...periodProblems(p, []));
+  // 第八条 分年度实施的项目，还应明确项目总预算和分年度预算: a period of more than one year needs per-year budgets.
+  const period = constructionPeriod(p);
+  if (period && period[1] > period[0] && p.budgetYears.length === 0) {
+    out.push(
+      userError(UserErrorCode.REQUIRED, `分年度实施的项目（建设工期 ${period[0]}–${period[1]} 年）须明确分年度预算`, ['budgetYears'], '第八条'),
+    );
+  } else if (budgetYearProblems(p.budgetYears, p, []).some((e) => e.code === UserErrorCode.OUT_OF_RANGE)) {
+    out.push(userError(UserErrorCode.RULE_VIOLATION, '分年度预算的年份须在建设工期之内', ['budgetYears'], '第八条'));
   }
   // 第八条: a project built over several years states its total and per-year budgets, which must agree.
   if (p.budgetYears.length > 0) {
