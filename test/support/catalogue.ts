@@ -45,7 +45,10 @@ export async function insertProject(
     }),
   );
   // Co-building units that accepted (第十四条), as the specs of the catalogue need them.
-  if (coIds.length) await ds.getRepository(ProjectCoBuildingUnit).insert(coIds.map((organizationId) => ({ projectId: project.id, organizationId, status: CoBuildingStatus.ACCEPTED })));
+  if (coIds.length)
+    await ds
+      .getRepository(ProjectCoBuildingUnit)
+      .insert(coIds.map((organizationId) => ({ projectId: project.id, organizationId, status: CoBuildingStatus.ACCEPTED })));
   return project;
 }
 

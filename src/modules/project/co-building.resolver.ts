@@ -17,8 +17,13 @@ const payload = ({ result, userErrors }: Outcome<Project>) => ({ project: result
 @Resolver(() => ProjectCoBuildingUnit)
 export class CoBuildingResolver {
   @Authorized(Role.PROJECT_UNIT)
-  @Query(() => [ProjectCoBuildingUnit], { description: "本单位收到的共建提议，新的在前 — co-building proposals addressed to the caller's organisation, newest first (第十四条)" })
-  coBuildingProposals(@Ctx() ctx: Context, @Arg('status', () => CoBuildingStatus, { nullable: true }) status?: CoBuildingStatus): Promise<ProjectCoBuildingUnit[]> {
+  @Query(() => [ProjectCoBuildingUnit], {
+    description: "本单位收到的共建提议，新的在前 — co-building proposals addressed to the caller's organisation, newest first (第十四条)",
+  })
+  coBuildingProposals(
+    @Ctx() ctx: Context,
+    @Arg('status', () => CoBuildingStatus, { nullable: true }) status?: CoBuildingStatus,
+  ): Promise<ProjectCoBuildingUnit[]> {
     return ctx.services.coBuilding.proposalsFor(ctx, status ?? null);
   }
 
@@ -74,7 +79,9 @@ export class CoBuildingResolver {
 
 @Resolver(() => Project)
 export class ProjectCoBuildingResolver {
-  @FieldResolver(() => [ProjectCoBuildingUnit], { description: '被提议的共建单位及其确认，按名称 — every unit named as co-building unit and its answer (第十四条)' })
+  @FieldResolver(() => [ProjectCoBuildingUnit], {
+    description: '被提议的共建单位及其确认，按名称 — every unit named as co-building unit and its answer (第十四条)',
+  })
   coBuilding(@Root() p: Project, @Ctx() ctx: Context): Promise<ProjectCoBuildingUnit[]> {
     return ctx.loaders.coBuildingByProject.load(p.id);
   }

@@ -16,6 +16,11 @@ import { NotificationEventKind, recordEvents } from '../notification';
 
 const ANSWER_LABEL = { ACCEPTED: '接受', DECLINED: '拒绝' } as const;
 
+/** 第十四条: proposals not yet answered, as SQL for the to-dos. Columns: project_id, organization_id, proposed_at. */
+export const PENDING_CO_BUILDING = `
+  SELECT c.project_id, c.organization_id, c.proposed_at FROM project_co_building_unit c
+   WHERE c.status = '${CoBuildingStatus.PROPOSED}' AND NOT EXISTS (SELECT 1 FROM project p WHERE p.id = c.project_id AND p.status = '${ProjectStatus.TERMINATED}')`;
+
 /** The units named as co-building units and not declined (第十四条): the ones the scheme lists. */
 export async function namedCoBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
   const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1 AND status <> $2`, [
@@ -90,7 +95,11 @@ export class CoBuildingService {
     if (errors.length) return { result: null, userErrors: errors };
     const field = ['input', 'projectId'];
     return mutate(this.ds, ctx, async (em) => {
-      const project = await em.findOne(Project, { where: { id: input.projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] }, loadEagerRelations: false });
+      const project = await em.findOne(Project, {
+        where: { id: input.projectId },
+        lock: { mode: 'pessimistic_write', tables: ['project'] },
+        loadEagerRelations: false,
+      });
       if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
       const row = caller.organizationId ? await this.proposal(em, project.id, caller.organizationId) : null;
       if (!row) refuse(UserErrorCode.NOT_FOUND, '本单位未被提议为该项目的共建单位', field, '第十四条');

@@ -16,7 +16,7 @@ export {
 export { Project } from './project.entity';
 export { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
 export { CoBuildingResolver, ProjectCoBuildingResolver } from './co-building.resolver';
-export { CoBuildingService } from './co-building.service';
+export { CoBuildingService, PENDING_CO_BUILDING } from './co-building.service';
 export { CoBuildingStatus, ProjectCategory, ProjectStatus } from './project.enums';
 export {
   CoBuildingAnswerInput,

@@ -55,7 +55,6 @@ export class ProjectCreateInput {
   @Max(2100, { message: '建设工期年度须在2000到2100之间' })
   constructionEndYear?: number;
 
-
   @Field(() => [ProjectBudgetYearInput], { nullable: true, description: '分年度预算 — per-year budgets (第八条)' })
   @IsOptional()
   @ArrayMaxSize(MAX_BUDGET_SPAN, { message: `分年度预算不能超过${MAX_BUDGET_SPAN}个年度` })
@@ -130,7 +129,6 @@ export class ProjectChangesInput {
   @Min(2000, { message: '建设工期年度须在2000到2100之间' })
   @Max(2100, { message: '建设工期年度须在2000到2100之间' })
   constructionEndYear?: number | null;
-
 
   @Field(() => [ProjectBudgetYearInput], {
     nullable: true,

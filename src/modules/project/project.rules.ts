@@ -295,9 +295,7 @@ export function declarationProblems(p: ProjectShape): UserError[] {
   // 第八条 分年度实施的项目，还应明确项目总预算和分年度预算: a period of more than one year needs per-year budgets.
   const period = constructionPeriod(p);
   if (period && period[1] > period[0] && p.budgetYears.length === 0) {
-    out.push(
-      userError(UserErrorCode.REQUIRED, `分年度实施的项目（建设工期 ${period[0]}–${period[1]} 年）须明确分年度预算`, ['budgetYears'], '第八条'),
-    );
+    out.push(userError(UserErrorCode.REQUIRED, `分年度实施的项目（建设工期 ${period[0]}–${period[1]} 年）须明确分年度预算`, ['budgetYears'], '第八条'));
   } else if (budgetYearProblems(p.budgetYears, p, []).some((e) => e.code === UserErrorCode.OUT_OF_RANGE)) {
     out.push(userError(UserErrorCode.RULE_VIOLATION, '分年度预算的年份须在建设工期之内', ['budgetYears'], '第八条'));
   }

@@ -21,7 +21,16 @@ import { namedCoBuildingUnitIds, proposeCoBuildingUnits } from './co-building.se
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
-import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen, upgradeTargetProblem } from './project.rules';
+import {
+  declarationProblems,
+  fenToYuan,
+  PROJECT_TRANSITIONS,
+  ProjectAction,
+  ProjectShape,
+  sharingAnalysisProblems,
+  toFen,
+  upgradeTargetProblem,
+} from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
 import { likeContains, trimmed } from '../../common/text';

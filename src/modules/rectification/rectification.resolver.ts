@@ -23,19 +23,25 @@ export class RectificationResolver {
   }
 
   @Authorized(Role.PROJECT_UNIT)
-  @Mutation(() => P.ProjectRectificationReportPayload, { description: '报告整改情况 — the project unit reports its rectification with its materials (第三十三条)' })
+  @Mutation(() => P.ProjectRectificationReportPayload, {
+    description: '报告整改情况 — the project unit reports its rectification with its materials (第三十三条)',
+  })
   async projectRectificationReport(@Ctx() ctx: Context, @Arg('input') input: I.ProjectRectificationReportInput): Promise<P.ProjectRectificationReportPayload> {
     return payload(await ctx.services.rectification.report(ctx, input));
   }
 
   @Authorized(Role.LEADING_GROUP_OFFICE)
-  @Mutation(() => P.ProjectRectificationAcceptPayload, { description: '整改验收通过 — accept the report; the project returns to its earlier status (第三十三条)' })
+  @Mutation(() => P.ProjectRectificationAcceptPayload, {
+    description: '整改验收通过 — accept the report; the project returns to its earlier status (第三十三条)',
+  })
   async projectRectificationAccept(@Ctx() ctx: Context, @Arg('input') input: I.ProjectRectificationAcceptInput): Promise<P.ProjectRectificationAcceptPayload> {
     return payload(await ctx.services.rectification.accept(ctx, input));
   }
 
   @Authorized(Role.LEADING_GROUP_OFFICE)
-  @Mutation(() => P.ProjectRectificationRefusePayload, { description: '整改验收不通过 — refuse the report, with the reason; the unit reports again (第三十三条)' })
+  @Mutation(() => P.ProjectRectificationRefusePayload, {
+    description: '整改验收不通过 — refuse the report, with the reason; the unit reports again (第三十三条)',
+  })
   async projectRectificationRefuse(@Ctx() ctx: Context, @Arg('input') input: I.ProjectRectificationRefuseInput): Promise<P.ProjectRectificationRefusePayload> {
     return payload(await ctx.services.rectification.refuse(ctx, input));
   }

@@ -24,15 +24,17 @@ export const overdue = (r: Pick<ProjectRectification, 'status' | 'dueOn'>, today
  */
 export function sanctionProblem(r: Pick<ProjectRectification, 'status' | 'dueOn'>, today: string, label: string, field: string[]): UserError | null {
   if (r.status === RectificationStatus.REFUSED || overdue(r, today)) return null;
-  const why =
-    r.status === RectificationStatus.REPORTED
-      ? '项目单位已报告整改情况，须先作出整改验收结论'
-      : `整改期限 ${r.dueOn} 未到，且整改未被认定不合格`;
+  const why = r.status === RectificationStatus.REPORTED ? '项目单位已报告整改情况，须先作出整改验收结论' : `整改期限 ${r.dueOn} 未到，且整改未被认定不合格`;
   return userError(UserErrorCode.RULE_VIOLATION, `${why}，不能${label}（拒不整改或整改后仍不符合要求的，方可${label}）`, field, '第三十三条');
 }
 
 /** The report is owed (ORDERED or REFUSED) for `projectRectificationReport`, and waits (REPORTED) for accept and refuse. */
-export function rectificationStepProblem(r: Pick<ProjectRectification, 'status'>, wanted: RectificationStatus[], label: string, field: string[]): UserError | null {
+export function rectificationStepProblem(
+  r: Pick<ProjectRectification, 'status'>,
+  wanted: RectificationStatus[],
+  label: string,
+  field: string[],
+): UserError | null {
   if (wanted.includes(r.status)) return null;
   const allowed = wanted.map((s) => `「${RECTIFICATION_STATUS_LABEL[s]}」`).join('或');
   return userError(

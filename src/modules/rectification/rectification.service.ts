@@ -11,7 +11,16 @@ import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from
 import { validateInput } from '../../common/validation';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { EventInput, NotificationEventKind, recordEvents } from '../notification';
-import { buildingUnitIds, Project, ProjectAction, ProjectActionInput, projectForAction, ProjectStatus, PROJECT_TRANSITIONS, recordTransition } from '../project';
+import {
+  buildingUnitIds,
+  Project,
+  ProjectAction,
+  ProjectActionInput,
+  projectForAction,
+  ProjectStatus,
+  PROJECT_TRANSITIONS,
+  recordTransition,
+} from '../project';
 import { OPEN_RECTIFICATION_KEY, ProjectRectification } from './rectification.entity';
 import { OPEN_RECTIFICATION, REPORT_OWED, RectificationStatus as R } from './rectification.enums';
 import * as I from './rectification.inputs';
@@ -47,7 +56,9 @@ export class RectificationService {
   async order(ctx: RequestContext, input: I.ProjectRectificationOrderInput): Promise<Outcome<Project>> {
     input.reason = input.reason.trim();
     input.findings = input.findings.map((f) => f.trim());
-    const blank = input.findings.flatMap((f, i) => (f ? [] : [userError(UserErrorCode.REQUIRED, '问题清单中有空白项', ['input', 'findings', String(i)], '第三十三条')]));
+    const blank = input.findings.flatMap((f, i) =>
+      f ? [] : [userError(UserErrorCode.REQUIRED, '问题清单中有空白项', ['input', 'findings', String(i)], '第三十三条')],
+    );
     return this.step(ctx, input, 'projectRectificationOrder', blank, async (em, caller, project, today) => {
       const late = dueDateProblem(input.dueOn, today, ['input', 'dueOn']);
       if (late) throw new UserErrorsException([late]);
@@ -71,7 +82,9 @@ export class RectificationService {
   async report(ctx: RequestContext, input: I.ProjectRectificationReportInput): Promise<Outcome<Project>> {
     input.report = input.report.trim();
     input.materials = input.materials.map((m) => m.trim());
-    const blank = input.materials.flatMap((m, i) => (m ? [] : [userError(UserErrorCode.REQUIRED, '整改材料名称不能为空', ['input', 'materials', String(i)], '第三十三条')]));
+    const blank = input.materials.flatMap((m, i) =>
+      m ? [] : [userError(UserErrorCode.REQUIRED, '整改材料名称不能为空', ['input', 'materials', String(i)], '第三十三条')],
+    );
     return this.step(ctx, input, 'projectRectificationReport', blank, async (em, _caller, project) => {
       const r = await this.open(em, project.id, [...REPORT_OWED], '报告整改情况');
       return {

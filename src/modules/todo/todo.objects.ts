@@ -15,8 +15,10 @@ export enum TodoKind {
   ACCEPTANCE_APPLICATION = 'ACCEPTANCE_APPLICATION',
   ACCEPTANCE_WINDOW = 'ACCEPTANCE_WINDOW',
   FILING = 'FILING',
-  // Extension point: RECTIFICATION_REPORT (units, 第三十三条) and EXPERT_REVIEW (experts, 第六条、第二十五条)
-  // come with expert assignment and rectification; add them here and a branch in todo.sql.ts.
+  RECTIFICATION_REPORT = 'RECTIFICATION_REPORT',
+  RECTIFICATION_DECISION = 'RECTIFICATION_DECISION',
+  CO_BUILDING_ANSWER = 'CO_BUILDING_ANSWER',
+  // Extension point: EXPERT_REVIEW (experts, 第六条、第二十五条) comes with expert assignment; add it here and a branch in todo.sql.ts.
 }
 
 registerEnumType(TodoKind, {
@@ -34,6 +36,9 @@ registerEnumType(TodoKind, {
     ACCEPTANCE_APPLICATION: { description: '提交竣工验收申请 — due within 1 month of the end of trial operation (项目建设单位, 第二十五条)' },
     ACCEPTANCE_WINDOW: { description: '完成竣工验收 — within 12 months of go-live (项目建设单位, 第二十四条)' },
     FILING: { description: '验收报告备案 — within 1 month of acceptance (项目建设单位, 第二十六条)' },
+    RECTIFICATION_REPORT: { description: '报告整改情况 — a rectification to report by its due date (项目建设单位, 第三十三条)' },
+    RECTIFICATION_DECISION: { description: '整改验收 — a reported rectification to accept or refuse (领导小组办公室, 第三十三条)' },
+    CO_BUILDING_ANSWER: { description: '答复共建提议 — the organisation was named as co-building unit; accept or decline (项目建设单位, 第十四条)' },
   },
 });
 
