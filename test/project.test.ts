@@ -87,8 +87,20 @@ describe('projectCreate', () => {
   it.each([
     ['an overlong name', { name: '项'.repeat(201) }, 'TOO_LONG', ['input', 'name'], undefined],
     ['a blank name', { name: '   ' }, 'REQUIRED', ['input', 'name'], undefined],
-    ['a plan year before 2000', { planYear: 1999, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined }, 'OUT_OF_RANGE', ['input', 'planYear'], undefined],
-    ['a plan year after 2100', { planYear: 2101, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined }, 'OUT_OF_RANGE', ['input', 'planYear'], undefined],
+    [
+      'a plan year before 2000',
+      { planYear: 1999, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined },
+      'OUT_OF_RANGE',
+      ['input', 'planYear'],
+      undefined,
+    ],
+    [
+      'a plan year after 2100',
+      { planYear: 2101, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined },
+      'OUT_OF_RANGE',
+      ['input', 'planYear'],
+      undefined,
+    ],
     ['a zero budget', { totalBudget: '0', budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'totalBudget'], undefined],
     ['a negative budget', { totalBudget: '-5.00', budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'totalBudget'], undefined],
     ['a budget below the fen', { totalBudget: '1.005', budgetYears: [] }, 'INVALID', ['input', 'totalBudget'], undefined],
@@ -214,7 +226,7 @@ describe('projectUpdate', () => {
       status: 'DRAFT',
       category: 'NEW',
     });
-    const last = res.project.history[1];
+    const last = res.project.history[2];
     expect(last).toMatchObject({ action: 'projectUpdate', fromStatus: 'DRAFT', toStatus: 'DRAFT', actorOrganization: { id: healthId } });
     expect(last.note).toContain('总预算：1200000.00 → 1500000.00');
     expect(last.note).toContain('建设方案（建设目标、创新应用场景）');

@@ -141,11 +141,19 @@ describe('projectRectificationOrder', () => {
     );
     const step = p.history.at(-1);
     expect(step).toEqual(
-      expect.objectContaining({ fromStatus: 'UNDER_CONSTRUCTION', toStatus: 'RECTIFYING', action: 'projectRectificationOrder', actorRole: 'LEADING_GROUP_OFFICE', actorUserId: officeUser }),
+      expect.objectContaining({
+        fromStatus: 'UNDER_CONSTRUCTION',
+        toStatus: 'RECTIFYING',
+        action: 'projectRectificationOrder',
+        actorRole: 'LEADING_GROUP_OFFICE',
+        actorUserId: officeUser,
+      }),
     );
     expect(step.note).toContain('整改理由：未实现批复的建设目标');
     expect(step.note).toContain(`整改期限：${inDays(30)}`);
-    expect(await deadlineKinds(p.code)).toEqual([{ kind: 'RECTIFICATION_REPORT', dueOn: inDays(30), overdue: false, article: '第三十三条', project: { code: p.code } }]);
+    expect(await deadlineKinds(p.code)).toEqual([
+      { kind: 'RECTIFICATION_REPORT', dueOn: inDays(30), overdue: false, article: '第三十三条', project: { code: p.code } },
+    ]);
     expect(await todos(education, p.code)).toEqual([{ kind: 'RECTIFICATION_REPORT', article: '第三十三条', dueOn: inDays(30), project: { code: p.code } }]);
     const [event] = (await events('RECTIFICATION_ORDERED')).filter((e: any) => e.data.projectId === id);
     expect(event.organization_ids).toEqual([educationId]);
@@ -191,7 +199,9 @@ describe('projectRectificationReport, Accept and Refuse', () => {
     const p = await ok(R.report, reportInput(id), education);
     expect(p.status).toBe('RECTIFYING');
     expect(p.rectification).toEqual(expect.objectContaining({ status: 'REPORTED', materials: ['整改报告.pdf', '接口挂接截图.png'] }));
-    expect(p.history.at(-1)).toEqual(expect.objectContaining({ action: 'projectRectificationReport', actorRole: 'PROJECT_UNIT', fromStatus: 'RECTIFYING', toStatus: 'RECTIFYING' }));
+    expect(p.history.at(-1)).toEqual(
+      expect.objectContaining({ action: 'projectRectificationReport', actorRole: 'PROJECT_UNIT', fromStatus: 'RECTIFYING', toStatus: 'RECTIFYING' }),
+    );
     // the report is no longer owed; the office has it to decide
     expect(await deadlineKinds(p.code)).toEqual([]);
     expect(await todos(office, p.code)).toEqual([{ kind: 'RECTIFICATION_DECISION', article: '第三十三条', dueOn: null, project: { code: p.code } }]);
@@ -234,10 +244,20 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     await ok(R.order, orderInput(id), office);
     const notYet = `整改期限 ${inDays(30)} 未到，且整改未被认定不合格`;
     await expectRefused(id, R.suspend, { projectId: id, reason: '拒不整改' }, office, [
-      { code: 'RULE_VIOLATION', field: ['input', 'projectId'], message: `${notYet}，不能暂停项目建设（拒不整改或整改后仍不符合要求的，方可暂停项目建设）`, article: '第三十三条' },
+      {
+        code: 'RULE_VIOLATION',
+        field: ['input', 'projectId'],
+        message: `${notYet}，不能暂停项目建设（拒不整改或整改后仍不符合要求的，方可暂停项目建设）`,
+        article: '第三十三条',
+      },
     ]);
     await expectRefused(id, R.terminate, { projectId: id, reason: '拒不整改' }, office, [
-      { code: 'RULE_VIOLATION', field: ['input', 'projectId'], message: `${notYet}，不能终止项目（拒不整改或整改后仍不符合要求的，方可终止项目）`, article: '第三十三条' },
+      {
+        code: 'RULE_VIOLATION',
+        field: ['input', 'projectId'],
+        message: `${notYet}，不能终止项目（拒不整改或整改后仍不符合要求的，方可终止项目）`,
+        article: '第三十三条',
+      },
     ]);
     await expectRefused(id, R.resume, { projectId: id, reason: '恢复', dueOn: inDays(5) }, office, [
       { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], message: '项目正在限期整改，整改验收通过前不能恢复项目建设', article: '第三十三条' },
@@ -253,7 +273,13 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     expect(s.status).toBe('SUSPENDED');
     expect(s.fundsHalted).toBe(true);
     expect(s.history.at(-1)).toEqual(
-      expect.objectContaining({ action: 'projectSuspend', fromStatus: 'RECTIFYING', toStatus: 'SUSPENDED', actorRole: 'LEADING_GROUP_OFFICE', note: '暂停建设、暂缓拨付资金：逾期未整改' }),
+      expect.objectContaining({
+        action: 'projectSuspend',
+        fromStatus: 'RECTIFYING',
+        toStatus: 'SUSPENDED',
+        actorRole: 'LEADING_GROUP_OFFICE',
+        note: '暂停建设、暂缓拨付资金：逾期未整改',
+      }),
     );
     expect(await deadlineKinds(s.code)).toEqual([expect.objectContaining({ kind: 'RECTIFICATION_REPORT', dueOn: addDays(today(), -1), overdue: true })]);
     // no acceptance while suspended
@@ -311,7 +337,9 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     // nor its catalogue
     const res = await hub.gql(
       `mutation ($input: ResourceCreateInput!) { resourceCreate(input: $input) { resource { id } userErrors { code field message article } } }`,
-      { input: { projectId: id, name: '终止后登记的资源', catalogueKind: 'DEPARTMENTAL', classificationCode: '301001001', summary: '摘要', format: 'DATABASE' } },
+      {
+        input: { projectId: id, name: '终止后登记的资源', catalogueKind: 'DEPARTMENTAL', classificationCode: '301001001', summary: '摘要', format: 'DATABASE' },
+      },
       education,
     );
     expect(res.data.resourceCreate.userErrors).toEqual([

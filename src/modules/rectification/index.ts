@@ -1,5 +1,6 @@
 /** The rectification module's public face: 限期整改、暂停、恢复、终止 (第三十三条). */
 export { ProjectRectification } from './rectification.entity';
+export * from './rectification.inputs';
 export { RECTIFICATION_STATUS_LABEL, RectificationStatus } from './rectification.enums';
 export { rectificationLoaders } from './rectification.loaders';
 export { RectificationResolver } from './rectification.resolver';
