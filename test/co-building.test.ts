@@ -71,7 +71,7 @@ describe('a proposed co-building unit', () => {
     expect(event).toEqual({ organization_ids: [healthId], data: expect.objectContaining({ projectCode: p.code, article: '第十四条' }) });
     const todo = await hub.gql(`{ todoItems(filter: { kind: CO_BUILDING_ANSWER }) { edges { node { kind article project { code } } } } }`, {}, health);
     expect(todo.errors).toBeUndefined();
-    expect(todo.data.todoItems.edges.map((e: any) => e.node)).toContainEqual({ kind: 'CO_BUILDING_ANSWER', article: '第十四条', project: null });
+    expect(todo.data.todoItems.edges.map((e: any) => e.node)).toContainEqual({ kind: 'CO_BUILDING_ANSWER', article: '第十四条', project: { code: p.code } });
     const mine = await hub.gql(`{ coBuildingProposals(status: PROPOSED) { projectId projectCode projectName status leadUnit { name } } }`, {}, health);
     expect(mine.data.coBuildingProposals).toContainEqual({
       projectId: id,
