@@ -8,7 +8,7 @@ import { DeadlineKind as D } from '../deadline';
 import { DEADLINES } from '../deadline';
 import { TodoKind as K } from './todo.objects';
 import { RECTIFICATIONS_REPORTED } from '../rectification';
-import { PENDING_CO_BUILDING } from '../project';
+import { PENDING_CO_BUILDING, ProjectStatus, SANCTIONED } from '../project';
 
 /**
  * Every to-do of one caller, each branch built on the owning module's SQL (never retyped here):
@@ -21,6 +21,7 @@ const has = (role: Role) => `'${role}' = ANY($6::text[])`;
 const unit = has(Role.PROJECT_UNIT);
 const bureau = has(Role.BIG_DATA_BUREAU);
 const office = has(Role.LEADING_GROUP_OFFICE);
+const SANCTIONED_LIST = [...SANCTIONED, ProjectStatus.TERMINATED].map((s) => `'${s}'`).join(', ');
 const UNIT_DEADLINES = [D.PLAN_DECLARATION, D.ACCEPTANCE_APPLICATION, D.ACCEPTANCE_WINDOW, D.FILING, D.RECTIFICATION_REPORT].map((k) => `'${k}'`).join(', ');
 
 export const TODOS = `
@@ -57,6 +58,8 @@ export const TODOS = `
     -- 第二十五条: applications the office has to decide.
     SELECT '${K.ACCEPTANCE_DECISION}', a.application_id, a.project_id, NULL, NULL, NULL, a.application_id, NULL, NULL, a.applied_at
       FROM (${UNDECIDED_APPLICATIONS}) a WHERE ${office}
+       -- 第三十三条: not while the project is rectifying, suspended or terminated (the decision is refused then).
+       AND NOT EXISTS (SELECT 1 FROM project sp WHERE sp.id = a.project_id AND sp.status IN (${SANCTIONED_LIST}))
     UNION ALL
     -- 第三十三条: reported rectifications the office accepts or refuses.
     SELECT '${K.RECTIFICATION_DECISION}', r.id, r.project_id, NULL, NULL, NULL, NULL, NULL, NULL, r.reported_at
