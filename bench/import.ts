@@ -128,7 +128,6 @@ async function main() {
       code: 'SC-2027-9001',
       name: '导入基准项目',
       leadUnitId: lead.id,
-      coBuildingUnits: [],
       category: ProjectCategory.NEW,
       planYear: 2027,
       totalBudget: '800000.00',

@@ -4,10 +4,13 @@ import { AcceptanceAndAggregation1795574574094 } from './1795574574094-Acceptanc
 import { SearchBigrams1795574808103 } from './1795574808103-SearchBigrams';
 import { PendingRequestKey1795575829836 } from './1795575829836-PendingRequestKey';
 import { IdempotencyKeys1795580000000 } from './1795580000000-IdempotencyKeys';
-import { IdempotencyApplied1795750000000 } from './1795750000000-IdempotencyApplied';
 import { Notifications1795600000000 } from './1795600000000-Notifications';
 import { ExpertReview1795700000000 } from './1795700000000-ExpertReview';
+import { Rectification1795710000000 } from './1795710000000-Rectification';
+import { ConstructionPeriod1795711000000 } from './1795711000000-ConstructionPeriod';
+import { CoBuildingConsent1795712000000 } from './1795712000000-CoBuildingConsent';
+import { IdempotencyApplied1795750000000 } from './1795750000000-IdempotencyApplied';
 
 /** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836, IdempotencyKeys1795580000000, Notifications1795600000000, ExpertReview1795700000000, IdempotencyApplied1795750000000];
+export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836, IdempotencyKeys1795580000000, Notifications1795600000000, ExpertReview1795700000000, Rectification1795710000000, ConstructionPeriod1795711000000, CoBuildingConsent1795712000000, IdempotencyApplied1795750000000];

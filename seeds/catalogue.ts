@@ -85,6 +85,10 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
     if (await ds.getRepository(Project).existsBy({ code: d.code })) continue;
     const unit = as(Role.PROJECT_UNIT, d.lead);
     const upgraded = d.upgrades ? await ds.getRepository(Project).findOneBy({ code: d.upgrades }) : null;
+    // 第二十八条: an upgrade waits until the system it upgrades has gone live (seedDemo runs this again after the acceptances).
+    if (d.upgrades && !(upgraded && [ProjectStatus.FILED, ProjectStatus.IN_OPERATION].includes(upgraded.status))) continue;
+    const lastBudgetYear = Math.max(d.planYear, ...(d.budgetYears ?? []).map(([year]) => year));
+    const [constructionStartYear, constructionEndYear] = d.constructionYears ?? [d.planYear, lastBudgetYear];
     const project = ok(
       `projectCreate ${d.code}`,
       await services.projects.create(
@@ -94,17 +98,26 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
           name: d.name,
           category: d.category,
           planYear: d.planYear,
+          constructionStartYear,
+          constructionEndYear,
           totalBudget: d.totalBudget,
           budgetYears: d.budgetYears?.map(([year, amount]) => make(P.ProjectBudgetYearInput, { year, amount })),
           fundingSource: d.fundingSource,
           plan: make(ConstructionPlan, demoPlan(d)),
           crossDepartment: d.crossDepartment ?? false,
-          coBuildingUnitIds: (d.coBuilding ?? []).map(org),
+          coBuildingUnitIds: [...(d.coBuilding ?? []), ...(d.pendingCoBuilding ?? [])].map(org),
           upgradesProjectId: upgraded?.id,
         }),
       ),
     );
     projects++;
+    // 第十四条: the demo's co-building units accepted; those in pendingCoBuilding have not answered.
+    for (const key of d.coBuilding ?? []) {
+      ok(
+        `coBuildingAccept ${d.code} ${key}`,
+        await services.coBuilding.accept(as(Role.PROJECT_UNIT, key), make(P.CoBuildingAnswerInput, { projectId: project.id })),
+      );
+    }
 
     const reviewed = d.status !== ProjectStatus.DRAFT;
     const mounts: { i: number; interfaceId: string }[] = [];

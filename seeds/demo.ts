@@ -4,6 +4,7 @@ import { Clock, systemClock } from '../src/common/clock';
 import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { seedProjects } from './catalogue';
+import { seedSanctions } from './rectification';
 import { SeedClock, seedOperations } from './operations';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
@@ -26,7 +27,11 @@ export async function seedDemo(ds: DataSource, config: Config, clock: Clock = sy
   const services = createServices(ds, config, seedClock);
   const organizations = await seedOrganizations(ds);
   const catalogue = await seedProjects(ds, services);
-  return { organizations, ...catalogue, ...(await seedOperations(ds, services, seedClock)) };
+  const operations = await seedOperations(ds, services, seedClock);
+  // 第二十八条: the upgrades of systems that went live with the acceptances just seeded.
+  const upgrades = await seedProjects(ds, services);
+  await seedSanctions(ds, services);
+  return { organizations, projects: catalogue.projects + upgrades.projects, resources: catalogue.resources + upgrades.resources, ...operations };
 }
 
 /** The organisations alone (what every spec file starts from). */

@@ -47,8 +47,31 @@ export interface DemoProject {
   /** Every resource published and every interface mounted and aggregated: a project that passes acceptance. */
   complete?: boolean;
   acceptance?: DemoAcceptance;
+  /** 第八条 建设工期 [first, last year]; by default the plan year to the last budget year. */
+  constructionYears?: [number, number];
+  /** 第十四条: units named as co-building units that have not answered yet (the ones in `coBuilding` accepted). */
+  pendingCoBuilding?: string[];
+  /** 第三十三条: what the office did after the project reached `status` (seeds/rectification.ts). */
+  sanction?: DemoSanction;
   resources: DemoResource[];
 }
+
+/** 第三十三条: a rectification under way (ORDERED), or one refused and followed by suspension (SUSPENDED). */
+export interface DemoSanction {
+  outcome: 'RECTIFYING' | 'SUSPENDED';
+  reason: string;
+  findings: string[];
+  /** Days from the seed's today to the due date. */
+  dueInDays: number;
+  report?: { text: string; materials: string[] };
+  refusal?: string;
+  suspension?: string;
+}
+
+/** The status a demo project shows once seeded: its rectification or suspension, else its acceptance's outcome, else `status`. */
+export const demoFinalStatus = (p: DemoProject): string =>
+  p.sanction?.outcome ??
+  (!p.acceptance ? p.status : p.acceptance.result === 'FAILED' ? 'ACCEPTANCE_FAILED' : p.acceptance.filedOn ? 'IN_OPERATION' : 'ACCEPTED');
 
 const { BASIC, THEMATIC, DEPARTMENTAL } = CatalogueKind;
 const { DATABASE, SPREADSHEET, DOCUMENT, IMAGE, STREAMING, SELF_DESCRIBING, SERVICE } = ResourceFormat;
@@ -76,6 +99,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
     fundingSource: '区级财政预算资金',
     status: S.UNDER_CONSTRUCTION,
+    // 第三十三条: a rectification under way, its report due in three weeks.
+    sanction: {
+      outcome: 'RECTIFYING',
+      reason: '中期绩效评价发现未实现批复的建设目标：学籍数据未按期接入市共享交换平台',
+      findings: ['“中小学学籍信息”共享接口未挂接', '教育经费执行情况未编目'],
+      dueInDays: 21,
+    },
     resources: [
       { name: '中小学学籍信息', kind: DEPARTMENTAL, classification: '01001', format: DATABASE, subFormat: 'PostgreSQL', summary: '全区中小学在籍学生的学籍基本信息', items: [...person, ['学籍号', C, 19], ['就读学校', C, 100], ['年级', C, 10]] },
       { name: '教师资格与任职信息', kind: DEPARTMENTAL, classification: '01002', format: DATABASE, summary: '全区在编在岗教师资格证书与任职学校信息', items: [...person, ['教师资格证号', C, 20], ['任教学科', C, 20]] },
@@ -220,17 +250,18 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     code: 'SC-2027-0006',
-    name: '宿城区农业农村综合信息平台升级改造',
-    lead: 'agriculture',
+    // 第二十八条: an upgrade of a system that went live — the 一件事 system, accepted and filed (seeded once it is).
+    name: '宿城区政务服务“一件事”集成办理系统升级改造',
+    lead: 'administrative-approval',
     category: ProjectCategory.UPGRADE,
-    upgrades: 'SC-2024-0009',
+    upgrades: 'SC-2025-0011',
     planYear: 2027,
     totalBudget: '420000.00',
     fundingSource: '区级财政预算资金',
     status: S.DRAFT,
     resources: [
-      { name: '高标准农田建设信息', kind: THEMATIC, classification: '02043', format: DATABASE, summary: '高标准农田建设项目及地块信息', items: [['项目名称', C, 100], ['建设面积', N, 12], ['空间范围', G, null]] },
-      { name: '农机作业监测数据', kind: DEPARTMENTAL, classification: '01072', format: DATABASE, summary: '农机深松、收获作业监测数据', items: [['农机号牌', C, 20], ['作业面积', N, 10], ['作业时间', T, 14]] },
+      { name: '一件事主题套餐信息', kind: THEMATIC, classification: '02053', format: DATABASE, summary: '“一件事”主题套餐及其联办事项', items: [['套餐编码', C, 40], ['套餐名称', C, 100], ['联办事项数', N, 3]] },
+      { name: '智能审批规则信息', kind: DEPARTMENTAL, classification: '01053', format: DATABASE, summary: '无人干预自动审批的规则与适用事项', items: [['规则编号', C, 40], ['适用事项编码', C, 40], ['生效日期', D, 8]] },
     ],
   },
   {
@@ -258,6 +289,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     totalBudget: '560000.00',
     fundingSource: '区级财政预算资金',
     status: S.DRAFT,
+    // 第十四条: the transport bureau is asked to co-build and has not answered yet.
+    pendingCoBuilding: ['transport'],
     resources: [
       { name: '公租房保障对象信息', kind: THEMATIC, classification: '02061', format: DATABASE, summary: '公共租赁住房保障家庭信息', items: [...person, ['保障方式', C, 20], ['房源地址', C, 200]] },
       { name: '房屋网签备案信息', kind: BASIC, classification: '03041', format: DATABASE, summary: '商品房买卖合同网签备案信息', items: [['合同编号', C, 30], ['房屋坐落', C, 200], ['成交价格', Y, 16], ['备案日期', D, 8]] },
@@ -274,6 +307,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
     totalBudget: '1320000.00',
     fundingSource: '区级财政预算资金',
     status: S.APPROVED,
+    // 第三十三条: rectification reported, refused, and the project suspended (funds halted).
+    sanction: {
+      outcome: 'SUSPENDED',
+      reason: '绩效评价结果为不合格：应急物资储备数据未实现共享',
+      findings: ['应急物资储备信息未提供共享接口', '未按批复方案部署至区政务云'],
+      dueInDays: 10,
+      report: { text: '已完成部分接口开发', materials: ['整改情况报告.pdf'] },
+      refusal: '整改后仍不符合要求：共享接口仍未挂接',
+      suspension: '整改后仍不符合要求，暂缓拨付建设资金、暂停项目建设',
+    },
     resources: [
       { name: '应急物资储备信息', kind: THEMATIC, classification: '02071', format: DATABASE, summary: '区、镇两级应急物资储备库存', items: [['物资名称', C, 50], ['储备数量', N, 10], ['储备地点', C, 200]] },
       { name: '危险化学品企业信息', kind: THEMATIC, classification: '02072', format: DATABASE, summary: '危险化学品生产、经营、使用企业', items: [['企业名称', C, 100], ['统一社会信用代码', C, 18], ['危化品种类', C, 200], ['重大危险源', L, 1]] },

@@ -3,7 +3,7 @@ import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
 import { TokenService } from './modules/auth';
 import { OrganizationService } from './modules/organization';
-import { ProjectService } from './modules/project';
+import { CoBuildingService, ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
 import { InterfaceService, sharingListProblems } from './modules/sharing';
 import { AggregationService } from './modules/aggregation';
@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
 import { planReviewCheck, ReviewService } from './modules/review';
+import { RectificationService } from './modules/rectification';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
@@ -45,6 +46,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     tokens: new TokenService(config),
     organizations,
     projects,
+    coBuilding: new CoBuildingService(ds),
     resources,
     resourceReview: new ResourceReviewService(ds, clock),
     interfaces,
@@ -54,6 +56,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     completeness,
     acceptance,
     reviews: new ReviewService(ds, clock),
+    rectification: new RectificationService(ds, clock),
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),

@@ -70,6 +70,9 @@ async function passed(options: Parameters<typeof trialProject>[1] = {}) {
 
 const statusOf = async (id: string) => (await hub.ds.query(`SELECT status FROM project WHERE id = $1`, [id]))[0].status;
 
+/** 第三十三条: a project rectifying, suspended or terminated is refused every step with that article. */
+const byRectification = (status: string) => (['RECTIFYING', 'SUSPENDED', 'TERMINATED'].includes(status) ? '第三十三条' : null);
+
 describe('acceptanceApply (第二十四条、第二十五条)', () => {
   it('applies with the four materials: ACCEPTANCE_APPLIED, documents kept (SHA-256 lower-cased), snapshot frozen, transition recorded', async () => {
     const project = await readyProject(hub);
@@ -219,7 +222,7 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
     const project = await readyProject(hub);
     await forceStatus(hub, project.id, status);
     await expectRefused(A.apply, { projectId: project.id, documents: applicationDocs() }, unit, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: '第二十五条' },
+      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: byRectification(status) ?? '第二十五条' },
     ]);
   });
 });
@@ -496,7 +499,9 @@ describe('acceptanceFile (第二十六条)', () => {
 describe('the status machine', () => {
   it('leads from ACCEPTANCE_FAILED only to a new application; IN_OPERATION only from FILED, FILED only from ACCEPTED', () => {
     const rules = Object.entries(PROJECT_TRANSITIONS) as [string, { from: readonly string[]; to: string | null }][];
-    expect(rules.filter(([, r]) => r.from.includes('ACCEPTANCE_FAILED')).map(([a, r]) => [a, r.to])).toEqual([['acceptanceApply', 'ACCEPTANCE_APPLIED']]);
+    // Besides a rectification order (第三十三条) and the co-building answers (第十四条), which keep or restore the status.
+    const failedLeads = rules.filter(([a, r]) => r.from.includes('ACCEPTANCE_FAILED') && r.to !== null && a !== 'projectRectificationOrder');
+    expect(failedLeads.map(([a, r]) => [a, r.to])).toEqual([['acceptanceApply', 'ACCEPTANCE_APPLIED']]);
     expect(rules.filter(([, r]) => r.to === 'IN_OPERATION').map(([a, r]) => [a, r.from])).toEqual([['operationStart', ['FILED']]]);
     expect(rules.filter(([, r]) => r.to === 'FILED').map(([a, r]) => [a, r.from])).toEqual([['acceptanceFile', ['ACCEPTED']]]);
     expect(rules.filter(([, r]) => r.to === 'ACCEPTED').map(([a, r]) => [a, r.from])).toEqual([['acceptancePass', ['ACCEPTANCE_APPLIED']]]);
@@ -548,7 +553,7 @@ describe('the status machine', () => {
     const { project, application } = await applied();
     await forceStatus(hub, project.id, status);
     await expectRefused(A.result, { applicationId: application.id, result: 'FAILED', acceptedOn: TODAY, documents: [] }, office, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十六条' },
+      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: byRectification(status) ?? '第二十六条' },
     ]);
   });
 
@@ -557,7 +562,7 @@ describe('the status machine', () => {
     const { project, application } = await passed();
     await forceStatus(hub, project.id, status);
     await expectRefused(A.file, { applicationId: application.id, filedOn: TODAY }, office, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: '第二十六条' },
+      { code: 'INVALID_TRANSITION', field: ['input', 'applicationId'], article: byRectification(status) ?? '第二十六条' },
     ]);
   });
 });

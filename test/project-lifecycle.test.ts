@@ -4,6 +4,7 @@ import { PLAN_SECTIONS, ProjectStatus, PROJECT_TRANSITIONS, ProjectAction } from
 import { MountStatus } from '../src/modules/sharing';
 import { startTestHub, TestHub } from './support/hub';
 import {
+  ACCEPT,
   creditCodeOf,
   declarable,
   forceStatus,
@@ -113,14 +114,14 @@ describe('projectDeclare (第七条、第八条)', () => {
     await expectRefused(off, M.declare, { projectId: off }, education, [
       { code: 'RULE_VIOLATION', field: ['budgetYears'], article: '第八条', message: expect.stringContaining('0.30') },
     ]);
-    const none = await draft({ budgetYears: [] }); // no per-year budgets: nothing to add up
+    const none = await draft({ budgetYears: [], constructionEndYear: 2027 }); // built in one year, no per-year budgets: nothing to add up
     expect((await run(hub, M.declare, { projectId: none }, education)).project.status).toBe('DECLARED');
   });
 
   it('refuses hardware below ¥300,000 as out of scope (第二条), and accepts ¥300,000.00', async () => {
-    const small = await draft({ category: 'HARDWARE', totalBudget: '299999.99', budgetYears: [] });
+    const small = await draft({ category: 'HARDWARE', totalBudget: '299999.99', budgetYears: [], constructionEndYear: 2027 });
     await expectRefused(small, M.declare, { projectId: small }, education, [{ code: 'RULE_VIOLATION', field: ['totalBudget'], article: '第二条' }]);
-    const enough = await draft({ category: 'HARDWARE', totalBudget: '300000.00', budgetYears: [] });
+    const enough = await draft({ category: 'HARDWARE', totalBudget: '300000.00', budgetYears: [], constructionEndYear: 2027 });
     expect((await run(hub, M.declare, { projectId: enough }, education)).project.status).toBe('DECLARED');
   });
 
@@ -346,8 +347,8 @@ describe('projectRequestChange (第十五条)', () => {
 
 describe('the status machine', () => {
   /** A valid input for each action, so that only the status decides. */
-  const inputs: Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>> = {
-    // the acceptance steps: acceptance.test.ts
+  const inputs: Partial<Record<Extract<ProjectAction, `project${string}`>, (id: string) => Record<string, unknown>>> = {
+    // the acceptance steps: acceptance.test.ts; the rectification steps: rectification.test.ts
     projectCreate: () => ({}),
     projectUpdate: (id) => ({ projectId: id, changes: { name: '改名' } }),
     projectDeclare: (id) => ({ projectId: id }),
@@ -376,8 +377,10 @@ describe('the status machine', () => {
     const id = await draft();
     await forceStatus(hub, id, status);
     const token = PROJECT_TRANSITIONS[action].role === Role.LEADING_GROUP_OFFICE ? office : education;
-    await expectRefused(id, docs[action], inputs[action](id), token, [
-      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: PROJECT_TRANSITIONS[action].article },
+    // 第三十三条: a project under rectification, suspended or terminated says so, whatever the action.
+    const sanctioned = [ProjectStatus.RECTIFYING, ProjectStatus.SUSPENDED, ProjectStatus.TERMINATED].includes(status);
+    await expectRefused(id, docs[action], inputs[action]!(id), token, [
+      { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], article: sanctioned ? '第三十三条' : PROJECT_TRANSITIONS[action].article },
     ]);
   });
 });
@@ -388,6 +391,7 @@ describe('history', () => {
     const officeUser = await viewerId(hub, office);
     const officeOrg = await orgId(hub, 'leading-group-office');
     const id = await draft({ coBuildingUnitIds: [healthId] });
+    await run(hub, ACCEPT, { projectId: id, note: '同意共建' }, health);
     await run(hub, M.declare, { projectId: id }, education);
     await run(hub, M.reject, { projectId: id, reason: '预算依据不足' }, office);
     await run(hub, M.update, { projectId: id, changes: { fundingSource: '上级补助资金' } }, health);
@@ -400,6 +404,7 @@ describe('history', () => {
     const healthUser = await viewerId(hub, health);
     expect(project.history.map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole, h.actorUserId, h.actorOrganization.id])).toEqual([
       ['projectCreate', null, 'DRAFT', 'PROJECT_UNIT', unitUser, educationId],
+      ['coBuildingAccept', 'DRAFT', 'DRAFT', 'PROJECT_UNIT', healthUser, healthId],
       ['projectDeclare', 'DRAFT', 'DECLARED', 'PROJECT_UNIT', unitUser, educationId],
       ['projectReject', 'DECLARED', 'REJECTED', 'LEADING_GROUP_OFFICE', officeUser, officeOrg],
       ['projectUpdate', 'REJECTED', 'REJECTED', 'PROJECT_UNIT', healthUser, healthId],
@@ -410,6 +415,6 @@ describe('history', () => {
     ]);
     const times = project.history.map((h: any) => Date.parse(h.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(project.history[3].note).toContain('资金来源：区级财政资金 → 上级补助资金');
+    expect(project.history[4].note).toContain('资金来源：区级财政资金 → 上级补助资金');
   });
 });

@@ -1,7 +1,7 @@
 import { Role } from '../src/common/role.enums';
 import { Project } from '../src/modules/project';
 import { startTestHub, TestHub } from './support/hub';
-import { creditCodeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
+import { ACCEPT, creditCodeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
 
 let hub: TestHub;
 let education: string; // PROJECT_UNIT of 宿城区教育局 (the seeded home of the role)
@@ -43,7 +43,14 @@ describe('projectCreate', () => {
       supervisionRequired: true,
       upgradesProject: null,
     });
-    expect(project.coBuildingUnits.map((o: { name: string }) => o.name).sort()).toEqual(['宿城区卫生健康委员会', '宿城区民政局'].sort());
+    // 第十四条: named co-building units are proposals until they accept
+    expect(project.coBuildingUnits).toEqual([]);
+    expect(project.coBuilding.map((c: any) => [c.organization.id, c.status]).sort()).toEqual(
+      [
+        [healthId, 'PROPOSED'],
+        [civilAffairsId, 'PROPOSED'],
+      ].sort(),
+    );
     expect(project.history).toEqual([
       expect.objectContaining({
         fromStatus: null,
@@ -80,8 +87,20 @@ describe('projectCreate', () => {
   it.each([
     ['an overlong name', { name: '项'.repeat(201) }, 'TOO_LONG', ['input', 'name'], undefined],
     ['a blank name', { name: '   ' }, 'REQUIRED', ['input', 'name'], undefined],
-    ['a plan year before 2000', { planYear: 1999, budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'planYear'], undefined],
-    ['a plan year after 2100', { planYear: 2101, budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'planYear'], undefined],
+    [
+      'a plan year before 2000',
+      { planYear: 1999, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined },
+      'OUT_OF_RANGE',
+      ['input', 'planYear'],
+      undefined,
+    ],
+    [
+      'a plan year after 2100',
+      { planYear: 2101, budgetYears: [], constructionStartYear: undefined, constructionEndYear: undefined },
+      'OUT_OF_RANGE',
+      ['input', 'planYear'],
+      undefined,
+    ],
     ['a zero budget', { totalBudget: '0', budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'totalBudget'], undefined],
     ['a negative budget', { totalBudget: '-5.00', budgetYears: [] }, 'OUT_OF_RANGE', ['input', 'totalBudget'], undefined],
     ['a budget below the fen', { totalBudget: '1.005', budgetYears: [] }, 'INVALID', ['input', 'totalBudget'], undefined],
@@ -135,6 +154,7 @@ describe('projectCreate', () => {
     const res = await run(hub, M.create, declarable({ category: 'UPGRADE', upgradesProjectId: theirs.project.id }), education);
     expect(res.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'upgradesProjectId'] })]);
     const own = await run(hub, M.create, declarable({ name: '教育局原系统' }), education);
+    await forceStatus(hub, own.project.id, 'IN_OPERATION'); // 第二十八条: only a system that went live is upgraded
     const ok = await run(hub, M.create, declarable({ category: 'UPGRADE', upgradesProjectId: own.project.id }), education);
     expect(ok.project.upgradesProject).toEqual({ id: own.project.id, code: own.project.code });
   });
@@ -177,6 +197,7 @@ describe('projectCreate', () => {
 describe('projectUpdate', () => {
   it('changes a draft: omitted fields stay, null clears, lists are replaced, and the history says what changed', async () => {
     const { project } = await run(hub, M.create, declarable({ coBuildingUnitIds: [healthId] }), education);
+    expect((await run(hub, ACCEPT, { projectId: project.id }, health)).userErrors).toEqual([]); // 第十四条
     const res = await run(
       hub,
       M.update,
@@ -199,12 +220,13 @@ describe('projectUpdate', () => {
       totalBudget: '1500000.00',
       budgetYears: [{ year: 2027, amount: '1500000.00' }],
       fundingSource: null,
-      coBuildingUnits: [{ id: civilAffairsId, name: '宿城区民政局' }],
+      coBuildingUnits: [], // 第十四条: the civil-affairs bureau is proposed, not yet a co-building unit
+      coBuilding: [{ status: 'PROPOSED', organization: { id: civilAffairsId }, respondedAt: null }],
       plan: { ...declarable().plan, goals: '新目标', scenarios: null },
       status: 'DRAFT',
       category: 'NEW',
     });
-    const last = res.project.history[1];
+    const last = res.project.history[2];
     expect(last).toMatchObject({ action: 'projectUpdate', fromStatus: 'DRAFT', toStatus: 'DRAFT', actorOrganization: { id: healthId } });
     expect(last.note).toContain('总预算：1200000.00 → 1500000.00');
     expect(last.note).toContain('建设方案（建设目标、创新应用场景）');
@@ -229,7 +251,9 @@ describe('projectUpdate', () => {
     const { project } = await run(hub, M.create, declarable(), education);
     const before = await stored(hub, project.id);
     const cases: [Record<string, unknown>, string, string[], string | null][] = [
-      [{ planYear: 2030 }, 'OUT_OF_RANGE', ['input', 'changes', 'planYear'], '第八条'], // 2027/2028 budgets fall outside 2030-2034
+      [{ planYear: 2030 }, 'OUT_OF_RANGE', ['input', 'changes', 'constructionStartYear'], '第八条'], // 2030 is outside the period 2027-2028
+      [{ planYear: 2030, constructionStartYear: 2030, constructionEndYear: 2031 }, 'OUT_OF_RANGE', ['input', 'changes', 'planYear'], '第八条'], // 2027/2028 budgets fall outside
+      [{ constructionEndYear: 2026 }, 'OUT_OF_RANGE', ['input', 'changes', 'constructionEndYear'], '第八条'],
       [{ name: '项'.repeat(201) }, 'TOO_LONG', ['input', 'changes', 'name'], null],
       [{ totalBudget: '0.001' }, 'INVALID', ['input', 'changes', 'totalBudget'], null],
       [{ cloudDeployment: 'OTHER_ASSESSED_CLOUD' }, 'REQUIRED', ['input', 'changes', 'cloudReason'], '第十六条'],
@@ -244,11 +268,15 @@ describe('projectUpdate', () => {
     expect(await stored(hub, project.id)).toEqual(before);
   });
 
-  it('refuses two projects upgrading each other', async () => {
+  it('refuses two projects upgrading each other: the one upgraded has gone live, the upgrade has not (第二十八条)', async () => {
     const a = await run(hub, M.create, declarable({ name: '原系统A' }), education);
+    await forceStatus(hub, a.project.id, 'IN_OPERATION');
     const b = await run(hub, M.create, declarable({ name: '升级系统B', category: 'UPGRADE', upgradesProjectId: a.project.id }), education);
+    await forceStatus(hub, a.project.id, 'DRAFT'); // as if A were still a draft: the cycle check still holds
+    await forceStatus(hub, b.project.id, 'IN_OPERATION');
     const cycle = await run(hub, M.update, { projectId: a.project.id, changes: { category: 'UPGRADE', upgradesProjectId: b.project.id } }, education);
     expect(cycle.userErrors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'changes', 'upgradesProjectId'], article: '第二十八条' })]);
+    await forceStatus(hub, b.project.id, 'DRAFT');
     // a project that stops being an upgrade stops naming the project it upgraded
     const renamed = await run(hub, M.update, { projectId: b.project.id, changes: { category: 'NEW' } }, education);
     expect(renamed.project).toMatchObject({ category: 'NEW', upgradesProject: null });
@@ -267,12 +295,14 @@ describe('reading projects', () => {
     ids = {
       eduDraft: await make(education, '教育局草稿'),
       healthWithEdu: await make(health, '卫健委牵头教育局共建', { coBuildingUnitIds: [educationId], category: 'HARDWARE', totalBudget: '500000.00' }),
+      healthAsksEdu: await make(health, '卫健委提议教育局共建', { coBuildingUnitIds: [educationId] }),
       healthDraft: await make(health, '卫健委草稿'),
       healthDeclared: await make(health, '卫健委已申报'),
       healthRejected: await make(health, '卫健委未通过'),
       healthApproved: await make(health, '卫健委已列入计划'),
       healthBuilding: await make(health, '卫健委建设中_100%'),
     };
+    expect((await run(hub, ACCEPT, { projectId: ids.healthWithEdu }, education)).userErrors).toEqual([]); // 第十四条: only then it builds it
     await forceStatus(hub, ids.healthDeclared, 'DECLARED');
     await forceStatus(hub, ids.healthRejected, 'REJECTED');
     await forceStatus(hub, ids.healthApproved, 'APPROVED');
@@ -291,6 +321,7 @@ describe('reading projects', () => {
     expect(await names(education)).toEqual(['卫健委建设中_100%', '卫健委已列入计划', '卫健委牵头教育局共建', '教育局草稿'].sort());
     const single = async (id: string) => (await hub.gql(GET, { id }, education)).data.project;
     expect(await single(ids.healthDraft)).toBeNull();
+    expect(await single(ids.healthAsksEdu)).toBeNull(); // proposed, not accepted
     expect(await single(ids.healthDeclared)).toBeNull();
     expect(await single(ids.healthRejected)).toBeNull();
     expect((await single(ids.healthWithEdu)).name).toBe('卫健委牵头教育局共建');
@@ -298,7 +329,7 @@ describe('reading projects', () => {
   });
 
   it.each([Role.LEADING_GROUP_OFFICE, Role.BIG_DATA_BUREAU, Role.EXPERT, Role.AUDITOR, Role.ADMIN])('%s reads every project', async (role) => {
-    expect(await names(await hub.token(role))).toHaveLength(7);
+    expect(await names(await hub.token(role))).toHaveLength(8);
   });
 
   it('the exchange platform account reads only projects from approval on', async () => {
@@ -324,12 +355,12 @@ describe('reading projects', () => {
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
       const res: any = await hub.gql(Q, { filter: { planYear: 2040 }, first: 3, after }, office);
-      expect(res.data.projects.totalCount).toBe(7);
+      expect(res.data.projects.totalCount).toBe(8);
       seen.push(...res.data.projects.edges.map((e: any) => e.node.code));
       if (!res.data.projects.pageInfo.hasNextPage) break;
       after = res.data.projects.pageInfo.endCursor;
     }
-    expect(seen).toHaveLength(7);
+    expect(seen).toHaveLength(8);
     expect(seen).toEqual([...seen].sort());
     const bad = await hub.gql(Q, { filter: { organizationId: 'nope' } }, office);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter' });
@@ -350,10 +381,12 @@ describe('reading projects', () => {
 
   it('hides an upgraded project the reader may not read', async () => {
     const base = (await run(hub, M.create, declarable({ name: '卫健委旧系统', planYear: 2041, budgetYears: [] }), health)).project.id;
+    await forceStatus(hub, base, 'FILED');
     const upgrade = (
       await run(hub, M.create, declarable({ name: '卫健委升级', planYear: 2041, budgetYears: [], category: 'UPGRADE', upgradesProjectId: base }), health)
     ).project.id;
     await forceStatus(hub, upgrade, 'APPROVED');
+    await forceStatus(hub, base, 'DRAFT'); // as if the system upgraded were still a draft: education may not read it
     const seenByEducation = await hub.gql(GET, { id: upgrade }, education);
     expect(seenByEducation.data.project).toMatchObject({ name: '卫健委升级', upgradesProject: null });
     const seenByHealth = await hub.gql(GET, { id: upgrade }, health);
@@ -409,6 +442,7 @@ describe('nested reads go through per-request DataLoaders', () => {
         education,
       );
     const base = (await make(0)).project.id;
+    await forceStatus(hub, base, 'IN_OPERATION');
     for (let i = 1; i < 30; i++) await make(i, { category: 'UPGRADE', upgradesProjectId: base });
     const small = await count(3);
     const large = await count(30);

@@ -1,11 +1,10 @@
 import { seedDemo } from '../seeds/demo';
-import { DEMO_PROJECTS, DemoProject } from '../seeds/projects.data';
+import { DEMO_PROJECTS, demoFinalStatus } from '../seeds/projects.data';
 import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 
-/** Where a demo project ends up once its acceptance (if any) is seeded. */
-const finalStatus = (p: DemoProject) =>
-  !p.acceptance ? p.status : p.acceptance.result === 'FAILED' ? 'ACCEPTANCE_FAILED' : p.acceptance.filedOn ? 'IN_OPERATION' : 'ACCEPTED';
+/** Where a demo project ends up once its acceptance or rectification (if any) is seeded. */
+const finalStatus = demoFinalStatus;
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -110,6 +109,16 @@ describe('the demo district', () => {
     const li = await hub.token(Role.EXPERT, undefined, 'expert-li', '李静');
     const todos = await hub.gql(`{ todoItems(filter: { kind: EXPERT_REVIEW }) { edges { node { project { code } } } } }`, {}, li);
     expect(todos.data.todoItems.edges.map((e: any) => e.node.project.code).sort()).toEqual(['SC-2027-0003', 'SC-2027-0013']);
+  });
+
+  it('has a rectification under way, a suspended project and a pending co-building proposal (第十四条、第三十三条)', async () => {
+    const token = await hub.token(Role.LEADING_GROUP_OFFICE);
+    const Q = `query ($code: String) { project(code: $code) { status fundsHalted rectification { status dueOn } coBuilding { status organization { name } } upgradesProject { code } } }`;
+    const get = async (code: string) => (await hub.gql(Q, { code }, token)).data.project;
+    expect(await get('SC-2026-0001')).toMatchObject({ status: 'RECTIFYING', fundsHalted: false, rectification: { status: 'ORDERED' } });
+    expect(await get('SC-2026-0012')).toMatchObject({ status: 'SUSPENDED', fundsHalted: true, rectification: { status: 'REFUSED' } });
+    expect((await get('SC-2027-0010')).coBuilding).toEqual([{ status: 'PROPOSED', organization: { name: expect.any(String) } }]);
+    expect((await get('SC-2027-0006')).upgradesProject).toEqual({ code: 'SC-2025-0011' });
   });
 
   it('loads nothing twice when seeded again', async () => {

@@ -31,8 +31,16 @@ afterAll(async () => {
   await drop?.();
 });
 
-/** A project: its lead unit and co-building units, as indexes into the organisations. */
-const projectArb = fc.record({ lead: fc.nat({ max: 4 }), co: fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 4 }) });
+/** A project: its lead unit and the units named as co-building units with their answers (第十四条), as indexes into the organisations. */
+const projectArb = fc.record({
+  lead: fc.nat({ max: 4 }),
+  co: fc.uniqueArray(fc.record({ org: fc.nat({ max: 4 }), status: fc.constantFrom('PROPOSED', 'ACCEPTED', 'DECLINED') }), {
+    maxLength: 4,
+    selector: (c) => c.org,
+  }),
+});
+/** The co-building units that build the project: those that accepted (what coBuildingUnitIdsByProject gives buildsProject). */
+const accepted = (p: { co: { org: number; status: string }[] }) => p.co.filter((c) => c.status === 'ACCEPTED').map((c) => orgs[c.org]);
 
 it('"this organisation builds this project": both SQL shapes agree with buildsProject', async () => {
   await fc.assert(
@@ -49,30 +57,18 @@ it('"this organisation builds this project": both SQL shapes agree with buildsPr
             [`SC-2027-T${i}`, orgs[p.lead]],
           );
           ids.push(id);
-          for (const c of p.co) await qr.query(`INSERT INTO project_co_building_unit (project_id, organization_id) VALUES ($1, $2)`, [id, orgs[c]]);
+          for (const c of p.co) {
+            await qr.query(`INSERT INTO project_co_building_unit (project_id, organization_id, status) VALUES ($1, $2, $3)`, [id, orgs[c.org], c.status]);
+          }
         }
         for (const [i, p] of projects.entries()) {
-          const expected = orgs
-            .filter((o) =>
-              buildsProject(
-                { leadUnitId: orgs[p.lead] },
-                p.co.map((c) => orgs[c]),
-                o,
-              ),
-            )
-            .sort();
+          const expected = orgs.filter((o) => buildsProject({ leadUnitId: orgs[p.lead] }, accepted(p), o)).sort();
           const [{ units }] = await qr.query(`SELECT ${buildingUnitsSql('p')} AS units FROM project p WHERE p.id = $1`, [ids[i]]);
           expect([...new Set(units as string[])].sort()).toEqual(expected);
         }
         for (const o of orgs) {
           const built: { id: string }[] = await qr.query(`SELECT id FROM project WHERE id IN ${projectsBuiltBySql('$1')}`, [o]);
-          const expected = ids.filter((_, i) =>
-            buildsProject(
-              { leadUnitId: orgs[projects[i].lead] },
-              projects[i].co.map((c) => orgs[c]),
-              o,
-            ),
-          );
+          const expected = ids.filter((_, i) => buildsProject({ leadUnitId: orgs[projects[i].lead] }, accepted(projects[i]), o));
           expect(built.map((r) => r.id).sort()).toEqual(expected.sort());
         }
       } finally {

@@ -1,12 +1,13 @@
 import { DataItem, InformationResource, ResourceVersion } from '../modules/catalogue';
 import { Organization } from '../modules/organization';
-import { ProjectBudgetYear, Project, ProjectTransition } from '../modules/project';
+import { ProjectBudgetYear, Project, ProjectCoBuildingUnit, ProjectTransition } from '../modules/project';
 import { SharingInterface } from '../modules/sharing';
 import { AggregationRun } from '../modules/aggregation';
 import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot } from '../modules/acceptance';
 import { ExpertAssignment, ExpertOpinion, ExpertReview } from '../modules/review';
 import { SharingRequest } from '../modules/sharing-request';
 import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
+import { ProjectRectification } from '../modules/rectification';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 /** Every entity of the hub, in one list for the DataSource. */
@@ -15,6 +16,7 @@ export const entities = [
   Project,
   ProjectBudgetYear,
   ProjectTransition,
+  ProjectCoBuildingUnit,
   InformationResource,
   DataItem,
   ResourceVersion,
@@ -34,5 +36,6 @@ export const entities = [
   EmailRecipient,
   EmailDigest,
   CalendarFeedToken,
+  ProjectRectification,
   IdempotencyKey,
 ];

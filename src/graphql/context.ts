@@ -9,6 +9,7 @@ import { acceptanceLoaders } from '../modules/acceptance';
 import { sharingRequestLoaders } from '../modules/sharing-request';
 import { notificationLoaders } from '../modules/notification';
 import { reviewLoaders } from '../modules/review';
+import { rectificationLoaders } from '../modules/rectification';
 import type { Services } from '../services';
 import type { RequestContext } from '../common/request-context';
 
@@ -25,6 +26,7 @@ export function createLoaders(ds: DataSource, services: Services) {
     ...sharingRequestLoaders(ds),
     ...notificationLoaders(ds),
     ...reviewLoaders(ds),
+    ...rectificationLoaders(ds),
   };
 }
 

@@ -2,7 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
-import { ProjectResolver, ProjectTransitionResolver } from '../modules/project';
+import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
 import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver } from '../modules/catalogue';
 import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
 import { AggregationResolver } from '../modules/aggregation';
@@ -13,6 +13,7 @@ import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
 import { ExpertAssignmentResolver, ExpertOpinionResolver, ProjectReviewResolver, ReviewResolver } from '../modules/review';
+import { RectificationResolver } from '../modules/rectification';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { scalarsMap } from './scalars';
@@ -24,6 +25,9 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   ProjectResolver,
   ProjectTransitionResolver,
+  CoBuildingResolver,
+  ProjectCoBuildingResolver,
+  RectificationResolver,
   ResourceResolver,
   ResourceConnectionResolver,
   ProviderCountResolver,

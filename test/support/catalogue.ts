@@ -5,7 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { Organization } from '../../src/modules/organization';
-import { Project, ProjectCategory, ProjectStatus } from '../../src/modules/project';
+import { CoBuildingStatus, Project, ProjectCategory, ProjectCoBuildingUnit, ProjectStatus } from '../../src/modules/project';
 import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
 
 /** The credit code of a demo organisation by its key, e.g. `education`. */
@@ -31,12 +31,11 @@ export async function insertProject(
 ): Promise<Project> {
   const repo = ds.getRepository(Project);
   const coIds = await Promise.all(co.map((k) => orgId(ds, k)));
-  return repo.save(
+  const project = await repo.save(
     repo.create({
       code,
       name: `测试项目${code}`,
       leadUnitId: await orgId(ds, lead),
-      coBuildingUnits: coIds.map((id) => ({ id }) as Organization),
       category: ProjectCategory.NEW,
       planYear: 2027,
       totalBudget: '800000.00',
@@ -45,6 +44,12 @@ export async function insertProject(
       status,
     }),
   );
+  // Co-building units that accepted (第十四条), as the specs of the catalogue need them.
+  if (coIds.length)
+    await ds
+      .getRepository(ProjectCoBuildingUnit)
+      .insert(coIds.map((organizationId) => ({ projectId: project.id, organizationId, status: CoBuildingStatus.ACCEPTED })));
+  return project;
 }
 
 export const RESOURCE_FIELDS = `id code catalogueKind classificationCode name summary format subFormat

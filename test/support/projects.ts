@@ -8,10 +8,10 @@ import { Role } from '../../src/common/role.enums';
 import type { TestHub } from './hub';
 
 export const PROJECT_FIELDS = `fragment P on Project {
-  id code name status category planYear totalBudget fundingSource cloudDeployment cloudReason crossDepartment
+  id code name status category planYear constructionStartYear constructionEndYear totalBudget fundingSource fundsHalted cloudDeployment cloudReason crossDepartment
   declaredAt approvedAt rejectionReason goLiveDate trialEndDate supervisionRequired lateDeclaration
   budgetYears { year amount }
-  leadUnit { id name } coBuildingUnits { id name } upgradesProject { id code }
+  leadUnit { id name } coBuildingUnits { id name } coBuilding { status organization { id } respondedAt } upgradesProject { id code }
   plan { background necessity goals content schedule securitySystem configuration highlights scenarios }
   history { fromStatus toStatus action actorUserId actorRole actorOrganization { id } note at }
 }`;
@@ -30,6 +30,9 @@ export const M = {
   goLive: mutation('projectGoLive', 'ProjectGoLiveInput'),
   requestChange: mutation('projectRequestChange', 'ProjectRequestChangeInput'),
 };
+
+/** 第十四条: the named unit accepts to co-build (co-building.test.ts has its rules). */
+export const ACCEPT = mutation('coBuildingAccept', 'CoBuildingAnswerInput');
 
 export const GET = `query ($id: ID, $code: String) { project(id: $id, code: $code) { ...P } } ${PROJECT_FIELDS}`;
 
@@ -50,6 +53,9 @@ export const declarable = (overrides: Record<string, unknown> = {}) => ({
   name: '智慧教育学籍管理平台',
   category: 'NEW',
   planYear: 2027,
+  // 第八条 建设工期: two years, so per-year budgets are required and given.
+  constructionStartYear: ((overrides.planYear as number) ?? 2027) + 0,
+  constructionEndYear: ((overrides.planYear as number) ?? 2027) + 1,
   totalBudget: '1200000.00',
   budgetYears: [
     { year: ((overrides.planYear as number) ?? 2027) + 0, amount: '800000.00' },

@@ -10,6 +10,7 @@ export enum DeadlineKind {
   ACCEPTANCE_APPLICATION = 'ACCEPTANCE_APPLICATION',
   FILING = 'FILING',
   SHARING_REQUEST_ANSWER = 'SHARING_REQUEST_ANSWER',
+  RECTIFICATION_REPORT = 'RECTIFICATION_REPORT',
 }
 
 registerEnumType(DeadlineKind, {
@@ -25,6 +26,9 @@ registerEnumType(DeadlineKind, {
     ACCEPTANCE_APPLICATION: { description: '提交竣工验收申请 — application within 1 month of the end of trial operation (第二十五条)' },
     FILING: { description: '验收报告备案 — filing within 1 month of acceptance; unfiled projects get no further funds (第二十六条)' },
     SHARING_REQUEST_ANSWER: { description: '答复共享申请 — the provider answers within 10 working days (国发〔2016〕51号)' },
+    RECTIFICATION_REPORT: {
+      description: '限期整改 — the project unit reports its rectification by the due date the office set, also while suspended (第三十三条)',
+    },
   },
 });
 

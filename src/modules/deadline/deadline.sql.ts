@@ -2,6 +2,7 @@ import { AcceptanceResult } from '../acceptance';
 import { buildingUnitsSql, ProjectStatus } from '../project';
 import { addMonthsSql } from '../../common/dates';
 import { SharingRequestStatus } from '../sharing-request';
+import { RECTIFICATIONS_OWED } from '../rectification';
 import { DeadlineKind as K } from './deadline.objects';
 
 /** Each kind's article and rule, as the regulation (宿区政办发〔2023〕6号) or 国发〔2016〕51号 words it. */
@@ -19,6 +20,10 @@ export const DEADLINE_RULES: Record<K, { article: string | null; rule: string }>
   [K.FILING]: {
     article: '第二十六条',
     rule: '在竣工验收结束后一个月内将项目竣工验收报告提交领导小组办公室备案；未提交备案的项目，不予安排后续建设资金和运维经费',
+  },
+  [K.RECTIFICATION_REPORT]: {
+    article: '第三十三条',
+    rule: '发现建设项目未实现批复的建设目标或未达到预期效果的，要求项目建设单位限期整改；对拒不整改或整改后仍不符合要求的，暂缓拨付建设资金及运维经费、暂停项目建设，直至终止项目',
   },
   [K.SHARING_REQUEST_ANSWER]: {
     article: null,
@@ -62,6 +67,10 @@ export const DEADLINES = `
   SELECT '${K.FILING}', a.id, a.project_id, NULL, p.lead_unit_id, ${addMonthsSql('a.accepted_on', 1)}, ${projectUnits('p')}
     FROM acceptance_application a JOIN project p ON p.id = a.project_id
    WHERE a.result = '${AcceptanceResult.PASSED}' AND a.accepted_on IS NOT NULL AND a.filed_on IS NULL
+  UNION ALL
+  -- 第三十三条: a rectification's report by the due date the office set, owed also while the project is suspended.
+  SELECT '${K.RECTIFICATION_REPORT}', r.id, r.project_id, NULL, p.lead_unit_id, r.due_on, ${projectUnits('p')}
+    FROM (${RECTIFICATIONS_OWED}) r JOIN project p ON p.id = r.project_id
   UNION ALL
   -- 国发〔2016〕51号: the provider answers a pending request within 10 working days (due_on fixed at the request).
   SELECT '${K.SHARING_REQUEST_ANSWER}', s.id, NULL, s.id, r.provider_id, s.due_on, ARRAY[r.provider_id, s.consumer_organization_id]

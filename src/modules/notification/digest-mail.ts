@@ -11,6 +11,10 @@ const HEADLINE: Record<E, string> = {
   [E.DEADLINE_OVERDUE]: '期限已逾期',
   [E.AGGREGATION_FAILING]: '共享接口归集连续失败（第十七条）',
   [E.REVIEW_ASSIGNED]: '领导小组办公室指派了专家评审（第六条）',
+  [E.RECTIFICATION_ORDERED]: '项目被责令限期整改，请在期限内报告整改情况（第三十三条）',
+  [E.RECTIFICATION_REPORTED]: '项目单位已报告整改情况，请作出整改验收结论（第三十三条）',
+  [E.RECTIFICATION_DECIDED]: '项目整改有新的结论或处置（第三十三条）',
+  [E.CO_BUILDING_PROPOSED]: '本单位被提议为项目共建单位，请确认接受或拒绝（第十四条）',
 };
 
 export interface DigestEvent {
@@ -33,7 +37,10 @@ function line(e: DigestEvent): string {
   const d = e.data as Record<string, string | number | null | undefined>;
   const about = [
     d.resourceCode && `信息资源 ${d.resourceCode} ${d.resourceName ?? ''}`.trim(),
+    d.projectCode && `项目 ${d.projectCode} ${d.projectName ?? ''}`.trim(),
+    d.stepLabel && `事项：${d.stepLabel}`,
     d.reason && `退回原因：${d.reason}`,
+    d.note && `说明：${d.note}`,
     d.dueOn && `到期日 ${d.dueOn}`,
     typeof d.daysLeft === 'number' && (d.daysLeft < 0 ? `已逾期 ${-d.daysLeft} 天` : `剩余 ${d.daysLeft} 天`),
     d.article && `依据 ${d.article}`,

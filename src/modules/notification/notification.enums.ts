@@ -10,6 +10,10 @@ export enum NotificationEventKind {
   DEADLINE_OVERDUE = 'DEADLINE_OVERDUE',
   AGGREGATION_FAILING = 'AGGREGATION_FAILING',
   REVIEW_ASSIGNED = 'REVIEW_ASSIGNED',
+  RECTIFICATION_ORDERED = 'RECTIFICATION_ORDERED',
+  RECTIFICATION_REPORTED = 'RECTIFICATION_REPORTED',
+  RECTIFICATION_DECIDED = 'RECTIFICATION_DECIDED',
+  CO_BUILDING_PROPOSED = 'CO_BUILDING_PROPOSED',
 }
 
 registerEnumType(NotificationEventKind, {
@@ -27,6 +31,12 @@ registerEnumType(NotificationEventKind, {
       description:
         '指派专家评审 — the office assigned experts to a plan review (第十条) or an acceptance review (第二十五条); data.expertUserIds names them (第六条)',
     },
+    RECTIFICATION_ORDERED: { description: '责令限期整改 — the office ordered a project to rectify by a due date (第三十三条)' },
+    RECTIFICATION_REPORTED: { description: '整改情况已报告 — a project unit reported its rectification; the office decides (第三十三条)' },
+    RECTIFICATION_DECIDED: {
+      description: '整改结论或处置 — the rectification was accepted or refused, or the project suspended, resumed or terminated (第三十三条)',
+    },
+    CO_BUILDING_PROPOSED: { description: '共建提议 — a lead unit named the organisation as co-building unit; it accepts or declines (第十四条)' },
   },
 });
 

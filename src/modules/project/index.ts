@@ -14,8 +14,13 @@ export {
   projectsBuiltBySql,
 } from './project.access';
 export { Project } from './project.entity';
-export { ProjectCategory, ProjectStatus } from './project.enums';
+export { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
+export { CoBuildingResolver, ProjectCoBuildingResolver } from './co-building.resolver';
+export { CoBuildingService, PENDING_CO_BUILDING } from './co-building.service';
+export { CoBuildingStatus, ProjectCategory, ProjectStatus } from './project.enums';
 export {
+  CoBuildingAnswerInput,
+  ProjectActionInput,
   ProjectApproveInput,
   ProjectBudgetYearInput,
   ProjectCreateInput,
@@ -26,7 +31,7 @@ export {
 } from './project.inputs';
 export { projectLoaders } from './project.loaders';
 export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
-export { PROJECT_TRANSITIONS, STATUS_LABELS } from './project.rules';
+export { PROJECT_TRANSITIONS, RECTIFIABLE, SANCTIONED, STATUS_LABELS } from './project.rules';
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
 export type { ApprovalCheck } from './project.service';

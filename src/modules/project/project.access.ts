@@ -3,7 +3,7 @@ import { refuse, UserErrorCode } from '../../common/user-error';
 import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
 import { Project } from './project.entity';
-import { ProjectStatus } from './project.enums';
+import { CoBuildingStatus, ProjectStatus } from './project.enums';
 
 /** Roles that read every project and every catalogue entry, drafts included (第五条、第六条、第三十四条). */
 export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.ADMIN];
@@ -11,7 +11,8 @@ export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE,
 export const isOversight = (caller: Caller | null) => hasRole(caller, ...OVERSIGHT_ROLES);
 
 /*
- * 第八条、第十四条 — who builds a project: its lead unit and its co-building units. The one rule,
+ * 第八条、第十四条 — who builds a project: its lead unit and the co-building units that accepted
+ * (naming a unit is only a proposal until it accepts, coBuildingAccept). The one rule,
  * as the two SQL shapes other code needs and their TypeScript twin (test/project-access.property.test.ts
  * checks the three agree on random projects).
  */
@@ -19,13 +20,15 @@ export const isOversight = (caller: Caller | null) => hasRole(caller, ...OVERSIG
 /** SQL: the ids of the projects the organisation `org` (an SQL expression, e.g. a parameter) builds. */
 export const projectsBuiltBySql = (org: string): string =>
   `(SELECT built_p.id FROM project built_p WHERE built_p.lead_unit_id = ${org}
-     UNION SELECT built_c.project_id FROM project_co_building_unit built_c WHERE built_c.organization_id = ${org})`;
+     UNION SELECT built_c.project_id FROM project_co_building_unit built_c
+            WHERE built_c.organization_id = ${org} AND built_c.status = '${CoBuildingStatus.ACCEPTED}')`;
 
 /** SQL: the uuid[] of the organisations that build the project aliased `p` (column names), lead unit first. */
 export const buildingUnitsSql = (p: string): string =>
-  `(ARRAY[${p}.lead_unit_id] || ARRAY(SELECT built_u.organization_id FROM project_co_building_unit built_u WHERE built_u.project_id = ${p}.id))`;
+  `(ARRAY[${p}.lead_unit_id] || ARRAY(SELECT built_u.organization_id FROM project_co_building_unit built_u
+     WHERE built_u.project_id = ${p}.id AND built_u.status = '${CoBuildingStatus.ACCEPTED}'))`;
 
-/** TypeScript: the organisation builds the project, given the project's co-building unit ids. */
+/** TypeScript: the organisation builds the project, given the ids of its co-building units that accepted (coBuildingUnitIdsByProject). */
 export const buildsProject = (project: Pick<Project, 'leadUnitId'>, coBuildingUnitIds: readonly string[], orgId: string): boolean =>
   project.leadUnitId === orgId || coBuildingUnitIds.includes(orgId);
 
@@ -46,6 +49,10 @@ export async function projectForChange(em: EntityManager, caller: Caller, projec
   const units = await buildingUnitIds(em, projectId);
   if (!hasRole(caller, Role.PROJECT_UNIT) || !caller.organizationId || !units.includes(caller.organizationId)) {
     refuse(UserErrorCode.NOT_ALLOWED, '只有项目牵头单位或共建单位可以修改该项目', field, '第十三条');
+  }
+  // 第三十三条: termination is final — neither the project nor its catalogue entries and interfaces change any more.
+  if (project.status === ProjectStatus.TERMINATED) {
+    refuse(UserErrorCode.INVALID_TRANSITION, '项目已终止，不能再修改项目及其信息资源目录、共享接口', field, '第三十三条');
   }
   return project;
 }

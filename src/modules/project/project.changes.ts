@@ -4,7 +4,7 @@ import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
 import type { Project } from './project.entity';
 import { CloudDeployment, ProjectCategory } from './project.enums';
 import type { ProjectChangesInput } from './project.inputs';
-import { budgetYearProblems, fenToYuan, moneyProblems, ProjectShape, shapeProblems, toFen } from './project.rules';
+import { budgetYearProblems, fenToYuan, moneyProblems, periodProblems, ProjectShape, shapeProblems, toFen } from './project.rules';
 import { trimmed } from '../../common/text';
 
 /*
@@ -17,6 +17,8 @@ export const FIELD_LABELS: Record<keyof ProjectChangesInput, string> = {
   name: '项目名称',
   category: '项目类别',
   planYear: '计划年度',
+  constructionStartYear: '建设工期起始年度',
+  constructionEndYear: '建设工期结束年度',
   totalBudget: '总预算',
   budgetYears: '分年度预算',
   fundingSource: '资金来源',
@@ -62,7 +64,10 @@ export function mergeChanges(before: ProjectShape, c: ProjectChangesInput): Proj
     {
       category: c.category ?? before.category,
       planYear: c.planYear ?? before.planYear,
+      constructionStartYear: pick(c.constructionStartYear, before.constructionStartYear, null),
+      constructionEndYear: pick(c.constructionEndYear, before.constructionEndYear, null),
       totalBudget: c.totalBudget ?? before.totalBudget,
+      fundingSource: pick(c.fundingSource, before.fundingSource, null),
       budgetYears: pick(c.budgetYears, before.budgetYears, []),
       plan: { ...before.plan, ...cleanPlan(c.plan ?? {}) } as ConstructionPlan,
       cloudDeployment: c.cloudDeployment ?? before.cloudDeployment,
@@ -76,14 +81,22 @@ export function mergeChanges(before: ProjectShape, c: ProjectChangesInput): Proj
 }
 
 /** Value rules that need no database: exact money, per-year budgets within the plan years, and the draft-level rules. */
-export function valueProblems(shape: ProjectShape, given: Pick<ProjectChangesInput, 'totalBudget' | 'budgetYears' | 'planYear'>, path: string[]): UserError[] {
+export function valueProblems(
+  shape: ProjectShape,
+  given: Pick<ProjectChangesInput, 'totalBudget' | 'budgetYears' | 'planYear' | 'constructionStartYear' | 'constructionEndYear'>,
+  path: string[],
+): UserError[] {
   const out: UserError[] = [];
   if (given.totalBudget != null) out.push(...moneyProblems(shape.totalBudget, [...path, 'totalBudget'], '总预算'));
+  const period = periodProblems(shape, path);
+  out.push(...period);
+  const periodGiven = given.constructionStartYear !== undefined || given.constructionEndYear !== undefined;
   if (given.budgetYears != null) {
-    out.push(...budgetYearProblems(shape.budgetYears, shape.planYear, [...path, 'budgetYears']));
-  } else if (given.planYear != null && budgetYearProblems(shape.budgetYears, shape.planYear, []).length) {
-    // 第八条: moving the plan year must not leave the per-year budgets outside the plan years.
-    out.push(userError(UserErrorCode.OUT_OF_RANGE, '改变计划年度后，已有的分年度预算年份超出计划年度范围', [...path, 'planYear'], '第八条'));
+    out.push(...budgetYearProblems(shape.budgetYears, shape, [...path, 'budgetYears']));
+  } else if ((given.planYear != null || periodGiven) && !period.length && budgetYearProblems(shape.budgetYears, shape, []).length) {
+    // 第八条: moving the plan year or the period must not leave the per-year budgets outside the years they may cover.
+    const field = given.planYear != null ? 'planYear' : 'constructionStartYear';
+    out.push(userError(UserErrorCode.OUT_OF_RANGE, '改变计划年度或建设工期后，已有的分年度预算年份超出范围', [...path, field], '第八条'));
   }
   out.push(...shapeProblems(shape, path));
   return out;
@@ -95,6 +108,8 @@ export function changedColumns(project: Project, after: ProjectShape, c: Project
     name: c.name ?? project.name,
     category: after.category,
     planYear: after.planYear,
+    constructionStartYear: after.constructionStartYear,
+    constructionEndYear: after.constructionEndYear,
     totalBudget: fenToYuan(toFen(after.totalBudget)!),
     fundingSource: c.fundingSource !== undefined ? c.fundingSource : project.fundingSource,
     plan: after.plan,
@@ -120,6 +135,8 @@ export function changeSummary(
   scalar('name', project.name, set.name);
   scalar('category', project.category, after.category);
   scalar('planYear', project.planYear, after.planYear);
+  scalar('constructionStartYear', project.constructionStartYear, after.constructionStartYear);
+  scalar('constructionEndYear', project.constructionEndYear, after.constructionEndYear);
   scalar('totalBudget', project.totalBudget, set.totalBudget);
   scalar('fundingSource', project.fundingSource, set.fundingSource);
   scalar('cloudDeployment', project.cloudDeployment, after.cloudDeployment);

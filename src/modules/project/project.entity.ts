@@ -5,8 +5,6 @@ import {
   Entity,
   Index,
   JoinColumn,
-  JoinTable,
-  ManyToMany,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
@@ -47,10 +45,7 @@ export class Project {
   @Column('uuid')
   leadUnitId: string;
 
-  /** 共建单位 (第八条、第十四条); exposed as `Project.coBuildingUnits`. */
-  @ManyToMany(() => Organization)
-  @JoinTable({ name: 'project_co_building_unit', joinColumn: { name: 'project_id' }, inverseJoinColumn: { name: 'organization_id' } })
-  coBuildingUnits: Relation<Organization[]>;
+  // 共建单位 (第八条、第十四条) are rows of ProjectCoBuildingUnit; exposed as `Project.coBuildingUnits` (accepted) and `Project.coBuilding`.
 
   @Field({ description: '跨部门、跨领域共建共享 — cross-department project (第八条、第十四条)' })
   @Column({ default: false })
@@ -72,6 +67,14 @@ export class Project {
   @Index()
   @Column('int')
   planYear: number;
+
+  @Field(() => Int, { nullable: true, description: '建设工期起始年度 — first year of construction (第八条 建设工期)' })
+  @Column({ type: 'int', nullable: true })
+  constructionStartYear: number | null;
+
+  @Field(() => Int, { nullable: true, description: '建设工期结束年度 — last year of construction (第八条 建设工期)' })
+  @Column({ type: 'int', nullable: true })
+  constructionEndYear: number | null;
 
   @Field(() => DecimalScalar, { description: '总预算（元）— total budget in yuan (第八条)' })
   @Column({ type: 'numeric', precision: 14, scale: 2 })

@@ -74,3 +74,20 @@ registerEnumType(CloudDeployment, {
     EXEMPT: { description: '不上云（法律法规或保密要求）— not on a cloud, by law or secrecy; needs a reason' },
   },
 });
+
+/** 共建确认: naming a co-building unit is a proposal until that unit answers (第十四条). */
+export enum CoBuildingStatus {
+  PROPOSED = 'PROPOSED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+
+registerEnumType(CoBuildingStatus, {
+  name: 'CoBuildingStatus',
+  description: '共建确认 — answer of a unit named as co-building unit (第十四条)',
+  valuesConfig: {
+    PROPOSED: { description: '待确认 — named by the lead unit; no rights on the project yet' },
+    ACCEPTED: { description: '已接受 — builds the project with the lead unit (第十四条)' },
+    DECLINED: { description: '已拒绝 — declined; no rights on the project' },
+  },
+});

@@ -43,6 +43,18 @@ export class ProjectCreateInput {
   @Field(() => DecimalScalar, { description: '总预算（元）— total budget in yuan, > 0 (第八条)' })
   totalBudget: string;
 
+  @Field(() => Int, { nullable: true, description: '建设工期起始年度 — first year of construction, 2000-2100 (第八条)' })
+  @IsOptional()
+  @Min(2000, { message: '建设工期年度须在2000到2100之间' })
+  @Max(2100, { message: '建设工期年度须在2000到2100之间' })
+  constructionStartYear?: number;
+
+  @Field(() => Int, { nullable: true, description: '建设工期结束年度 — last year of construction, 2000-2100 (第八条)' })
+  @IsOptional()
+  @Min(2000, { message: '建设工期年度须在2000到2100之间' })
+  @Max(2100, { message: '建设工期年度须在2000到2100之间' })
+  constructionEndYear?: number;
+
   @Field(() => [ProjectBudgetYearInput], { nullable: true, description: '分年度预算 — per-year budgets (第八条)' })
   @IsOptional()
   @ArrayMaxSize(MAX_BUDGET_SPAN, { message: `分年度预算不能超过${MAX_BUDGET_SPAN}个年度` })
@@ -105,6 +117,18 @@ export class ProjectChangesInput {
   @Field(() => DecimalScalar, { nullable: true, description: '总预算（元）— total budget in yuan (第八条)' })
   @IsOptional()
   totalBudget?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '建设工期起始年度 — first year of construction, 2000-2100 (第八条)' })
+  @IsOptional()
+  @Min(2000, { message: '建设工期年度须在2000到2100之间' })
+  @Max(2100, { message: '建设工期年度须在2000到2100之间' })
+  constructionStartYear?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '建设工期结束年度 — last year of construction, 2000-2100 (第八条)' })
+  @IsOptional()
+  @Min(2000, { message: '建设工期年度须在2000到2100之间' })
+  @Max(2100, { message: '建设工期年度须在2000到2100之间' })
+  constructionEndYear?: number | null;
 
   @Field(() => [ProjectBudgetYearInput], {
     nullable: true,
@@ -231,4 +255,12 @@ export class ProjectFilter {
 
   @Field({ nullable: true, description: '名称包含 — name contains this substring' })
   nameContains?: string;
+}
+
+@InputType({ description: '答复共建提议 — accept or decline being a co-building unit of a project (第十四条)' })
+export class CoBuildingAnswerInput extends ProjectActionInput {
+  @Field({ nullable: true, description: '说明 — note, recorded in the history' })
+  @IsOptional()
+  @MaxLength(MAX_NOTE, { message: `说明不能超过${MAX_NOTE}个字符` })
+  note?: string;
 }

@@ -4,6 +4,8 @@ import { Project } from './project.entity';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { ProjectTransition } from './project-transition.entity';
 import { groupsFor } from '../../common/batch';
+import { CoBuildingStatus } from './project.enums';
+import { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
 
 /** Batches the reads behind a project's fields, one statement per kind of field per request. */
 export function projectLoaders(ds: DataSource) {
@@ -20,13 +22,27 @@ export function projectLoaders(ds: DataSource) {
       return groupsFor(ids, rows, (r) => r.projectId);
     }),
 
+    /** The co-building units that accepted (第十四条), by name: the ids `buildsProject` and `canRead` take. */
     coBuildingUnitIdsByProject: new DataLoader<string, string[]>(async (ids) => {
       const rows: { project_id: string; organization_id: string }[] = await ds.query(
         `SELECT c.project_id, c.organization_id FROM project_co_building_unit c JOIN organization o ON o.id = c.organization_id
-         WHERE c.project_id = ANY($1::uuid[]) ORDER BY o.name, o.id`,
+         WHERE c.project_id = ANY($1::uuid[]) AND c.status = '${CoBuildingStatus.ACCEPTED}' ORDER BY o.name, o.id`,
         [[...ids]],
       );
       return groupsFor(ids, rows, (r) => r.project_id).map((list) => list.map((r) => r.organization_id));
+    }),
+
+    /** Every unit named as co-building unit, whatever its answer, by name (第十四条). */
+    coBuildingByProject: new DataLoader<string, ProjectCoBuildingUnit[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(ProjectCoBuildingUnit)
+        .createQueryBuilder('c')
+        .innerJoin('c.organization', 'o')
+        .where('c.projectId IN (:...ids)', { ids: [...ids] })
+        .orderBy('o.name')
+        .addOrderBy('o.id')
+        .getMany();
+      return groupsFor(ids, rows, (r) => r.projectId);
     }),
 
     /** A project's transitions in time order. */

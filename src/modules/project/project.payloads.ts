@@ -32,3 +32,9 @@ export class ProjectGoLivePayload extends ProjectPayload {}
 
 @ObjectType()
 export class ProjectRequestChangePayload extends ProjectPayload {}
+
+@ObjectType()
+export class CoBuildingAcceptPayload extends ProjectPayload {}
+
+@ObjectType()
+export class CoBuildingDeclinePayload extends ProjectPayload {}

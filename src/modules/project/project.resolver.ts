@@ -95,7 +95,9 @@ export class ProjectResolver {
     return (await ctx.loaders.organizationById.load(p.leadUnitId))!;
   }
 
-  @FieldResolver(() => [Organization], { description: '共建单位，按名称 — co-building units, by name (第八条、第十四条)' })
+  @FieldResolver(() => [Organization], {
+    description: '共建单位（已接受共建），按名称 — co-building units that accepted, by name (第八条、第十四条); proposals in coBuilding',
+  })
   async coBuildingUnits(@Root() p: Project, @Ctx() ctx: Context): Promise<Organization[]> {
     const orgs = await ctx.loaders.organizationById.loadMany(await ctx.loaders.coBuildingUnitIdsByProject.load(p.id));
     return orgs.filter((o): o is Organization => o instanceof Organization);

@@ -29,8 +29,25 @@ export interface TransitionRule {
  * Every allowed transition, in one place; the key is the `action` of its ProjectTransition row, and the mutation
  * where one mutation takes one step. The acceptance mutations take more: acceptanceRecordResult takes
  * acceptancePass or acceptanceFail, acceptanceFile takes acceptanceFile then operationStart.
- * Later issues add here the rectification orders (→ RECTIFYING | SUSPENDED | TERMINATED, 第三十三条).
+ * The rectification steps of 第三十三条 (the rectification module takes them) close the table.
  */
+/** 第三十三条: the statuses after approval from which the office may order rectification. */
+export const RECTIFIABLE = [
+  S.APPROVED,
+  S.UNDER_CONSTRUCTION,
+  S.TRIAL_OPERATION,
+  S.ACCEPTANCE_APPLIED,
+  S.ACCEPTED,
+  S.ACCEPTANCE_FAILED,
+  S.FILED,
+  S.IN_OPERATION,
+] as const;
+
+/** 第三十三条: rectifying or suspended — a rectification is open. */
+export const SANCTIONED = [S.RECTIFYING, S.SUSPENDED] as const;
+
+const NOT_TERMINATED = Object.values(S).filter((s) => s !== S.TERMINATED);
+
 export const PROJECT_TRANSITIONS = {
   projectCreate: { from: [], to: S.DRAFT, role: Role.PROJECT_UNIT, article: '第七条', label: '新建项目' },
   // 第十五条: once in the annual plan, changes go through projectRequestChange and a new approval.
@@ -61,6 +78,20 @@ export const PROJECT_TRANSITIONS = {
   acceptanceFile: { from: [S.ACCEPTED], to: S.FILED, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '验收备案' },
   // 第二十六条、第二十七条: accepted and filed, the system goes into use and operation; nothing else leads here.
   operationStart: { from: [S.FILED], to: S.IN_OPERATION, role: Role.LEADING_GROUP_OFFICE, article: '第二十六条', label: '转入运维' },
+  // 第三十三条: 限期整改 — from any status after approval; the earlier status is kept on the rectification.
+  projectRectificationOrder: { from: RECTIFIABLE, to: S.RECTIFYING, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '责令限期整改' },
+  // 第三十三条: the unit reports completion, also while suspended (what it owes); the status stays.
+  projectRectificationReport: { from: SANCTIONED, to: null, role: Role.PROJECT_UNIT, article: '第三十三条', label: '报告整改情况' },
+  // 第三十三条: the office accepts the rectification (back to the earlier status, given) or refuses it (the status stays).
+  projectRectificationAccept: { from: SANCTIONED, to: null, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '整改验收通过' },
+  projectRectificationRefuse: { from: SANCTIONED, to: null, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '整改验收不通过' },
+  // 第三十三条: 拒不整改或整改后仍不符合要求的 — 暂缓拨付资金、暂停项目建设，直至终止项目.
+  projectSuspend: { from: [S.RECTIFYING], to: S.SUSPENDED, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '暂停项目建设' },
+  projectResume: { from: [S.SUSPENDED], to: S.RECTIFYING, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '恢复项目建设' },
+  projectTerminate: { from: SANCTIONED, to: S.TERMINATED, role: Role.LEADING_GROUP_OFFICE, article: '第三十三条', label: '终止项目' },
+  // 第十四条: a unit named as co-building unit answers (co-building.service.ts); recorded in the history, the status stays.
+  coBuildingAccept: { from: NOT_TERMINATED, to: null, role: Role.PROJECT_UNIT, article: '第十四条', label: '接受共建' },
+  coBuildingDecline: { from: NOT_TERMINATED, to: null, role: Role.PROJECT_UNIT, article: '第十四条', label: '拒绝共建' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type ProjectAction = keyof typeof PROJECT_TRANSITIONS;
@@ -82,10 +113,19 @@ export const STATUS_LABELS: Record<S, string> = {
   [S.TERMINATED]: '终止',
 };
 
+const SANCTION_MESSAGES: Partial<Record<S, string>> = {
+  [S.RECTIFYING]: '项目正在限期整改，整改验收通过前不能',
+  [S.SUSPENDED]: '项目已暂停建设、暂缓拨付资金，恢复建设并整改通过前不能',
+  [S.TERMINATED]: '项目已终止，不能再',
+};
+
 /** null when `action` may start from `status`, else the INVALID_TRANSITION refusal. */
 export function transitionProblem(action: ProjectAction, status: S, field = ['input', 'projectId']): UserError | null {
   const rule: TransitionRule = PROJECT_TRANSITIONS[action];
   if (rule.from.includes(status)) return null;
+  // 第三十三条: a project under rectification, suspended or terminated says why, whatever the action.
+  const sanction = SANCTION_MESSAGES[status];
+  if (sanction) return userError(UserErrorCode.INVALID_TRANSITION, `${sanction}${rule.label}`, field, '第三十三条');
   const allowed = rule.from.map((s) => STATUS_LABELS[s]).join('、');
   return userError(
     UserErrorCode.INVALID_TRANSITION,
@@ -135,25 +175,54 @@ export const supervisionRequired = (totalBudget: string): boolean => (toFen(tota
 // ── Budget years (第八条: 分年度实施的项目明确总预算和分年度预算) ─────────────────────────────────────
 
 /**
- * The years a per-year budget may cover: the plan year and the following ones, five in all. The
- * model has no end year, so the span is a bound of this hub, not of the regulation.
+ * The longest construction period (建设工期) and so the most per-year budgets: five years, a bound of
+ * this hub, not of the regulation. Without a period, per-year budgets may cover the plan year and the four after it.
  */
 export const MAX_BUDGET_SPAN = 5;
+
+type PeriodShape = Pick<ProjectShape, 'planYear' | 'constructionStartYear' | 'constructionEndYear'>;
+
+/** 第八条 建设工期: the construction period when both years are given and in order. */
+export function constructionPeriod(p: PeriodShape): [number, number] | null {
+  const { constructionStartYear: a, constructionEndYear: b } = p;
+  return a != null && b != null && a <= b ? [a, b] : null;
+}
+
+/** The years per-year budgets may cover, and how messages name them. */
+function budgetRange(p: PeriodShape): { first: number; last: number; name: string } {
+  const period = constructionPeriod(p);
+  if (period) return { first: period[0], last: period[1], name: '建设工期' };
+  return { first: p.planYear, last: p.planYear + MAX_BUDGET_SPAN - 1, name: '项目计划年度' };
+}
+
+/** 第八条 建设工期: a period in order, at most MAX_BUDGET_SPAN years, containing the plan year. */
+export function periodProblems(p: PeriodShape, path: string[]): UserError[] {
+  const { constructionStartYear: a, constructionEndYear: b } = p;
+  if (a == null || b == null) return [];
+  if (a > b) return [userError(UserErrorCode.OUT_OF_RANGE, `建设工期结束年度 ${b} 早于起始年度 ${a}`, [...path, 'constructionEndYear'], '第八条')];
+  if (b - a + 1 > MAX_BUDGET_SPAN) {
+    return [userError(UserErrorCode.OUT_OF_RANGE, `建设工期 ${a}–${b} 年超过${MAX_BUDGET_SPAN}年`, [...path, 'constructionEndYear'], '第八条')];
+  }
+  if (p.planYear < a || p.planYear > b) {
+    return [userError(UserErrorCode.OUT_OF_RANGE, `计划年度 ${p.planYear} 不在建设工期 ${a}–${b} 年之内`, [...path, 'constructionStartYear'], '第八条')];
+  }
+  return [];
+}
 
 export interface BudgetYearValue {
   year: number;
   amount: string;
 }
 
-/** Per-year budgets: years within the plan years and unique, amounts positive yuan (第八条). */
-export function budgetYearProblems(years: BudgetYearValue[], planYear: number, path: string[]): UserError[] {
+/** Per-year budgets: years within the construction period (or the plan years) and unique, amounts positive yuan (第八条). */
+export function budgetYearProblems(years: BudgetYearValue[], p: PeriodShape, path: string[]): UserError[] {
   const out: UserError[] = [];
-  const last = planYear + MAX_BUDGET_SPAN - 1;
+  const { first, last, name } = budgetRange(p);
   const seen = new Set<number>();
   years.forEach((b, i) => {
     const at = [...path, String(i)];
-    if (b.year < planYear || b.year > last) {
-      out.push(userError(UserErrorCode.OUT_OF_RANGE, `预算年度 ${b.year} 不在项目计划年度 ${planYear}–${last} 之内`, [...at, 'year'], '第八条'));
+    if (b.year < first || b.year > last) {
+      out.push(userError(UserErrorCode.OUT_OF_RANGE, `预算年度 ${b.year} 不在${name} ${first}–${last} 之内`, [...at, 'year'], '第八条'));
     } else if (seen.has(b.year)) {
       out.push(userError(UserErrorCode.DUPLICATE, `预算年度 ${b.year} 重复`, [...at, 'year'], '第八条'));
     }
@@ -169,7 +238,10 @@ export function budgetYearProblems(years: BudgetYearValue[], planYear: number, p
 export interface ProjectShape {
   category: ProjectCategory;
   planYear: number;
+  constructionStartYear: number | null;
+  constructionEndYear: number | null;
   totalBudget: string;
+  fundingSource: string | null;
   budgetYears: BudgetYearValue[];
   plan: ConstructionPlan;
   cloudDeployment: CloudDeployment;
@@ -194,12 +266,38 @@ export function shapeProblems(p: ProjectShape, path: string[]): UserError[] {
   return out;
 }
 
+/** 第二十八条 政务信息系统需要升级的: the upgraded system exists — its project was accepted and filed, or is in operation. */
+export const UPGRADABLE_STATUSES: readonly S[] = [S.FILED, S.IN_OPERATION];
+
+export const upgradeTargetProblem = (status: S, field: string[]): UserError | null =>
+  UPGRADABLE_STATUSES.includes(status)
+    ? null
+    : userError(
+        UserErrorCode.RULE_VIOLATION,
+        `被升级的项目当前为「${STATUS_LABELS[status]}」，尚未建成投入使用（须为「已备案」或「运维中」）`,
+        field,
+        '第二十八条',
+      );
+
 /** What a construction scheme must contain before the project is declared (or re-declared after a change). */
 export function declarationProblems(p: ProjectShape): UserError[] {
   const out: UserError[] = [];
   // 第八条: the basic contents of a construction scheme, one error per missing section.
   for (const [key, name] of Object.entries(PLAN_SECTIONS) as [keyof ConstructionPlan, string][]) {
     if (!p.plan[key]?.trim()) out.push(userError(UserErrorCode.REQUIRED, `建设方案缺少「${name}」`, ['plan', key], '第八条'));
+  }
+  // 第八条 投资概算及资金来源: the scheme says where the money comes from.
+  if (!p.fundingSource?.trim()) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「投资概算及资金来源」中的资金来源', ['fundingSource'], '第八条'));
+  // 第八条 建设工期: the construction period, first and last year.
+  if (p.constructionStartYear == null) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「建设工期」的起始年度', ['constructionStartYear'], '第八条'));
+  if (p.constructionEndYear == null) out.push(userError(UserErrorCode.REQUIRED, '建设方案缺少「建设工期」的结束年度', ['constructionEndYear'], '第八条'));
+  out.push(...periodProblems(p, []));
+  // 第八条 分年度实施的项目，还应明确项目总预算和分年度预算: a period of more than one year needs per-year budgets.
+  const period = constructionPeriod(p);
+  if (period && period[1] > period[0] && p.budgetYears.length === 0) {
+    out.push(userError(UserErrorCode.REQUIRED, `分年度实施的项目（建设工期 ${period[0]}–${period[1]} 年）须明确分年度预算`, ['budgetYears'], '第八条'));
+  } else if (budgetYearProblems(p.budgetYears, p, []).some((e) => e.code === UserErrorCode.OUT_OF_RANGE)) {
+    out.push(userError(UserErrorCode.RULE_VIOLATION, '分年度预算的年份须在建设工期之内', ['budgetYears'], '第八条'));
   }
   // 第八条: a project built over several years states its total and per-year budgets, which must agree.
   if (p.budgetYears.length > 0) {

@@ -16,11 +16,21 @@ import { ConstructionPlan } from './construction-plan.embedded';
 import { readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
-import { CloudDeployment, ProjectStatus } from './project.enums';
+import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
+import { namedCoBuildingUnitIds, proposeCoBuildingUnits } from './co-building.service';
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
-import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
+import {
+  declarationProblems,
+  fenToYuan,
+  PROJECT_TRANSITIONS,
+  ProjectAction,
+  ProjectShape,
+  sharingAnalysisProblems,
+  toFen,
+  upgradeTargetProblem,
+} from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
 import { likeContains, trimmed } from '../../common/text';
@@ -90,7 +100,10 @@ export class ProjectService {
       {
         category: input.category,
         planYear: input.planYear,
+        constructionStartYear: input.constructionStartYear ?? null,
+        constructionEndYear: input.constructionEndYear ?? null,
         totalBudget: input.totalBudget,
+        fundingSource: input.fundingSource ?? null,
         budgetYears: input.budgetYears ?? [],
         plan,
         cloudDeployment: input.cloudDeployment ?? CloudDeployment.DISTRICT_GOV_CLOUD,
@@ -119,6 +132,8 @@ export class ProjectService {
         leadUnitId,
         category: shape.category,
         planYear: shape.planYear,
+        constructionStartYear: shape.constructionStartYear,
+        constructionEndYear: shape.constructionEndYear,
         totalBudget: fenToYuan(toFen(shape.totalBudget)!),
         fundingSource: input.fundingSource ?? null,
         plan: { ...emptyPlan(), ...plan },
@@ -153,7 +168,7 @@ export class ProjectService {
   /** 第七条、第八条: declare the plan and construction scheme to the leading-group office. */
   async declare(ctx: RequestContext, input: I.ProjectDeclareInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectDeclare', async (em, project) => {
-      const problems = declarationProblems(await this.shapeOf(em, project));
+      const problems = await this.declarable(em, await this.shapeOf(em, project));
       if (problems.length) throw new UserErrorsException(problems);
       return { declaredAt: () => 'now()', rejectionReason: null };
     });
@@ -226,7 +241,7 @@ export class ProjectService {
     return mutate(this.ds, ctx, async (em) => {
       const project = await projectForAction(em, caller, input.projectId, 'projectRequestChange');
       const { set, shape, summary } = await this.applyChanges(em, ctx, project, input.changes);
-      const problems = declarationProblems(shape); // it is declared again, so it must be declarable
+      const problems = await this.declarable(em, shape); // it is declared again, so it must be declarable
       if (problems.length) throw new UserErrorsException(problems);
       const note = `变更说明：${input.description}\n变更内容：${summary.join('；') || '无字段变化'}`;
       await recordTransition(em, caller, project, 'projectRequestChange', { ...set, approvedAt: null }, note);
@@ -265,9 +280,8 @@ export class ProjectService {
     return em.findOneOrFail(Project, { where: { id }, loadEagerRelations: false });
   }
 
-  private async coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
-    return rows.map((r) => r.id);
+  private coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
+    return namedCoBuildingUnitIds(em, projectId);
   }
 
   /**
@@ -294,7 +308,7 @@ export class ProjectService {
       const rule = PROJECT_TRANSITIONS[action];
       if (!(rule.from as readonly ProjectStatus[]).includes(project.status)) continue;
       let missing: UserError[] = [];
-      if (action === 'projectDeclare') missing = declarationProblems(await this.shapeOf(em, project));
+      if (action === 'projectDeclare') missing = await this.declarable(em, await this.shapeOf(em, project));
       if (action === 'projectApprove') missing = await this.approvalProblems(em, project);
       const label = action === 'acceptancePass' ? '登记验收结果' : rule.label;
       out.push(Object.assign(new ProjectNextAction(), { mutation, label, role: rule.role, article: rule.article ?? null, missing }));
@@ -302,12 +316,27 @@ export class ProjectService {
     return out;
   }
 
+  /** 第八条、第二十八条: what declaring the project as it stands would refuse. */
+  private async declarable(em: EntityManager, shape: ProjectShape): Promise<UserError[]> {
+    const problems = declarationProblems(shape);
+    if (shape.category === ProjectCategory.UPGRADE && shape.upgradesProjectId) {
+      const target = await em.findOne(Project, { where: { id: shape.upgradesProjectId }, loadEagerRelations: false });
+      const problem = target && upgradeTargetProblem(target.status, ['upgradesProjectId']);
+      if (problem) problems.push(problem);
+    }
+    return problems;
+  }
+
   private async shapeOf(em: EntityManager, p: Project): Promise<ProjectShape> {
-    const { category, planYear, totalBudget, budgetYears, plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId } = p;
+    const { category, planYear, constructionStartYear, constructionEndYear, totalBudget, fundingSource } = p;
+    const { budgetYears, plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId } = p;
     return {
       category,
       planYear,
+      constructionStartYear,
+      constructionEndYear,
       totalBudget,
+      fundingSource,
       budgetYears,
       plan,
       cloudDeployment,
@@ -360,8 +389,12 @@ export class ProjectService {
       if (upgraded === projectId) errors.push(userError(UserErrorCode.INVALID, '项目不能升级自身', at, '第二十八条'));
       else if (!(await this.readable(ctx, em).andWhere('project.id = :upgraded', { upgraded }).getExists())) {
         errors.push(userError(UserErrorCode.NOT_FOUND, '被升级的项目不存在', at, '第二十八条'));
-      } else if (projectId && (await this.upgradeChainHas(em, upgraded, projectId))) {
-        errors.push(userError(UserErrorCode.INVALID, '被升级的项目本身是在升级本项目，不能互为升级', at, '第二十八条'));
+      } else {
+        const notLive = upgradeTargetProblem((await em.findOneByOrFail(Project, { id: upgraded })).status, at); // 第二十八条
+        if (notLive) errors.push(notLive);
+        else if (projectId && (await this.upgradeChainHas(em, upgraded, projectId))) {
+          errors.push(userError(UserErrorCode.INVALID, '被升级的项目本身是在升级本项目，不能互为升级', at, '第二十八条'));
+        }
       }
     }
     if (errors.length) throw new UserErrorsException(errors);
@@ -396,9 +429,8 @@ export class ProjectService {
       );
   }
 
-  private async replaceCoBuildingUnits(em: EntityManager, projectId: string, ids: string[]) {
-    await em.query(`DELETE FROM project_co_building_unit WHERE project_id = $1`, [projectId]);
-    if (ids.length) await em.query(`INSERT INTO project_co_building_unit (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [projectId, ids]);
+  private replaceCoBuildingUnits(em: EntityManager, projectId: string, ids: string[]) {
+    return proposeCoBuildingUnits(em, projectId, ids, this.clock.now());
   }
 }
 

@@ -34,7 +34,10 @@ export async function projectForAction(
   return project;
 }
 
-/** Sets `set` and the status the action leads to, and records the transition from the project's current status. */
+/**
+ * Sets `set` and the status the action leads to, and records the transition from the project's current status.
+ * `to` is given only by an action whose target is not fixed (projectRectificationAccept: back to the earlier status).
+ */
 export async function recordTransition(
   em: EntityManager,
   caller: Caller,
@@ -42,10 +45,10 @@ export async function recordTransition(
   action: ProjectAction,
   set: QueryDeepPartialEntity<Project>,
   note: string | null,
+  to: ProjectStatus = PROJECT_TRANSITIONS[action].to ?? project.status,
 ): Promise<void> {
-  const to = PROJECT_TRANSITIONS[action].to ?? project.status;
   await em.update(Project, { id: project.id }, { ...set, status: to });
-  await writeTransition(em, caller, project.id, project.status, action, note);
+  await writeTransition(em, caller, project.id, project.status, action, note, to);
 }
 
 /** The ProjectTransition row of `action` taken by `caller`; `from` is null when the action creates the project. */
@@ -56,12 +59,13 @@ export async function writeTransition(
   from: ProjectStatus | null,
   action: ProjectAction,
   note: string | null,
+  to: ProjectStatus = PROJECT_TRANSITIONS[action].to ?? from!,
 ): Promise<void> {
   const rule = PROJECT_TRANSITIONS[action];
   await em.insert(ProjectTransition, {
     projectId,
     fromStatus: from,
-    toStatus: rule.to ?? from!,
+    toStatus: to,
     action,
     actorUserId: caller.userId,
     actorRole: rule.role,

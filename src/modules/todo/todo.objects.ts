@@ -16,7 +16,9 @@ export enum TodoKind {
   ACCEPTANCE_WINDOW = 'ACCEPTANCE_WINDOW',
   FILING = 'FILING',
   EXPERT_REVIEW = 'EXPERT_REVIEW',
-  // Extension point: RECTIFICATION_REPORT (units, 第三十三条) comes with rectification; add it here and a branch in todo.sql.ts.
+  RECTIFICATION_REPORT = 'RECTIFICATION_REPORT',
+  RECTIFICATION_DECISION = 'RECTIFICATION_DECISION',
+  CO_BUILDING_ANSWER = 'CO_BUILDING_ANSWER',
 }
 
 registerEnumType(TodoKind, {
@@ -38,6 +40,9 @@ registerEnumType(TodoKind, {
       description:
         '专家评审 — a review the office assigned to the caller, waiting for their opinion: a declared plan (第十条) or an acceptance application (第二十五条) (专家, 第六条)',
     },
+    RECTIFICATION_REPORT: { description: '报告整改情况 — a rectification to report by its due date (项目建设单位, 第三十三条)' },
+    RECTIFICATION_DECISION: { description: '整改验收 — a reported rectification to accept or refuse (领导小组办公室, 第三十三条)' },
+    CO_BUILDING_ANSWER: { description: '答复共建提议 — the organisation was named as co-building unit; accept or decline (项目建设单位, 第十四条)' },
   },
 });
 

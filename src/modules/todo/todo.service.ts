@@ -14,7 +14,7 @@ import { TODOS } from './todo.sql';
 
 /** The rule of each to-do kind that is not one of the deadline module's (those keep its wording). */
 const OWN_RULES: Record<
-  Exclude<K, K.PLAN_DECLARATION | K.ACCEPTANCE_APPLICATION | K.ACCEPTANCE_WINDOW | K.FILING | K.SHARING_REQUEST_ANSWER>,
+  Exclude<K, K.PLAN_DECLARATION | K.ACCEPTANCE_APPLICATION | K.ACCEPTANCE_WINDOW | K.FILING | K.SHARING_REQUEST_ANSWER | K.RECTIFICATION_REPORT>,
   { article: string | null; rule: string }
 > = {
   [K.RESOURCE_REVIEW]: { article: '第五条', rule: '大数据管理局负责信息资源目录审核、数据资源发布' },
@@ -24,6 +24,14 @@ const OWN_RULES: Record<
   [K.ACCEPTANCE_DECISION]: { article: '第二十五条', rule: '领导小组办公室收到竣工验收申请后组织竣工验收' },
   [K.EXPERT_REVIEW]: { article: '第六条', rule: '专家咨询小组对项目建设计划和建设方案进行评审，对竣工验收进行会商审核' },
   [K.FILING_OVERDUE]: DEADLINE_RULES.FILING,
+  [K.RECTIFICATION_DECISION]: {
+    article: '第三十三条',
+    rule: '项目建设单位报告整改情况后，领导小组办公室作出整改验收结论；整改后仍不符合要求的，暂停项目建设，直至终止项目',
+  },
+  [K.CO_BUILDING_ANSWER]: {
+    article: '第十四条',
+    rule: '跨部门、跨领域共建共享的项目，由项目牵头部门会同共建部门明确建设范围和责任义务；被提议的共建单位确认接受后方为共建单位',
+  },
 };
 
 const RULES: Record<K, { article: string | null; rule: string }> = { ...DEADLINE_RULES, ...OWN_RULES };

@@ -8,6 +8,8 @@ import { staleInterfacesSql } from '../completeness';
 import { DeadlineKind as D } from '../deadline';
 import { DEADLINES } from '../deadline';
 import { TodoKind as K } from './todo.objects';
+import { RECTIFICATIONS_REPORTED } from '../rectification';
+import { PENDING_CO_BUILDING, ProjectStatus, SANCTIONED } from '../project';
 
 /**
  * Every to-do of one caller, each branch built on the owning module's SQL (never retyped here):
@@ -22,13 +24,14 @@ const unit = has(Role.PROJECT_UNIT);
 const bureau = has(Role.BIG_DATA_BUREAU);
 const office = has(Role.LEADING_GROUP_OFFICE);
 const expert = has(Role.EXPERT);
-const UNIT_DEADLINES = [D.PLAN_DECLARATION, D.ACCEPTANCE_APPLICATION, D.ACCEPTANCE_WINDOW, D.FILING].map((k) => `'${k}'`).join(', ');
+const SANCTIONED_LIST = [...SANCTIONED, ProjectStatus.TERMINATED].map((s) => `'${s}'`).join(', ');
+const UNIT_DEADLINES = [D.PLAN_DECLARATION, D.ACCEPTANCE_APPLICATION, D.ACCEPTANCE_WINDOW, D.FILING, D.RECTIFICATION_REPORT].map((k) => `'${k}'`).join(', ');
 
 export const TODOS = `
   d AS (${DEADLINES}),
   failing AS (${failingInterfacesSql('$4::int')}),
   t AS (
-    -- 第七条、第二十四条至第二十六条: a project unit's deadlines of its projects (lead or co-building).
+    -- 第七条、第二十四条至第二十六条、第三十三条: a project unit's deadlines of its projects (lead or accepted co-building).
     SELECT d.kind, d.id, d.project_id, NULL::uuid AS resource_id, NULL::uuid AS interface_id, NULL::uuid AS sharing_request_id,
            CASE WHEN d.kind = '${D.FILING}' THEN d.id END AS application_id, d.organization_id, d.due_on, NULL::timestamptz AS since
       FROM d WHERE ${unit} AND d.kind IN (${UNIT_DEADLINES}) AND $5::uuid = ANY(d.concerned)
@@ -58,9 +61,18 @@ export const TODOS = `
     -- 第二十五条: applications the office has to decide.
     SELECT '${K.ACCEPTANCE_DECISION}', a.application_id, a.project_id, NULL, NULL, NULL, a.application_id, NULL, NULL, a.applied_at
       FROM (${UNDECIDED_APPLICATIONS}) a WHERE ${office}
+       -- 第三十三条: not while the project is rectifying, suspended or terminated (the decision is refused then).
+       AND NOT EXISTS (SELECT 1 FROM project sp WHERE sp.id = a.project_id AND sp.status IN (${SANCTIONED_LIST}))
     UNION ALL
     -- 第六条: a review the office assigned to this expert (by user id), waiting for their opinion.
     SELECT '${K.EXPERT_REVIEW}', x.assignment_id, x.project_id, NULL, NULL, NULL, x.application_id, NULL, NULL, x.assigned_at
       FROM (${OPEN_ASSIGNMENTS_WITHOUT_OPINION}) x WHERE ${expert} AND x.expert_user_id = $7::text
-    -- Extension point: the RECTIFICATION_REPORT branch goes here once its module exists.
+    UNION ALL
+    -- 第三十三条: reported rectifications the office accepts or refuses.
+    SELECT '${K.RECTIFICATION_DECISION}', r.id, r.project_id, NULL, NULL, NULL, NULL, NULL, NULL, r.reported_at
+      FROM (${RECTIFICATIONS_REPORTED}) r WHERE ${office}
+    UNION ALL
+    -- 第十四条: proposals to co-build that the named unit has not answered.
+    SELECT '${K.CO_BUILDING_ANSWER}', c.project_id, c.project_id, NULL, NULL, NULL, NULL, c.organization_id, NULL, c.proposed_at
+      FROM (${PENDING_CO_BUILDING}) c WHERE ${unit} AND c.organization_id = $5::uuid
   )`;
