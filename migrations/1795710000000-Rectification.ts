@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const OLD_EVENT_KINDS = `'RESOURCE_RETURNED', 'SHARING_REQUEST_CREATED', 'DEADLINE_DUE_7', 'DEADLINE_DUE_3', 'DEADLINE_DUE_1', 'DEADLINE_OVERDUE', 'AGGREGATION_FAILING'`;
+const OLD_EVENT_KINDS = `'RESOURCE_RETURNED', 'SHARING_REQUEST_CREATED', 'DEADLINE_DUE_7', 'DEADLINE_DUE_3', 'DEADLINE_DUE_1', 'DEADLINE_OVERDUE', 'AGGREGATION_FAILING', 'REVIEW_ASSIGNED'`;
 
 /**
  * 第三十三条 限期整改: the rectifications the leading-group office orders (at most one open per project,
