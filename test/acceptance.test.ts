@@ -165,6 +165,14 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
   it('allows the application within a month of a short trial, before three months of operation: the three months bind the acceptance (第二十四条、第二十五条)', async () => {
     // Live on 1 May, a trial of a month: the application is due by 30 June (第二十五条), months before go-live + 3.
     const short = await readyProject(hub, { goLiveDate: '2028-05-01', trialEndDate: '2028-05-31' });
+    // The deadlines say the same: apply by 2028-06-30; the acceptance itself from 2028-08-01 (第二十四条).
+    const due = await hub.gql(`{ deadlines(first: 100) { edges { node { kind dueOn project { id } } } } }`, {}, office);
+    const mine = due.data.deadlines.edges.map((e: any) => e.node).filter((n: any) => n.project?.id === short.id);
+    expect(Object.fromEntries(mine.map((n: any) => [n.kind, n.dueOn]))).toEqual({
+      ACCEPTANCE_APPLICATION: '2028-06-30',
+      ACCEPTANCE_EARLIEST: '2028-08-01',
+      ACCEPTANCE_WINDOW: '2029-05-01',
+    });
     const res = await send(hub, A.apply, { projectId: short.id, documents: applicationDocs() }, unit);
     expect(res.userErrors).toEqual([]);
     expect(res.acceptanceApplication).toMatchObject({ late: false, project: { status: 'ACCEPTANCE_APPLIED' } });

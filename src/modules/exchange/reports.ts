@@ -6,7 +6,7 @@ import { COMPLETENESS_FIGURES } from '../../config';
 import { SHANGHAI_OFFSET_MS } from '../../common/dates';
 import type { RequestContext } from '../../common/request-context';
 import { ACCEPTANCE_DOCUMENT_KIND_LABEL, ACCEPTANCE_RESULT_LABEL } from '../acceptance';
-import { EXPERT_CONCLUSION_LABEL } from '../review';
+import { EXPERT_CONCLUSION_LABEL, reviewLoaders } from '../review';
 import { acceptanceLoaders } from '../acceptance';
 import { FIGURE_NAMES } from '../acceptance';
 import { SnapshotContent, snapshotDelta, verifySnapshot } from '../acceptance';
@@ -184,9 +184,15 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
   bold(materials.addRow(['类别', '标题', '文件名', '地址', '提交时间（北京时间）']));
   for (const d of documents) materials.addRow([ACCEPTANCE_DOCUMENT_KIND_LABEL[d.kind], d.title, d.fileName, d.url ?? '', beijing(d.attachedAt)]);
 
+  // 第六条: experts by name (expertDirectory), their current opinions.
+  const directory = reviewLoaders(deps.ds).expertByUserId;
+  const named = await Promise.all(opinions.map((o) => directory.load(o.expertUserId)));
   const experts = wb.addWorksheet('专家意见');
   bold(experts.addRow(['结论', '意见', '专家', '登记时间（北京时间）']));
-  for (const o of opinions) experts.addRow([EXPERT_CONCLUSION_LABEL[o.conclusion], o.opinion, o.expertUserId, beijing(o.recordedAt)]);
+  opinions.forEach((o, i) => {
+    const who = named[i].name ? `${named[i].name}（${o.expertUserId}）` : o.expertUserId;
+    experts.addRow([EXPERT_CONCLUSION_LABEL[o.conclusion], o.opinion, who, beijing(o.recordedAt)]);
+  });
 
   const changes = wb.addWorksheet('与现行目录的差异');
   bold(changes.addRow(['变化', '信息资源代码', '共享接口地址', '变化的字段']));
