@@ -34,7 +34,8 @@ function run(env: NodeJS.ProcessEnv): Run {
 }
 
 async function listening(r: Run): Promise<string> {
-  for (let i = 0; i < 600; i++) {
+  // Up to 90 s: a limit for a loaded machine (two hubs migrate and seed the demo district), not a timing.
+  for (let i = 0; i < 1800; i++) {
     const m = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(r.out());
     if (m) return m[1];
     if (r.child.exitCode !== null) break;
