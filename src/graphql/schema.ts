@@ -12,8 +12,10 @@ import { SharingRequestResolver } from '../modules/sharing-request';
 import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
+import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
+import { mutationScope } from './mutation-scope';
 import { scalarsMap } from './scalars';
 import { textHygiene } from './text-hygiene';
 
@@ -43,6 +45,9 @@ export const resolvers: NonEmptyArray<Function> = [
   TodoResolver,
   NotificationResolver,
   WebhookDeliveryResolver,
+  AuditResolver,
+  ProjectHistoryResolver,
+  ResourceHistoryResolver,
 ];
 
 /**
@@ -83,7 +88,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     scalarsMap,
-    globalMiddlewares: [textHygiene],
+    globalMiddlewares: [textHygiene, mutationScope],
     validate: false, // services validate mutation inputs and answer with userErrors
     validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,
