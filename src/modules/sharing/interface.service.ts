@@ -7,7 +7,7 @@ import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible } from '../catalogue';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible, isVisibleTo } from '../catalogue';
 import { Organization } from '../organization';
 import { projectForChange } from '../project';
 import { endpointProblem } from './interface.endpoint';
@@ -52,7 +52,7 @@ export class InterfaceService {
     return mutate(this.ds, ctx, async (em) => {
       const field = ['input', 'resourceId'];
       const found = await em.findOneBy(InformationResource, { id: input.resourceId });
-      if (!found) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
+      if (!found || !(await isVisibleTo(em, ctx.caller, found.id))) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
       // 第十三条: only the project's own units declare its interfaces.
       await projectForChange(em, ctx.caller!, found.projectId, field);
       const r = await lockForShare(em, found.id);
@@ -124,7 +124,7 @@ export class InterfaceService {
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const i = await lockInterface(em, input.interfaceId);
+      const i = await lockInterface(em, ctx, input.interfaceId);
       if (i.mountStatus === MountStatus.MOUNTED) {
         refuse(UserErrorCode.INVALID_TRANSITION, `该共享接口已挂接（平台编号 ${i.platformId}），须先撤销挂接`, ['input', 'interfaceId'], '第十七条');
       }
@@ -150,7 +150,7 @@ export class InterfaceService {
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const i = await lockInterface(em, input.interfaceId);
+      const i = await lockInterface(em, ctx, input.interfaceId);
       if (i.mountStatus !== MountStatus.MOUNTED) {
         refuse(UserErrorCode.INVALID_TRANSITION, '只有已挂接的共享接口可以撤销挂接', ['input', 'interfaceId'], '第十七条');
       }
@@ -162,9 +162,14 @@ export class InterfaceService {
   }
 }
 
-async function lockInterface(em: EntityManager, id: string): Promise<SharingInterface> {
+/**
+ * The interface a mount or withdrawal records, locked. One of an entry the caller may not read (a
+ * never-published entry, for the platform: the catalogue's visibility rule, 第五条) is answered as
+ * not found, so that neither the payload nor a refusal tells anything of it.
+ */
+async function lockInterface(em: EntityManager, ctx: RequestContext, id: string): Promise<SharingInterface> {
   const i = await em.findOne(SharingInterface, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!i) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', ['input', 'interfaceId']);
+  if (!i || !(await isVisibleTo(em, ctx.caller, i.resourceId))) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', ['input', 'interfaceId']);
   return i;
 }
 
