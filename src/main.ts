@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   log.info({ database: db.where, embedded: db.embedded }, 'database ready');
 
   const services = createServices(db.ds, config);
-  await services.audit.prepare(); // the audit log's coming monthly partitions, its capture on every table
+  // The audit log's coming monthly partitions, and its change capture on every table.
+  for (const problem of await services.audit.prepare()) log.warn({ problem }, 'audit log not prepared');
   const refreshed = await services.sharingRequests.refreshDueDates();
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoTokens: string[] = [];

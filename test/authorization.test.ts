@@ -114,7 +114,8 @@ describe('every mutation against every role', () => {
       const allowed = ALLOWED[op.field.name] ?? [];
       const before = await successEntries();
       const anonymous = await hub.gql(doc, vars);
-      if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') wrong.push(`${op.field.name} without a token: ${JSON.stringify(anonymous.errors ?? anonymous.data)}`);
+      if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED')
+        wrong.push(`${op.field.name} without a token: ${JSON.stringify(anonymous.errors ?? anonymous.data)}`);
       for (const role of ALL_ROLES) {
         const res = await hub.gql(doc, vars, tokens[role]);
         const code = res.errors?.[0]?.extensions?.code;
@@ -232,7 +233,10 @@ describe('read paths that could leak', () => {
       interface { id resource { id name summary } } userErrors { code field message } } }`;
     const before = await successEntries();
     const res = await hub.gql(MOUNT, { input: { interfaceId: fx.draftInterfaceId, platformId: 'P-1' } }, tokens[Role.PLATFORM]);
-    expect(res.data.interfaceMount).toEqual({ interface: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'interfaceId'], message: '共享接口不存在' }] });
+    expect(res.data.interfaceMount).toEqual({
+      interface: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'interfaceId'], message: '共享接口不存在' }],
+    });
     expect(JSON.stringify(res)).not.toContain('从未发布的资源');
     expect(await successEntries()).toBe(before);
     const withdraw = await hub.gql(
@@ -247,7 +251,11 @@ describe('read paths that could leak', () => {
     const CREATE_R = `mutation ($input: ResourceCreateInput!) { resourceCreate(input: $input) { resource { id } userErrors { code field message article } } }`;
     const theirs = await insertProject(hub.ds, 'health');
     const before = await successEntries();
-    const res = await hub.gql(CREATE_R, { input: resourceInput(theirs.id, { name: '撞码资源', classificationCode: '301001', code: fx.draftResource.code }) }, health);
+    const res = await hub.gql(
+      CREATE_R,
+      { input: resourceInput(theirs.id, { name: '撞码资源', classificationCode: '301001', code: fx.draftResource.code }) },
+      health,
+    );
     expect(res.data.resourceCreate).toEqual({
       resource: null,
       userErrors: [{ code: 'INVALID', field: ['input', 'code'], message: '该信息资源代码不可用，请另填或留空由系统按分类代码分配', article: null }],
@@ -257,10 +265,17 @@ describe('read paths that could leak', () => {
       { input: declarable({ planYear: 2034, code: fx.draftProject.code }) },
       health,
     );
-    expect(project.data.projectCreate).toEqual({ project: null, userErrors: [{ code: 'INVALID', field: ['input', 'code'], message: '该项目编号不可用，请另填或留空由系统生成' }] });
+    expect(project.data.projectCreate).toEqual({
+      project: null,
+      userErrors: [{ code: 'INVALID', field: ['input', 'code'], message: '该项目编号不可用，请另填或留空由系统生成' }],
+    });
     expect(await successEntries()).toBe(before);
     // The owner, who can read it, is told plainly.
-    const own = await hub.gql(CREATE_R, { input: resourceInput(fx.approvedProjectId, { name: '撞码资源', classificationCode: '301001', code: fx.draftResource.code }) }, edu);
+    const own = await hub.gql(
+      CREATE_R,
+      { input: resourceInput(fx.approvedProjectId, { name: '撞码资源', classificationCode: '301001', code: fx.draftResource.code }) },
+      edu,
+    );
     expect(own.data.resourceCreate.userErrors[0]).toMatchObject({ code: 'DUPLICATE', message: '该信息资源代码已被使用' });
   });
 });
@@ -278,7 +293,9 @@ describe('the audit log covers every mutation', () => {
 
   it('each successful mutation of this spec wrote an entry naming it', async () => {
     const ops: { operation: string }[] = await hub.ds.query(`SELECT DISTINCT operation FROM audit_entry WHERE outcome = 'SUCCESS' ORDER BY 1`);
-    expect(ops.map((o) => o.operation)).toEqual(expect.arrayContaining(['projectCreate', 'resourceCreate', 'resourceSubmit', 'resourcePublish', 'interfaceRegister']));
+    expect(ops.map((o) => o.operation)).toEqual(
+      expect.arrayContaining(['projectCreate', 'resourceCreate', 'resourceSubmit', 'resourcePublish', 'interfaceRegister']),
+    );
     const required = mutations.filter((m) => m.field.args.some((a) => isNonNullType(a.type))).length;
     expect(required).toBeGreaterThan(20);
   });

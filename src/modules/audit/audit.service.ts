@@ -24,10 +24,20 @@ export class AuditService {
     private readonly config: Pick<Config, 'maxPageSize'>,
   ) {}
 
-  /** At start-up: the coming months' partitions, and the change capture on any table added since the migration. */
-  async prepare(): Promise<void> {
-    await this.ds.query(`SELECT audit_ensure_partitions($1)`, [MONTHS_AHEAD]);
-    await this.ds.query(`SELECT audit_capture_tables()`);
+  /**
+   * At start-up: the coming months' partitions, and the change capture on any table added since
+   * the migration. Answers what could not be done (a production role that owns no table may not
+   * create them: docs/audit-log.md), for the caller to log; the hub starts regardless.
+   */
+  async prepare(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const [sql, params] of [
+      [`SELECT audit_ensure_partitions($1)`, [MONTHS_AHEAD]],
+      [`SELECT audit_capture_tables()`, []],
+    ] as const) {
+      await this.ds.query(sql, [...params]).catch((err: Error) => problems.push(`${sql}: ${err.message}`));
+    }
+    return problems;
   }
 
   /** The daily round's job (notification worker): partitions stay made ahead. */
