@@ -228,23 +228,28 @@ describe('read paths that could leak', () => {
     }
   });
 
-  it('the platform mounting an interface of a never-published entry is answered as not found, with no payload', async () => {
+  it('the platform mounting an interface of a never-published entry records it but is not shown the entry in the payload', async () => {
     const MOUNT = `mutation ($input: InterfaceMountInput!) { interfaceMount(input: $input) {
       interface { id resource { id name summary } } userErrors { code field message } } }`;
     const before = await successEntries();
     const res = await hub.gql(MOUNT, { input: { interfaceId: fx.draftInterfaceId, platformId: 'P-1' } }, tokens[Role.PLATFORM]);
-    expect(res.data.interfaceMount).toEqual({
-      interface: null,
-      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'interfaceId'], message: '共享接口不存在' }],
-    });
+    expect(res.data.interfaceMount).toEqual({ interface: null, userErrors: [] });
     expect(JSON.stringify(res)).not.toContain('从未发布的资源');
-    expect(await successEntries()).toBe(before);
+    expect(await successEntries()).toBe(before + 1);
+    const stored = await hub.ds.query(`SELECT mount_status, platform_id FROM sharing_interface WHERE id = $1`, [fx.draftInterfaceId]);
+    expect(stored).toEqual([{ mount_status: 'MOUNTED', platform_id: 'P-1' }]);
+    const again = await hub.gql(MOUNT, { input: { interfaceId: fx.draftInterfaceId, platformId: 'P-2' } }, tokens[Role.PLATFORM]);
+    expect(again.data.interfaceMount.interface).toBeNull();
+    expect(again.data.interfaceMount.userErrors[0].code).toBe('INVALID_TRANSITION');
     const withdraw = await hub.gql(
-      `mutation ($input: InterfaceWithdrawInput!) { interfaceWithdraw(input: $input) { interface { id } userErrors { code message } } }`,
+      `mutation ($input: InterfaceWithdrawInput!) { interfaceWithdraw(input: $input) { interface { id resource { name } } userErrors { code message } } }`,
       { input: { interfaceId: fx.draftInterfaceId, reason: '测试' } },
       tokens[Role.PLATFORM],
     );
-    expect(withdraw.data.interfaceWithdraw).toEqual({ interface: null, userErrors: [{ code: 'NOT_FOUND', message: '共享接口不存在' }] });
+    expect(withdraw.data.interfaceWithdraw).toEqual({ interface: null, userErrors: [] });
+    // The bureau, which reads every entry, is shown it.
+    const bureau = await hub.gql(MOUNT, { input: { interfaceId: fx.draftInterfaceId, platformId: 'P-3' } }, tokens[Role.BIG_DATA_BUREAU]);
+    expect(bureau.data.interfaceMount.interface.resource.name).toBe('从未发布的资源');
   });
 
   it('a code taken by an object the caller may not read is "not available", never DUPLICATE (第十三条)', async () => {

@@ -123,24 +123,32 @@ export const storedOf = (r: EntryRow): StoredEntry => ({
   hash: r.hash,
 });
 
+/** The statements the audit log adds to each mutation: capture on, captured rows taken, head locked, entry written. */
+export const AUDIT_STATEMENTS_PER_MUTATION = 4;
+
 /**
  * Appends an entry at the end of the chain, in the caller's transaction (the mutation's own, so the
  * entry is written exactly when the change is). Under REPEATABLE READ a head moved since the
  * snapshot is a serialization failure, which the transaction helper retries.
  */
 export async function appendEntry(em: EntityManager, draft: EntryDraft): Promise<StoredEntry> {
-  const [head]: { seq: string; hash: string; recorded_at: Date | null }[] = await em.query(
-    `SELECT seq::text AS seq, hash, recorded_at FROM audit_chain_head FOR UPDATE`,
+  // The head, locked until the commit; the database's clock read once the lock is held.
+  const [head]: { seq: string; hash: string; recorded_at: Date | null; now: Date }[] = await em.query(
+    `SELECT seq::text AS seq, hash, recorded_at, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_chain_head FOR UPDATE`,
   );
-  const [{ now }]: { now: Date }[] = await em.query(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`);
+  const now = head.now;
   // Time never runs backwards along the chain, whatever the writers' clocks.
   const recordedAt = head.recorded_at && head.recorded_at.getTime() > now.getTime() ? head.recorded_at : now;
   const entry = { ...draft, seq: (BigInt(head.seq) + 1n).toString(), id: randomUUID(), recordedAt, prevHash: head.hash };
   const hash = entryHash(entry);
+  // The entry and the head's move, in one statement.
   await em.query(
-    `INSERT INTO audit_entry (seq, id, recorded_at, actor_id, actor_name, actor_kind, roles, organization_id, operation, outcome,
-       target_type, target_id, changes, subjects, detail, request_id, client_address, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb, $16, $17, $18, $19)`,
+    `WITH entry AS (
+       INSERT INTO audit_entry (seq, id, recorded_at, actor_id, actor_name, actor_kind, roles, organization_id, operation, outcome,
+         target_type, target_id, changes, subjects, detail, request_id, client_address, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb, $16, $17, $18, $19)
+     )
+     UPDATE audit_chain_head SET seq = $1, hash = $19, recorded_at = $3`,
     [
       entry.seq,
       entry.id,
@@ -163,7 +171,6 @@ export async function appendEntry(em: EntityManager, draft: EntryDraft): Promise
       hash,
     ],
   );
-  await em.query(`UPDATE audit_chain_head SET seq = $1, hash = $2, recorded_at = $3`, [entry.seq, hash, recordedAt]);
   return { ...entry, hash };
 }
 

@@ -20,6 +20,8 @@ const SECRET_COLUMN = /secret|password|token|hash/i;
 const REDACTED = '[已隐去]';
 const MAX_TEXT = 2000;
 const MAX_JSON = 8000;
+/** Rows listed one by one in an entry; a bulk write beyond it is counted by table in `detail`. */
+const MAX_ROWS = 200;
 
 function keptValue(column: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -51,6 +53,12 @@ export function actorOf(caller: Caller | null) {
     roles: c?.roles ?? [],
     organizationId: c?.organizationId ?? null,
   };
+}
+
+function countByTable(rows: { table_name: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.table_name] = (out[r.table_name] ?? 0) + 1;
+  return out;
 }
 
 export class AuditRecorder implements MutationRecorder {
@@ -87,9 +95,9 @@ export class AuditRecorder implements MutationRecorder {
     if (last && target?.object) (target.object as { revision?: number }).revision = last.after!.revision as number;
 
     const subjects = new Set<string>();
-    for (const r of rows) {
+    for (const [n, r] of rows.entries()) {
       const info = tables.get(r.table_name);
-      if (r.row_id) subjects.add(`${info?.entity ?? r.table_name}:${r.row_id}`);
+      if (r.row_id && n < MAX_ROWS) subjects.add(`${info?.entity ?? r.table_name}:${r.row_id}`);
       for (const [column, parent] of info?.parents ?? []) {
         const value = r.keys?.[column];
         if (typeof value === 'string') subjects.add(`${parent}:${value}`);
@@ -102,9 +110,9 @@ export class AuditRecorder implements MutationRecorder {
       outcome: AuditOutcome.SUCCESS,
       targetType: target?.type ?? null,
       targetId: target?.id ?? null,
-      changes: rows.map((r) => ({ table: r.table_name, op: r.op, id: r.row_id, before: keptRow(r.before), after: keptRow(r.after) })),
+      changes: rows.slice(0, MAX_ROWS).map((r) => ({ table: r.table_name, op: r.op, id: r.row_id, before: keptRow(r.before), after: keptRow(r.after) })),
       subjects: [...subjects].sort(),
-      detail: null,
+      detail: rows.length > MAX_ROWS ? { changedRows: rows.length, notListed: rows.length - MAX_ROWS, byTable: countByTable(rows) } : null,
       requestId: ctx.requestId ?? null,
       clientAddress: ctx.clientAddress ?? null,
     };

@@ -3,4 +3,4 @@ export { AuditBreakKind, AuditOutcome } from './audit.enums';
 export { AuditRecorder } from './audit.recorder';
 export { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from './audit.resolver';
 export { AUDIT_READERS, AuditService } from './audit.service';
-export { rowHash, sm3 } from './audit.chain';
+export { AUDIT_STATEMENTS_PER_MUTATION, rowHash, sm3 } from './audit.chain';

@@ -52,6 +52,7 @@ export class InterfaceService {
     return mutate(this.ds, ctx, async (em) => {
       const field = ['input', 'resourceId'];
       const found = await em.findOneBy(InformationResource, { id: input.resourceId });
+      // An entry the caller may not read is not found to it (第五条、第十三条).
       if (!found || !(await isVisibleTo(em, ctx.caller, found.id))) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
       // 第十三条: only the project's own units declare its interfaces.
       await projectForChange(em, ctx.caller!, found.projectId, field);
@@ -124,7 +125,7 @@ export class InterfaceService {
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const i = await lockInterface(em, ctx, input.interfaceId);
+      const i = await lockInterface(em, input.interfaceId);
       if (i.mountStatus === MountStatus.MOUNTED) {
         refuse(UserErrorCode.INVALID_TRANSITION, `该共享接口已挂接（平台编号 ${i.platformId}），须先撤销挂接`, ['input', 'interfaceId'], '第十七条');
       }
@@ -144,13 +145,22 @@ export class InterfaceService {
     });
   }
 
+  /**
+   * A payload shows only what the caller may read: the platform records the mount of an interface
+   * whose entry was never published (第十七条: what is being built), but is not shown the entry
+   * (the catalogue's visibility rule, 第五条): the payload's interface is then null, with no userErrors.
+   */
+  async shownTo(ctx: RequestContext, i: SharingInterface | null): Promise<SharingInterface | null> {
+    return i && (await isVisibleTo(readerOf(this.ds, ctx), ctx.caller, i.resourceId)) ? i : null;
+  }
+
   /** 第十七条: the bureau or the platform records that a mounted interface was withdrawn. */
   async withdraw(ctx: RequestContext, input: InterfaceWithdrawInput): Promise<Outcome<SharingInterface>> {
     if (typeof input.reason === 'string') input.reason = input.reason.trim();
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
-      const i = await lockInterface(em, ctx, input.interfaceId);
+      const i = await lockInterface(em, input.interfaceId);
       if (i.mountStatus !== MountStatus.MOUNTED) {
         refuse(UserErrorCode.INVALID_TRANSITION, '只有已挂接的共享接口可以撤销挂接', ['input', 'interfaceId'], '第十七条');
       }
@@ -162,14 +172,9 @@ export class InterfaceService {
   }
 }
 
-/**
- * The interface a mount or withdrawal records, locked. One of an entry the caller may not read (a
- * never-published entry, for the platform: the catalogue's visibility rule, 第五条) is answered as
- * not found, so that neither the payload nor a refusal tells anything of it.
- */
-async function lockInterface(em: EntityManager, ctx: RequestContext, id: string): Promise<SharingInterface> {
+async function lockInterface(em: EntityManager, id: string): Promise<SharingInterface> {
   const i = await em.findOne(SharingInterface, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!i || !(await isVisibleTo(em, ctx.caller, i.resourceId))) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', ['input', 'interfaceId']);
+  if (!i) refuse(UserErrorCode.NOT_FOUND, '共享接口不存在', ['input', 'interfaceId']);
   return i;
 }
 
