@@ -47,13 +47,19 @@ async function mayReadHistory(ctx: Context, projectId: string): Promise<boolean>
   return !!project && isBuildingUnit(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(projectId));
 }
 
+/** FORBIDDEN, recorded as a security event (rate-limited) like the auth checker's. */
+async function refused(ctx: Context, what: string) {
+  await ctx.services.audit.forbidden(ctx, what);
+  return forbidden(`「${what}」`);
+}
+
 const HISTORY = '审计历史 — the audit entries that changed it or the rows under it, newest first (审计局、大数据管理局、领导小组办公室及其建设单位)';
 
 @Resolver(() => Project)
 export class ProjectHistoryResolver {
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: HISTORY })
   async auditHistory(@Root() p: Project, @Ctx() ctx: Context, @Args() page: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<AuditEntryConnection> {
-    if (!(await mayReadHistory(ctx, p.id))) throw forbidden('「Project.auditHistory」');
+    if (!(await mayReadHistory(ctx, p.id))) throw await refused(ctx, 'Project.auditHistory');
     return toConnection(await ctx.services.audit.list(ctx, { targetType: 'Project', targetId: p.id }, withCountIfAsked(page, info)));
   }
 }
@@ -67,7 +73,7 @@ export class ResourceHistoryResolver {
     @Args() page: ConnectionArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AuditEntryConnection> {
-    if (!(await mayReadHistory(ctx, r.projectId))) throw forbidden('「InformationResource.auditHistory」');
+    if (!(await mayReadHistory(ctx, r.projectId))) throw await refused(ctx, 'InformationResource.auditHistory');
     return toConnection(await ctx.services.audit.list(ctx, { targetType: 'InformationResource', targetId: r.id }, withCountIfAsked(page, info)));
   }
 }
