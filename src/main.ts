@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   log.info({ database: db.where, embedded: db.embedded }, 'database ready');
 
   const services = createServices(db.ds, config);
+  // The audit log's coming monthly partitions, and its change capture on every table.
+  for (const problem of await services.audit.prepare()) log.warn({ problem }, 'audit log not prepared');
   const refreshed = await services.sharingRequests.refreshDueDates();
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoTokens: string[] = [];
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
 
   const hub = await startHub({ config, ds: db.ds, services, log });
   // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
-  const worker = config.notifyWorker ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders]) : null;
+  const worker = config.notifyWorker
+    ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders, services.audit.dailyPartitions])
+    : null;
   worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');
   if (demoTokens.length) {

@@ -22,6 +22,8 @@ import { RectificationService } from './modules/rectification';
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
 import { IdempotencyService } from './db/idempotency';
+import { setMutationRecorder } from './db/transaction';
+import { AuditRecorder, AuditService } from './modules/audit';
 
 /** The composition root of the domain services: one instance each per process. */
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
@@ -36,6 +38,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const dcat = new DcatExport(ds, resources, organizations);
   const deadlines = new DeadlineService(ds, config, clock);
   const notifications = new NotificationService(ds, config, clock);
+  // Every mutation run through `mutate` writes its audit entry (审计记录, 第三十四条).
+  setMutationRecorder(new AuditRecorder());
   const httpRoutes: Record<string, HttpRoute> = {
     // The feed token's caller's deadlines as iCalendar (notification module).
     '/calendar.ics': (req, res, request) =>
@@ -64,6 +68,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     todos: new TodoService(ds, config, clock),
     notifications,
     httpRoutes,
+    audit: new AuditService(ds, config),
     // A claim with no answer after this long belongs to a request that died: it may be taken again.
     idempotency: new IdempotencyService(ds, config.idempotencyTtlSeconds, Math.max(30_000, config.statementTimeoutMs * 4)),
   };

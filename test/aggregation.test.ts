@@ -2,6 +2,7 @@ import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
 import { UpdateFrequency, InformationResource } from '../src/modules/catalogue';
 import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
+import { AUDIT_STATEMENTS_PER_MUTATION } from '../src/modules/audit';
 import { insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';
@@ -233,7 +234,7 @@ describe('aggregationRunsReport: stored once, latest run and success kept', () =
     );
     hub.statements.reset();
     expect(await report(batch)).toEqual({ accepted: 1000, duplicates: 0, userErrors: [] });
-    expect(hub.statements.count).toBe(3);
+    expect(hub.statements.count).toBe(3 + AUDIT_STATEMENTS_PER_MUTATION); // and the audit log's, a fixed few per mutation
     // the last run of interfaces[0] is i = 950 (a success, 950 % 7 ≠ 0)
     expect(await latest(interfaces[0])).toEqual({
       lastRunAt: hoursAgo(100 - 950 / 20),

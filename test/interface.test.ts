@@ -174,7 +174,8 @@ describe('interfaceRegister', () => {
     const before = await count();
     expect((await register('draft', { endpoint: 'https://aid.sc.gov.cn/x' }, aid)).userErrors).toEqual([]);
     const stranger = await register('draft', { endpoint: 'https://x.sc.gov.cn/y' }, health);
-    expect(stranger.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'resourceId'], article: '第十三条' })]);
+    // A never-published entry another unit may not read is not found to it (第五条、第十三条).
+    expect(stranger.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'resourceId'], message: '信息资源不存在' })]);
     const res = await hub.gql(REGISTER, { input: { resourceId: r.draft, kind: 'REST_API', endpoint: 'https://b.cn', syncFrequency: 'DAILY' } }, bureau);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count()).toBe(before + 1);

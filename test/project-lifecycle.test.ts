@@ -143,9 +143,9 @@ describe('projectDeclare (第七条、第八条)', () => {
     await expectRefused(id, M.declare, { projectId: id }, education, [{ code: 'REQUIRED', field: ['cloudReason'], article: '第十六条' }]);
   });
 
-  it("is the building units' action: another unit is NOT_ALLOWED (第十三条), the office FORBIDDEN", async () => {
+  it("is the building units' action: another unit, which may not read the draft, is NOT_FOUND (第十三条), the office FORBIDDEN", async () => {
     const id = await draft();
-    await expectRefused(id, M.declare, { projectId: id }, health, [{ code: 'NOT_ALLOWED', field: ['input', 'projectId'], article: '第十三条' }]);
+    await expectRefused(id, M.declare, { projectId: id }, health, [{ code: 'NOT_FOUND', field: ['input', 'projectId'], message: '项目不存在' }]);
     const res = await hub.gql(M.declare, { input: { projectId: id } }, office);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -73,8 +73,14 @@ describe('projectCreate', () => {
     expect(next.project.code).toBe('SC-2032-0008');
 
     const before = await rowCounts(hub);
-    const dup = await run(hub, M.create, declarable({ planYear: 2032, code: 'SC-2032-0008' }), health);
+    const dup = await run(hub, M.create, declarable({ planYear: 2032, code: 'SC-2032-0008' }), education);
     expect(dup).toEqual({ project: null, userErrors: [expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'code'] })] });
+    // Another unit, which may not read the draft, is not told that it exists (第十三条).
+    const hidden = await run(hub, M.create, declarable({ planYear: 2032, code: 'SC-2032-0008' }), health);
+    expect(hidden).toEqual({
+      project: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID', field: ['input', 'code'], message: '该项目编号不可用，请另填或留空由系统生成' })],
+    });
     expect(await rowCounts(hub)).toEqual(before);
   });
 
@@ -238,7 +244,8 @@ describe('projectUpdate', () => {
     const before = await stored(hub, project.id);
     const counts = await rowCounts(hub);
     const other = await run(hub, M.update, { projectId: project.id, changes: { name: '改名' } }, health);
-    expect(other.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'projectId'], article: '第十三条' })]);
+    // A draft another unit may not read is not found to it (第十条、第十三条).
+    expect(other.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'projectId'], message: '项目不存在' })]);
     const missing = await run(hub, M.update, { projectId: NOWHERE, changes: { name: '改名' } }, education);
     expect(missing.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'projectId'] })]);
     const malformed = await run(hub, M.update, { projectId: 'x', changes: { name: '改名' } }, education);

@@ -290,7 +290,10 @@ describe('resourceUpdate', () => {
 
   it('is refused to another unit, and for an unknown id', async () => {
     const stranger = await hub.gql(UPDATE, { input: { id, name: '越权修改' } }, health);
-    expect(stranger.data.resourceUpdate.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'], article: '第十三条' })]);
+    // A never-published entry another unit may not read is not found to it (第五条、第十三条).
+    expect(stranger.data.resourceUpdate.userErrors).toEqual([
+      expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'id'], message: '信息资源不存在' }),
+    ]);
     const missing = await hub.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', name: '无' } }, edu);
     expect(missing.data.resourceUpdate.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'id'] })]);
   });

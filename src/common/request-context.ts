@@ -7,6 +7,8 @@ export interface RequestContext {
   requestId: string;
   caller: Caller | null;
   log: Logger;
+  /** The network address the request came from (recorded in the audit log). */
+  clientAddress?: string;
   /**
    * The transaction of a bulk action (a catalogue import) that runs many business actions as one:
    * each action's writes join it as a savepoint, and its reads see what the earlier ones wrote.

@@ -13,6 +13,7 @@ export enum UserErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   RULE_VIOLATION = 'RULE_VIOLATION',
   NOT_NEEDED = 'NOT_NEEDED',
+  CONFLICT = 'CONFLICT',
 }
 
 registerEnumType(UserErrorCode, {
@@ -30,6 +31,7 @@ registerEnumType(UserErrorCode, {
     INVALID_TRANSITION: { description: '状态不允许 — not allowed from the current status' },
     RULE_VIOLATION: { description: '违反管理办法 — refused by a rule of the regulation (see article)' },
     NOT_NEEDED: { description: '无需办理 — nothing to do, e.g. an unconditionally shared resource needs no sharing request' },
+    CONFLICT: { description: '版本冲突 — the object changed since the caller read it (a stale version); read it again' },
   },
 });
 

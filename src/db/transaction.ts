@@ -40,7 +40,7 @@ const SERIALIZATION_FAILURE = '40001';
 
 /**
  * The server's default isolation (READ COMMITTED) unless asked; above it a concurrent write can
- * make PostgreSQL give up a transaction, which is then tried again, twice.
+ * make PostgreSQL give up a transaction (two writers, or the audit chain's head taken meanwhile), which is then tried again, up to four times.
  */
 async function transactionWithRetry<T>(
   ds: DataSource | EntityManager,
@@ -53,16 +53,42 @@ async function transactionWithRetry<T>(
       return await ds.transaction(isolation, work);
     } catch (err) {
       const code = (err as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-      if (code !== SERIALIZATION_FAILURE || attempt === 3) throw err;
+      if (code !== SERIALIZATION_FAILURE || attempt === 5) throw err;
     }
   }
 }
 
+/**
+ * What every mutation does besides its own work, in its own transaction (the audit log): `begin`
+ * before the work, `finish` after it, just before the commit; a UserErrorsException from `finish`
+ * (a stale version) refuses the mutation like any other.
+ */
+export interface MutationRecorder {
+  begin(em: EntityManager): Promise<void>;
+  finish(em: EntityManager, ctx: RequestContext, result: unknown): Promise<void>;
+}
+
+let recorder: MutationRecorder | null = null;
+
+/** Set once by the composition root (services.ts): the audit log records every mutation run through `mutate`. */
+export function setMutationRecorder(r: MutationRecorder | null): void {
+  recorder = r;
+}
+
 export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<Outcome<T>> {
+  const recorded = recorder;
+  const recordedWork = recorded
+    ? async (em: EntityManager) => {
+        await recorded.begin(em);
+        const result = await work(em);
+        await recorded.finish(em, ctx, result);
+        return result;
+      }
+    : work;
   try {
     // Inside a bulk action's transaction the action is a savepoint of it (TypeORM nests them).
     const result = await transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, async (em) => {
-      const done = await work(em);
+      const done = await recordedWork(em);
       await ctx.idempotency?.markApplied(em);
       return done;
     });

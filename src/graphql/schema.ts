@@ -14,8 +14,10 @@ import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notifi
 import { TodoResolver } from '../modules/todo';
 import { ExpertAssignmentResolver, ExpertOpinionResolver, ProjectReviewResolver, ReviewResolver } from '../modules/review';
 import { RectificationResolver } from '../modules/rectification';
+import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
+import { mutationScope } from './mutation-scope';
 import { scalarsMap } from './scalars';
 import { textHygiene } from './text-hygiene';
 
@@ -52,6 +54,9 @@ export const resolvers: NonEmptyArray<Function> = [
   TodoResolver,
   NotificationResolver,
   WebhookDeliveryResolver,
+  AuditResolver,
+  ProjectHistoryResolver,
+  ResourceHistoryResolver,
 ];
 
 /**
@@ -92,7 +97,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     scalarsMap,
-    globalMiddlewares: [textHygiene],
+    globalMiddlewares: [textHygiene, mutationScope],
     validate: false, // services validate mutation inputs and answer with userErrors
     validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,

@@ -20,6 +20,7 @@ import { buildHubSchema } from '../graphql/schema';
 import type { Caller } from '../common/caller';
 import type { Services } from '../services';
 import type { RequestContext } from '../common/request-context';
+import { runInMutationScope } from '../common/mutation-scope';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -157,12 +158,20 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   });
   /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
-    return { requestId, caller: await services.tokens.callerFrom(req.headers.authorization), log: reqLog };
+    const clientAddress = req.socket.remoteAddress;
+    const caller = await services.tokens.callerFrom(req.headers.authorization).catch((err: unknown) => {
+      void services.audit.refusedToken({ requestId, clientAddress }, `${req.method} ${(req.url ?? '/').split('?')[0]}`);
+      throw err;
+    });
+    return { requestId, caller, log: reqLog, clientAddress };
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const caller = services.tokens.callerFrom(req.headers.authorization);
-    const known = await caller.catch(() => null);
+    const known = await caller.catch(() => {
+      void services.audit.refusedToken({ requestId, clientAddress: req.socket.remoteAddress }, 'graphql'); // a security event (rate-limited)
+      return null;
+    });
     const callerKey = known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`;
     const admission = limiter.admit(callerKey);
     if (!admission.ok) {
@@ -229,6 +238,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         requestId,
         caller: await caller,
         log: reqLog,
+        clientAddress: req.socket.remoteAddress,
         loaders: createLoaders(ds, services),
         services,
         idempotency: claim?.kind === 'run' ? { markApplied: claim.markApplied } : undefined,
@@ -288,7 +298,11 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         return graphql(req, res, requestId, reqLog);
       }
       // The file routes of the modules (the catalogue exchange), with the caller taken as for GraphQL.
-      if (await services.fileRoutes(req, res, () => requestContext(req, requestId, reqLog))) return;
+      // A file upload's writes are recorded in the audit log under its route.
+      const routed = await runInMutationScope({ operation: `${req.method} ${path}`.slice(0, 100) }, () =>
+        services.fileRoutes(req, res, () => requestContext(req, requestId, reqLog)),
+      );
+      if (routed) return;
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

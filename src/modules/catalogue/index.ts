@@ -34,7 +34,7 @@ export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';
 export { FREQUENCY_NAME, syncTooRare } from './resource.rules';
-export { filteredResources, whereVisible } from './resource.search';
+export { filteredResources, isVisibleTo, whereVisible } from './resource.search';
 export { ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';
 /** 第五条: entries waiting on a review step, as SQL for the to-dos. */

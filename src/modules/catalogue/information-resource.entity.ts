@@ -19,6 +19,13 @@ export class InformationResource {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Field(() => Int, {
+    description:
+      '修订号 — raised by every change; give it back as `revision` in an update to be refused with CONFLICT if someone changed it meanwhile (not the catalogue `version`)',
+  })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
   @Field({ description: '信息资源代码 — resource code: classification code / sequence, unique' })
   @Index(RESOURCE_CODE_KEY, { unique: true })
   @Column({ length: 32 })

@@ -8,6 +8,7 @@ import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 import { projectForChange } from '../project';
 import { ResourceStatus } from './catalogue.enums';
+import { isVisibleTo } from './resource.search';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceIdInput, ResourceRetireInput, ResourceReturnInput } from './resource.inputs';
@@ -122,7 +123,8 @@ export class ResourceReviewService {
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
       const r = await em.findOneBy(InformationResource, { id: input.id });
-      if (!r) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', ['input', 'id']);
+      // An entry the caller may not read is not found to it (第五条、第十三条).
+      if (!r || !(await isVisibleTo(em, ctx.caller, r.id))) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', ['input', 'id']);
       return work(em, r);
     });
   }

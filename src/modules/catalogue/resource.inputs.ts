@@ -143,6 +143,12 @@ export class ResourceUpdateInput extends ResourceMetadataInput {
   @IsUUID('all', { message: '信息资源ID格式无效' })
   id: string;
 
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
+
   @Field(() => CatalogueKind, { nullable: true })
   @IsOptional()
   catalogueKind?: CatalogueKind | null;
@@ -170,6 +176,12 @@ export class ResourceIdInput {
   @Field(() => ID, { description: '信息资源 — the catalogue entry' })
   @IsUUID('all', { message: '信息资源ID格式无效' })
   id: string;
+
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
 }
 
 @InputType({ description: '提交审核 — submit a draft or returned entry to the big-data bureau (第五条)' })

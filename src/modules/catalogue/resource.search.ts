@@ -37,6 +37,10 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   );
 }
 
+/** Whether the caller may read the entry `id` (the rule of whereVisible); an entry it may not read is "not found" to it. */
+export const isVisibleTo = (em: EntityManager, caller: Caller | null, id: string): Promise<boolean> =>
+  whereVisible(em.getRepository(InformationResource).createQueryBuilder('vis_r').where('vis_r.id = :visId', { visId: id }), caller, 'vis_r').getExists();
+
 export const SEARCH_MAX = 100;
 
 /** The caller's visible entries that satisfy the filter, aliased `r`, unordered. */

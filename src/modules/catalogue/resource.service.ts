@@ -14,7 +14,7 @@ import { DataItem } from './data-item.entity';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
 import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
 import { metadataProblems, ResourceMetadata, searchTextOf } from './resource.rules';
-import { FacetRows, filteredResources, resourceFacets } from './resource.search';
+import { FacetRows, filteredResources, isVisibleTo, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
 import { trimmed } from '../../common/text';
 
@@ -99,7 +99,7 @@ export class ResourceService {
       ];
       if (problems.length) throw new UserErrorsException(problems);
 
-      const code = await this.codeFor(em, metadata.classificationCode, metadata.code, null);
+      const code = await this.codeFor(em, ctx, metadata.classificationCode, metadata.code, null);
       const items = input.dataItems ?? [];
       const resource = em.create(InformationResource, {
         ...metadata,
@@ -139,7 +139,7 @@ export class ResourceService {
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
       const found = await em.findOneBy(InformationResource, { id: input.id });
-      if (!found) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', ['input', 'id']);
+      if (!found || !(await isVisibleTo(em, ctx.caller, found.id))) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', ['input', 'id']);
       // 第十三条: only the project's own units change its resources. Project first, then the entry: one lock order.
       await projectForChange(em, ctx.caller!, found.projectId, ['input', 'id']);
       const r = (await em.findOne(InformationResource, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } }))!;
@@ -185,7 +185,7 @@ export class ResourceService {
         if (r.status === ResourceStatus.PUBLISHED || r.version > 1 || (await publishedBefore(em, r.id))) {
           refuse(UserErrorCode.INVALID, '已发布过的信息资源代码不能变更', ['input', input.code ? 'code' : 'classificationCode']);
         }
-        r.code = await this.codeFor(em, r.classificationCode, metadata.code, r.id);
+        r.code = await this.codeFor(em, ctx, r.classificationCode, metadata.code, r.id);
       }
       if (input.relatedResourceCodes) r.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
       if (r.status === ResourceStatus.PUBLISHED) {
@@ -234,11 +234,16 @@ export class ResourceService {
    * The code of an entry: the given one when it is free, else the next free sequence under the
    * classification code. Serialised per classification code, so two writers cannot take one code.
    */
-  private async codeFor(em: EntityManager, classificationCode: string, given: string | null, selfId: string | null): Promise<string> {
+  private async codeFor(em: EntityManager, ctx: RequestContext, classificationCode: string, given: string | null, selfId: string | null): Promise<string> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('information_resource_code:' || $1))`, [classificationCode]);
     if (given) {
       const taken = await em.findOne(InformationResource, { where: { code: given }, select: { id: true } });
-      if (taken && taken.id !== selfId) refuse(UserErrorCode.DUPLICATE, '该信息资源代码已被使用', ['input', 'code']);
+      if (taken && taken.id !== selfId) {
+        // An entry the caller may not read is not named: the code is only "not available" (第五条、第十三条).
+        if (!(await isVisibleTo(em, ctx.caller, taken.id)))
+          refuse(UserErrorCode.INVALID, '该信息资源代码不可用，请另填或留空由系统按分类代码分配', ['input', 'code']);
+        refuse(UserErrorCode.DUPLICATE, '该信息资源代码已被使用', ['input', 'code']);
+      }
       return given;
     }
     const [{ seq }] = await em.query(

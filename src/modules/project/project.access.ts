@@ -45,8 +45,9 @@ export async function buildingUnitIds(em: EntityManager, projectId: string): Pro
 export async function projectForChange(em: EntityManager, caller: Caller, projectId: string, field = ['input', 'projectId']): Promise<Project> {
   // Lock only the project row: the eager budgetYears join is an outer join, which FOR UPDATE refuses.
   const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
-  if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
-  const units = await buildingUnitIds(em, projectId);
+  const units = project ? await buildingUnitIds(em, projectId) : [];
+  // A project the caller may not read (not yet in the annual plan, 第十条) is answered as not found.
+  if (!project || !canRead(caller, project, units)) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
   if (!hasRole(caller, Role.PROJECT_UNIT) || !caller.organizationId || !units.includes(caller.organizationId)) {
     refuse(UserErrorCode.NOT_ALLOWED, '只有项目牵头单位或共建单位可以修改该项目', field, '第十三条');
   }

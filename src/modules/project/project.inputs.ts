@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { ConstructionPlan } from './construction-plan.embedded';
@@ -180,6 +180,12 @@ export class ProjectActionInput {
   @Field(() => ID, { description: '项目ID — project id' })
   @IsUUID('all', { message: '项目ID格式无效' })
   projectId: string;
+
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
 }
 
 @InputType({ description: '修改项目 — change a draft or rejected project (第十五条: approved projects use projectRequestChange)' })

@@ -13,7 +13,7 @@ import { validateInput } from '../../common/validation';
 import type { Caller } from '../../common/caller';
 import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
-import { readableCondition, projectsBuiltBySql } from './project.access';
+import { buildingUnitIds, canRead, readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { PROJECT_CODE_KEY, Project } from './project.entity';
 import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
@@ -125,7 +125,13 @@ export class ProjectService {
       await this.checkReferences(em, ctx, null, leadUnitId, shape, input, ['input']);
       await em.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [CODE_LOCK, input.planYear]);
       const code = input.code ?? (await this.nextCode(em, input.planYear));
-      if (await em.existsBy(Project, { code })) refuse(UserErrorCode.DUPLICATE, '该项目编号已被使用', ['input', 'code']);
+      const taken = await em.findOne(Project, { where: { code }, select: { id: true, status: true, leadUnitId: true } });
+      if (taken) {
+        // A project the caller may not read is not named: its code is only "not available" (第十三条).
+        if (!canRead(caller, taken, await buildingUnitIds(em, taken.id)))
+          refuse(UserErrorCode.INVALID, '该项目编号不可用，请另填或留空由系统生成', ['input', 'code']);
+        refuse(UserErrorCode.DUPLICATE, '该项目编号已被使用', ['input', 'code']);
+      }
       const { identifiers } = await em.insert(Project, {
         code,
         name: input.name,

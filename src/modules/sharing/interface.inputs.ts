@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { UpdateFrequency } from '../catalogue';
 import { InterfaceKind, MountStatus } from './sharing.enums';
 
@@ -36,6 +36,12 @@ export class InterfaceUpdateInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   id: string;
 
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
+
   @Field(() => InterfaceKind, { nullable: true })
   @IsOptional()
   kind?: InterfaceKind | null;
@@ -63,6 +69,12 @@ export class InterfaceMountInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
+
   @Field({ description: "平台挂接编号 — the interface's id on the city exchange platform, at most 100 characters" })
   @IsNotEmpty({ message: '平台挂接编号不能为空' })
   @MaxLength(100, { message: '平台挂接编号不能超过100个字符' })
@@ -78,6 +90,12 @@ export class InterfaceWithdrawInput {
   @Field(() => ID)
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
+
+  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @IsOptional()
+  @IsInt({ message: '修订号须为正整数' })
+  @Min(1, { message: '修订号须为正整数' })
+  revision?: number;
 
   @Field({ description: '撤销理由 — reason, at most 2000 characters' })
   @IsNotEmpty({ message: '撤销理由不能为空' })

@@ -44,14 +44,14 @@ export class InterfaceResolver {
   @Mutation(() => InterfaceMountPayload, { description: '挂接共享接口 — record the mount on the city exchange platform (大数据管理局或平台, 第十七条)' })
   async interfaceMount(@Ctx() ctx: Context, @Arg('input') input: InterfaceMountInput): Promise<InterfaceMountPayload> {
     const { result, userErrors } = await ctx.services.interfaces.mount(ctx, input);
-    return { interface: result, userErrors };
+    return { interface: await ctx.services.interfaces.shownTo(ctx, result), userErrors };
   }
 
   @Authorized(Role.BIG_DATA_BUREAU, Role.PLATFORM)
   @Mutation(() => InterfaceWithdrawPayload, { description: '撤销挂接 — record the withdrawal from the city exchange platform (大数据管理局或平台, 第十七条)' })
   async interfaceWithdraw(@Ctx() ctx: Context, @Arg('input') input: InterfaceWithdrawInput): Promise<InterfaceWithdrawPayload> {
     const { result, userErrors } = await ctx.services.interfaces.withdraw(ctx, input);
-    return { interface: result, userErrors };
+    return { interface: await ctx.services.interfaces.shownTo(ctx, result), userErrors };
   }
 
   @FieldResolver(() => InformationResource, { description: '信息资源 — the catalogue entry it serves' })

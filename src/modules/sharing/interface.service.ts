@@ -7,7 +7,7 @@ import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible } from '../catalogue';
+import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible, isVisibleTo } from '../catalogue';
 import { Organization } from '../organization';
 import { projectForChange } from '../project';
 import { endpointProblem } from './interface.endpoint';
@@ -52,7 +52,8 @@ export class InterfaceService {
     return mutate(this.ds, ctx, async (em) => {
       const field = ['input', 'resourceId'];
       const found = await em.findOneBy(InformationResource, { id: input.resourceId });
-      if (!found) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
+      // An entry the caller may not read is not found to it (第五条、第十三条).
+      if (!found || !(await isVisibleTo(em, ctx.caller, found.id))) refuse(UserErrorCode.NOT_FOUND, '信息资源不存在', field);
       // 第十三条: only the project's own units declare its interfaces.
       await projectForChange(em, ctx.caller!, found.projectId, field);
       const r = await lockForShare(em, found.id);
@@ -142,6 +143,15 @@ export class InterfaceService {
       i.withdrawReason = null;
       return em.save(i);
     });
+  }
+
+  /**
+   * A payload shows only what the caller may read: the platform records the mount of an interface
+   * whose entry was never published (第十七条: what is being built), but is not shown the entry
+   * (the catalogue's visibility rule, 第五条): the payload's interface is then null, with no userErrors.
+   */
+  async shownTo(ctx: RequestContext, i: SharingInterface | null): Promise<SharingInterface | null> {
+    return i && (await isVisibleTo(readerOf(this.ds, ctx), ctx.caller, i.resourceId)) ? i : null;
   }
 
   /** 第十七条: the bureau or the platform records that a mounted interface was withdrawn. */

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -23,6 +23,12 @@ export class SharingInterface {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Field(() => Int, {
+    description: '修订号 — raised by every change; give it back as `revision` in an update to be refused with CONFLICT if someone changed it meanwhile',
+  })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
 
   /** exposed as `SharingInterface.resource`. */
   @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })

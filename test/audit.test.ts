@@ -1,0 +1,258 @@
+/**
+ * The audit log (审计记录, 第四条、第三十四条; 网络安全法 第二十一条), over real HTTP against real
+ * PostgreSQL: every successful mutation writes one entry in its own transaction, with the changed
+ * fields before and after; the table is append-only by the database; the SM3 chain names the first
+ * broken link after a superuser alters or removes a row; security events are rate-limited entries.
+ */
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { Role } from '../src/common/role.enums';
+import { rowHash } from '../src/modules/audit';
+import { startTestHub, TestHub } from './support/hub';
+import { creditCodeOf, declarable, M, run } from './support/projects';
+
+let hub: TestHub;
+let education: string;
+let health: string;
+let auditor: string;
+let bureau: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  await hub.services.audit.prepare();
+  education = await hub.token(Role.PROJECT_UNIT);
+  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  auditor = await hub.token(Role.AUDITOR);
+  bureau = await hub.token(Role.BIG_DATA_BUREAU);
+});
+afterAll(() => hub.close());
+
+const ENTRIES = `query ($filter: AuditEntryFilter, $first: Int, $after: String) {
+  auditEntries(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id seq recordedAt actorId roles organizationId operation outcome targetType targetId requestId clientAddress prevHash hash detail
+      changes { table op rowId fields { name before after } } } }
+  }
+}`;
+const VERIFY = `query ($from: DateTime, $to: DateTime) { auditVerify(from: $from, to: $to) { ok checked firstSeq lastSeq firstBroken { seq entryId kind message } } }`;
+
+const entries = async (filter: Record<string, unknown>, token = auditor, first = 50) => {
+  const res = await hub.gql(ENTRIES, { filter, first }, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.auditEntries.edges.map((e: { node: unknown }) => e.node) as any[];
+};
+const countEntries = async () => Number((await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n);
+
+/** A superuser connection to the spec's database, which can switch the append-only trigger off (session_replication_role). */
+async function asSuperuser<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: hub.config.databaseUrl ?? undefined });
+  await c.connect();
+  try {
+    await c.query(`SET session_replication_role = replica`);
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('every successful mutation writes one audit entry', () => {
+  let projectId: string;
+
+  it('records actor, role, organisation, operation, target, request id, address and the fields before and after', async () => {
+    const before = await countEntries();
+    const res = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${education}`, 'x-request-id': 'audit-spec-create' },
+      body: JSON.stringify({ query: M.create, variables: { input: declarable({ planYear: 2031 }) } }),
+    });
+    const body = (await res.json()) as any;
+    expect(body.data.projectCreate.userErrors).toEqual([]);
+    projectId = body.data.projectCreate.project.id;
+    expect(await countEntries()).toBe(before + 1);
+
+    const [entry] = await entries({ targetType: 'Project', targetId: projectId });
+    const viewer = (await hub.gql(`{ viewer { userId organization { id } } }`, {}, education)).data.viewer;
+    expect(entry).toMatchObject({
+      actorId: viewer.userId,
+      roles: ['PROJECT_UNIT'],
+      organizationId: viewer.organization.id,
+      operation: 'projectCreate',
+      outcome: 'SUCCESS',
+      targetType: 'Project',
+      targetId: projectId,
+      requestId: 'audit-spec-create',
+    });
+    expect(entry.clientAddress).toMatch(/127\.0\.0\.1/);
+    const row = entry.changes.find((c: any) => c.table === 'project' && c.op === 'INSERT');
+    expect(row.rowId).toBe(projectId);
+    expect(row.fields).toEqual(expect.arrayContaining([{ name: 'name', before: null, after: JSON.stringify('智慧教育学籍管理平台') }]));
+    expect(entry.changes.some((c: any) => c.table === 'project_budget_year')).toBe(true);
+  });
+
+  it('an update records only the fields that changed, with their old and new values, and raises the revision', async () => {
+    const { project, userErrors } = await run(hub, M.update, { projectId, changes: { name: '学籍管理平台（二期）' } }, education);
+    expect(userErrors).toEqual([]);
+    const [entry] = await entries({ targetType: 'Project', targetId: projectId, operation: 'projectUpdate' });
+    const row = entry.changes.find((c: any) => c.table === 'project' && c.op === 'UPDATE');
+    const byName = Object.fromEntries(row.fields.map((f: any) => [f.name, f]));
+    expect(byName.name).toEqual({ name: 'name', before: JSON.stringify('智慧教育学籍管理平台'), after: JSON.stringify('学籍管理平台（二期）') });
+    expect(byName.revision).toEqual({ name: 'revision', before: '1', after: '2' });
+    expect(byName.plan_goals).toBeUndefined(); // unchanged fields are not repeated
+    const read = await hub.gql(`query ($id: ID) { project(id: $id) { revision } }`, { id: projectId }, education);
+    expect(read.data.project.revision).toBe(2);
+    expect(project).toBeTruthy();
+  });
+
+  it('a refused mutation writes nothing, not even an entry', async () => {
+    const before = await countEntries();
+    const { userErrors } = await run(hub, M.update, { projectId, changes: { name: '' } }, education);
+    expect(userErrors.length).toBeGreaterThan(0);
+    expect(await countEntries()).toBe(before);
+  });
+
+  it('Project.auditHistory reads the log: for the audit readers and the project’s own units, not for an expert', async () => {
+    const q = `query ($id: ID) { project(id: $id) { auditHistory(first: 10) { totalCount edges { node { operation } } } } }`;
+    for (const token of [auditor, bureau, education]) {
+      const res = await hub.gql(q, { id: projectId }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.project.auditHistory.edges.map((e: any) => e.node.operation)).toEqual(['projectUpdate', 'projectCreate']);
+      expect(res.data.project.auditHistory.totalCount).toBe(2);
+    }
+    const decl = await run(hub, M.declare, { projectId }, education);
+    expect(decl.userErrors).toEqual([]);
+    const other = await hub.gql(q, { id: projectId }, await hub.token(Role.EXPERT)); // reads the project, not its audit history
+    expect(other.data?.project?.auditHistory ?? null).toBeNull();
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('auditEntries is for AUDITOR, BIG_DATA_BUREAU and LEADING_GROUP_OFFICE only, and pages newest first', async () => {
+    for (const role of [Role.PROJECT_UNIT, Role.EXPERT, Role.PLATFORM, Role.ADMIN]) {
+      const res = await hub.gql(ENTRIES, { first: 1 }, await hub.token(role));
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const lgo = await hub.gql(ENTRIES, { first: 1 }, await hub.token(Role.LEADING_GROUP_OFFICE));
+    expect(lgo.errors).toBeUndefined();
+    const first = await hub.gql(ENTRIES, { first: 2, filter: { outcome: 'SUCCESS' } }, auditor);
+    const [a, b] = first.data.auditEntries.edges.map((e: any) => Number(e.node.seq));
+    expect(a).toBeGreaterThan(b);
+    const next = await hub.gql(ENTRIES, { first: 2, filter: { outcome: 'SUCCESS' }, after: first.data.auditEntries.pageInfo.endCursor }, auditor);
+    expect(Number(next.data.auditEntries.edges[0].node.seq)).toBeLessThan(b);
+    const bad = await hub.gql(ENTRIES, { first: 2, after: 'bm90IGEgY3Vyc29y' }, auditor);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the log is append-only by the database', () => {
+  it.each([
+    ['UPDATE', `UPDATE audit_entry SET operation = 'x'`],
+    ['DELETE', `DELETE FROM audit_entry`],
+    ['TRUNCATE', `TRUNCATE audit_entry`],
+  ])('%s is refused, whoever asks', async (_op, sql) => {
+    const before = await countEntries();
+    await expect(hub.ds.query(sql)).rejects.toThrow(/审计记录只可追加/);
+    expect(await countEntries()).toBe(before);
+  });
+
+  it('a partition truncated directly is refused too', async () => {
+    const [{ part }] = await hub.ds.query(`SELECT tableoid::regclass::text AS part FROM audit_entry LIMIT 1`);
+    await expect(hub.ds.query(`TRUNCATE ${part}`)).rejects.toThrow(/审计记录只可追加/);
+  });
+
+  it('is partitioned by month, made ahead', async () => {
+    const parts: { name: string }[] = await hub.ds.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_entry'::regclass ORDER BY 1`,
+    );
+    const month = (offset: number) => {
+      const d = new Date();
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() + offset);
+      return `audit_entry_${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    };
+    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining([month(0), month(1), month(2), month(3)]));
+  });
+});
+
+describe('the SM3 chain', () => {
+  it('hashes with SM3 (GB/T 32905 test vector) and links each entry to the one before', async () => {
+    expect(createHash('sm3').update('abc').digest('hex')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    const rows: { seq: string; prev_hash: string; hash: string }[] = await hub.ds.query(
+      `SELECT seq::text AS seq, prev_hash, hash FROM audit_entry ORDER BY seq`,
+    );
+    expect(rows[0]).toMatchObject({ seq: '1', prev_hash: '0'.repeat(64) });
+    for (let i = 1; i < rows.length; i++) {
+      expect(BigInt(rows[i].seq)).toBe(BigInt(rows[i - 1].seq) + 1n);
+      expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
+    }
+    const verified = await hub.gql(VERIFY, {}, auditor);
+    expect(verified.data.auditVerify).toMatchObject({ ok: true, checked: rows.length, firstBroken: null });
+  });
+
+  it('stays linear under concurrent writers', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => run(hub, M.create, declarable({ planYear: 2032, name: `并发项目${i}` }), i % 2 ? education : health)),
+    );
+    expect(made.every((m) => m.userErrors.length === 0)).toBe(true);
+    const verified = await hub.gql(VERIFY, {}, auditor);
+    expect(verified.data.auditVerify.ok).toBe(true);
+  });
+
+  it('auditVerify is for AUDITOR only', async () => {
+    const res = await hub.gql(VERIFY, {}, bureau);
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('names an entry a superuser altered (trigger bypassed), then one removed, then one removed at the end', async () => {
+    const [{ seq }] = await hub.ds.query(`SELECT (max(seq) - 3)::text AS seq FROM audit_entry`);
+    await asSuperuser((c) => c.query(`UPDATE audit_entry SET operation = 'projectDelete' WHERE seq = $1`, [seq]));
+    let v = (await hub.gql(VERIFY, {}, auditor)).data.auditVerify;
+    expect(v).toMatchObject({ ok: false, firstBroken: { seq, kind: 'CONTENT_ALTERED' } });
+    expect(v.firstBroken.message).toContain(`第 ${seq} 条记录的内容与其哈希不符`);
+
+    // The forger recomputes the hash of the row: the next entry no longer links to it.
+    const row = (await hub.ds.query(`SELECT * FROM audit_entry WHERE seq = $1`, [seq]))[0];
+    await asSuperuser((c) => c.query(`UPDATE audit_entry SET hash = $2 WHERE seq = $1`, [seq, rowHash(row)]));
+    v = (await hub.gql(VERIFY, {}, auditor)).data.auditVerify;
+    expect(v).toMatchObject({ ok: false, firstBroken: { seq: String(BigInt(seq) + 1n), kind: 'LINK_BROKEN' } });
+
+    // Removing the row instead: the gap is named.
+    await asSuperuser((c) => c.query(`DELETE FROM audit_entry WHERE seq = $1`, [seq]));
+    v = (await hub.gql(VERIFY, {}, auditor)).data.auditVerify;
+    expect(v).toMatchObject({ ok: false, firstBroken: { seq: String(BigInt(seq) + 1n), kind: 'ENTRY_MISSING' } });
+
+    // A period that ends before the damage still verifies.
+    const earlier = (await hub.ds.query(`SELECT recorded_at FROM audit_entry WHERE seq = $1::bigint - 1`, [seq]))[0].recorded_at as Date;
+    v = (await hub.gql(VERIFY, { to: new Date(earlier.getTime() + 1).toISOString() }, auditor)).data.auditVerify;
+    expect(v.ok).toBe(true);
+
+    // The last entry removed: the chain's head says it is missing.
+    const [{ last }] = await hub.ds.query(`SELECT max(seq)::text AS last FROM audit_entry`);
+    await asSuperuser((c) => c.query(`DELETE FROM audit_entry WHERE seq = $1`, [last]));
+    const [{ at }] = await hub.ds.query(`SELECT max(recorded_at) AS at FROM audit_entry`);
+    v = (await hub.gql(VERIFY, { from: (at as Date).toISOString() }, auditor)).data.auditVerify;
+    expect(v.firstBroken).toMatchObject({ seq: last, kind: 'ENTRY_MISSING' });
+  });
+});
+
+describe('security events are entries, rate-limited', () => {
+  it('a refused token, a FORBIDDEN answer and a sign-in failure are recorded; a flood is not', async () => {
+    const before = await countEntries();
+    for (let i = 0; i < 30; i++) await hub.gql(`{ viewer { userId } }`, {}, 'not-a-token');
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await entries({ outcome: 'UNAUTHENTICATED' });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(10);
+    expect(refused[0]).toMatchObject({ actorId: null, operation: 'graphql', outcome: 'UNAUTHENTICATED' });
+
+    await hub.gql(ENTRIES, { first: 1 }, education);
+    await new Promise((r) => setTimeout(r, 200)); // security events are written beside the answer
+    const forbidden = await entries({ outcome: 'FORBIDDEN' });
+    expect(forbidden[0]).toMatchObject({ operation: 'Query.auditEntries', roles: ['PROJECT_UNIT'] });
+
+    await hub.services.audit.signInFailed({ requestId: 'r-1', clientAddress: '10.0.0.9' }, 'zhangsan', '密码错误');
+    const failed = await entries({ outcome: 'SIGN_IN_FAILED' });
+    expect(failed[0]).toMatchObject({ operation: 'signIn', clientAddress: '10.0.0.9' });
+    expect(JSON.parse(failed[0].detail)).toMatchObject({ login: 'zhangsan', reason: '密码错误' });
+    expect(await countEntries()).toBeLessThan(before + 30);
+  });
+});
