@@ -44,7 +44,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     organizations,
     projects,
     resources,
-    resourceReview: new ResourceReviewService(ds, clock),
+    resourceReview: new ResourceReviewService(ds, clock, [sharingListProblems]),
     interfaces,
     dcat,
     catalogueImport,

@@ -8,6 +8,8 @@ export {
   OPEN_TYPE_LABEL,
   RESOURCE_FORMAT_LABEL,
   RESOURCE_STATUS_LABEL,
+  REVISION_STATUS_LABEL,
+  RevisionStatus,
   SHARING_METHOD_LABEL,
   SHARING_TYPE_LABEL,
   UPDATE_FREQUENCY_LABEL,
@@ -29,7 +31,9 @@ export { ProjectCatalogueResolver } from './project-catalogue.resolver';
 export { ProviderCountResolver, ResourceConnectionResolver } from './resource-facets.resolver';
 export { ResourceReviewService } from './resource-review.service';
 export { ResourceVersion } from './resource-version.entity';
-export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, ResourceReturnInput, ResourceUpdateInput } from './resource.inputs';
+export { ResourceRevision } from './resource-revision.entity';
+export { ResourceRevisionResolver } from './resource-revision.resolver';
+export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, ResourceReturnInput, ResourceRevisionWithdrawInput, ResourceUpdateInput } from './resource.inputs';
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';

@@ -8,6 +8,7 @@ import {
   OpenType,
   ResourceFormat,
   ResourceStatus,
+  RevisionStatus,
   SharingMethod,
   SharingType,
   UpdateFrequency,
@@ -186,6 +187,9 @@ export class ResourceReturnInput extends ResourceIdInput {
   reason: string;
 }
 
+@InputType({ description: '撤回修订 — withdraw the revision of a published entry (第五条)' })
+export class ResourceRevisionWithdrawInput extends ResourceIdInput {}
+
 @InputType({ description: '停用信息资源 — retire an entry; its published versions are kept' })
 export class ResourceRetireInput extends ResourceIdInput {
   @Field(() => String, { nullable: true, description: '停用理由 — reason, at most 2000 characters' })
@@ -198,6 +202,12 @@ export class ResourceRetireInput extends ResourceIdInput {
 export class ResourceFilter {
   @Field(() => ResourceStatus, { nullable: true })
   status?: ResourceStatus | null;
+
+  @Field(() => RevisionStatus, {
+    nullable: true,
+    description: "修订状态 — published entries whose revision is in this status (the review queue); only the entries the caller may see revisions of",
+  })
+  revisionStatus?: RevisionStatus | null;
 
   @Field(() => SharingType, { nullable: true })
   sharingType?: SharingType | null;

@@ -3,6 +3,8 @@ import {
   CATALOGUE_CLASS_DIGIT,
   CATALOGUE_KIND_LABEL,
   CatalogueKind,
+  DATA_ITEM_TYPE_LABEL,
+  DataItemType,
   FREQUENCY_ORDER,
   OpenType,
   SharingType,
@@ -27,6 +29,12 @@ export interface ResourceMetadata {
   openType: OpenType | null;
   openCondition: string | null;
   updateFrequency: UpdateFrequency | null;
+}
+
+/** The metadata the rules read, from an entry as it would stand, with the code it would have. */
+export function metadataOf(r: Omit<ResourceMetadata, 'code'>, code: string | null): ResourceMetadata {
+  const { catalogueKind, classificationCode, sharingType, sharingCondition, legalBasis, openType, openCondition, updateFrequency } = r;
+  return { catalogueKind, classificationCode, code, sharingType, sharingCondition, legalBasis, openType, openCondition, updateFrequency };
 }
 
 /** 类 (1 digit, 1-3) + 项 (2) + 目 (3) + optional 细目 (3), per 政务信息资源目录编制指南. */
@@ -108,6 +116,65 @@ export function submissionProblems(m: ResourceMetadata, dataItemCount: number): 
   if (!m.openType) out.push(userError(UserErrorCode.REQUIRED, '提交前须确定开放类型', field('openType'), '第九条'));
   if (!m.updateFrequency) out.push(userError(UserErrorCode.REQUIRED, '提交前须确定更新周期', field('updateFrequency'), '第九条'));
   return [...out, ...metadataProblems(m)];
+}
+
+/** 编制指南: the types whose items state a length (字符、数值、货币: the width). */
+export const LENGTH_REQUIRED: readonly DataItemType[] = [DataItemType.C, DataItemType.N, DataItemType.Y];
+/** 编制指南: the types of a fixed form: the length is theirs (日期 8, 日期时间 14, 逻辑 1) or none at all. */
+export const FIXED_LENGTH: Partial<Record<DataItemType, number | null>> = {
+  [DataItemType.D]: 8,
+  [DataItemType.T]: 14,
+  [DataItemType.L]: 1,
+  [DataItemType.M]: null,
+  [DataItemType.G]: null,
+  [DataItemType.B]: null,
+  [DataItemType.I]: null,
+  [DataItemType.F]: null,
+};
+
+/** A data item as the rules read it. */
+export interface ItemShape {
+  name: string;
+  dataType: DataItemType;
+  length?: number | null;
+}
+
+/** One broken rule of one data item: where (its index), which part, why. */
+export interface ItemProblem {
+  index: number;
+  part: 'name' | 'length';
+  code: UserErrorCode;
+  message: string;
+}
+
+/**
+ * 第八条 (目录按编制指南编制): each data item's length fits its type, and names are unique within an
+ * entry. Read by the writes (dataItemProblems) and by the completeness gap MALFORMED_ITEMS (its detail).
+ */
+export function itemProblems(items: readonly ItemShape[]): ItemProblem[] {
+  const out: ItemProblem[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const type = `${DATA_ITEM_TYPE_LABEL[item.dataType]}`;
+    const length = item.length ?? null;
+    if (LENGTH_REQUIRED.includes(item.dataType) && length === null) {
+      out.push({ index, part: 'length', code: UserErrorCode.REQUIRED, message: `信息项「${item.name}」为${type}，须填写长度` });
+    } else if (item.dataType in FIXED_LENGTH && length !== null && length !== FIXED_LENGTH[item.dataType]) {
+      const fixed = FIXED_LENGTH[item.dataType];
+      const rule = fixed === null ? '不填长度' : `长度为 ${fixed} 或不填`;
+      out.push({ index, part: 'length', code: UserErrorCode.INVALID, message: `信息项「${item.name}」为${type}，格式固定，应${rule}（收到 ${length}）` });
+    }
+    const first = seen.get(item.name);
+    if (first !== undefined) {
+      out.push({ index, part: 'name', code: UserErrorCode.DUPLICATE, message: `信息项名称「${item.name}」与第${first + 1}项重复` });
+    } else seen.set(item.name, index);
+  });
+  return out;
+}
+
+/** itemProblems as userErrors naming each item's input field (第八条). */
+export function dataItemProblems(items: readonly ItemShape[], field: string[] = ['input', 'dataItems']): UserError[] {
+  return itemProblems(items).map((p) => userError(p.code, p.message, [...field, String(p.index), p.part], '第八条'));
 }
 
 /**

@@ -53,6 +53,17 @@ export function filteredResources(em: EntityManager, caller: Caller | null, filt
     if (!isUuid(id)) throw badInput('filter', `${key} 格式无效`);
     qb.andWhere(`r.${key} = :f_${key}`, { [`f_${key}`]: id });
   }
+  if (filter.revisionStatus) {
+    // 第五条: the review queue of revisions; a revision is seen only by the entry's units and the oversight roles.
+    qb.andWhere(`EXISTS (SELECT 1 FROM resource_revision f_rev WHERE f_rev.resource_id = r.id AND f_rev.status = :f_revisionStatus)`, {
+      f_revisionStatus: filter.revisionStatus,
+    });
+    if (!isOversight(caller)) {
+      const orgId = hasRole(caller, Role.PROJECT_UNIT) ? caller!.organizationId : null;
+      if (!orgId) qb.andWhere('false');
+      else qb.andWhere(`r.projectId IN ${projectsBuiltBySql(':revOrg')}`, { revOrg: orgId });
+    }
+  }
   const term = filter.search?.trim();
   if (term) {
     if (term.length > SEARCH_MAX) throw badInput('filter', `检索词不能超过${SEARCH_MAX}个字符`);
