@@ -157,11 +157,16 @@ export enum RevisionStatus {
   RETURNED = 'RETURNED',
 }
 
-export const REVISION_STATUS_LABEL = registerLabelledEnum(RevisionStatus, 'RevisionStatus', '修订状态 — review status of the revision of a published entry (第五条)', {
-  DRAFT: ['修订中', 'being edited by the project unit; the published version stays'],
-  SUBMITTED: ['修订待审核', 'awaiting the big-data bureau review; the published version stays'],
-  RETURNED: ['修订已退回', 'returned with the bureau reason; the published version stays'],
-});
+export const REVISION_STATUS_LABEL = registerLabelledEnum(
+  RevisionStatus,
+  'RevisionStatus',
+  '修订状态 — review status of the revision of a published entry (第五条)',
+  {
+    DRAFT: ['修订中', 'being edited by the project unit; the published version stays'],
+    SUBMITTED: ['修订待审核', 'awaiting the big-data bureau review; the published version stays'],
+    RETURNED: ['修订已退回', 'returned with the bureau reason; the published version stays'],
+  },
+);
 
 /** Order of frequencies from most to least frequent; IRREGULAR last. */
 export const FREQUENCY_ORDER: UpdateFrequency[] = [

@@ -33,7 +33,15 @@ export { ResourceReviewService } from './resource-review.service';
 export { ResourceVersion } from './resource-version.entity';
 export { ResourceRevision } from './resource-revision.entity';
 export { ResourceRevisionResolver } from './resource-revision.resolver';
-export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, ResourceReturnInput, ResourceRevisionWithdrawInput, ResourceUpdateInput } from './resource.inputs';
+export {
+  DataItemInput,
+  ResourceCreateInput,
+  ResourceFilter,
+  ResourceIdInput,
+  ResourceReturnInput,
+  ResourceRevisionWithdrawInput,
+  ResourceUpdateInput,
+} from './resource.inputs';
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { RevisionStatus } from './catalogue.enums';
 import type { DataItemType } from './catalogue.enums';
 import type { InformationResource } from './information-resource.entity';
@@ -45,9 +45,13 @@ export class ResourceRevision {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index({ unique: true })
+  @Index('resource_revision_resource_key', { unique: true })
   @Column('uuid')
   resourceId: string;
+
+  @ManyToOne('InformationResource', { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'FK_resource_revision_resource' })
+  resource?: Relation<InformationResource>;
 
   @Field(() => Int, { description: '修订后的版本号 — the version it becomes when published' })
   @Column('int')

@@ -205,7 +205,7 @@ export class ResourceFilter {
 
   @Field(() => RevisionStatus, {
     nullable: true,
-    description: "修订状态 — published entries whose revision is in this status (the review queue); only the entries the caller may see revisions of",
+    description: '修订状态 — published entries whose revision is in this status (the review queue); only the entries the caller may see revisions of',
   })
   revisionStatus?: RevisionStatus | null;
 

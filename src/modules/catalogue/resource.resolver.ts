@@ -113,7 +113,9 @@ export class ResourceResolver {
   dataItems(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<DataItem[]> | DataItem[] {
     const draft = r as RevisionDraft;
     if (draft.draftItems) {
-      return draft.draftItems.map((i, n) => Object.assign(new DataItem(), { ...i, id: `${draft.draftOf?.id ?? r.id}/${n + 1}`, resourceId: r.id, position: n + 1 }));
+      return draft.draftItems.map((i, n) =>
+        Object.assign(new DataItem(), { ...i, id: `${draft.draftOf?.id ?? r.id}/${n + 1}`, resourceId: r.id, position: n + 1 }),
+      );
     }
     return ctx.loaders.dataItemsByResourceId.load(r.id);
   }
