@@ -25,8 +25,8 @@ export async function seedDemo(ds: DataSource, config: Config, clock: Clock = sy
   const seedClock = new SeedClock(clock);
   const services = createServices(ds, config, seedClock);
   const organizations = await seedOrganizations(ds);
-  const catalogue = await seedProjects(ds, services);
-  return { organizations, ...catalogue, ...(await seedOperations(ds, services, seedClock)) };
+  const { mountedInterfaceIds, ...catalogue } = await seedProjects(ds, services);
+  return { organizations, ...catalogue, ...(await seedOperations(ds, services, seedClock, mountedInterfaceIds)) };
 }
 
 /** The organisations alone (what every spec file starts from). */

@@ -19,6 +19,7 @@ export {
   OpenType,
   ResourceFormat,
   ResourceStatus,
+  SHAREABLE,
   SharingMethod,
   SharingType,
   UpdateFrequency,
