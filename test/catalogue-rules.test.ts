@@ -212,3 +212,45 @@ describe('data items by type (编制指南, 第八条)', () => {
     expect(await hub.ds.getRepository(DataItem).countBy({ resourceId: out.resource.id })).toBe(4);
   });
 });
+
+describe('completeness gaps name what is missing (第八条、第九条)', () => {
+  const GAPS = `query ($id: ID!) { project(id: $id) { completeness { metadata { numerator denominator }
+    gaps(first: 100) { edges { node { reason detail resource { code } } } } } } }`;
+
+  it('counts malformed data items (from before the rule) against the metadata figure, naming the items', async () => {
+    const older = await insertProject(hub.ds, 'education');
+    const row = await hub.ds.getRepository(InformationResource).save(
+      hub.ds.getRepository(InformationResource).create({
+        code: '301001/000901',
+        catalogueKind: 'DEPARTMENTAL' as any,
+        classificationCode: '301001',
+        name: '旧数据资源',
+        providerId: older.leadUnitId,
+        projectId: older.id,
+        format: 'DATABASE' as any,
+        sharingType: null,
+        openType: 'NOT_OPEN' as any,
+        updateFrequency: 'DAILY' as any,
+        status: 'PUBLISHED' as any,
+      }),
+    );
+    await hub.ds.getRepository(DataItem).insert([
+      { resourceId: row.id, position: 1, name: '出生日期', dataType: 'D' as any, length: 100000 },
+      { resourceId: row.id, position: 2, name: '姓名', dataType: 'C' as any, length: 50 },
+      { resourceId: row.id, position: 3, name: '姓名', dataType: 'C' as any, length: 20 },
+    ]);
+    const c = (await hub.gql(GAPS, { id: older.id }, bureau)).data.project.completeness;
+    expect(c.metadata).toEqual({ numerator: 0, denominator: 1 });
+    const details = Object.fromEntries(c.gaps.edges.map((e: any) => [e.node.reason, e.node.detail]));
+    expect(details).toEqual({
+      MISSING_SHARING_TYPE: '未填写共享类型（无条件共享、有条件共享或不予共享），第九条',
+      MALFORMED_ITEMS: '信息项不符合编制指南（长度与数据类型不符，或名称重复）：出生日期、姓名',
+    });
+  });
+
+  it('says why a shareable entry has no interface', async () => {
+    const c = (await hub.gql(GAPS, { id: project.id }, bureau)).data.project.completeness;
+    const noInterface = c.gaps.edges.find((e: any) => e.node.reason === 'NO_INTERFACE' && e.node.resource.code === r.returned.code);
+    expect(noInterface.node.detail).toBe('共享类型为无条件共享，尚无可用共享接口（未登记，或均已撤销挂接），第九条');
+  });
+});

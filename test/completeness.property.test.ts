@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
 import { fixedClock } from '../src/common/clock';
 import { createDataSource } from '../src/db/data-source';
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { DataItemType, itemProblems, OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import type { ItemShape } from '../src/modules/catalogue';
 import { CompletenessService, GapReason } from '../src/modules/completeness';
 import type { CompletenessCounts } from '../src/modules/completeness';
 import { MountStatus } from '../src/modules/sharing';
@@ -37,7 +38,7 @@ interface Resource {
   legalBasis: string | null;
   openType: OpenType | null;
   updateFrequency: UpdateFrequency | null;
-  dataItems: number;
+  dataItems: ItemShape[];
   interfaces: MountStatus[];
   lastAggregatedAt: Date | null;
 }
@@ -59,7 +60,9 @@ function gapsOf(r: Resource, grace: number): GapReason[] {
     [r.updateFrequency === null, GapReason.MISSING_FREQUENCY],
     [r.sharingType === SharingType.CONDITIONAL && blank(r.sharingCondition), GapReason.MISSING_CONDITION],
     [r.sharingType === SharingType.NOT_SHARED && blank(r.legalBasis), GapReason.MISSING_LEGAL_BASIS],
-    [r.dataItems === 0, GapReason.NO_DATA_ITEMS],
+    [r.dataItems.length === 0, GapReason.NO_DATA_ITEMS],
+    // 第八条: the catalogue's own TypeScript reading of the data-item rules (itemProblems) is the reference.
+    [itemProblems(r.dataItems).length > 0, GapReason.MALFORMED_ITEMS],
     [opened && !shareable, GapReason.OPEN_BUT_NOT_SHARED],
     [shareable && !r.interfaces.some((s) => s !== MountStatus.WITHDRAWN), GapReason.NO_INTERFACE],
     [shareable && !r.interfaces.includes(MountStatus.MOUNTED), GapReason.NOT_MOUNTED],
@@ -76,6 +79,7 @@ const METADATA_GAPS = new Set([
   GapReason.MISSING_CONDITION,
   GapReason.MISSING_LEGAL_BASIS,
   GapReason.NO_DATA_ITEMS,
+  GapReason.MALFORMED_ITEMS,
   GapReason.OPEN_BUT_NOT_SHARED,
 ]);
 
@@ -132,7 +136,15 @@ const resourceArb = fc.record({
   legalBasis: orNull('', ' ', '《中华人民共和国保守国家秘密法》'),
   openType: orNull(...Object.values(OpenType)),
   updateFrequency: orNull(...Object.values(UpdateFrequency)),
-  dataItems: fc.integer({ min: 0, max: 2 }),
+  // Few names, every type, lengths at and off each fixed form: repeated names and misfit lengths are common.
+  dataItems: fc.array(
+    fc.record({
+      name: fc.constantFrom('姓名', '日期', '金额'),
+      dataType: fc.constantFrom(...Object.values(DataItemType)),
+      length: fc.constantFrom<number | null>(null, 1, 8, 14, 50),
+    }),
+    { maxLength: 3 },
+  ),
   interfaces: fc.array(fc.constantFrom(...Object.values(MountStatus)), { maxLength: 3 }),
   lastSuccess: fc.option(lastSuccess, { nil: null, freq: 3 }),
 });
@@ -211,12 +223,19 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
     ],
   );
   const idOf = new Map(resources.map((r) => [r.code, r.id]));
-  const items = flat.flatMap(({ r }) => Array.from({ length: r.dataItems }, (_, i) => [idOf.get(r.code)!, i + 1] as const));
+  const items = flat.flatMap(({ r }) => r.dataItems.map((item, i) => ({ resourceId: idOf.get(r.code)!, position: i + 1, ...item })));
   if (items.length) {
-    await em.query(`INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`, [
-      items.map((x) => x[0]),
-      items.map((x) => x[1]),
-    ]);
+    await em.query(
+      `INSERT INTO data_item (resource_id, position, name, data_type, length)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::data_item_type[], $5::int[])`,
+      [
+        items.map((x) => x.resourceId),
+        items.map((x) => x.position),
+        items.map((x) => x.name),
+        items.map((x) => x.dataType),
+        items.map((x) => x.length ?? null),
+      ],
+    );
   }
   const mounts = flat.flatMap(({ r }) => r.interfaces.map((s) => [idOf.get(r.code)!, s] as const));
   if (mounts.length) {

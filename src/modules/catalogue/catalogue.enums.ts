@@ -144,7 +144,7 @@ export enum ResourceStatus {
 
 export const RESOURCE_STATUS_LABEL = registerLabelledEnum(ResourceStatus, 'ResourceStatus', '目录审核状态 — review status of a catalogue entry (第五条)', {
   DRAFT: ['草稿', 'being edited by the project unit'],
-  SUBMITTED: ['已提交', 'awaiting the big-data bureau review'],
+  SUBMITTED: ['已提交待审核', 'awaiting the big-data bureau review'],
   PUBLISHED: ['已发布', 'published by the big-data bureau'],
   RETURNED: ['已退回', 'returned with the bureau reason'],
   RETIRED: ['已停用', 'retired; history kept'],

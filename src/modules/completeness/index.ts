@@ -1,5 +1,5 @@
 /** The completeness module's public face: the six figures and their gaps (第十七条), computed by PostgreSQL. */
-export { GapReason } from './completeness.enums';
+export { GAP_REASON_LABEL, GapReason } from './completeness.enums';
 export { completenessLoaders } from './completeness.loaders';
 export { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from './completeness.resolver';
 export { CompletenessService } from './completeness.service';
