@@ -18,6 +18,7 @@ import { contentOf, draftOf, itemsOf, lockRevision, replaceDataItems, RevisionDr
 import { FacetRows, filteredResources, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
 import { trimmed } from '../../common/text';
+import { canonicalJson } from '../../common/canonical-json';
 
 registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
 
@@ -199,11 +200,14 @@ export class ResourceService {
       const items = dataItems ? dataItems.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null })) : null;
       if (published) {
         const draft = target as RevisionDraft;
+        const next = { content: contentOf(draft), items: items ?? draft.draftItems };
+        // An edit that leaves the published entry as it is (a re-import of the same row) opens no revision.
+        if (!revision && canonicalJson(next) === canonicalJson({ content: contentOf(r), items: await itemsOf(em, r.id) })) return r;
         await em.save(
           em.create(ResourceRevision, {
             ...(revision ?? { resourceId: r.id, version: r.version + 1, status: RevisionStatus.DRAFT, createdBy: ctx.caller!.userId }),
-            content: contentOf(draft),
-            dataItems: items ?? draft.draftItems,
+            content: next.content,
+            dataItems: next.items,
           }),
         );
         return r;
