@@ -7,7 +7,7 @@ import { ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
 import { InterfaceService, sharingListProblems } from './modules/sharing';
 import { AggregationService } from './modules/aggregation';
-import { CompletenessService } from './modules/completeness';
+import { CompletenessService, sharingAnalysisProblems } from './modules/completeness';
 import { AcceptanceService } from './modules/acceptance';
 import { SharingRequestService } from './modules/sharing-request';
 import { DeadlineService } from './modules/deadline';
@@ -25,7 +25,7 @@ import { IdempotencyService } from './db/idempotency';
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
   const organizations = new OrganizationService(ds, config);
-  const projects = new ProjectService(ds, config, clock);
+  const projects = new ProjectService(ds, config, clock, sharingAnalysisProblems);
   const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
   const acceptance = new AcceptanceService(ds, config, clock, completeness);

@@ -46,7 +46,7 @@ export {
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';
-export { FREQUENCY_NAME, itemProblems, syncTooRare } from './resource.rules';
+export { FREQUENCY_NAME, itemProblems, sharingProblems, syncTooRare } from './resource.rules';
 export type { ItemShape } from './resource.rules';
 /** 第八条: malformed data items as SQL, the twin of itemProblems (completeness gap MALFORMED_ITEMS). */
 export { malformedItemsSql } from './data-item.sql';

@@ -76,15 +76,23 @@ export function metadataProblems(m: ResourceMetadata): UserError[] {
   return out;
 }
 
-/** 第九条: the sharing analysis states, per resource, whether and how it is shared and opened (分级分类管理). */
-export function sharingProblems(m: ResourceMetadata): UserError[] {
+const blank = (s: string | null) => !s || s.trim() === '';
+
+/**
+ * 第九条: the sharing analysis states, per resource, whether and how it is shared and opened (分级分类管理).
+ * The writes refuse what it finds; the completeness figures (completeness.sql.ts CHECKED) count the
+ * same rules as the gaps MISSING_CONDITION, MISSING_LEGAL_BASIS, MISSING_OPEN_CONDITION and
+ * OPEN_BUT_NOT_SHARED, and projectApprove asks completeness for them: the property test
+ * (completeness.property.test.ts) holds this function and that SQL to one reading.
+ */
+export function sharingProblems(m: Pick<ResourceMetadata, 'sharingType' | 'sharingCondition' | 'legalBasis' | 'openType' | 'openCondition'>): UserError[] {
   const out: UserError[] = [];
   // 第九条: a conditional share states its condition.
-  if (m.sharingType === SharingType.CONDITIONAL && !m.sharingCondition) {
+  if (m.sharingType === SharingType.CONDITIONAL && blank(m.sharingCondition)) {
     out.push(userError(UserErrorCode.REQUIRED, '有条件共享的信息资源须填写共享条件', field('sharingCondition'), '第九条'));
   }
   // 第九条: not sharing needs a legal basis …
-  if (m.sharingType === SharingType.NOT_SHARED && !m.legalBasis) {
+  if (m.sharingType === SharingType.NOT_SHARED && blank(m.legalBasis)) {
     out.push(userError(UserErrorCode.REQUIRED, '不予共享的信息资源须填写法律法规或政策依据', field('legalBasis'), '第九条'));
   }
   // 第九条: … and what is not shared between governments is not opened to the public.
@@ -96,7 +104,7 @@ export function sharingProblems(m: ResourceMetadata): UserError[] {
     out.push(userError(UserErrorCode.RULE_VIOLATION, '开放的信息资源须先确定为无条件共享或有条件共享', field('openType'), '第九条'));
   }
   // 第九条: a conditional opening states its condition.
-  if (m.openType === OpenType.CONDITIONAL_OPEN && !m.openCondition) {
+  if (m.openType === OpenType.CONDITIONAL_OPEN && blank(m.openCondition)) {
     out.push(userError(UserErrorCode.REQUIRED, '有条件开放的信息资源须填写开放条件', field('openCondition'), '第九条'));
   }
   return out;

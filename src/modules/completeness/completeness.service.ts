@@ -201,6 +201,8 @@ export class CompletenessService {
         return '共享类型为有条件共享，未填写共享条件，第九条';
       case GapReason.MISSING_LEGAL_BASIS:
         return '共享类型为不予共享，未填写法律法规或政策依据，第九条';
+      case GapReason.MISSING_OPEN_CONDITION:
+        return '开放类型为有条件开放，未填写开放条件，第九条';
       case GapReason.NO_DATA_ITEMS:
         return '未登记任何信息项，第八条';
       case GapReason.MALFORMED_ITEMS:

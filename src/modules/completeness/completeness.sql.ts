@@ -62,7 +62,7 @@ const CHECKED = `
     SELECT DISTINCT s.scope_key, s.project_id FROM unnest($1::text[], $2::uuid[]) AS s(scope_key, project_id)
   ), scoped AS MATERIALIZED (
     SELECT r.id, r.code, r.project_id, r.status, r.sharing_type, r.open_type, r.update_frequency, r.sharing_condition, r.legal_basis,
-           r.last_aggregated_at
+           r.open_condition, r.last_aggregated_at
       FROM information_resource r
      WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
   ), itemised AS (
@@ -87,6 +87,8 @@ const CHECKED = `
            -- 第九条: a conditional share states its condition; not sharing states its legal basis.
            coalesce(r.sharing_type = 'CONDITIONAL' AND ${blank('r.sharing_condition')}, false) AS no_condition,
            coalesce(r.sharing_type = 'NOT_SHARED' AND ${blank('r.legal_basis')}, false) AS no_legal_basis,
+           -- 第九条: a conditional opening states its condition.
+           coalesce(r.open_type = 'CONDITIONAL_OPEN' AND ${blank('r.open_condition')}, false) AS no_open_condition,
            -- 第九条 (as resource.rules): open to the public only what is shared; NOT_SHARED ⇒ NOT_OPEN.
            coalesce(r.open_type IN ('OPEN', 'CONDITIONAL_OPEN') AND r.sharing_type IS DISTINCT FROM 'UNCONDITIONAL'
                     AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false) AS open_not_shared,
@@ -109,7 +111,7 @@ const CHECKED = `
       LEFT JOIN interfaced i ON i.resource_id = r.id
   ), checked AS (
     SELECT res.*,
-           NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR open_not_shared OR no_items OR malformed_items) AS metadata_ok
+           NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR no_open_condition OR open_not_shared OR no_items OR malformed_items) AS metadata_ok
       FROM res
   )`;
 
@@ -121,6 +123,7 @@ const GAP_WHEN: Record<GapReason, string> = {
   [GapReason.MISSING_FREQUENCY]: 'r.no_frequency',
   [GapReason.MISSING_CONDITION]: 'r.no_condition',
   [GapReason.MISSING_LEGAL_BASIS]: 'r.no_legal_basis',
+  [GapReason.MISSING_OPEN_CONDITION]: 'r.no_open_condition',
   [GapReason.NO_DATA_ITEMS]: 'r.no_items',
   [GapReason.MALFORMED_ITEMS]: 'r.malformed_items',
   [GapReason.OPEN_BUT_NOT_SHARED]: 'r.open_not_shared',

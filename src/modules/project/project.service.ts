@@ -20,7 +20,7 @@ import { CloudDeployment, ProjectStatus } from './project.enums';
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
-import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, sharingAnalysisProblems, toFen } from './project.rules';
+import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, toFen } from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
 import { likeContains, trimmed } from '../../common/text';
@@ -37,6 +37,8 @@ export class ProjectService {
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
     private readonly clock: Clock,
+    /** 第九条: the sharing analysis's problems at approval — the completeness module's definition, wired in services.ts. */
+    private readonly sharingAnalysisProblems: (em: EntityManager, projectId: string) => Promise<UserError[]> = async () => [],
   ) {}
 
   // ── Reading: what the caller may read is part of the SQL, so that lists and totals agree ──
@@ -158,7 +160,7 @@ export class ProjectService {
   /** 第十条: into the annual plan — 第九条: only with a complete sharing analysis. */
   async approve(ctx: RequestContext, input: I.ProjectApproveInput): Promise<Outcome<Project>> {
     return this.step(ctx, input, 'projectApprove', async (em, project) => {
-      const problems = await sharingAnalysisProblems(em, project.id);
+      const problems = await this.sharingAnalysisProblems(em, project.id);
       if (problems.length) throw new UserErrorsException(problems);
       return { approvedAt: () => 'now()' };
     });
@@ -267,7 +269,7 @@ export class ProjectService {
       if (!(rule.from as readonly ProjectStatus[]).includes(project.status)) continue;
       let missing: UserError[] = [];
       if (action === 'projectDeclare') missing = declarationProblems(await this.shapeOf(em, project));
-      if (action === 'projectApprove') missing = await sharingAnalysisProblems(em, project.id);
+      if (action === 'projectApprove') missing = await this.sharingAnalysisProblems(em, project.id);
       const label = action === 'acceptancePass' ? '登记验收结果' : rule.label;
       out.push(Object.assign(new ProjectNextAction(), { mutation, label, role: rule.role, article: rule.article ?? null, missing }));
     }
