@@ -186,7 +186,8 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
   let item = 0;
   for (let r = 0; r < resources; r++) {
     const count = r % 33 === 7 ? 0 : 8;
-    for (let k = 1; k <= count; k++) lines.push(`${uid(3, item++)}\t${uid(2, r)}\t${k}\t字段${k}\t${'CNDT'[k % 4]}\t${k % 4 === 0 ? N : 50}\n`);
+    // Lengths that fit their types (第八条, 编制指南): C and N a width, D none, T its fixed 14.
+    for (let k = 1; k <= count; k++) lines.push(`${uid(3, item++)}\t${uid(2, r)}\t${k}\t字段${k}\t${'CNDT'[k % 4]}\t${[50, 18, N, 14][k % 4]}\n`);
     if (lines.length >= 4000) yield* flush('data_item');
   }
   yield* flush('data_item');

@@ -170,15 +170,23 @@ export const HAND_SQL: Record<string, { sql: string; params: (vars: Json) => unk
                    NOT (r.sharing_type IS NULL OR r.open_type IS NULL OR r.update_frequency IS NULL
                         OR coalesce(r.sharing_type = 'CONDITIONAL' AND coalesce(btrim(r.sharing_condition), '') = '', false)
                         OR coalesce(r.sharing_type = 'NOT_SHARED' AND coalesce(btrim(r.legal_basis), '') = '', false)
+                        OR coalesce(r.open_type = 'CONDITIONAL_OPEN' AND coalesce(btrim(r.open_condition), '') = '', false)
                         OR coalesce(r.open_type IN ('OPEN', 'CONDITIONAL_OPEN') AND r.sharing_type IS DISTINCT FROM 'UNCONDITIONAL'
                                     AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false)
-                        OR d.resource_id IS NULL) AS metadata_ok,
+                        OR d.resource_id IS NULL OR bad.resource_id IS NOT NULL) AS metadata_ok,
                    coalesce(i.has_interface, false) AS has_interface, coalesce(i.is_mounted, false) AS is_mounted,
                    r.last_aggregated_at IS NOT NULL AS aggregated,
                    coalesce(r.last_aggregated_at >= now() - make_interval(hours => ${windowHours} + 2), true) AS fresh
               FROM project p
               LEFT JOIN information_resource r ON r.project_id = p.id AND r.status <> 'RETIRED'
               LEFT JOIN (SELECT DISTINCT resource_id FROM data_item) d ON d.resource_id = r.id
+              -- 编制指南: a width type without a length, a fixed form with another, or a name twice in an entry.
+              LEFT JOIN (SELECT DISTINCT resource_id FROM data_item x
+                          WHERE (x.data_type IN ('C', 'N', 'Y') AND x.length IS NULL)
+                             OR (x.length IS NOT NULL AND ((x.data_type = 'D' AND x.length <> 8) OR (x.data_type = 'T' AND x.length <> 14)
+                                 OR (x.data_type = 'L' AND x.length <> 1) OR x.data_type IN ('M', 'G', 'B', 'I', 'F')))
+                             OR EXISTS (SELECT 1 FROM data_item y WHERE y.resource_id = x.resource_id AND y.name = x.name AND y.id <> x.id)) bad
+                ON bad.resource_id = r.id
               LEFT JOIN (SELECT resource_id, bool_or(mount_status <> 'WITHDRAWN') AS has_interface, bool_or(mount_status = 'MOUNTED') AS is_mounted
                            FROM sharing_interface GROUP BY resource_id) i ON i.resource_id = r.id
           ), sums AS (

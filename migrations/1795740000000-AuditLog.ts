@@ -9,7 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   notification outbox and delivery bookkeeping, idempotency claims): inside a mutation (the
  *   transaction helper sets `hub.audit_capture`) it notes each changed row's before and after in
  *   `audit_pending_change`, which the mutation turns into its entry before it commits;
- * - `revision` on projects, information resources and sharing interfaces, raised by a trigger on
+ * - `lock_version` on projects, information resources and sharing interfaces, raised by a trigger on
  *   every UPDATE (optimistic concurrency: a stale revision is refused with CONFLICT; an information
  *   resource's `version` is the catalogue's own numbering of published versions, another thing).
  */
@@ -144,14 +144,14 @@ export class AuditLog1795740000000 implements MigrationInterface {
       END $$`);
     await q.query(`SELECT audit_capture_tables()`);
 
-    // Optimistic concurrency: every UPDATE of an editable object raises its revision.
+    // Optimistic concurrency: every UPDATE of an editable object raises its lock_version.
     await q.query(`CREATE FUNCTION raise_revision() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.revision := OLD.revision + 1;
+        NEW.lock_version := OLD.lock_version + 1;
         RETURN NEW;
       END $$`);
     for (const table of ['project', 'information_resource', 'sharing_interface']) {
-      await q.query(`ALTER TABLE "${table}" ADD "revision" integer NOT NULL DEFAULT 1`);
+      await q.query(`ALTER TABLE "${table}" ADD "lock_version" integer NOT NULL DEFAULT 1`);
       await q.query(`CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION raise_revision()`);
     }
   }
@@ -159,7 +159,7 @@ export class AuditLog1795740000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['project', 'information_resource', 'sharing_interface']) {
       await q.query(`DROP TRIGGER "${table}_revision" ON "${table}"`);
-      await q.query(`ALTER TABLE "${table}" DROP COLUMN "revision"`);
+      await q.query(`ALTER TABLE "${table}" DROP COLUMN "lock_version"`);
     }
     await q.query(`DROP FUNCTION raise_revision()`);
     const captured: { relname: string }[] = await q.query(

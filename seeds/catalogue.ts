@@ -19,6 +19,8 @@ import {
   ResourceCreateInput,
   ResourceIdInput,
   ResourceReturnInput,
+  ResourceUpdateInput,
+  DataItemType,
 } from '../src/modules/catalogue';
 import { ConstructionPlan, ProjectStatus, Project } from '../src/modules/project';
 import * as P from '../src/modules/project';
@@ -72,7 +74,14 @@ function interfaceFor(r: DemoResource, code: string, frequency: UpdateFrequency)
 
 const AFTER_APPROVAL: ProjectStatus[] = [ProjectStatus.APPROVED, ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.TRIAL_OPERATION];
 
-export async function seedProjects(ds: DataSource, services: Services): Promise<{ projects: number; resources: number }> {
+/** What the seed created: counts, and the interfaces it mounted (the only ones the platform's demo runs are for). */
+export interface SeededCatalogue {
+  projects: number;
+  resources: number;
+  mountedInterfaceIds: string[];
+}
+
+export async function seedProjects(ds: DataSource, services: Services): Promise<SeededCatalogue> {
   const { org, as } = await demoActors(ds);
   const office = as(Role.LEADING_GROUP_OFFICE, 'leading-group-office');
   const bureau = as(Role.BIG_DATA_BUREAU, 'big-data-bureau');
@@ -80,6 +89,8 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
 
   let projects = 0;
   let resources = 0;
+  const mountedInterfaceIds: string[] = [];
+  let revised = false;
   let n = 0;
   for (const d of DEMO_PROJECTS) {
     if (await ds.getRepository(Project).existsBy({ code: d.code })) continue;
@@ -121,6 +132,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
 
     const reviewed = d.status !== ProjectStatus.DRAFT;
     const mounts: { i: number; interfaceId: string }[] = [];
+    const published = new Set<number>();
     for (const r of d.resources) {
       const i = n++;
       const sharing = sharingOf(i, r.format);
@@ -166,13 +178,28 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
         continue;
       }
       ok('resourcePublish', await services.resourceReview.publish(bureau, make(ResourceIdInput, { id: created.id })));
+      published.add(i);
+      if (!revised && d.status === ProjectStatus.TRIAL_OPERATION && !d.complete) {
+        // 第五条: a published entry under revision, the revision awaiting the bureau; readers keep the published version.
+        revised = true;
+        const revision = make(ResourceUpdateInput, {
+          id: created.id,
+          summary: `${r.summary}（修订：补充数据来源与统计口径说明）`,
+          dataItems: [...r.items, ['数据来源', DataItemType.C, 100] as const].map(([name, dataType, length]) =>
+            make(DataItemInput, { name, dataType, length }),
+          ),
+        });
+        ok(`resourceUpdate (revision) ${created.code}`, await services.resources.update(unit, revision));
+        ok('resourceSubmit (revision)', await services.resourceReview.submit(unit, make(ResourceIdInput, { id: created.id })));
+      }
     }
 
     await advance(services, d, project.id, unit, office);
-    // The platform mounts what is being built (第十七条); now and then one is withdrawn again.
+    // The platform mounts what is being built and published (第九条、第十七条); now and then one is withdrawn again.
     if (d.status === ProjectStatus.TRIAL_OPERATION || d.status === ProjectStatus.UNDER_CONSTRUCTION) {
-      for (const { i, interfaceId } of mounts.filter((m) => d.complete || m.i % 7 !== 3)) {
+      for (const { i, interfaceId } of mounts.filter((m) => published.has(m.i) && (d.complete || m.i % 7 !== 3))) {
         ok('interfaceMount', await services.interfaces.mount(platform, make(InterfaceMountInput, { interfaceId, platformId: `SQ-GX-${1000 + i}` })));
+        mountedInterfaceIds.push(interfaceId);
         if (i % 8 === 5 && !d.complete) {
           ok(
             'interfaceWithdraw',
@@ -183,7 +210,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
     }
     await backdate(ds, d, project.id);
   }
-  return { projects, resources };
+  return { projects, resources, mountedInterfaceIds };
 }
 
 /** Moves a seeded project through its life to the stage the demo wants it at. */

@@ -26,8 +26,8 @@ export async function seedDemo(ds: DataSource, config: Config, clock: Clock = sy
   const seedClock = new SeedClock(clock);
   const services = createServices(ds, config, seedClock);
   const organizations = await seedOrganizations(ds);
-  const catalogue = await seedProjects(ds, services);
-  const operations = await seedOperations(ds, services, seedClock);
+  const { mountedInterfaceIds, ...catalogue } = await seedProjects(ds, services);
+  const operations = await seedOperations(ds, services, seedClock, mountedInterfaceIds);
   // 第二十八条: the upgrades of systems that went live with the acceptances just seeded.
   const upgrades = await seedProjects(ds, services);
   await seedSanctions(ds, services);

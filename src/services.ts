@@ -7,7 +7,7 @@ import { CoBuildingService, ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
 import { InterfaceService, sharingListProblems } from './modules/sharing';
 import { AggregationService } from './modules/aggregation';
-import { CompletenessService } from './modules/completeness';
+import { CompletenessService, sharingAnalysisProblems } from './modules/completeness';
 import { AcceptanceService } from './modules/acceptance';
 import { SharingRequestService } from './modules/sharing-request';
 import { DeadlineService } from './modules/deadline';
@@ -29,8 +29,9 @@ import { AuditRecorder, AuditService } from './modules/audit';
 export function createServices(ds: DataSource, config: Config, clock: Clock = systemClock) {
   const completeness = new CompletenessService(ds, config, clock);
   const organizations = new OrganizationService(ds, config);
-  // 第十条: a declared plan enters the annual plan after its expert review (the review module's rule).
-  const projects = new ProjectService(ds, config, clock, [planReviewCheck(config.planReviewQuorum)]);
+  // 第九条: the sharing analysis complete (the completeness module's definition); 第十条: a declared
+  // plan enters the annual plan after its expert review (the review module's rule).
+  const projects = new ProjectService(ds, config, clock, [(em, project) => sharingAnalysisProblems(em, project.id), planReviewCheck(config.planReviewQuorum)]);
   const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
   const acceptance = new AcceptanceService(ds, config, clock, completeness);
@@ -52,7 +53,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     projects,
     coBuilding: new CoBuildingService(ds),
     resources,
-    resourceReview: new ResourceReviewService(ds, clock),
+    resourceReview: new ResourceReviewService(ds, clock, [sharingListProblems]),
     interfaces,
     dcat,
     catalogueImport,

@@ -90,17 +90,17 @@ describe('every successful mutation writes one audit entry', () => {
     expect(entry.changes.some((c: any) => c.table === 'project_budget_year')).toBe(true);
   });
 
-  it('an update records only the fields that changed, with their old and new values, and raises the revision', async () => {
+  it('an update records only the fields that changed, with their old and new values, and raises the lockVersion', async () => {
     const { project, userErrors } = await run(hub, M.update, { projectId, changes: { name: '学籍管理平台（二期）' } }, education);
     expect(userErrors).toEqual([]);
     const [entry] = await entries({ targetType: 'Project', targetId: projectId, operation: 'projectUpdate' });
     const row = entry.changes.find((c: any) => c.table === 'project' && c.op === 'UPDATE');
     const byName = Object.fromEntries(row.fields.map((f: any) => [f.name, f]));
     expect(byName.name).toEqual({ name: 'name', before: JSON.stringify('智慧教育学籍管理平台'), after: JSON.stringify('学籍管理平台（二期）') });
-    expect(byName.revision).toEqual({ name: 'revision', before: '1', after: '2' });
+    expect(byName.lock_version).toEqual({ name: 'lock_version', before: '1', after: '2' });
     expect(byName.plan_goals).toBeUndefined(); // unchanged fields are not repeated
-    const read = await hub.gql(`query ($id: ID) { project(id: $id) { revision } }`, { id: projectId }, education);
-    expect(read.data.project.revision).toBe(2);
+    const read = await hub.gql(`query ($id: ID) { project(id: $id) { lockVersion } }`, { id: projectId }, education);
+    expect(read.data.project.lockVersion).toBe(2);
     expect(project).toBeTruthy();
   });
 

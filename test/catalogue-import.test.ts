@@ -233,3 +233,32 @@ describe('POST /catalogue/import', () => {
     expect((await upload(hub, `${q()}&dryRun=true`, good, 'good.xlsx', edu)).body).toMatchObject({ created: 1, errorCount: 0 });
   });
 });
+
+describe('re-importing a published entry (第五条)', () => {
+  const READ = `{ resource(code: "301009/000001") { status version summary dataItems { name } revision { status entry { summary dataItems { name } } } } }`;
+  const entry = (over: Record<string, string> = {}) => row({ 信息资源名称: '重新导入的资源', 目: '009', 信息资源代码: '301009/000001', ...over });
+
+  it('keeps the published version and puts the changed row into a revision; the same row again changes nothing', async () => {
+    const bureau = await hub.token(Role.BIG_DATA_BUREAU);
+    expect((await upload(hub, q(), await filledTemplate(template, [entry()], []), 'a.xlsx', edu)).body).toMatchObject({ written: true, created: 1 });
+    const { id } = await hub.ds.getRepository(InformationResource).findOneByOrFail({ code: '301009/000001' });
+    await hub.gql(`mutation ($id: ID!) { resourceSubmit(input: { id: $id }) { userErrors { code } } }`, { id }, edu);
+    await hub.gql(`mutation ($id: ID!) { resourcePublish(input: { id: $id }) { userErrors { code } } }`, { id }, bureau);
+
+    const same = await upload(hub, q(), await filledTemplate(template, [entry()], []), 'a.xlsx', edu);
+    expect(same.body).toMatchObject({ written: true, created: 0, updated: 1, revised: 0 });
+    expect((await hub.gql(READ, {}, edu)).data.resource).toMatchObject({ status: 'PUBLISHED', version: 1, revision: null });
+
+    const changed = await filledTemplate(template, [entry({ 摘要: '导入修订后的摘要', 信息项: '姓名:C:50；联系电话:C:11' })], []);
+    const before = await counts();
+    expect((await upload(hub, q(), changed, 'b.xlsx', edu)).body).toMatchObject({ written: true, created: 0, updated: 1, revised: 1 });
+    expect(await counts()).toEqual(before);
+    expect((await hub.gql(READ, {}, edu)).data.resource).toEqual({
+      status: 'PUBLISHED',
+      version: 1,
+      summary: '家庭经济困难学生资助对象的基本信息',
+      dataItems: [{ name: '姓名' }, { name: '身份证号' }, { name: '资助金额' }],
+      revision: { status: 'DRAFT', entry: { summary: '导入修订后的摘要', dataItems: [{ name: '姓名' }, { name: '联系电话' }] } },
+    });
+  });
+});

@@ -85,7 +85,7 @@ describe('a proposed co-building unit', () => {
     const before = await state(id);
     const change = await run(hub, M.update, { projectId: id, changes: { name: '被提议单位改名' } }, health);
     expect(change.userErrors).toEqual([
-      { code: 'NOT_ALLOWED', field: ['input', 'projectId'], message: '只有项目牵头单位或共建单位可以修改该项目', article: '第十三条' },
+      { code: 'NOT_ALLOWED', field: ['input', 'projectId'], message: '贵单位尚未接受该项目的共建提议，接受后方可修改该项目', article: '第十四条' },
     ]);
     // and the lead unit may not register entries under it
     const entry = (await hub.gql(RESOURCE_CREATE, { input: resourceInput(id, healthId) }, education)).data.resourceCreate;

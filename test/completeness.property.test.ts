@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
 import { fixedClock } from '../src/common/clock';
 import { createDataSource } from '../src/db/data-source';
-import { OpenType, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import { DataItemType, itemProblems, OpenType, sharingProblems, ResourceStatus, SharingType, UpdateFrequency } from '../src/modules/catalogue';
+import type { ItemShape } from '../src/modules/catalogue';
 import { CompletenessService, GapReason } from '../src/modules/completeness';
 import type { CompletenessCounts } from '../src/modules/completeness';
 import { MountStatus } from '../src/modules/sharing';
@@ -35,9 +36,10 @@ interface Resource {
   sharingType: SharingType | null;
   sharingCondition: string | null;
   legalBasis: string | null;
+  openCondition: string | null;
   openType: OpenType | null;
   updateFrequency: UpdateFrequency | null;
-  dataItems: number;
+  dataItems: ItemShape[];
   interfaces: MountStatus[];
   lastAggregatedAt: Date | null;
 }
@@ -59,7 +61,10 @@ function gapsOf(r: Resource, grace: number): GapReason[] {
     [r.updateFrequency === null, GapReason.MISSING_FREQUENCY],
     [r.sharingType === SharingType.CONDITIONAL && blank(r.sharingCondition), GapReason.MISSING_CONDITION],
     [r.sharingType === SharingType.NOT_SHARED && blank(r.legalBasis), GapReason.MISSING_LEGAL_BASIS],
-    [r.dataItems === 0, GapReason.NO_DATA_ITEMS],
+    [r.openType === OpenType.CONDITIONAL_OPEN && blank(r.openCondition), GapReason.MISSING_OPEN_CONDITION],
+    [r.dataItems.length === 0, GapReason.NO_DATA_ITEMS],
+    // 第八条: the catalogue's own TypeScript reading of the data-item rules (itemProblems) is the reference.
+    [itemProblems(r.dataItems).length > 0, GapReason.MALFORMED_ITEMS],
     [opened && !shareable, GapReason.OPEN_BUT_NOT_SHARED],
     [shareable && !r.interfaces.some((s) => s !== MountStatus.WITHDRAWN), GapReason.NO_INTERFACE],
     [shareable && !r.interfaces.includes(MountStatus.MOUNTED), GapReason.NOT_MOUNTED],
@@ -75,7 +80,9 @@ const METADATA_GAPS = new Set([
   GapReason.MISSING_FREQUENCY,
   GapReason.MISSING_CONDITION,
   GapReason.MISSING_LEGAL_BASIS,
+  GapReason.MISSING_OPEN_CONDITION,
   GapReason.NO_DATA_ITEMS,
+  GapReason.MALFORMED_ITEMS,
   GapReason.OPEN_BUT_NOT_SHARED,
 ]);
 
@@ -130,9 +137,18 @@ const resourceArb = fc.record({
   sharingType: orNull(...Object.values(SharingType)),
   sharingCondition: orNull('', '  ', '经审批后共享'),
   legalBasis: orNull('', ' ', '《中华人民共和国保守国家秘密法》'),
+  openCondition: orNull('', ' ', '脱敏后开放'),
   openType: orNull(...Object.values(OpenType)),
   updateFrequency: orNull(...Object.values(UpdateFrequency)),
-  dataItems: fc.integer({ min: 0, max: 2 }),
+  // Few names, every type, lengths at and off each fixed form: repeated names and misfit lengths are common.
+  dataItems: fc.array(
+    fc.record({
+      name: fc.constantFrom('姓名', '日期', '金额'),
+      dataType: fc.constantFrom(...Object.values(DataItemType)),
+      length: fc.constantFrom<number | null>(null, 1, 8, 14, 50),
+    }),
+    { maxLength: 3 },
+  ),
   interfaces: fc.array(fc.constantFrom(...Object.values(MountStatus)), { maxLength: 3 }),
   lastSuccess: fc.option(lastSuccess, { nil: null, freq: 3 }),
 });
@@ -192,10 +208,10 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
   const col = <T>(f: (r: Resource) => T) => flat.map(({ r }) => f(r));
   const resources: { id: string; code: string }[] = await em.query(
     `INSERT INTO information_resource (code, project_id, status, sharing_type, sharing_condition, legal_basis, open_type, update_frequency,
-       last_aggregated_at, catalogue_kind, classification_code, name, provider_id, format)
+       last_aggregated_at, open_condition, catalogue_kind, classification_code, name, provider_id, format)
      SELECT t.*, 'DEPARTMENTAL', '301001', '随机资源', $10::uuid, 'DATABASE'
        FROM unnest($1::varchar[], $2::uuid[], $3::resource_status[], $4::sharing_type[], $5::text[], $6::text[], $7::open_type[],
-                   $8::update_frequency[], $9::timestamptz[]) AS t
+                   $8::update_frequency[], $9::timestamptz[], $11::text[]) AS t
      RETURNING id, code`,
     [
       col((r) => r.code),
@@ -208,15 +224,23 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
       col((r) => r.updateFrequency),
       col((r) => r.lastAggregatedAt?.toISOString() ?? null),
       organizations[0],
+      col((r) => r.openCondition),
     ],
   );
   const idOf = new Map(resources.map((r) => [r.code, r.id]));
-  const items = flat.flatMap(({ r }) => Array.from({ length: r.dataItems }, (_, i) => [idOf.get(r.code)!, i + 1] as const));
+  const items = flat.flatMap(({ r }) => r.dataItems.map((item, i) => ({ resourceId: idOf.get(r.code)!, position: i + 1, ...item })));
   if (items.length) {
-    await em.query(`INSERT INTO data_item (resource_id, position, name, data_type) SELECT r, p, '信息项', 'C' FROM unnest($1::uuid[], $2::int[]) AS t(r, p)`, [
-      items.map((x) => x[0]),
-      items.map((x) => x[1]),
-    ]);
+    await em.query(
+      `INSERT INTO data_item (resource_id, position, name, data_type, length)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::data_item_type[], $5::int[])`,
+      [
+        items.map((x) => x.resourceId),
+        items.map((x) => x.position),
+        items.map((x) => x.name),
+        items.map((x) => x.dataType),
+        items.map((x) => x.length ?? null),
+      ],
+    );
   }
   const mounts = flat.flatMap(({ r }) => r.interfaces.map((s) => [idOf.get(r.code)!, s] as const));
   if (mounts.length) {
@@ -242,6 +266,28 @@ async function inRolledBackTransaction(work: (em: EntityManager) => Promise<void
 }
 
 const codesOf = (rows: { resourceCode: string; reason: GapReason }[]): Gap[] => rows.map((g) => [g.resourceCode, g.reason]);
+
+/** The sharing-analysis gaps the write rule (resource.rules sharingProblems) names, by the field it names. */
+const WRITE_RULE_GAP: Record<string, GapReason> = {
+  sharingCondition: GapReason.MISSING_CONDITION,
+  legalBasis: GapReason.MISSING_LEGAL_BASIS,
+  openCondition: GapReason.MISSING_OPEN_CONDITION,
+  openType: GapReason.OPEN_BUT_NOT_SHARED,
+};
+
+it('the write rule of the 第九条 analysis refuses exactly what the figures count as its gaps (one definition)', () => {
+  fc.assert(
+    fc.property(resourceArb, (arb) => {
+      const r = { ...arb, code: '301001/000001', lastAggregatedAt: null };
+      const written = [...new Set(sharingProblems(r).map((e) => WRITE_RULE_GAP[e.field![1]]))].sort();
+      const counted = gapsOf(r, 0)
+        .filter((g) => Object.values(WRITE_RULE_GAP).includes(g))
+        .sort();
+      expect(written).toEqual(counted);
+    }),
+    { numRuns: 2000 },
+  );
+});
 
 it('the SQL figures and gaps equal the reference, for each project and for the total', async () => {
   const now = new Date(NOW);

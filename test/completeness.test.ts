@@ -159,7 +159,7 @@ describe('Project.completeness on a hand-built project (fixed clock, 2 h grace)'
     expect(detail(r.withdrawn.code, 'NOT_MOUNTED')).toBe('无可用共享接口（未登记或已撤销挂接）');
     expect(detail(r.failing.code, 'NEVER_AGGREGATED')).toBe('已挂接，尚无成功的归集记录');
     expect(detail(r.withdrawn.code, 'STALE')).toBe('最近一次成功归集于 2027-05-31 02:00（北京时间），更新周期每日，应在 26 小时内再次归集');
-    expect(detail(r.draft.code, 'MISSING_CONDITION')).toBeNull();
+    expect(detail(r.draft.code, 'MISSING_CONDITION')).toBe('共享类型为有条件共享，未填写共享条件，第九条');
   });
 
   it('pages the gaps by (resource code, reason)', async () => {

@@ -242,6 +242,7 @@ describe('the console in Chromium', () => {
     await choose(page, '开放类型', '不予开放');
     await choose(page, '更新周期', '每月');
     await page.getByLabel('第 1 项名称').fill('指标名称');
+    await page.getByLabel('长度').first().fill('100'); // 第八条: a character item states its length
     await page.getByRole('button', { name: '保 存' }).click();
     await fieldError(page, '共享条件').getByText('有条件共享的信息资源须填写共享条件（第九条）').waitFor();
     await w.shot('unit-resource-form-errors');

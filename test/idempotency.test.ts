@@ -52,7 +52,9 @@ it('keys are per caller: another caller with the same key runs its own request',
   await (await create('幂等三', 'shared-key')).text();
   const other = await create('幂等三', 'shared-key', hub.url, await hub.token(Role.PROJECT_UNIT));
   expect(other.headers.get('idempotent-replayed')).toBeNull();
-  expect(await countNamed('幂等三')).toBe(2);
+  // It ran: and so met the rule of one entry per name in a project (第八条), not the first caller's answer.
+  expect(((await other.json()) as any).data.resourceCreate.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'name'] })]);
+  expect(await countNamed('幂等三')).toBe(1);
 });
 
 it('two requests with one key at once: one runs, the other is told to wait or replayed; one entry', async () => {
@@ -68,7 +70,9 @@ it('keys expire after IDEMPOTENCY_TTL_SECONDS: the same key then runs the reques
   await new Promise((r) => setTimeout(r, 2500));
   const later = await create('幂等五', 'key-five');
   expect(later.headers.get('idempotent-replayed')).toBeNull();
-  expect(await countNamed('幂等五')).toBe(2);
+  // Run again, not replayed: it meets the entry the first run made (第八条: one entry per name in a project).
+  expect(((await later.json()) as any).data.resourceCreate.userErrors).toEqual([expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'name'] })]);
+  expect(await countNamed('幂等五')).toBe(1);
 });
 
 it('another hub on the same database replays the answer (the keys live in PostgreSQL)', async () => {

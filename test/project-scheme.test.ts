@@ -4,7 +4,7 @@
  */
 import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
-import { declarable, forceStatus, M, orgId, rowCounts, run, shareable, stored } from './support/projects';
+import { declarable, forceStatus, M, orgId, reviewPlan, rowCounts, run, shareable, stored } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -166,6 +166,7 @@ describe('升级 (第二十八条)', () => {
       const upgrade = await draft({ name: `升级${status}`, category: 'UPGRADE', upgradesProjectId: base });
       expect((await run(hub, M.declare, { projectId: upgrade }, education)).project.upgradesProject).toEqual({ id: base, code: expect.any(String) });
       await shareable(hub, upgrade, educationId);
+      await reviewPlan(hub, upgrade); // 第十条
       expect((await run(hub, M.approve, { projectId: upgrade }, office)).project.status).toBe('APPROVED');
     }
   });

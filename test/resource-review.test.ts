@@ -116,12 +116,12 @@ describe('the review flow and published versions', () => {
     ]);
   });
 
-  it('turns an edit of the published entry into version 2, a draft, while version 1 stays as published', async () => {
+  it('keeps an edited published entry published at version 1; the edit is its revision, version 2 (第五条)', async () => {
     const out = await step(UPDATE, { input: { id, name: '学生资助发放信息（第二版）', dataItems: [{ name: '发放日期', dataType: 'D', length: null }] } }, edu);
-    expect(out).toMatchObject({ userErrors: [], resource: { status: 'DRAFT', version: 2, code: '301200/000001' } });
+    expect(out).toMatchObject({ userErrors: [], resource: { status: 'PUBLISHED', version: 1, code: '301200/000001' } });
     for (const token of [edu, bureau, health]) {
       const read = (await hub.gql(VERSIONS, { id }, token)).data.resource;
-      expect(read).toMatchObject({ status: 'DRAFT', version: 2 });
+      expect(read).toMatchObject({ status: 'PUBLISHED', version: 1, name: '学生资助发放信息' });
       expect(read.versions.map((v: any) => [v.version, v.snapshot.name, v.snapshot.dataItems.length])).toEqual([[1, '学生资助发放信息', 3]]);
     }
   });

@@ -6,13 +6,18 @@
 import { createDataSource } from '../src/db/data-source';
 import { freshDatabase } from './support/hub';
 
+/** Undoes the migrations down to and including ExpertReview (later ones first). */
+async function undoThrough(ds: DataSource): Promise<void> {
+  while ((await ds.query(`SELECT 1 FROM migrations WHERE name = 'ExpertReview1795700000000'`)).length) await ds.undoLastMigration();
+}
+
 it('moves existing opinions into reviews with assigned experts, and back', async () => {
   const db = await freshDatabase();
   const ds = createDataSource({ url: db.url, poolSize: 2 });
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    await ds.undoLastMigration(); // the schema before expert review
+    await undoThrough(ds); // the schema before expert review
     const [org] = await ds.query(`INSERT INTO organization (name, kind, credit_code) VALUES ('宿城区教育局', 'DEPARTMENT', '11321302MB1234567X') RETURNING id`);
     const [p] = await ds.query(
       `INSERT INTO project (code, name, lead_unit_id, category, plan_year, total_budget, status, row_version)
@@ -45,7 +50,7 @@ it('moves existing opinions into reviews with assigned experts, and back', async
       { expert_user_id: 'e2', version: 1, superseded_at: null, application_id: a.id },
     ]);
 
-    await ds.undoLastMigration();
+    await undoThrough(ds);
     expect(await ds.query(`SELECT expert_user_id, application_id FROM expert_opinion ORDER BY 1`)).toEqual([
       { expert_user_id: 'e1', application_id: a.id },
       { expert_user_id: 'e2', application_id: a.id },

@@ -121,13 +121,41 @@ describe('the demo district', () => {
     expect((await get('SC-2027-0006')).upgradesProject).toEqual({ code: 'SC-2025-0011' });
   });
 
+  it('mounts only published entries, each under its own platform id, and shows a revision pending review (第五条、第九条、第十七条)', async () => {
+    const [{ n }] = await hub.ds.query(
+      `SELECT count(*)::int AS n FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
+        WHERE i.mount_status = 'MOUNTED' AND r.status <> 'PUBLISHED'`,
+    );
+    expect(n).toBe(0);
+    const [{ dup }] = await hub.ds.query(
+      `SELECT count(*)::int AS dup FROM (SELECT platform_id FROM sharing_interface WHERE platform_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`,
+    );
+    expect(dup).toBe(0);
+    const token = await hub.token(Role.BIG_DATA_BUREAU);
+    const queue = await hub.gql(
+      `{ resources(filter: { revisionStatus: SUBMITTED }) { edges { node { status version revision { status version entry { summary } } } } } }`,
+      {},
+      token,
+    );
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data.resources.edges).toEqual([
+      { node: { status: 'PUBLISHED', version: 1, revision: { status: 'SUBMITTED', version: 2, entry: { summary: expect.stringContaining('修订') } } } },
+    ]);
+  });
+
   it('loads nothing twice when seeded again', async () => {
     const count = async () =>
       (await hub.ds.query(`SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM information_resource) + (SELECT count(*) FROM organization) AS n`))[0]
         .n;
+    // An interface a user mounted on a demo entry gets no demo aggregation runs from a second seed.
+    const [mine] = await hub.ds.query(`SELECT i.id FROM sharing_interface i WHERE i.mount_status = 'MOUNTED' ORDER BY i.id LIMIT 1`);
+    await hub.ds.query(`DELETE FROM aggregation_run WHERE interface_id = $1`, [mine.id]);
+    const runs = async () => Number((await hub.ds.query(`SELECT count(*) AS n FROM aggregation_run`))[0].n);
+    const runsBefore = await runs();
     const before = await count();
     const report = await seedDemo(hub.ds, hub.config);
     expect(report).toEqual({ organizations: 0, projects: 0, resources: 0, runs: 0, acceptances: 0 });
     expect(await count()).toBe(before);
+    expect(await runs()).toBe(runsBefore);
   });
 });

@@ -7,6 +7,15 @@ export const isUuid = (s: string) => UUID.test(s);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** YYYY-MM-DD in form, whether or not the calendar has that day. */
+export const isDateShaped = (s: string) => DATE.test(s);
+
+/** Why `s` is not a calendar date, in Chinese for messages: a day the calendar lacks (2026-02-30) or a wrong form. */
+export function calendarDateProblem(s: string): string | null {
+  if (isCalendarDate(s)) return null;
+  return isDateShaped(s) ? `日期不存在：${s}（该月没有这一天）` : `日期格式无效：${s}（应为 YYYY-MM-DD）`;
+}
+
 export function isCalendarDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;

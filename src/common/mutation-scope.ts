@@ -3,12 +3,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * What the transaction helper needs to know of the mutation it runs for, without every service
  * passing it on: the operation's name (the GraphQL mutation field, or the HTTP route of a file
- * upload) and the `revision` its input carries (optimistic concurrency). Set once around each root
+ * upload) and the `lockVersion` its input carries (optimistic concurrency). Set once around each root
  * mutation field (graphql/mutation-scope.ts) and read by the audit log.
  */
 export interface MutationScope {
   operation: string;
-  /** The `revision` of the object as the caller last read it, when the input carries one. */
+  /** The `lockVersion` of the object as the caller last read it, when the input carries one. */
   expectedRevision?: number;
 }
 

@@ -58,6 +58,21 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
   });
 }
 
+/**
+ * Applies the pending migrations on a connection of their own without the statement timeout the
+ * hub's pool has: a migration (the audit log's partitions and triggers on every table, say) may
+ * take longer than any one request may, and must not fail a start with a tight STATEMENT_TIMEOUT_MS.
+ */
+export async function applyMigrations(url: string): Promise<string[]> {
+  const ds = createDataSource({ url, poolSize: 1, statementTimeoutMs: 0 });
+  await ds.initialize();
+  try {
+    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /** True when every migration the code knows has been applied. */
 export async function migrationsCurrent(ds: DataSource): Promise<boolean> {
   return !(await ds.showMigrations());

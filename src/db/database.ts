@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import { createDataSource } from './data-source';
+import { applyMigrations, createDataSource } from './data-source';
 import { startEmbedded, watchEmbedded } from './embedded';
 
 export interface Database {
@@ -88,8 +88,8 @@ export async function openDatabase(
         );
       }
       if (opts.migrate) {
-        const applied = await ds.runMigrations({ transaction: 'each' });
-        if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+        const applied = await applyMigrations(url);
+        if (applied.length) log.info({ migrations: applied }, 'migrations applied');
       }
     });
   } catch (err) {

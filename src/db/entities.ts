@@ -1,4 +1,4 @@
-import { DataItem, InformationResource, ResourceVersion } from '../modules/catalogue';
+import { DataItem, InformationResource, ResourceRevision, ResourceVersion } from '../modules/catalogue';
 import { Organization } from '../modules/organization';
 import { ProjectBudgetYear, Project, ProjectCoBuildingUnit, ProjectTransition } from '../modules/project';
 import { SharingInterface } from '../modules/sharing';
@@ -20,6 +20,7 @@ export const entities = [
   InformationResource,
   DataItem,
   ResourceVersion,
+  ResourceRevision,
   SharingInterface,
   AggregationRun,
   AcceptanceApplication,

@@ -2,6 +2,16 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors';
 import { classifyDatabaseError } from '../db/db-errors';
+import { translate } from './error-messages';
+
+/** Codes graphql-js and Apollo give requests they refuse before a resolver runs: their English message is put in Chinese. */
+const TRANSLATED = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.BAD_REQUEST,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Codes whose message is meant for the client; anything else is masked. */
 const PASSED_THROUGH = new Set<string>([
@@ -23,7 +33,7 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.code as string | undefined;
     if (code && PASSED_THROUGH.has(code)) {
       const { stacktrace: _s, http: _h, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: TRANSLATED.has(code) ? translate(formatted.message) : formatted.message, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const db = classifyDatabaseError(original);

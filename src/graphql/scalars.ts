@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../common/formats';
+import { calendarDateProblem, FIRST_YEAR, LAST_YEAR } from '../common/formats';
 
 export { isCalendarDate, isInstant, isUuid } from '../common/formats';
 
@@ -14,7 +14,8 @@ const DECIMAL = /^-?(0|[1-9]\d{0,17})(\.\d{1,4})?$/;
 function parseDecimal(value: unknown): string {
   const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof s !== 'string' || !DECIMAL.test(s)) {
-    throw new GraphQLError(`金额格式无效：${String(value)}（应为十进制数字字符串，最多4位小数）`, {
+    // The amounts are yuan to the fen (project.rules moneyProblems): the message states that rule.
+    throw new GraphQLError(`金额格式无效：${String(value)}（应为十进制数字字符串，单位元，最多两位小数，如 "1250000.00"）`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -31,10 +32,10 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 });
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(`日期格式无效：${String(value)}（应为 YYYY-MM-DD）`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return value;
+  // A day the calendar lacks (2026-02-30) is said so, not called a wrong format.
+  const problem = typeof value === 'string' ? calendarDateProblem(value) : `日期格式无效：${String(value)}（应为 YYYY-MM-DD）`;
+  if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT' } });
+  return value as string;
 }
 
 /** A calendar date without time or zone (the Asia/Shanghai calendar), e.g. "2027-09-30". */

@@ -3,7 +3,7 @@ import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
 import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
-import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver } from '../modules/catalogue';
+import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver, ResourceRevisionResolver } from '../modules/catalogue';
 import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
 import { AggregationResolver } from '../modules/aggregation';
 import { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from '../modules/completeness';
@@ -31,6 +31,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProjectCoBuildingResolver,
   RectificationResolver,
   ResourceResolver,
+  ResourceRevisionResolver,
   ResourceConnectionResolver,
   ProviderCountResolver,
   ProjectCatalogueResolver,

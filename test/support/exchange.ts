@@ -49,14 +49,16 @@ export async function filledTemplate(template: Buffer, resources: (string | numb
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A catalogue row in the template's column order; override by header. */
+let rowSerial = 0;
+
+/** A catalogue row in the template's column order; override by header. Each row's default name is its own (第八条: one name per project). */
 export function row(overrides: Record<string, string | number> = {}): (string | number)[] {
   const base: Record<string, string | number> = {
     类: '部门信息资源',
     项: '01',
     目: '001',
     细目: '',
-    信息资源名称: '学生资助对象信息',
+    信息资源名称: `学生资助对象信息${++rowSerial}`,
     信息资源代码: '',
     提供方: '',
     摘要: '家庭经济困难学生资助对象的基本信息',

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Clock, systemClock } from '../../src/common/clock';
 import { loadConfig, Config } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
+import { applyMigrations, createDataSource } from '../../src/db/data-source';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { startHub } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
@@ -91,8 +91,8 @@ export async function startTestHubOn(
     statementTimeoutMs: config.statementTimeoutMs,
     poolWaitMs: config.poolWaitMs,
   });
+  await applyMigrations(db.url);
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
   const services = createServices(ds, config, clock);
   if (seed === 'demo') await seedDemo(ds, config, clock);
   else if (seed === 'organizations') await seedOrganizations(ds);

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { groupBy } from '../../common/batch';
-import { MountStatus } from '../sharing';
+import { MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
@@ -21,12 +21,6 @@ import { NotificationEventKind, recordEventsFrom } from '../notification';
 import { Role } from '../../common/role.enums';
 
 import { trimmed } from '../../common/text';
-
-const MOUNT_NAME: Record<MountStatus, string> = {
-  [MountStatus.NOT_MOUNTED]: '未挂接',
-  [MountStatus.MOUNTED]: '已挂接',
-  [MountStatus.WITHDRAWN]: '已撤销挂接',
-};
 
 export interface ReportCounts {
   accepted: number;
@@ -228,7 +222,7 @@ function targetProblems(target: Target | undefined, i: number): UserError[] {
   const field = ['input', 'runs', String(i), 'interfaceId'];
   if (!target) return [userError(UserErrorCode.NOT_FOUND, '共享接口不存在', field)];
   if (target.mount_status !== MountStatus.MOUNTED) {
-    const message = `该共享接口${MOUNT_NAME[target.mount_status]}，未挂接在市共享交换平台上，不能上报归集记录`;
+    const message = `该共享接口${MOUNT_STATUS_LABEL[target.mount_status]}，未挂接在市共享交换平台上，不能上报归集记录`;
     return [userError(UserErrorCode.RULE_VIOLATION, message, field, '第十七条')];
   }
   return [];

@@ -4,7 +4,7 @@
  * `audit_capture` trigger on every table notes each changed row's before and after); after the
  * work, just before the commit, the captured changes become one audit entry of the mutation,
  * chained and hashed, in the same transaction. It also keeps the optimistic concurrency rule: an
- * input that carries a stale `revision` of the object it changes is refused with CONFLICT.
+ * input that carries a stale `lockVersion` of the object it changes is refused with CONFLICT.
  */
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/caller';
@@ -91,8 +91,8 @@ export class AuditRecorder implements MutationRecorder {
       await this.checkRevision(em, target.table, target.id, scope.expectedRevision, rows);
     }
     // The object as it now stands: its revision as the trigger raised it.
-    const last = [...rows].reverse().find((r) => r.table_name === target?.table && r.row_id === target?.id && typeof r.after?.revision === 'number');
-    if (last && target?.object) (target.object as { revision?: number }).revision = last.after!.revision as number;
+    const last = [...rows].reverse().find((r) => r.table_name === target?.table && r.row_id === target?.id && typeof r.after?.lock_version === 'number');
+    if (last && target?.object) (target.object as { lockVersion?: number }).lockVersion = last.after!.lock_version as number;
 
     const subjects = new Set<string>();
     for (const [n, r] of rows.entries()) {
@@ -127,14 +127,14 @@ export class AuditRecorder implements MutationRecorder {
     expected: number,
     rows: { table_name: string; row_id: string | null; op: string; before: Record<string, unknown> | null }[],
   ) {
-    const first = rows.find((r) => r.table_name === table && r.row_id === id && r.op === 'UPDATE' && typeof r.before?.revision === 'number');
-    let actual = first?.before?.revision as number | undefined;
+    const first = rows.find((r) => r.table_name === table && r.row_id === id && r.op === 'UPDATE' && typeof r.before?.lock_version === 'number');
+    let actual = first?.before?.lock_version as number | undefined;
     if (actual === undefined) {
-      const [row]: { revision: number }[] = await em.query(`SELECT revision FROM "${table}" WHERE id = $1`, [id]);
+      const [row]: { revision: number }[] = await em.query(`SELECT lock_version AS revision FROM "${table}" WHERE id = $1`, [id]);
       actual = row?.revision;
     }
     if (actual !== undefined && actual !== expected) {
-      refuse(UserErrorCode.CONFLICT, `该对象已被他人修改（您读取的修订号为 ${expected}，当前为 ${actual}），请重新读取后再提交`, ['input', 'revision']);
+      refuse(UserErrorCode.CONFLICT, `该对象已被他人修改（您读取的锁定版本号为 ${expected}，当前为 ${actual}），请重新读取后再提交`, ['input', 'lockVersion']);
     }
   }
 
@@ -156,7 +156,7 @@ export class AuditRecorder implements MutationRecorder {
       map.set(meta.tableName, {
         entity: meta.name,
         parents: meta.foreignKeys.filter((fk) => fk.columns.length === 1).map((fk) => [fk.columns[0].databaseName, fk.referencedEntityMetadata.name]),
-        hasRevision: meta.columns.some((c) => c.databaseName === 'revision'),
+        hasRevision: meta.columns.some((c) => c.databaseName === 'lock_version'),
       });
     }
     this.tables = map;

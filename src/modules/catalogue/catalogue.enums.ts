@@ -144,11 +144,29 @@ export enum ResourceStatus {
 
 export const RESOURCE_STATUS_LABEL = registerLabelledEnum(ResourceStatus, 'ResourceStatus', '目录审核状态 — review status of a catalogue entry (第五条)', {
   DRAFT: ['草稿', 'being edited by the project unit'],
-  SUBMITTED: ['已提交', 'awaiting the big-data bureau review'],
+  SUBMITTED: ['已提交待审核', 'awaiting the big-data bureau review'],
   PUBLISHED: ['已发布', 'published by the big-data bureau'],
   RETURNED: ['已退回', 'returned with the bureau reason'],
   RETIRED: ['已停用', 'retired; history kept'],
 });
+
+/** 修订状态 — where the revision of a published entry stands (第五条). */
+export enum RevisionStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+}
+
+export const REVISION_STATUS_LABEL = registerLabelledEnum(
+  RevisionStatus,
+  'RevisionStatus',
+  '修订状态 — review status of the revision of a published entry (第五条)',
+  {
+    DRAFT: ['修订中', 'being edited by the project unit; the published version stays'],
+    SUBMITTED: ['修订待审核', 'awaiting the big-data bureau review; the published version stays'],
+    RETURNED: ['修订已退回', 'returned with the bureau reason; the published version stays'],
+  },
+);
 
 /** Order of frequencies from most to least frequent; IRREGULAR last. */
 export const FREQUENCY_ORDER: UpdateFrequency[] = [

@@ -8,6 +8,8 @@ export {
   OPEN_TYPE_LABEL,
   RESOURCE_FORMAT_LABEL,
   RESOURCE_STATUS_LABEL,
+  REVISION_STATUS_LABEL,
+  RevisionStatus,
   SHARING_METHOD_LABEL,
   SHARING_TYPE_LABEL,
   UPDATE_FREQUENCY_LABEL,
@@ -17,6 +19,7 @@ export {
   OpenType,
   ResourceFormat,
   ResourceStatus,
+  SHAREABLE,
   SharingMethod,
   SharingType,
   UpdateFrequency,
@@ -29,11 +32,24 @@ export { ProjectCatalogueResolver } from './project-catalogue.resolver';
 export { ProviderCountResolver, ResourceConnectionResolver } from './resource-facets.resolver';
 export { ResourceReviewService } from './resource-review.service';
 export { ResourceVersion } from './resource-version.entity';
-export { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceIdInput, ResourceReturnInput, ResourceUpdateInput } from './resource.inputs';
+export { ResourceRevision } from './resource-revision.entity';
+export { ResourceRevisionResolver } from './resource-revision.resolver';
+export {
+  DataItemInput,
+  ResourceCreateInput,
+  ResourceFilter,
+  ResourceIdInput,
+  ResourceReturnInput,
+  ResourceRevisionWithdrawInput,
+  ResourceUpdateInput,
+} from './resource.inputs';
 export { resourceLoaders } from './resource.loaders';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';
-export { FREQUENCY_NAME, syncTooRare } from './resource.rules';
+export { FREQUENCY_NAME, itemProblems, sharingProblems, syncTooRare } from './resource.rules';
+export type { ItemShape } from './resource.rules';
+/** 第八条: malformed data items as SQL, the twin of itemProblems (completeness gap MALFORMED_ITEMS). */
+export { malformedItemsSql } from './data-item.sql';
 export { filteredResources, isVisibleTo, whereVisible } from './resource.search';
 export { ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';

@@ -10,7 +10,8 @@ export const RESOURCE_CODE_KEY = 'information_resource_code_key';
 
 /**
  * 信息资源 — one entry of the catalogue (政务信息资源目录编制指南(试行)). The row is the entry as it
- * stands now; each publication freezes a ResourceVersion, so what was published when is never lost.
+ * stands now — once published, the published version, while edits wait in its ResourceRevision;
+ * each publication freezes a ResourceVersion, so what was published when is never lost.
  */
 @ObjectType({ description: '信息资源（目录条目）— a catalogue entry' })
 @Entity()
@@ -21,10 +22,10 @@ export class InformationResource {
 
   @Field(() => Int, {
     description:
-      '修订号 — raised by every change; give it back as `revision` in an update to be refused with CONFLICT if someone changed it meanwhile (not the catalogue `version`)',
+      '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile (not the catalogue `version`)',
   })
   @Column({ type: 'int', default: 1 })
-  revision: number;
+  lockVersion: number;
 
   @Field({ description: '信息资源代码 — resource code: classification code / sequence, unique' })
   @Index(RESOURCE_CODE_KEY, { unique: true })
@@ -151,7 +152,7 @@ export class InformationResource {
   @Column({ type: 'timestamptz', nullable: true })
   lastAggregatedAt: Date | null;
 
-  @Field(() => Int, { description: '当前版本号 — version the entry is at; a published entry edited becomes the next version' })
+  @Field(() => Int, { description: '当前版本号 — version the entry is at (the published one once published); a revision under way is the next (第五条)' })
   @Column('int', { default: 1 })
   version: number;
 

@@ -8,6 +8,7 @@ import {
   OpenType,
   ResourceFormat,
   ResourceStatus,
+  RevisionStatus,
   SharingMethod,
   SharingType,
   UpdateFrequency,
@@ -143,11 +144,11 @@ export class ResourceUpdateInput extends ResourceMetadataInput {
   @IsUUID('all', { message: '信息资源ID格式无效' })
   id: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 
   @Field(() => CatalogueKind, { nullable: true })
   @IsOptional()
@@ -177,11 +178,11 @@ export class ResourceIdInput {
   @IsUUID('all', { message: '信息资源ID格式无效' })
   id: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 }
 
 @InputType({ description: '提交审核 — submit a draft or returned entry to the big-data bureau (第五条)' })
@@ -198,6 +199,9 @@ export class ResourceReturnInput extends ResourceIdInput {
   reason: string;
 }
 
+@InputType({ description: '撤回修订 — withdraw the revision of a published entry (第五条)' })
+export class ResourceRevisionWithdrawInput extends ResourceIdInput {}
+
 @InputType({ description: '停用信息资源 — retire an entry; its published versions are kept' })
 export class ResourceRetireInput extends ResourceIdInput {
   @Field(() => String, { nullable: true, description: '停用理由 — reason, at most 2000 characters' })
@@ -210,6 +214,12 @@ export class ResourceRetireInput extends ResourceIdInput {
 export class ResourceFilter {
   @Field(() => ResourceStatus, { nullable: true })
   status?: ResourceStatus | null;
+
+  @Field(() => RevisionStatus, {
+    nullable: true,
+    description: '修订状态 — published entries whose revision is in this status (the review queue); only the entries the caller may see revisions of',
+  })
+  revisionStatus?: RevisionStatus | null;
 
   @Field(() => SharingType, { nullable: true })
   sharingType?: SharingType | null;

@@ -4,6 +4,7 @@ import type { Caller } from '../../common/caller';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import { ResourceVersion } from './resource-version.entity';
+import { ResourceRevision } from './resource-revision.entity';
 import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
 import { loadGrouped } from '../../common/page-batch';
@@ -106,6 +107,13 @@ export function resourceLoaders(ds: DataSource) {
       const rows = await ds.getRepository(DataItem).find({ where: { resourceId: In([...ids]) }, order: { position: 'ASC' } });
       const byResource = groupBy(rows, (i) => i.resourceId);
       return ids.map((id) => byResource.get(id) ?? []);
+    }),
+
+    /** The revision under way of each published entry, if any (who may see it is the resolver's rule). */
+    revisionByResourceId: new DataLoader<string, ResourceRevision | null>(async (ids) => {
+      const rows = await ds.getRepository(ResourceRevision).findBy({ resourceId: In([...ids]) });
+      const byResource = new Map(rows.map((v) => [v.resourceId, v]));
+      return ids.map((id) => byResource.get(id) ?? null);
     }),
 
     /** Published versions of each entry, oldest first. */

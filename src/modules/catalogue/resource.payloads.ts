@@ -91,3 +91,6 @@ export class ResourceReturnPayload extends Payload('resource', InformationResour
 
 @ObjectType()
 export class ResourceRetirePayload extends Payload('resource', InformationResource) {}
+
+@ObjectType()
+export class ResourceRevisionWithdrawPayload extends Payload('resource', InformationResource) {}

@@ -4,8 +4,9 @@ import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/co
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../common/errors';
 import { Role } from '../../common/role.enums';
+import { hasRole } from '../../common/caller';
 import { Organization } from '../organization';
-import { canRead, Project } from '../project';
+import { buildsProject, canRead, isOversight, Project } from '../project';
 import { DataItem } from './data-item.entity';
 import { InformationResource } from './information-resource.entity';
 import {
@@ -14,6 +15,7 @@ import {
   ResourcePublishInput,
   ResourceRetireInput,
   ResourceReturnInput,
+  ResourceRevisionWithdrawInput,
   ResourceSubmitInput,
   ResourceUpdateInput,
 } from './resource.inputs';
@@ -23,10 +25,13 @@ import {
   ResourcePublishPayload,
   ResourceRetirePayload,
   ResourceReturnPayload,
+  ResourceRevisionWithdrawPayload,
   ResourceSubmitPayload,
   ResourceUpdatePayload,
 } from './resource.payloads';
 import { ResourceVersion } from './resource-version.entity';
+import { ResourceRevision } from './resource-revision.entity';
+import type { RevisionDraft } from './resource-revision';
 
 @Authorized()
 @Resolver(() => InformationResource)
@@ -60,7 +65,7 @@ export class ResourceResolver {
 
   @Authorized(Role.PROJECT_UNIT)
   @Mutation(() => ResourceUpdatePayload, {
-    description: '修改信息资源 — change an entry; a published one becomes its next version as a draft (项目建设单位)',
+    description: '修改信息资源 — change an entry; a published one stays published and the change goes to its revision (项目建设单位, 第五条)',
   })
   async resourceUpdate(@Ctx() ctx: Context, @Arg('input') input: ResourceUpdateInput): Promise<ResourceUpdatePayload> {
     const { result, userErrors } = await ctx.services.resources.update(ctx, input);
@@ -95,9 +100,38 @@ export class ResourceResolver {
     return { resource: result, userErrors };
   }
 
+  @Authorized(Role.PROJECT_UNIT)
+  @Mutation(() => ResourceRevisionWithdrawPayload, {
+    description: '撤回修订 — withdraw the revision of a published entry; the published version stays (项目建设单位, 第五条)',
+  })
+  async resourceRevisionWithdraw(@Ctx() ctx: Context, @Arg('input') input: ResourceRevisionWithdrawInput): Promise<ResourceRevisionWithdrawPayload> {
+    const { result, userErrors } = await ctx.services.resourceReview.withdrawRevision(ctx, input);
+    return { resource: result, userErrors };
+  }
+
   @FieldResolver(() => [DataItem], { description: '信息项 — data items, by position' })
-  dataItems(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<DataItem[]> {
+  dataItems(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<DataItem[]> | DataItem[] {
+    const draft = r as RevisionDraft;
+    if (draft.draftItems) {
+      return draft.draftItems.map((i, n) =>
+        Object.assign(new DataItem(), { ...i, id: `${draft.draftOf?.id ?? r.id}/${n + 1}`, resourceId: r.id, position: n + 1 }),
+      );
+    }
     return ctx.loaders.dataItemsByResourceId.load(r.id);
+  }
+
+  @FieldResolver(() => ResourceRevision, {
+    nullable: true,
+    description: "修订 — the revision under way of a published entry; only the entry's units and the oversight roles see it (第五条)",
+  })
+  async revision(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<ResourceRevision | null> {
+    if ((r as RevisionDraft).draftItems) return (r as RevisionDraft).draftOf;
+    const revision = await ctx.loaders.revisionByResourceId.load(r.id);
+    if (!revision) return null;
+    if (isOversight(ctx.caller)) return revision;
+    const project = await ctx.loaders.projectById.load(r.projectId);
+    const co = project ? await ctx.loaders.coBuildingUnitIdsByProject.load(project.id) : [];
+    return project && hasRole(ctx.caller, Role.PROJECT_UNIT) && buildsProject(project, co, ctx.caller!.organizationId!) ? revision : null;
   }
 
   @FieldResolver(() => Organization, { description: '提供方 — providing organisation' })

@@ -11,9 +11,9 @@ import { likeContains } from '../../common/text';
 
 /**
  * Who reads which catalogue entries, as SQL, so that lists, totals and facets agree:
- * - an entry the bureau has published (第五条) is read by every caller: while PUBLISHED, and
- *   afterwards too — when its next version is being edited or reviewed, or when it is retired —
- *   so that it never drops out of the shared catalogue; its `versions` hold what was published;
+ * - an entry the bureau has published (第五条) is read by every caller: while PUBLISHED (a revision
+ *   under way leaves the row as published, 第十七条), and once retired too, so that what was shared
+ *   never drops out of the record; its `versions` hold what was published;
  * - an entry never published only by the PROJECT_UNIT callers of the project's lead or
  *   co-building units (第十三条) and by the oversight roles (第五条 bureau, 第六条 office and
  *   experts, 第三十四条 auditors).
@@ -25,7 +25,7 @@ export function whereVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   return qb.andWhere(
     new Brackets((w) => {
       w.where(`${alias}.status = :visPublished`, { visPublished: ResourceStatus.PUBLISHED });
-      // A version above 1 exists only by editing a published entry; a retired entry may have been published as version 1.
+      // A version above 1 exists only once the bureau published; kept for rows an earlier hub left mid-review.
       w.orWhere(`${alias}.version > 1`);
       w.orWhere(`(${alias}.status = :visRetired AND EXISTS (SELECT 1 FROM resource_version vis_v WHERE vis_v.resource_id = ${alias}.id))`, {
         visRetired: ResourceStatus.RETIRED,
@@ -56,6 +56,17 @@ export function filteredResources(em: EntityManager, caller: Caller | null, filt
     if (!id) continue;
     if (!isUuid(id)) throw badInput('filter', `${key} 格式无效`);
     qb.andWhere(`r.${key} = :f_${key}`, { [`f_${key}`]: id });
+  }
+  if (filter.revisionStatus) {
+    // 第五条: the review queue of revisions; a revision is seen only by the entry's units and the oversight roles.
+    qb.andWhere(`EXISTS (SELECT 1 FROM resource_revision f_rev WHERE f_rev.resource_id = r.id AND f_rev.status = :f_revisionStatus)`, {
+      f_revisionStatus: filter.revisionStatus,
+    });
+    if (!isOversight(caller)) {
+      const orgId = hasRole(caller, Role.PROJECT_UNIT) ? caller!.organizationId : null;
+      if (!orgId) qb.andWhere('false');
+      else qb.andWhere(`r.projectId IN ${projectsBuiltBySql(':revOrg')}`, { revOrg: orgId });
+    }
   }
   const term = filter.search?.trim();
   if (term) {

@@ -9,14 +9,16 @@ import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from
 import { validateInput } from '../../common/validation';
 import { Organization } from '../organization';
 import { buildingUnitIds, projectForChange } from '../project';
-import { ResourceStatus } from './catalogue.enums';
-import { DataItem } from './data-item.entity';
+import { ResourceStatus, RevisionStatus } from './catalogue.enums';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
-import { DataItemInput, ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
-import { metadataProblems, ResourceMetadata, searchTextOf } from './resource.rules';
+import { ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
+import { dataItemProblems, metadataOf, metadataProblems, ResourceMetadata, searchTextOf } from './resource.rules';
+import { REVISABLE, ResourceRevision } from './resource-revision.entity';
+import { contentOf, draftOf, itemsOf, lockRevision, replaceDataItems, RevisionDraft } from './resource-revision';
 import { FacetRows, filteredResources, isVisibleTo, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
 import { trimmed } from '../../common/text';
+import { canonicalJson } from '../../common/canonical-json';
 
 registerUniqueViolation({ constraint: RESOURCE_CODE_KEY, field: ['input', 'code'], message: '该信息资源代码已被使用' });
 
@@ -94,6 +96,8 @@ export class ResourceService {
       const related = input.relatedResourceCodes ?? [];
       const problems = [
         ...metadataProblems(metadata),
+        ...dataItemProblems(input.dataItems ?? []),
+        ...(await duplicateNameProblems(em, project.id, input.name, null)),
         ...(input.providerId ? await this.providerProblems(em, project.id, providerId, ['input', 'providerId']) : []),
         ...(await this.relatedProblems(em, ctx, related, metadata.code)),
       ];
@@ -123,15 +127,20 @@ export class ResourceService {
         ),
       });
       const saved = await em.save(resource);
-      await replaceDataItems(em, saved.id, items);
+      await replaceDataItems(
+        em,
+        saved.id,
+        items.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null })),
+      );
       return saved;
     });
   }
 
   /**
-   * Changes an entry: a DRAFT or RETURNED one in place; a PUBLISHED one becomes its next version,
-   * a DRAFT again, while the published ResourceVersion stays as it was (第五条: the bureau reviews
-   * every version it publishes). A SUBMITTED entry is with the bureau; a RETIRED one is history.
+   * Changes an entry: a DRAFT or RETURNED one in place. A PUBLISHED one stays as published
+   * (第五条、第十七条: readers, sharing and the figures keep the version the bureau reviewed): the
+   * change goes to its revision, opened by the first edit, which the bureau publishes or returns.
+   * A SUBMITTED entry (or revision) is with the bureau; a RETIRED one is history.
    */
   async update(ctx: RequestContext, input: ResourceUpdateInput): Promise<Outcome<InformationResource>> {
     normalize(input);
@@ -148,55 +157,67 @@ export class ResourceService {
         const why = r.status === ResourceStatus.SUBMITTED ? '已提交大数据管理局审核，审核完成前不能修改' : '已停用，不能修改';
         refuse(UserErrorCode.INVALID_TRANSITION, `该信息资源${why}`, ['input', 'id'], '第五条');
       }
-      const { id: _id, dataItems, ...fields } = input;
-      const given = Object.entries(fields).filter(([, v]) => v !== undefined);
-      if (given.length === 0 && !dataItems) return r;
-
-      const before = { code: r.code, sharingType: r.sharingType, updateFrequency: r.updateFrequency };
-      const required = ['catalogueKind', 'classificationCode', 'name', 'format', 'summary', 'relatedResourceCodes', 'providerId'];
-      for (const [key, value] of given) {
-        if (value === null && required.includes(key)) continue; // null keeps a value that cannot be empty
-        if (key === 'code') continue;
-        (r as unknown as Record<string, unknown>)[key] = value ?? null;
+      const published = r.status === ResourceStatus.PUBLISHED;
+      const revision = published ? await lockRevision(em, r.id) : null;
+      if (revision?.status === RevisionStatus.SUBMITTED) {
+        refuse(UserErrorCode.INVALID_TRANSITION, '该信息资源的修订已提交大数据管理局审核，审核完成前不能修改（可先撤回修订）', ['input', 'id'], '第五条');
       }
-      if (input.summary === null) r.summary = '';
+      const { id: _id, dataItems, ...fields } = input;
+      const given = Object.values(fields).some((v) => v !== undefined);
+      if (!given && !dataItems) return r;
+
+      // 第五条: the edit of a published entry is made on its revision, never on the row readers see.
+      const target: InformationResource = published ? draftOf(r, revision, await itemsOf(em, r.id)) : r;
+      const before = { code: r.code, sharingType: target.sharingType, updateFrequency: target.updateFrequency };
+      const required: string[] = ['catalogueKind', 'classificationCode', 'name', 'format', 'summary', 'relatedResourceCodes', 'providerId'];
+      const values = target as unknown as Record<string, unknown>;
+      for (const key of REVISABLE) {
+        const value = input[key];
+        if (value === undefined || (value === null && required.includes(key))) continue; // null keeps a value that cannot be empty
+        values[key] = value;
+      }
+      if (input.summary === null) target.summary = '';
       const classificationChanged = input.classificationCode !== undefined && input.classificationCode !== null;
-      const metadata: ResourceMetadata = {
-        catalogueKind: r.catalogueKind,
-        classificationCode: r.classificationCode,
-        code: input.code ?? (classificationChanged && !r.code.startsWith(`${r.classificationCode}/`) ? null : r.code),
-        sharingType: r.sharingType,
-        sharingCondition: r.sharingCondition,
-        legalBasis: r.legalBasis,
-        openType: r.openType,
-        openCondition: r.openCondition,
-        updateFrequency: r.updateFrequency,
-      };
+      const metadata = metadataOf(target, input.code ?? (classificationChanged && !r.code.startsWith(`${target.classificationCode}/`) ? null : r.code));
       const problems = [
         ...metadataProblems(metadata),
+        ...(dataItems ? dataItemProblems(dataItems) : []),
+        ...(input.name ? await duplicateNameProblems(em, r.projectId, input.name, r.id) : []),
         ...(input.providerId ? await this.providerProblems(em, r.projectId, input.providerId, ['input', 'providerId']) : []),
         ...(input.relatedResourceCodes ? await this.relatedProblems(em, ctx, input.relatedResourceCodes, metadata.code ?? r.code) : []),
-        ...(await this.changeProblems(em, r, before)),
+        ...(await this.changeProblems(em, target, before)),
       ];
       if (problems.length) throw new UserErrorsException(problems);
 
       if (metadata.code !== before.code) {
         // 第五条: what the bureau published is known by its code; a code once published stays.
-        if (r.status === ResourceStatus.PUBLISHED || r.version > 1 || (await publishedBefore(em, r.id))) {
-          refuse(UserErrorCode.INVALID, '已发布过的信息资源代码不能变更', ['input', input.code ? 'code' : 'classificationCode']);
+        if (published || r.version > 1 || (await publishedBefore(em, r.id))) {
+          refuse(UserErrorCode.INVALID, '已发布过的信息资源代码不能变更', ['input', input.code ? 'code' : 'classificationCode'], '第五条');
         }
         r.code = await this.codeFor(em, ctx, r.classificationCode, metadata.code, r.id);
       }
-      if (input.relatedResourceCodes) r.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
-      if (r.status === ResourceStatus.PUBLISHED) {
-        r.version += 1;
-        r.status = ResourceStatus.DRAFT;
+      if (input.relatedResourceCodes) target.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
+      const items = dataItems ? dataItems.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null })) : null;
+      if (published) {
+        const draft = target as RevisionDraft;
+        const next = { content: contentOf(draft), items: items ?? draft.draftItems };
+        // An edit that leaves the published entry as it is (a re-import of the same row) opens no revision.
+        if (!revision && canonicalJson(next) === canonicalJson({ content: contentOf(r), items: await itemsOf(em, r.id) })) return r;
+        await em.save(
+          em.create(ResourceRevision, {
+            ...(revision ?? { resourceId: r.id, version: r.version + 1, status: RevisionStatus.DRAFT, createdBy: ctx.caller!.userId }),
+            content: next.content,
+            dataItems: next.items,
+          }),
+        );
+        return r;
       }
-      if (dataItems) await replaceDataItems(em, r.id, dataItems);
-      const names = dataItems
-        ? dataItems.map((i) => i.name)
-        : (await em.find(DataItem, { where: { resourceId: r.id }, order: { position: 'ASC' } })).map((i) => i.name);
-      r.searchText = searchTextOf(r.name, r.summary, names);
+      if (items) await replaceDataItems(em, r.id, items);
+      r.searchText = searchTextOf(
+        r.name,
+        r.summary,
+        (items ?? (await itemsOf(em, r.id))).map((i) => i.name),
+      );
       return em.save(r);
     });
   }
@@ -255,14 +276,24 @@ export class ResourceService {
   }
 }
 
-/** Replaces the data items of an entry with `items`, numbered from 1 in the order given. */
-async function replaceDataItems(em: EntityManager, resourceId: string, items: DataItemInput[]): Promise<void> {
-  await em.delete(DataItem, { resourceId });
-  if (items.length === 0) return;
-  await em.insert(
-    DataItem,
-    items.map((item, i) => ({ resourceId, position: i + 1, name: item.name, dataType: item.dataType, length: item.length ?? null })),
+/**
+ * 第八条: one project's catalogue names each resource once: a second entry of the same name (or a
+ * rename onto one) is refused naming the entry that has it. Retired entries free their name.
+ * Serialised per project and name, so two writers cannot both pass.
+ */
+async function duplicateNameProblems(em: EntityManager, projectId: string, name: string, selfId: string | null): Promise<UserError[]> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('information_resource_name:' || $1 || ':' || $2))`, [projectId, name]);
+  const [taken]: { code: string }[] = await em.query(
+    `SELECT code FROM information_resource
+      WHERE project_id = $1 AND name = $2 AND status <> $3 AND ($4::uuid IS NULL OR id <> $4::uuid)
+      UNION ALL
+     SELECT r.code FROM resource_revision v JOIN information_resource r ON r.id = v.resource_id
+      WHERE r.project_id = $1 AND v.content->>'name' = $2 AND r.status <> $3 AND ($4::uuid IS NULL OR r.id <> $4::uuid)
+      LIMIT 1`,
+    [projectId, name, ResourceStatus.RETIRED, selfId],
   );
+  if (!taken) return [];
+  return [userError(UserErrorCode.DUPLICATE, `本项目已有同名信息资源「${name}」（代码 ${taken.code}）`, ['input', 'name'], '第八条')];
 }
 
 export async function publishedBefore(em: EntityManager, resourceId: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
-import { ResourceStatus, UpdateFrequency, FREQUENCY_NAME } from '../catalogue';
+import { RESOURCE_STATUS_LABEL, ResourceStatus, SHARING_TYPE_LABEL, SharingType, UpdateFrequency, FREQUENCY_NAME } from '../catalogue';
 import { groupBy } from '../../common/batch';
 import { Organization } from '../organization';
 import { isOversight, Project, projectsBuiltBySql } from '../project';
@@ -45,6 +45,8 @@ interface GapSqlRow {
   last_aggregated_at: Date | null;
   has_interface: boolean;
   is_mounted: boolean;
+  sharing_type: SharingType | null;
+  malformed_names: string | null;
 }
 
 /** The figures of a filtered set of projects, in total and per lead unit (by name). */
@@ -53,14 +55,6 @@ export interface CompletenessSummary {
   total: { scope: CompletenessScope; counts: CompletenessCounts };
   byOrganization: { organizationId: string; scope: CompletenessScope; counts: CompletenessCounts }[];
 }
-
-const STATUS_NAME: Record<ResourceStatus, string> = {
-  [ResourceStatus.DRAFT]: '草稿',
-  [ResourceStatus.SUBMITTED]: '已提交待审核',
-  [ResourceStatus.PUBLISHED]: '已发布',
-  [ResourceStatus.RETURNED]: '已退回',
-  [ResourceStatus.RETIRED]: '已停用',
-};
 
 const shanghaiTime = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -196,7 +190,27 @@ export class CompletenessService {
   private detail(r: GapSqlRow): string | null {
     switch (r.reason) {
       case GapReason.NOT_PUBLISHED:
-        return `目录状态：${STATUS_NAME[r.status]}`;
+        return `目录状态：${RESOURCE_STATUS_LABEL[r.status]}`;
+      case GapReason.MISSING_SHARING_TYPE:
+        return '未填写共享类型（无条件共享、有条件共享或不予共享），第九条';
+      case GapReason.MISSING_OPEN_TYPE:
+        return '未填写开放类型（无条件开放、有条件开放或不予开放），第九条';
+      case GapReason.MISSING_FREQUENCY:
+        return '未填写更新周期，第九条';
+      case GapReason.MISSING_CONDITION:
+        return '共享类型为有条件共享，未填写共享条件，第九条';
+      case GapReason.MISSING_LEGAL_BASIS:
+        return '共享类型为不予共享，未填写法律法规或政策依据，第九条';
+      case GapReason.MISSING_OPEN_CONDITION:
+        return '开放类型为有条件开放，未填写开放条件，第九条';
+      case GapReason.NO_DATA_ITEMS:
+        return '未登记任何信息项，第八条';
+      case GapReason.MALFORMED_ITEMS:
+        return `信息项不符合编制指南（长度与数据类型不符，或名称重复）：${r.malformed_names}`;
+      case GapReason.OPEN_BUT_NOT_SHARED:
+        return '向社会开放的信息资源须先确定为无条件共享或有条件共享，第九条';
+      case GapReason.NO_INTERFACE:
+        return `共享类型为${SHARING_TYPE_LABEL[r.sharing_type!]}，尚无可用共享接口（未登记，或均已撤销挂接），第九条`;
       case GapReason.NOT_MOUNTED:
         return r.has_interface ? '共享接口尚未挂接市共享交换平台' : '无可用共享接口（未登记或已撤销挂接）';
       case GapReason.NEVER_AGGREGATED:

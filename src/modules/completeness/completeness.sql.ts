@@ -1,4 +1,4 @@
-import { UpdateFrequency } from '../catalogue';
+import { malformedItemsSql, UpdateFrequency } from '../catalogue';
 import { GapReason } from './completeness.enums';
 
 /**
@@ -62,11 +62,12 @@ const CHECKED = `
     SELECT DISTINCT s.scope_key, s.project_id FROM unnest($1::text[], $2::uuid[]) AS s(scope_key, project_id)
   ), scoped AS MATERIALIZED (
     SELECT r.id, r.code, r.project_id, r.status, r.sharing_type, r.open_type, r.update_frequency, r.sharing_condition, r.legal_basis,
-           r.last_aggregated_at
+           r.open_condition, r.last_aggregated_at
       FROM information_resource r
      WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
   ), itemised AS (
     SELECT DISTINCT d.resource_id FROM data_item d WHERE d.resource_id IN (SELECT id FROM scoped)
+  ), malformed AS (${malformedItemsSql('SELECT id FROM scoped')}
   ), interfaced AS (
     SELECT i.resource_id,
            -- 第九条: an interface counts until it is withdrawn from the platform.
@@ -75,7 +76,7 @@ const CHECKED = `
            bool_or(i.mount_status = 'MOUNTED') AS is_mounted
       FROM sharing_interface i WHERE i.resource_id IN (SELECT id FROM scoped) GROUP BY i.resource_id
   ), res AS MATERIALIZED (
-    SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at,
+    SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at, r.sharing_type, r.open_type,
            r.status = 'PUBLISHED' AS published,
            -- 共享类型: UNCONDITIONAL and CONDITIONAL resources are the ones to share and aggregate (第九条、第十七条).
            coalesce(r.sharing_type IN ('UNCONDITIONAL', 'CONDITIONAL'), false) AS shareable,
@@ -86,11 +87,16 @@ const CHECKED = `
            -- 第九条: a conditional share states its condition; not sharing states its legal basis.
            coalesce(r.sharing_type = 'CONDITIONAL' AND ${blank('r.sharing_condition')}, false) AS no_condition,
            coalesce(r.sharing_type = 'NOT_SHARED' AND ${blank('r.legal_basis')}, false) AS no_legal_basis,
+           -- 第九条: a conditional opening states its condition.
+           coalesce(r.open_type = 'CONDITIONAL_OPEN' AND ${blank('r.open_condition')}, false) AS no_open_condition,
            -- 第九条 (as resource.rules): open to the public only what is shared; NOT_SHARED ⇒ NOT_OPEN.
            coalesce(r.open_type IN ('OPEN', 'CONDITIONAL_OPEN') AND r.sharing_type IS DISTINCT FROM 'UNCONDITIONAL'
                     AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false) AS open_not_shared,
            -- 第八条: a catalogue entry lists its data items.
            d.resource_id IS NULL AS no_items,
+           -- 第八条 (编制指南): each item's length fits its type and its name is the entry's only one.
+           m.resource_id IS NOT NULL AS malformed_items,
+           m.names AS malformed_names,
            coalesce(i.has_interface, false) AS has_interface,
            coalesce(i.is_mounted, false) AS is_mounted,
            -- 第十七条 归集率: last_aggregated_at is kept by ingest over all the resource's interfaces, including
@@ -101,10 +107,11 @@ const CHECKED = `
            ${freshSql('r.last_aggregated_at', 'r.update_frequency', '$3', '$4')} AS fresh
       FROM scoped r
       LEFT JOIN itemised d ON d.resource_id = r.id
+      LEFT JOIN malformed m ON m.resource_id = r.id
       LEFT JOIN interfaced i ON i.resource_id = r.id
   ), checked AS (
     SELECT res.*,
-           NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR open_not_shared OR no_items) AS metadata_ok
+           NOT (no_sharing_type OR no_open_type OR no_frequency OR no_condition OR no_legal_basis OR no_open_condition OR open_not_shared OR no_items OR malformed_items) AS metadata_ok
       FROM res
   )`;
 
@@ -116,7 +123,9 @@ const GAP_WHEN: Record<GapReason, string> = {
   [GapReason.MISSING_FREQUENCY]: 'r.no_frequency',
   [GapReason.MISSING_CONDITION]: 'r.no_condition',
   [GapReason.MISSING_LEGAL_BASIS]: 'r.no_legal_basis',
+  [GapReason.MISSING_OPEN_CONDITION]: 'r.no_open_condition',
   [GapReason.NO_DATA_ITEMS]: 'r.no_items',
+  [GapReason.MALFORMED_ITEMS]: 'r.malformed_items',
   [GapReason.OPEN_BUT_NOT_SHARED]: 'r.open_not_shared',
   [GapReason.NO_INTERFACE]: 'r.shareable AND NOT r.has_interface',
   [GapReason.NOT_MOUNTED]: 'r.shareable AND NOT r.is_mounted',
@@ -129,7 +138,7 @@ export const GAP_ORDER: GapReason[] = Object.values(GapReason);
 
 const GAPS = `${CHECKED}, gap AS (
     SELECT s.scope_key, r.id AS resource_id, r.code, r.project_id, g.reason, g.ord,
-           r.status, r.update_frequency, r.last_aggregated_at, r.has_interface, r.is_mounted
+           r.status, r.update_frequency, r.last_aggregated_at, r.has_interface, r.is_mounted, r.sharing_type, r.malformed_names
       FROM scope s JOIN checked r ON r.project_id = s.project_id
      CROSS JOIN LATERAL (VALUES ${GAP_ORDER.map((reason, ord) => `('${reason}', ${ord}, ${GAP_WHEN[reason]})`).join(', ')}) AS g(reason, ord, broken)
      WHERE g.broken
@@ -166,6 +175,6 @@ export const GAP_PAGES_SQL = `WITH ${GAPS},
      WHERE $5::text IS NULL OR code COLLATE "C" > $5::text OR (code = $5::text AND ord > $6::int)
   )
   SELECT t.scope_key, t.n AS total, p.resource_id, p.code, p.project_id, p.reason, p.ord, p.status, p.update_frequency,
-         p.last_aggregated_at, p.has_interface, p.is_mounted
+         p.last_aggregated_at, p.has_interface, p.is_mounted, p.sharing_type, p.malformed_names
     FROM total t LEFT JOIN page p ON p.scope_key = t.scope_key AND p.rn <= $7::int
    ORDER BY t.scope_key, p.rn`;

@@ -1,7 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
 import { UserError, UserErrorsException } from '../../common/user-error';
-import { CatalogueKind, DataGrade, OpenType, ResourceFormat, SharingMethod, SharingType, UpdateFrequency } from '../catalogue';
+import {
+  CatalogueKind,
+  DataGrade,
+  OpenType,
+  ResourceFormat,
+  ResourceRevision,
+  ResourceStatus,
+  SharingMethod,
+  SharingType,
+  UpdateFrequency,
+} from '../catalogue';
 import { InformationResource } from '../catalogue';
 import { DataItemInput, ResourceCreateInput, ResourceUpdateInput } from '../catalogue';
 import type { ResourceService } from '../catalogue';
@@ -39,6 +49,8 @@ export interface ImportReport {
   rows: number;
   created: number;
   updated: number;
+  /** Of those updated, the published entries whose changes went to a revision for the bureau to review (第五条). */
+  revised: number;
   interfacesRegistered: number;
   interfacesUpdated: number;
   unchanged: number;
@@ -57,7 +69,8 @@ type Kind = 'resources' | 'interfaces';
  * Imports a filled catalogue template into a project. Every row goes through the same business
  * actions as the GraphQL mutations (resourceCreate / resourceUpdate, interfaceRegister /
  * interfaceUpdate), each a savepoint of one transaction: with any error, or on a dry run, the
- * whole transaction is rolled back and nothing is written.
+ * whole transaction is rolled back and nothing is written. A row whose resource code is already the
+ * project's updates that entry; a published one keeps its published version and gets a revision (第五条).
  */
 export class CatalogueImportService {
   constructor(
@@ -128,7 +141,7 @@ class ImportRun {
   private readonly errors: ImportError[] = [];
   private errorCount = 0;
   private dataRows = 0;
-  private counts = { created: 0, updated: 0, interfacesRegistered: 0, interfacesUpdated: 0, unchanged: 0 };
+  private counts = { created: 0, updated: 0, revised: 0, interfacesRegistered: 0, interfacesUpdated: 0, unchanged: 0 };
 
   constructor(
     private readonly ctx: RequestContext,
@@ -261,7 +274,7 @@ class ImportRun {
       openCondition: r.text('openCondition'),
       updateFrequency: r.choice<UpdateFrequency>('updateFrequency'),
       dataGrade: r.choice<DataGrade>('dataGrade'),
-      publishedOn: r.date('publishedOn'),
+      publishedOn: r.date('publishedOn') ?? undefined, // blank keeps the date an entry has (the bureau sets it at publication)
     };
     const related = r.list('relatedResourceCodes');
     const providerText = r.text('provider');
@@ -311,6 +324,10 @@ class ImportRun {
     if (outcome.userErrors.length) return this.failRow(p.layout.sheet, p.row, outcome.userErrors, RESOURCE_FIELD_COLUMN);
     if (existing) this.counts.updated++;
     else this.counts.created++;
+    // 第五条: a published entry is not overwritten: the row's changes are its revision, for the bureau to publish.
+    if (existing?.status === ResourceStatus.PUBLISHED && (await this.ctx.transaction!.existsBy(ResourceRevision, { resourceId: existing.id }))) {
+      this.counts.revised++;
+    }
     if (related.length) this.relations.push({ sheet: p.layout.sheet, row: p.row, value: { id: outcome.result!.id, codes: related } });
   }
 

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../graphql/scalars';
+import { isCalendarDate, isDateShaped } from '../../common/formats';
 import { DATA_ITEM_TYPE_LABEL, DataItemType, SharingType } from '../catalogue';
 import { DataItemInput } from '../catalogue';
 import { CATALOGUE_CLASS_DIGIT, CatalogueKind } from '../catalogue';
@@ -101,7 +101,8 @@ export class RowReader {
     const value = this.text(key);
     if (value === null) return null;
     if (!isCalendarDate(value)) {
-      this.error(this.column(key), 'INVALID', `${this.column(key).header}「${value}」格式无效（应为 YYYY-MM-DD）`);
+      const why = isDateShaped(value) ? '不存在（该月没有这一天）' : '格式无效（应为 YYYY-MM-DD）';
+      this.error(this.column(key), 'INVALID', `${this.column(key).header}「${value}」${why}`);
       return null;
     }
     return value;

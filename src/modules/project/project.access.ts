@@ -46,8 +46,14 @@ export async function projectForChange(em: EntityManager, caller: Caller, projec
   // Lock only the project row: the eager budgetYears join is an outer join, which FOR UPDATE refuses.
   const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
   const units = project ? await buildingUnitIds(em, projectId) : [];
-  // A project the caller may not read (not yet in the annual plan, 第十条) is answered as not found.
-  if (!project || !canRead(caller, project, units)) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
+  // A project the caller may not read (not yet in the annual plan, 第十条) is answered as not found,
+  // except to a unit it was proposed to (第十四条): that unit knows of it, and must accept first.
+  if (!project || !canRead(caller, project, units)) {
+    if (project && caller.organizationId && (await proposedTo(em, projectId, caller.organizationId))) {
+      refuse(UserErrorCode.NOT_ALLOWED, '贵单位尚未接受该项目的共建提议，接受后方可修改该项目', field, '第十四条');
+    }
+    refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
+  }
   if (!hasRole(caller, Role.PROJECT_UNIT) || !caller.organizationId || !units.includes(caller.organizationId)) {
     refuse(UserErrorCode.NOT_ALLOWED, '只有项目牵头单位或共建单位可以修改该项目', field, '第十三条');
   }
@@ -56,6 +62,15 @@ export async function projectForChange(em: EntityManager, caller: Caller, projec
     refuse(UserErrorCode.INVALID_TRANSITION, '项目已终止，不能再修改项目及其信息资源目录、共享接口', field, '第三十三条');
   }
   return project;
+}
+
+/** 第十四条: the organisation is named as co-building unit of the project and has not answered yet. */
+async function proposedTo(em: EntityManager, projectId: string, organizationId: string): Promise<boolean> {
+  const rows: unknown[] = await em.query(`SELECT 1 FROM project_co_building_unit WHERE project_id = $1 AND organization_id = $2 AND status = 'PROPOSED'`, [
+    projectId,
+    organizationId,
+  ]);
+  return rows.length > 0;
 }
 
 /** Statuses in which a project is visible only to its building units and the oversight roles: not yet in the annual plan (第十条). */

@@ -28,10 +28,10 @@ export class Project {
   id: string;
 
   @Field(() => Int, {
-    description: '修订号 — raised by every change; give it back as `revision` in an update to be refused with CONFLICT if someone changed it meanwhile',
+    description: '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile',
   })
   @Column({ type: 'int', default: 1 })
-  revision: number;
+  lockVersion: number;
 
   @Field({ description: '项目编号 — project code, unique, e.g. SC-2027-0012' })
   @Index(PROJECT_CODE_KEY, { unique: true })

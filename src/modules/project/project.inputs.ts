@@ -181,11 +181,11 @@ export class ProjectActionInput {
   @IsUUID('all', { message: '项目ID格式无效' })
   projectId: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 }
 
 @InputType({ description: '修改项目 — change a draft or rejected project (第十五条: approved projects use projectRequestChange)' })

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { UserError, userError, UserErrorCode } from '../../common/user-error';
 import { Role } from '../../common/role.enums';
 import { ConstructionPlan, PLAN_SECTIONS } from './construction-plan.embedded';
@@ -332,56 +331,5 @@ export const declarationDeadline = (planYear: number): Date => new Date(Date.UTC
 export const lateDeclaration = (declaredAt: Date | null, planYear: number): boolean =>
   declaredAt !== null && declaredAt.getTime() >= declarationDeadline(planYear).getTime();
 
-// ── 第九条: the sharing analysis a project needs before approval ────────────────────────────────
-
-interface SharingGap {
-  code: string | null;
-  problem: 'NO_RESOURCES' | 'NO_SHARING_TYPE' | 'NO_OPEN_TYPE' | 'NO_UPDATE_FREQUENCY' | 'NO_INTERFACE' | 'MISSING_CONDITION' | 'MISSING_LEGAL_BASIS';
-}
-
-const GAP_MESSAGES: Record<SharingGap['problem'], [field: string | null, message: (code: string) => string]> = {
-  NO_RESOURCES: [null, () => '项目尚未登记任何信息资源，缺少政务信息资源共享分析'],
-  NO_SHARING_TYPE: ['sharingType', (c) => `信息资源 ${c} 未确定共享类型`],
-  NO_OPEN_TYPE: ['openType', (c) => `信息资源 ${c} 未确定开放类型`],
-  NO_UPDATE_FREQUENCY: ['updateFrequency', (c) => `信息资源 ${c} 未确定更新周期`],
-  NO_INTERFACE: ['interfaces', (c) => `可共享的信息资源 ${c} 没有可用的共享接口`],
-  MISSING_CONDITION: ['sharingCondition', (c) => `有条件共享的信息资源 ${c} 未填写共享条件`],
-  MISSING_LEGAL_BASIS: ['legalBasis', (c) => `不予共享的信息资源 ${c} 未填写法律法规依据`],
-};
-
-/**
- * 第九条: 信息资源共享是审批政务信息化项目的必备条件 — the project's resources (not retired) each
- * state sharing type, openness and frequency; shareable ones have an interface that is not
- * withdrawn; conditional ones their condition, unshared ones their legal basis. One statement.
- */
-export async function sharingAnalysisProblems(em: EntityManager, projectId: string): Promise<UserError[]> {
-  const gaps: SharingGap[] = await em.query(
-    `WITH r AS (
-       SELECT id, code, sharing_type, open_type, update_frequency, sharing_condition, legal_basis
-       FROM information_resource WHERE project_id = $1 AND status <> 'RETIRED'
-     ), served AS (
-       SELECT DISTINCT resource_id FROM sharing_interface
-       WHERE mount_status <> 'WITHDRAWN' AND resource_id IN (SELECT id FROM r)
-     )
-     SELECT NULL AS code, 'NO_RESOURCES' AS problem, 0 AS ord WHERE NOT EXISTS (SELECT 1 FROM r)
-     UNION ALL
-     SELECT r.code, g.problem, g.ord
-     FROM r LEFT JOIN served s ON s.resource_id = r.id
-     CROSS JOIN LATERAL (VALUES
-       ('NO_SHARING_TYPE', 1, r.sharing_type IS NULL),
-       ('NO_OPEN_TYPE', 2, r.open_type IS NULL),
-       ('NO_UPDATE_FREQUENCY', 3, r.update_frequency IS NULL),
-       ('NO_INTERFACE', 4, r.sharing_type IN ('UNCONDITIONAL', 'CONDITIONAL') AND s.resource_id IS NULL),
-       ('MISSING_CONDITION', 5, r.sharing_type = 'CONDITIONAL' AND btrim(coalesce(r.sharing_condition, '')) = ''),
-       ('MISSING_LEGAL_BASIS', 6, r.sharing_type = 'NOT_SHARED' AND btrim(coalesce(r.legal_basis, '')) = '')
-     ) AS g(problem, ord, failed)
-     WHERE g.failed
-     ORDER BY code NULLS FIRST, ord`,
-    [projectId],
-  );
-  return gaps.map(({ code, problem }) => {
-    const [attribute, message] = GAP_MESSAGES[problem];
-    const field = code === null ? ['resources'] : ['resources', code, ...(attribute ? [attribute] : [])];
-    return userError(UserErrorCode.RULE_VIOLATION, message(code ?? ''), field, '第九条');
-  });
-}
+// 第九条: the sharing analysis a project needs before approval is the completeness module's
+// (completeness.approval.ts sharingAnalysisProblems), given to ProjectService by services.ts.

@@ -21,16 +21,7 @@ import { namedCoBuildingUnitIds, proposeCoBuildingUnits } from './co-building.se
 import * as I from './project.inputs';
 import { changedColumns, changeSummary, cleanChanges, cleanPlan, emptyPlan, hasChanges, mergeChanges, normalizeShape, valueProblems } from './project.changes';
 import { ProjectNextAction } from './project-next.objects';
-import {
-  declarationProblems,
-  fenToYuan,
-  PROJECT_TRANSITIONS,
-  ProjectAction,
-  ProjectShape,
-  sharingAnalysisProblems,
-  toFen,
-  upgradeTargetProblem,
-} from './project.rules';
+import { declarationProblems, fenToYuan, PROJECT_TRANSITIONS, ProjectAction, ProjectShape, toFen, upgradeTargetProblem } from './project.rules';
 import { projectForAction, recordTransition, writeTransition } from './project.transitions';
 import { shanghaiDateOf } from '../../common/dates';
 import { likeContains, trimmed } from '../../common/text';
@@ -42,7 +33,7 @@ const CODE_LOCK = 0x50524a43;
 
 type Changes = I.ProjectChangesInput;
 
-/** A rule of another module that projectApprove also runs (第十条: the expert review), given by the composition root. */
+/** A rule of another module that projectApprove also runs (第九条 the sharing analysis, 第十条 the expert review), given by the composition root. */
 export type ApprovalCheck = (em: EntityManager, project: Project) => Promise<UserError[]>;
 
 export class ProjectService {
@@ -50,6 +41,10 @@ export class ProjectService {
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize'>,
     private readonly clock: Clock,
+    /**
+     * Rules of other modules that projectApprove also runs, given by the composition root: 第九条 the
+     * sharing analysis (the completeness module's definition) and 第十条 the expert review.
+     */
     private readonly approvalChecks: readonly ApprovalCheck[] = [],
   ) {}
 
@@ -277,7 +272,7 @@ export class ProjectService {
 
   /** 第九条 the sharing analysis, then the other modules' checks (第十条 the expert review). */
   private async approvalProblems(em: EntityManager, project: Project): Promise<UserError[]> {
-    const problems = await sharingAnalysisProblems(em, project.id);
+    const problems: UserError[] = [];
     for (const check of this.approvalChecks) problems.push(...(await check(em, project)));
     return problems;
   }

@@ -1,6 +1,6 @@
 /** The sharing-request module's public face: requests to share a conditionally shared resource, answered within 10 working days. */
 export { SharingRequest } from './sharing-request.entity';
-export { SharingRequestStatus } from './sharing-request.enums';
+export { SHARING_REQUEST_STATUS_LABEL, SharingRequestStatus } from './sharing-request.enums';
 export { sharingRequestLoaders } from './sharing-request.loaders';
 export { SharingRequestResolver } from './sharing-request.resolver';
 export { SharingRequestService } from './sharing-request.service';

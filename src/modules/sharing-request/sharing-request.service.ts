@@ -10,13 +10,13 @@ import { refuse, UserErrorCode } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
-import { ResourceStatus, SharingType, InformationResource, whereVisible } from '../catalogue';
+import { RESOURCE_STATUS_LABEL, ResourceStatus, SharingType, InformationResource, whereVisible } from '../catalogue';
 import { daysBetween, shanghaiDateOf } from '../../common/dates';
 import { addWorkingDays, calendarCovers } from '../../common/working-days';
 import { isOversight } from '../project';
 import { consumerJoinResource } from '../sharing';
 import { PENDING_REQUEST_KEY, SharingRequest } from './sharing-request.entity';
-import { SharingRequestStatus } from './sharing-request.enums';
+import { SHARING_REQUEST_STATUS_LABEL, SharingRequestStatus } from './sharing-request.enums';
 import { SharingRequestApproveInput, SharingRequestCreateInput, SharingRequestFilter, SharingRequestRejectInput } from './sharing-request.inputs';
 import { NotificationEventKind, recordEvents } from '../notification';
 import { isCalendarDate, isUuid } from '../../graphql/scalars';
@@ -31,20 +31,6 @@ registerUniqueViolation({
 export const ANSWER_WORKING_DAYS = 10;
 
 /** Serialises the requests of one organisation for one resource (pg_advisory_xact_lock key, with hashtext(resource/consumer)). */
-
-const RESOURCE_STATUS_NAME: Record<ResourceStatus, string> = {
-  [ResourceStatus.DRAFT]: '草稿',
-  [ResourceStatus.SUBMITTED]: '已提交',
-  [ResourceStatus.PUBLISHED]: '已发布',
-  [ResourceStatus.RETURNED]: '已退回',
-  [ResourceStatus.RETIRED]: '已停用',
-};
-
-const ANSWER_NAME: Record<SharingRequestStatus, string> = {
-  [SharingRequestStatus.PENDING]: '待答复',
-  [SharingRequestStatus.APPROVED]: '已同意',
-  [SharingRequestStatus.REJECTED]: '已拒绝',
-};
 
 /**
  * The answer due date of a request made on `requestDate` (Asia/Shanghai): 10 working days later
@@ -148,7 +134,7 @@ export class SharingRequestService {
       const r = (await em.findOne(InformationResource, { where: { id: visible.id }, lock: { mode: 'pessimistic_read' } }))!;
       // 第五条: only what the bureau has published is in the shared catalogue.
       if (r.status !== ResourceStatus.PUBLISHED) {
-        refuse(UserErrorCode.INVALID_TRANSITION, `只能申请已发布的信息资源（当前状态：${RESOURCE_STATUS_NAME[r.status]}）`, field);
+        refuse(UserErrorCode.INVALID_TRANSITION, `只能申请已发布的信息资源（当前状态：${RESOURCE_STATUS_LABEL[r.status]}）`, field);
       }
       if (r.providerId === consumerId) refuse(UserErrorCode.NOT_ALLOWED, '该信息资源由本单位提供，无需申请共享', field);
       // 国发〔2016〕51号: 无条件共享类 is used without asking; 不予共享类 cannot be asked for; 有条件共享类 needs a request.
@@ -240,7 +226,7 @@ export class SharingRequestService {
       const resource = (await em.findOne(InformationResource, { where: { id: request.resourceId }, lock: { mode: 'pessimistic_read' } }))!;
       if (!answersFor(caller, resource)) refuse(UserErrorCode.NOT_ALLOWED, '只有信息资源的提供单位或大数据管理局可以答复共享申请', field);
       if (request.status !== SharingRequestStatus.PENDING) {
-        refuse(UserErrorCode.INVALID_TRANSITION, `该共享申请${ANSWER_NAME[request.status]}，不能再次答复`, field);
+        refuse(UserErrorCode.INVALID_TRANSITION, `该共享申请${SHARING_REQUEST_STATUS_LABEL[request.status]}，不能再次答复`, field);
       }
       await decide(em, request, resource);
       request.answeredAt = this.clock.now();

@@ -1,5 +1,5 @@
 import { UserErrorCode } from '../../common/user-error';
-import { InterfaceKind } from './sharing.enums';
+import { INTERFACE_KIND_LABEL, InterfaceKind } from './sharing.enums';
 
 /**
  * What an interface's endpoint may look like, by kind: an http(s) URL for REST and web services,
@@ -29,14 +29,6 @@ const SCHEMES: Record<InterfaceKind, { schemes: string[]; jdbc?: boolean; exampl
   [InterfaceKind.DATABASE_SYNC]: { schemes: DSN_SCHEMES, jdbc: true, example: 'postgresql://10.0.0.5:5432/db 或 jdbc:mysql://10.0.0.5:3306/db' },
   [InterfaceKind.FILE_TRANSFER]: { schemes: ['sftp', 'ftps'], example: 'sftp://files.example.gov.cn:22/outbox' },
   [InterfaceKind.MESSAGE_QUEUE]: { schemes: ['amqp', 'amqps', 'mqtt', 'mqtts', 'kafka', 'nats'], example: 'kafka://10.0.0.7:9092/topic' },
-};
-
-const KIND_NAME: Record<InterfaceKind, string> = {
-  [InterfaceKind.REST_API]: 'REST 接口',
-  [InterfaceKind.WEB_SERVICE]: 'Web Service 接口',
-  [InterfaceKind.DATABASE_SYNC]: '库表同步',
-  [InterfaceKind.FILE_TRANSFER]: '文件传输',
-  [InterfaceKind.MESSAGE_QUEUE]: '消息队列',
 };
 
 export interface EndpointProblem {
@@ -74,5 +66,5 @@ export function endpointProblem(kind: InterfaceKind, endpoint: string): Endpoint
   const rule = SCHEMES[kind];
   const ok = hostUrl(endpoint, rule.schemes) || (rule.jdbc === true && /^jdbc:[a-z0-9]+:\S+$/i.test(endpoint));
   if (ok) return null;
-  return { code: UserErrorCode.INVALID, message: `${KIND_NAME[kind]}的访问地址格式无效，应如 ${rule.example}` };
+  return { code: UserErrorCode.INVALID, message: `${INTERFACE_KIND_LABEL[kind]}的访问地址格式无效，应如 ${rule.example}` };
 }

@@ -36,11 +36,11 @@ export class InterfaceUpdateInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   id: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 
   @Field(() => InterfaceKind, { nullable: true })
   @IsOptional()
@@ -69,11 +69,11 @@ export class InterfaceMountInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 
   @Field({ description: "平台挂接编号 — the interface's id on the city exchange platform, at most 100 characters" })
   @IsNotEmpty({ message: '平台挂接编号不能为空' })
@@ -91,11 +91,11 @@ export class InterfaceWithdrawInput {
   @IsUUID('all', { message: '共享接口ID格式无效' })
   interfaceId: string;
 
-  @Field(() => Int, { nullable: true, description: '修订号 — the revision read; when given and no longer current, refused with CONFLICT' })
+  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
   @IsInt({ message: '修订号须为正整数' })
   @Min(1, { message: '修订号须为正整数' })
-  revision?: number;
+  lockVersion?: number;
 
   @Field({ description: '撤销理由 — reason, at most 2000 characters' })
   @IsNotEmpty({ message: '撤销理由不能为空' })

@@ -1,24 +1,27 @@
 import { EntityManager, Not } from 'typeorm';
 import { refuse, userError, UserError, UserErrorCode } from '../../common/user-error';
-import { FREQUENCY_NAME, InformationResource, SharingType, syncTooRare } from '../catalogue';
+import { FREQUENCY_NAME, InformationResource, SHAREABLE, SharingType, syncTooRare } from '../catalogue';
 import type { ResourceBefore } from '../catalogue';
 import { MAX_CONSUMERS } from './interface.inputs';
 import { SharingInterface } from './sharing-interface.entity';
 import { MountStatus } from './sharing.enums';
 
 /**
- * Changing an entry may not break its sharing list: no NOT_SHARED while an interface is active
+ * Changing an entry may not break its sharing list: no NOT_SHARED (nor an unset sharing type) while an interface is active
  * (第九条), no update frequency that an existing interface's sync frequency cannot keep up with (第十七条).
  * The catalogue runs it on every change of an entry (wired in services.ts).
  */
 export async function sharingListProblems(em: EntityManager, r: InformationResource, before: ResourceBefore): Promise<UserError[]> {
-  const sharingChanged = r.sharingType === SharingType.NOT_SHARED && before.sharingType !== SharingType.NOT_SHARED;
+  const shareable = (t: SharingType | null) => SHAREABLE.includes(t as SharingType);
+  const sharingChanged = !shareable(r.sharingType) && shareable(before.sharingType);
   const frequencyChanged = r.updateFrequency !== before.updateFrequency;
   if (!sharingChanged && !frequencyChanged) return [];
   const active = await em.find(SharingInterface, { where: { resourceId: r.id, mountStatus: Not(MountStatus.WITHDRAWN) } });
   const out: UserError[] = [];
   if (sharingChanged && active.length) {
-    out.push(userError(UserErrorCode.RULE_VIOLATION, '该信息资源仍有共享接口，不能改为不予共享', ['input', 'sharingType'], '第九条'));
+    const message =
+      r.sharingType === SharingType.NOT_SHARED ? '该信息资源仍有共享接口，不能改为不予共享' : '该信息资源仍有共享接口，共享类型须为无条件共享或有条件共享';
+    out.push(userError(UserErrorCode.RULE_VIOLATION, message, ['input', 'sharingType'], '第九条'));
   }
   const tooRare = active.filter((i) => syncTooRare(i.syncFrequency, r.updateFrequency));
   if (frequencyChanged && tooRare.length) {

@@ -7,7 +7,18 @@ import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
-import { ResourceStatus, SharingType, UpdateFrequency, InformationResource, FREQUENCY_NAME, syncTooRare, whereVisible, isVisibleTo } from '../catalogue';
+import {
+  ResourceStatus,
+  RESOURCE_STATUS_LABEL,
+  SHAREABLE,
+  SharingType,
+  UpdateFrequency,
+  InformationResource,
+  FREQUENCY_NAME,
+  syncTooRare,
+  whereVisible,
+  isVisibleTo,
+} from '../catalogue';
 import { Organization } from '../organization';
 import { projectForChange } from '../project';
 import { endpointProblem } from './interface.endpoint';
@@ -130,8 +141,19 @@ export class InterfaceService {
         refuse(UserErrorCode.INVALID_TRANSITION, `该共享接口已挂接（平台编号 ${i.platformId}），须先撤销挂接`, ['input', 'interfaceId'], '第十七条');
       }
       const r = await lockForShare(em, i.resourceId);
-      const problems = resourceProblems(r, ['input', 'interfaceId']);
+      const problems = [...resourceProblems(r, ['input', 'interfaceId']), ...mountProblems(r)];
       if (problems.length) throw new UserErrorsException(problems);
+      // 第十七条: the platform's id names one interface: serialised per id, so two mounts cannot both take it.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('sharing_interface_platform_id:' || $1))`, [input.platformId]);
+      const taken = await em.findOne(SharingInterface, { where: { platformId: input.platformId, id: Not(i.id) }, relations: { resource: true } });
+      if (taken) {
+        refuse(
+          UserErrorCode.DUPLICATE,
+          `平台挂接编号 ${input.platformId} 已用于信息资源 ${taken.resource.code} 的共享接口`,
+          ['input', 'platformId'],
+          '第十七条',
+        );
+      }
       const now = this.clock.now().getTime();
       if (input.mountedAt && input.mountedAt.getTime() > now + CLOCK_SKEW_MS) {
         refuse(UserErrorCode.OUT_OF_RANGE, '挂接时间不能晚于当前时间', ['input', 'mountedAt']);
@@ -190,7 +212,18 @@ function resourceProblems(r: InformationResource, field: string[]): UserError[] 
   if (r.sharingType === SharingType.NOT_SHARED) {
     return [userError(UserErrorCode.RULE_VIOLATION, '不予共享的信息资源不能登记共享接口', field, '第九条')];
   }
+  // 第九条: the sharing list holds what the sharing analysis found shareable, unconditionally or on a condition.
+  if (!SHAREABLE.includes(r.sharingType as SharingType)) {
+    return [userError(UserErrorCode.RULE_VIOLATION, '信息资源尚未确定为无条件共享或有条件共享，不能登记共享接口', field, '第九条')];
+  }
   return [];
+}
+
+/** 第五条、第九条: only an entry the bureau has published (reviewed) is mounted on the city platform. */
+function mountProblems(r: InformationResource): UserError[] {
+  if (r.status === ResourceStatus.PUBLISHED) return [];
+  const message = `信息资源 ${r.code} 当前为「${RESOURCE_STATUS_LABEL[r.status]}」，须经大数据管理局审核发布后才能挂接共享接口`;
+  return [userError(UserErrorCode.RULE_VIOLATION, message, ['input', 'interfaceId'], '第九条')];
 }
 
 function endpointProblems(kind: InterfaceKind, endpoint: string, field: string[]): UserError[] {

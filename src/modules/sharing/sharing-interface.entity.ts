@@ -25,10 +25,10 @@ export class SharingInterface {
   id: string;
 
   @Field(() => Int, {
-    description: '修订号 — raised by every change; give it back as `revision` in an update to be refused with CONFLICT if someone changed it meanwhile',
+    description: '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile',
   })
   @Column({ type: 'int', default: 1 })
-  revision: number;
+  lockVersion: number;
 
   /** exposed as `SharingInterface.resource`. */
   @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })
