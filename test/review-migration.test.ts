@@ -3,6 +3,7 @@
  * (decided when its result was recorded), each opinion becomes version 1 of an assigned expert's;
  * undone, the opinions go back to their applications.
  */
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
 import { freshDatabase } from './support/hub';
 
