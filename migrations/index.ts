@@ -5,7 +5,8 @@ import { SearchBigrams1795574808103 } from './1795574808103-SearchBigrams';
 import { PendingRequestKey1795575829836 } from './1795575829836-PendingRequestKey';
 import { IdempotencyKeys1795580000000 } from './1795580000000-IdempotencyKeys';
 import { Notifications1795600000000 } from './1795600000000-Notifications';
+import { Identity1795730000000 } from './1795730000000-Identity';
 
 /** Every migration, in order. Listed here (not globbed) so the same list serves ts and compiled js. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836, IdempotencyKeys1795580000000, Notifications1795600000000];
+export const migrations: Function[] = [Organizations1795572950235, ProjectsAndCatalogue1795573382093, AcceptanceAndAggregation1795574574094, SearchBigrams1795574808103, PendingRequestKey1795575829836, IdempotencyKeys1795580000000, Notifications1795600000000, Identity1795730000000];

@@ -7,6 +7,7 @@ import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot, ExpertOp
 import { SharingRequest } from '../modules/sharing-request';
 import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { ApiToken, User, UserSession } from '../modules/auth';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
@@ -32,4 +33,7 @@ export const entities = [
   EmailDigest,
   CalendarFeedToken,
   IdempotencyKey,
+  User,
+  UserSession,
+  ApiToken,
 ];
