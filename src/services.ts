@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
-import { TokenService } from './modules/auth';
+import { ApiTokenService, IdentityService, SessionService, sessionRoute, TokenService, UserService } from './modules/auth';
 import { OrganizationService } from './modules/organization';
 import { ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
@@ -33,14 +33,24 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const dcat = new DcatExport(ds, resources, organizations);
   const deadlines = new DeadlineService(ds, config, clock);
   const notifications = new NotificationService(ds, config, clock);
+  const tokens = new TokenService(config);
+  const identity = new IdentityService(ds, config, clock, tokens);
+  const sessions = new SessionService(ds, config, clock, tokens);
   const httpRoutes: Record<string, HttpRoute> = {
+    // The console's sign-in, who is signed in, sign-out (the session cookie; auth module).
+    '/auth/session': sessionRoute({ config, sessions, identity }),
     // The feed token's caller's deadlines as iCalendar (notification module).
     '/calendar.ics': (req, res, request) =>
       serveCalendarFeed(req, res, { notifications, deadlines, ...request, pageSize: config.maxPageSize, now: clock.now() }),
   };
   return {
     clock,
-    tokens: new TokenService(config),
+    tokens,
+    /** Who a request's caller is: bearer tokens, API tokens, single sign-on, the session cookie. */
+    identity,
+    sessions,
+    users: new UserService(ds, config, clock),
+    apiTokens: new ApiTokenService(ds, config, clock),
     organizations,
     projects,
     resources,

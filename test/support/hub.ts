@@ -16,6 +16,7 @@ import { Role } from '../../src/common/role.enums';
 import { createServices, Services } from '../../src/services';
 import { seedDemo, seedOrganizations } from '../../seeds/demo';
 import { tokenFor } from '../../seeds/tokens';
+import { demoPassword, demoUser } from '../../seeds/users';
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -31,6 +32,8 @@ export interface TestHub {
   services: Services;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   token(role: Role, creditCode?: string): Promise<string>;
+  /** The demo user of a role (and organisation) with a fresh random password, to sign in with. */
+  credentials(role: Role, creditCode?: string): Promise<{ login: string; password: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,9 @@ export async function startTestHub(
   server?: string,
 ): Promise<TestHub> {
   const db = await freshDatabase(server);
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
+  const loaded = loadConfig({ NODE_ENV: 'test', ...env });
+  // Outside production the token key is random per data folder; a spec's hub has one of its own.
+  const config: Config = { ...loaded, jwtSecret: loaded.jwtSecret ?? randomBytes(48), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
   const ds = createDataSource({
     url: db.url,
@@ -100,6 +105,10 @@ export async function startTestHub(
     },
     async token(role, creditCode) {
       return (await tokenFor(ds, services.tokens, role, creditCode)).token;
+    },
+    async credentials(role, creditCode) {
+      const { user } = await demoUser(ds, role, creditCode);
+      return { login: user.login, password: await demoPassword(ds, user), userId: user.id };
     },
     async close() {
       await hub.stop();

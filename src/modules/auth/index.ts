@@ -1,6 +1,21 @@
-/** The auth module's public face: users, sessions, service accounts' API tokens, and who a request's caller is. */
+/**
+ * The auth module's public face: users, sessions (access and refresh tokens, the console's
+ * cookie), service accounts' API tokens, single sign-on, and who a request's caller is
+ * (`IdentityService.callerOf`). Role and Caller live in src/common (every request carries them).
+ */
 export { TokenService } from './token.service';
+export { IdentityService } from './identity.service';
+export { issueToken, SessionService } from './session.service';
+export { normalizeLogin, UserService, userSummary, expertById } from './user.service';
+export type { UserSummary } from './user.service';
+export { ApiTokenService } from './api-token.service';
+export { sessionRoute } from './session.routes';
+export { CSRF_HEADER } from './session-cookie';
+export { generatePassword, hashPassword } from './password';
 export { ViewerResolver } from './viewer.resolver';
+export { UserResolver } from './user.resolver';
+export { SessionResolver } from './session.resolver';
+export { ApiTokenResolver } from './api-token.resolver';
 export { User } from './user.entity';
 export { UserSession } from './user-session.entity';
 export { ApiToken } from './api-token.entity';
