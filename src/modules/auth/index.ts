@@ -3,6 +3,10 @@
  * cookie), service accounts' API tokens, single sign-on, and who a request's caller is
  * (`IdentityService.callerOf`). Role and Caller live in src/common (every request carries them).
  */
+// The entities first: they load TypeORM, which loads reflect-metadata before any decorator runs.
+export { User } from './user.entity';
+export { UserSession } from './user-session.entity';
+export { ApiToken } from './api-token.entity';
 export { TokenService } from './token.service';
 export { IdentityService } from './identity.service';
 export { issueToken, SessionService } from './session.service';
@@ -16,6 +20,3 @@ export { ViewerResolver } from './viewer.resolver';
 export { UserResolver } from './user.resolver';
 export { SessionResolver } from './session.resolver';
 export { ApiTokenResolver } from './api-token.resolver';
-export { User } from './user.entity';
-export { UserSession } from './user-session.entity';
-export { ApiToken } from './api-token.entity';

@@ -1,9 +1,11 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ANYONE } from '../../graphql/auth-checker';
 import type { Context } from '../../graphql/context';
 import { SessionCreateInput, SessionRefreshInput } from './user.inputs';
 import { SessionCreatePayload, SessionRefreshPayload, SessionRevokePayload } from './auth.payloads';
 
 /** Sign-in for API clients: no token needed to call these (the browser console uses POST /auth/session). */
+@Authorized(ANYONE)
 @Resolver()
 export class SessionResolver {
   @Mutation(() => SessionCreatePayload, { description: '登录 — a password sign-in: a short-lived access token and a refresh token' })

@@ -27,11 +27,11 @@ export class UserCreateInput {
   @ArrayMaxSize(7, { message: '角色不能超过7个' })
   roles: Role[];
 
-  @Field({ nullable: true, description: '初始密码 — initial password (policy: 12+ characters, three kinds); omit for single sign-on only' })
+  @Field(() => String, { nullable: true, description: '初始密码 — initial password (policy: 12+ characters, three kinds); omit for single sign-on only' })
   @IsOptional()
   password?: string | null;
 
-  @Field({ nullable: true, description: '统一身份认证用户标识 — the user’s subject at the OIDC issuer' })
+  @Field(() => String, { nullable: true, description: '统一身份认证用户标识 — the user’s subject at the OIDC issuer' })
   @IsOptional()
   @MinLength(1, { message: '统一身份认证用户标识不能为空' })
   @MaxLength(200, { message: '统一身份认证用户标识不能超过200个字符' })
