@@ -41,8 +41,9 @@ export function sessionRoute(deps: { config: Config; sessions: SessionService; i
     const method = (req.method ?? 'GET').toUpperCase();
     const cookie = readSessionCookie(req, config);
     if (method === 'GET' || method === 'HEAD') {
+      // Not signed in is an answer, not a failure: the console asks this before showing its sign-in form.
       const caller = cookie ? await identity.cookieUser(cookie) : null;
-      if (!caller) return failure(res, 401, 'UNAUTHENTICATED', '未登录或会话已结束');
+      if (!caller) return send(res, 200, { user: null });
       return send(res, 200, { user: { userId: caller.userId, name: caller.name, roles: caller.roles, organizationId: caller.organizationId } });
     }
     if (method === 'DELETE') {
