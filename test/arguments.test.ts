@@ -12,7 +12,9 @@ beforeAll(async () => {
   hub = await startTestHub();
   schema = await buildHubSchema();
   // A user holding every role, without an organisation (written directly: no mutation makes such a user).
-  const [{ id }] = await hub.ds.query(`INSERT INTO hub_user (login, name, roles, version) VALUES ('argument-check', '参数检查', $1::role[], 1) RETURNING id`, [ALL_ROLES]);
+  const [{ id }] = await hub.ds.query(`INSERT INTO hub_user (login, name, roles, version) VALUES ('argument-check', '参数检查', $1::role[], 1) RETURNING id`, [
+    ALL_ROLES,
+  ]);
   everyRole = (await issueToken(hub.ds, hub.services.tokens, id, 3600)).token;
 });
 afterAll(() => hub.close());

@@ -13,7 +13,12 @@ describe('identity', () => {
   it('viewer returns the caller of the token, with its organisation', async () => {
     const q = `{ viewer { userId name kind roles organization { creditCode } } }`;
     const res = await hub.gql(q, {}, await hub.token(Role.BIG_DATA_BUREAU));
-    expect(res.data.viewer).toMatchObject({ kind: 'USER', name: '李文静', roles: ['BIG_DATA_BUREAU'], organization: { creditCode: ROLE_HOME.BIG_DATA_BUREAU } });
+    expect(res.data.viewer).toMatchObject({
+      kind: 'USER',
+      name: '李文静',
+      roles: ['BIG_DATA_BUREAU'],
+      organization: { creditCode: ROLE_HOME.BIG_DATA_BUREAU },
+    });
     // The actor is the demo user, the same with every token.
     const [user] = await hub.ds.query(`SELECT id FROM hub_user WHERE login = 'bureau'`);
     expect(res.data.viewer.userId).toBe(user.id);

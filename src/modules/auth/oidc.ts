@@ -24,7 +24,7 @@ export class OidcVerifier {
       try {
         set = JSON.parse(readFileSync(config.jwks.file, 'utf8')) as JSONWebKeySet;
       } catch (err) {
-        throw new Error(`OIDC_JWKS: cannot read the key set ${config.jwks.file}: ${(err as Error).message}`);
+        throw new Error(`OIDC_JWKS: cannot read the key set ${config.jwks.file}: ${(err as Error).message}`, { cause: err });
       }
       if (!Array.isArray(set?.keys)) throw new Error(`OIDC_JWKS: ${config.jwks.file} has no "keys" array`);
       this.keys = createLocalJWKSet(set);
