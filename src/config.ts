@@ -44,6 +44,10 @@ export interface Config {
   apiTokenMaxDays: number;
   /** The session cookie carries `Secure` (and the `__Host-` prefix): behind TLS, i.e. in production. */
   cookieSecure: boolean;
+  /** Serve the GraphQL IDE at GET /graphql (GRAPHQL_IDE; off in production by default). */
+  graphqlIde: boolean;
+  /** Answer introspection queries (GRAPHQL_INTROSPECTION; off in production by default). */
+  introspection: boolean;
   /** 统一身份认证: the government identity platform as an OIDC issuer; null: not used. */
   oidc: OidcConfig | null;
   logLevel: LogLevel;
@@ -257,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokenMaxDays: int('API_TOKEN_MAX_DAYS', env.API_TOKEN_MAX_DAYS, 366, 1, 3660),
     cookieSecure: bool('SESSION_COOKIE_SECURE', env.SESSION_COOKIE_SECURE, nodeEnv === 'production'),
     oidc: sso,
+    graphqlIde: bool('GRAPHQL_IDE', env.GRAPHQL_IDE, nodeEnv !== 'production'),
+    introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, nodeEnv !== 'production'),
     logLevel: oneOf(
       'LOG_LEVEL',
       env.LOG_LEVEL,

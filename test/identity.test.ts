@@ -373,3 +373,34 @@ describe('token hygiene', () => {
     expect(a).toMatchObject({ name: '陈立新', kind: 'USER', roles: ['EXPERT'] });
   });
 });
+
+describe('in production', () => {
+  let prod: TestHub;
+  beforeAll(async () => {
+    prod = await startTestHub({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
+  });
+  afterAll(() => prod.close());
+
+  it('the IDE and introspection are off; signing in by GraphQL works without a token; the cookie is Secure and __Host-', async () => {
+    const ide = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await ide.text()).not.toContain('graphiql');
+    const token = await prod.token(Role.ADMIN);
+    const introspect = await prod.gql(`{ __schema { queryType { name } } }`, {}, token);
+    expect(introspect.errors?.[0].message).toMatch(/introspection/i);
+
+    const { login, password } = await prod.credentials(Role.BIG_DATA_BUREAU);
+    const signIn = await prod.gql(SESSION_CREATE, { input: { login, password } });
+    expect(signIn.data.sessionCreate.userErrors).toEqual([]);
+    const other = await prod.gql(
+      `mutation { sessionCreate(input: { login: "x", password: "y" }) { userErrors { code } } organizationCreate(input: { name: "xx", creditCode: "x", kind: TOWN }) { userErrors { code } } }`,
+    );
+    expect(other.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+
+    const res = await fetch(`${prod.url}/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/^__Host-hub_session=.*; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+  });
+});

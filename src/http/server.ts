@@ -133,6 +133,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     parseOptions: { maxTokens: config.maxTokens },
     // In production a refusal never names fields the caller did not ask for ("Did you mean …").
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    // Introspection (and so the IDE, which needs it) is off in production unless asked for.
+    introspection: config.introspection,
     // A bearer token is never sent by a browser on its own; the console's session cookie is
     // SameSite=Strict and honoured for writes only with the X-CSRF-Protection header from the
     // hub's own origin (auth/session-cookie.ts), so Apollo's own rule, which would also refuse
@@ -272,7 +274,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       if (path === '/readyz') return ready(res);
       const route = services.httpRoutes[path];
       if (route) return route(req, res, { log: reqLog, requestId });
-      if (serveIde(req, res)) return;
+      if (config.graphqlIde && serveIde(req, res)) return;
       if (serveConsole(req, res, consoleFiles)) return;
       if (path === '/graphql') {
         if (req.method !== 'GET' && req.method !== 'POST') {
