@@ -13,6 +13,7 @@ export { issueToken, SessionService } from './session.service';
 export { normalizeLogin, UserService, userSummary, expertById } from './user.service';
 export type { UserSummary } from './user.service';
 export { ApiTokenService } from './api-token.service';
+export { UserCreateInput } from './user.inputs';
 export { sessionRoute } from './session.routes';
 export { CSRF_HEADER } from './session-cookie';
 export { generatePassword, hashPassword } from './password';
