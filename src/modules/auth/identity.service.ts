@@ -9,6 +9,7 @@ import { API_TOKEN_PREFIX, hashSecret, sameHash, splitCredential } from './crede
 import { OidcVerifier } from './oidc';
 import { csrfSafe, CSRF_HEADER, readSessionCookie } from './session-cookie';
 import { TokenService } from './token.service';
+import { CALLER_LOOKUP } from '../../db/statement-counter';
 
 /** last_used_at is written at most this often per session or API token, not on every request. */
 const TOUCH_MS = 60_000;
@@ -75,7 +76,7 @@ export class IdentityService {
   private async hubTokenCaller(jwt: string): Promise<Caller> {
     const { userId, sessionId } = await this.tokens.verify(jwt);
     const [row]: (UserRow & { expires_at: Date })[] = await this.ds.query(
-      `SELECT ${USER_COLUMNS}, s.expires_at FROM user_session s JOIN hub_user u ON u.id = s.user_id
+      `${CALLER_LOOKUP} SELECT ${USER_COLUMNS}, s.expires_at FROM user_session s JOIN hub_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.kind = 'TOKEN' AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [sessionId, userId],
     );
@@ -87,7 +88,7 @@ export class IdentityService {
     const parts = splitCredential(value);
     if (!parts) throw unauthenticated();
     const [row]: (UserRow & { expires_at: Date; last_used_at: Date; secret_hash: string })[] = await this.ds.query(
-      `SELECT ${USER_COLUMNS}, s.expires_at, s.last_used_at, s.secret_hash FROM user_session s JOIN hub_user u ON u.id = s.user_id
+      `${CALLER_LOOKUP} SELECT ${USER_COLUMNS}, s.expires_at, s.last_used_at, s.secret_hash FROM user_session s JOIN hub_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.kind = 'COOKIE' AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [parts.id],
     );
@@ -95,7 +96,7 @@ export class IdentityService {
     if (!row || !sameHash(parts.secret, row.secret_hash) || row.expires_at <= now) throw unauthenticated();
     if (now.getTime() - row.last_used_at.getTime() > this.config.sessionIdleMinutes * 60_000) throw unauthenticated();
     if (now.getTime() - row.last_used_at.getTime() > TOUCH_MS) {
-      await this.ds.query(`UPDATE user_session SET last_used_at = $2 WHERE id = $1`, [parts.id, now]);
+      await this.ds.query(`${CALLER_LOOKUP} UPDATE user_session SET last_used_at = $2 WHERE id = $1`, [parts.id, now]);
     }
     return userCaller(row);
   }
@@ -103,20 +104,22 @@ export class IdentityService {
   private async apiTokenCaller(token: string): Promise<Caller> {
     if (!/^chub_[A-Za-z0-9_-]{43}$/.test(token)) throw unauthenticated();
     const [row]: { id: string; name: string; role: Role; organization_id: string | null; expires_at: Date; last_used_at: Date | null }[] = await this.ds.query(
-      `SELECT id, name, role::text AS role, organization_id, expires_at, last_used_at FROM api_token WHERE secret_hash = $1 AND revoked_at IS NULL`,
+      `${CALLER_LOOKUP} SELECT id, name, role::text AS role, organization_id, expires_at, last_used_at FROM api_token WHERE secret_hash = $1 AND revoked_at IS NULL`,
       [hashSecret(token)],
     );
     const now = this.clock.now();
     if (!row || row.expires_at <= now) throw unauthenticated();
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_MS) {
-      await this.ds.query(`UPDATE api_token SET last_used_at = $2 WHERE id = $1`, [row.id, now]);
+      await this.ds.query(`${CALLER_LOOKUP} UPDATE api_token SET last_used_at = $2 WHERE id = $1`, [row.id, now]);
     }
     return { userId: row.id, organizationId: row.organization_id, roles: [row.role], name: row.name, kind: 'SERVICE_ACCOUNT' };
   }
 
   private async oidcCaller(jwt: string): Promise<Caller> {
     const subject = await this.oidc!.subjectOf(jwt);
-    const [row]: UserRow[] = await this.ds.query(`SELECT ${USER_COLUMNS} FROM hub_user u WHERE u.sso_subject = $1 AND u.disabled_at IS NULL`, [subject]);
+    const [row]: UserRow[] = await this.ds.query(`${CALLER_LOOKUP} SELECT ${USER_COLUMNS} FROM hub_user u WHERE u.sso_subject = $1 AND u.disabled_at IS NULL`, [
+      subject,
+    ]);
     if (!row) throw unauthenticated();
     return userCaller(row);
   }
