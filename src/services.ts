@@ -33,9 +33,11 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const dcat = new DcatExport(ds, resources, organizations);
   const deadlines = new DeadlineService(ds, config, clock);
   const notifications = new NotificationService(ds, config, clock);
+  // Sessions, lockouts and token expiry run on the wall clock (as the tokens' exp does), never on
+  // the business clock a spec or the demo seed may set to another day.
   const tokens = new TokenService(config);
-  const identity = new IdentityService(ds, config, clock, tokens);
-  const sessions = new SessionService(ds, config, clock, tokens);
+  const identity = new IdentityService(ds, config, systemClock, tokens);
+  const sessions = new SessionService(ds, config, systemClock, tokens);
   const httpRoutes: Record<string, HttpRoute> = {
     // The console's sign-in, who is signed in, sign-out (the session cookie; auth module).
     '/auth/session': sessionRoute({ config, sessions, identity }),
@@ -49,8 +51,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     /** Who a request's caller is: bearer tokens, API tokens, single sign-on, the session cookie. */
     identity,
     sessions,
-    users: new UserService(ds, config, clock),
-    apiTokens: new ApiTokenService(ds, config, clock),
+    users: new UserService(ds, config, systemClock),
+    apiTokens: new ApiTokenService(ds, config, systemClock),
     organizations,
     projects,
     resources,
