@@ -48,9 +48,9 @@ it('the same key with another body: 422 IDEMPOTENCY_KEY_REUSED, nothing written'
   expect(await countNamed('幂等二乙')).toBe(0);
 });
 
-it('keys are per caller: another caller with the same key runs its own request', async () => {
+it('keys are per caller: another caller (another user, 宿城区卫生健康委员会) with the same key runs its own request', async () => {
   await (await create('幂等三', 'shared-key')).text();
-  const other = await create('幂等三', 'shared-key', hub.url, await hub.token(Role.PROJECT_UNIT));
+  const other = await create('幂等三', 'shared-key', hub.url, await hub.token(Role.PROJECT_UNIT, '11321302014000108A'));
   expect(other.headers.get('idempotent-replayed')).toBeNull();
   expect(await countNamed('幂等三')).toBe(2);
 });

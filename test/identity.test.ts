@@ -7,6 +7,7 @@ import { SignJWT } from 'jose';
 import { Role } from '../src/common/role.enums';
 import { ROLE_HOME } from '../seeds/organizations';
 import { startTestHub, TestHub } from './support/hub';
+import { expertById, userSummary } from '../src/modules/auth';
 
 let hub: TestHub;
 let admin: string;
@@ -371,6 +372,18 @@ describe('token hygiene', () => {
     const b = (await hub.gql(VIEWER, {}, await hub.token(Role.EXPERT))).data.viewer;
     expect(a).toEqual(b);
     expect(a).toMatchObject({ name: '陈立新', kind: 'USER', roles: ['EXPERT'] });
+  });
+});
+
+describe('what other modules may ask', () => {
+  it('expertById: an enabled EXPERT with their name; anyone else, or a disabled expert, is null', async () => {
+    const expert = await createUser('lookup.expert', { roles: ['EXPERT'], organizationId: null, name: '周立群' });
+    const unit = await createUser('lookup.unit');
+    expect(await expertById(hub.ds, expert.id)).toMatchObject({ id: expert.id, name: '周立群', roles: ['EXPERT'], disabled: false });
+    expect(await expertById(hub.ds, unit.id)).toBeNull();
+    expect(await userSummary(hub.ds, unit.id)).toMatchObject({ login: 'lookup.unit', roles: ['PROJECT_UNIT'] });
+    await hub.gql(`mutation($id: ID!) { userDisable(input: { id: $id }) { userErrors { code } } }`, { id: expert.id }, admin);
+    expect(await expertById(hub.ds, expert.id)).toBeNull();
   });
 });
 
