@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
+import { ROLE_HOME } from '../seeds/organizations';
 import { ResourceStatus } from '../src/modules/catalogue';
 import { timingProblems, lateApplication } from '../src/modules/acceptance';
 import { ProjectStatus, PROJECT_TRANSITIONS } from '../src/modules/project';
@@ -230,7 +231,8 @@ describe('expertOpinionRecord (第六条、第二十五条)', () => {
     await expectRefused(A.opinion, { applicationId: application.id, opinion: '补充意见', conclusion: 'FAIL' }, expert, [
       { code: 'DUPLICATE', field: ['input', 'applicationId'], article: '第六条' },
     ]);
-    const second = await hub.token(Role.EXPERT);
+    // Another expert (another person: one expert's second token is still one expert).
+    const second = await hub.token(Role.EXPERT, ROLE_HOME[Role.AUDITOR]);
     clock.at += 60_000; // a minute later
     try {
       expect(
