@@ -3,6 +3,7 @@
  * a server on which the database is made (unset → the embedded PostgreSQL in a temporary folder).
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ export async function districtHub(scale: Scale): Promise<District> {
   const url = new URL(server.url);
   url.pathname = `/${dbName}`;
 
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, databaseUrl: url.toString() };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), jwtSecret: randomBytes(48), port: 0, databaseUrl: url.toString() };
   const ds = createDataSource({ url: url.toString() });
   await ds.initialize();
   await ds.runMigrations();

@@ -51,7 +51,7 @@ async function spawnHub(dataDir: string, env: Record<string, string>): Promise<{
   child.stdout!.on('data', (c) => (out += c));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const m = /Demo tokens .* to (http:\/\/\S+\/graphql)/.exec(out) ?? /"url":"(http:\/\/[^"]+\/graphql)"/.exec(out);
+      const m = /"url":"(http:\/\/[^"]+\/graphql)"/.exec(out);
       if (m && /ADMIN\s+\S+/.test(out)) {
         clearInterval(timer);
         resolve(m[1]);
@@ -61,8 +61,19 @@ async function spawnHub(dataDir: string, env: Record<string, string>): Promise<{
       }
     }, 20);
   });
+  // The demo users' passwords are printed once at first start: each signs in for a token.
   const tokens: Record<string, string> = {};
-  for (const m of out.matchAll(/^\s+([A-Z_]+)\s+(ey\S+)$/gm)) tokens[m[1]] = m[2];
+  for (const m of out.matchAll(/^\s+([A-Z_]+)\s+([a-z]+)\s+(\S+)\s/gm)) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken } } }',
+        variables: { input: { login: m[2], password: m[3] } },
+      }),
+    });
+    tokens[m[1]] = ((await res.json()) as { data: { sessionCreate: { session: { accessToken: string } } } }).data.sessionCreate.session.accessToken;
+  }
   return { child, url, tokens };
 }
 

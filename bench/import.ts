@@ -6,6 +6,7 @@
  * does not grow with the file. Nothing is asserted.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,6 +114,7 @@ async function main() {
   url.pathname = `/${dbName}`;
   const config = {
     ...loadConfig({ NODE_ENV: 'test', IMPORT_MAX_ROWS: String(ROWS * 2), IMPORT_MAX_BYTES: String(512 * 1024 * 1024) }),
+    jwtSecret: randomBytes(48),
     port: 0,
     databaseUrl: url.toString(),
   };

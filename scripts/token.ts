@@ -1,7 +1,8 @@
 /**
- * `npm run token -- --role BIG_DATA_BUREAU [--org <creditCode>] [--ttl 12h] [--user <userId> [--name <display name>]]`
- * prints a bearer token for local use. --org defaults to the seeded office that holds the role;
- * --user makes it a named user, e.g. the demo's expert `--role EXPERT --user expert-zhang --name 张明远`.
+ * `npm run token -- --role BIG_DATA_BUREAU [--org <creditCode>] [--ttl 12h]`
+ * prints a bearer token of the demo user of that role (`bureau`, …; `bureau.<credit code>` in
+ * another organisation), for local use. --org defaults to the seeded office that holds the role;
+ * --ttl is at most TOKEN_MAX_TTL_SECONDS. The token is signed with the data folder's key.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -11,17 +12,17 @@ import { createLogger } from '../src/logger';
 import { ALL_ROLES, Role } from '../src/common/role.enums';
 import { TokenService } from '../src/modules/auth';
 import { tokenFor } from '../seeds/tokens';
+import { withLocalSecrets } from '../src/db/local-secrets';
 
 async function run() {
-  const { values } = parseArgs({
-    options: { role: { type: 'string' }, org: { type: 'string' }, ttl: { type: 'string', default: '12h' }, user: { type: 'string' }, name: { type: 'string' } },
-  });
+  const { values } = parseArgs({ options: { role: { type: 'string' }, org: { type: 'string' }, ttl: { type: 'string', default: '12h' } } });
   const role = values.role as Role;
   if (!ALL_ROLES.includes(role)) throw new Error(`--role must be one of ${ALL_ROLES.join(', ')}`);
-  const config = loadConfig();
-  const db = await openDatabase(config, createLogger({ logLevel: 'silent' }), { migrate: false });
+  const loaded = loadConfig();
+  const db = await openDatabase(loaded, createLogger({ logLevel: 'silent' }), { migrate: false });
+  const config = withLocalSecrets(loaded);
   try {
-    const { token } = await tokenFor(db.ds, new TokenService(config), role, values.org, values.ttl, { userId: values.user, name: values.name });
+    const { token } = await tokenFor(db.ds, new TokenService(config), role, values.org, values.ttl);
     console.log(token);
   } finally {
     await db.close();

@@ -5,6 +5,7 @@ import type { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/common/request-context';
 import { Role } from '../src/common/role.enums';
 import { Organization } from '../src/modules/organization';
+import { DEMO_EXPERT_LOGINS, namedUser } from './users';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const silent = pino({ level: 'silent' });
@@ -22,20 +23,26 @@ export function ok<T>(what: string, outcome: Outcome<T>): T {
 
 export type ActAs = (role: Role, orgKey: string) => RequestContext;
 
-/**
- * The demo's experts (专家咨询小组, 第六条): stable user ids and the names their tokens carry
- * (`npm run token -- --role EXPERT --user expert-zhang`). User accounts will replace this list.
- */
-export const DEMO_EXPERTS = [
-  { userId: 'expert-zhang', name: '张明远' },
-  { userId: 'expert-li', name: '李静' },
-] as const;
+export interface DemoExpert {
+  userId: string;
+  name: string;
+}
+
+/** The demo's experts' accounts (made on first use), in the order of DEMO_EXPERT_LOGINS. */
+export async function demoExperts(ds: DataSource): Promise<DemoExpert[]> {
+  const out: DemoExpert[] = [];
+  for (const e of DEMO_EXPERT_LOGINS) {
+    const user = await namedUser(ds, Role.EXPERT, e.login, e.name);
+    out.push({ userId: user.id, name: user.name });
+  }
+  return out;
+}
 
 /** A request context for one of the demo's experts. */
-export const asExpert = (expert: (typeof DEMO_EXPERTS)[number]): RequestContext => ({
+export const asExpert = (expert: DemoExpert): RequestContext => ({
   requestId: 'seed',
   log: silent,
-  caller: { userId: expert.userId, organizationId: null, roles: [Role.EXPERT], name: expert.name },
+  caller: { userId: expert.userId, organizationId: null, roles: [Role.EXPERT], name: expert.name, kind: 'USER' },
 });
 
 /** Organisation ids by demo key, and a request context for a role in one of them. */

@@ -28,7 +28,7 @@ import { InterfaceKind, InterfaceMountInput, InterfaceRegisterInput, InterfaceWi
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject, DemoResource, demoPlan } from './projects.data';
 import { shanghaiDateOf } from '../src/common/dates';
-import { asExpert, DEMO_EXPERTS, demoActors, make, ok } from './acting';
+import { asExpert, demoActors, demoExperts, make, ok } from './acting';
 import { ExpertAssignInput, ExpertConclusion, ExpertOpinionRecordInput } from '../src/modules/review';
 
 /** Spreads sharing, openness, frequency, grade and method over every value, within the rules. */
@@ -194,7 +194,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
       }
     }
 
-    await advance(services, d, project.id, unit, office);
+    await advance(ds, services, d, project.id, unit, office);
     // The platform mounts what is being built and published (第九条、第十七条); now and then one is withdrawn again.
     if (d.status === ProjectStatus.TRIAL_OPERATION || d.status === ProjectStatus.UNDER_CONSTRUCTION) {
       for (const { i, interfaceId } of mounts.filter((m) => published.has(m.i) && (d.complete || m.i % 7 !== 3))) {
@@ -214,7 +214,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
 }
 
 /** Moves a seeded project through its life to the stage the demo wants it at. */
-async function advance(services: Services, d: DemoProject, projectId: string, unit: RequestContext, office: RequestContext) {
+async function advance(ds: DataSource, services: Services, d: DemoProject, projectId: string, unit: RequestContext, office: RequestContext) {
   const id = { projectId };
   if (d.status === ProjectStatus.DRAFT) return;
   ok(`projectDeclare ${d.code}`, await services.projects.declare(unit, make(P.ProjectDeclareInput, id)));
@@ -223,7 +223,7 @@ async function advance(services: Services, d: DemoProject, projectId: string, un
     return;
   }
   // 第十条: the office assigns an expert to review the plan; the demo leaves SC-2027-0003 under review, its expert yet to answer.
-  const [zhang, li] = DEMO_EXPERTS;
+  const [zhang, li] = await demoExperts(ds);
   ok(
     `expertAssign ${d.code}`,
     await services.reviews.assign(office, make(ExpertAssignInput, { ...id, expertUserIds: [d.status === ProjectStatus.DECLARED ? li.userId : zhang.userId] })),

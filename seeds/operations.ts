@@ -14,7 +14,7 @@ import { Role } from '../src/common/role.enums';
 import { Project } from '../src/modules/project';
 import type { Services } from '../src/services';
 import { DEMO_PROJECTS, DemoProject } from './projects.data';
-import { ActAs, asExpert, DEMO_EXPERTS, demoActors, make, ok } from './acting';
+import { ActAs, asExpert, demoActors, demoExperts, make, ok } from './acting';
 
 /** A clock the seed can set to the demo's instants; it follows `base` otherwise. */
 export class SeedClock {
@@ -121,13 +121,14 @@ async function seedAcceptance(ds: DataSource, services: Services, clock: SeedClo
       ),
     );
     // 第六条、第二十五条: the office assigns the two experts, who give their opinions.
+    const experts = await demoExperts(ds);
     ok(
       `expertAssign ${d.code}`,
-      await services.reviews.assign(office, make(ExpertAssignInput, { applicationId: application.id, expertUserIds: DEMO_EXPERTS.map((e) => e.userId) })),
+      await services.reviews.assign(office, make(ExpertAssignInput, { applicationId: application.id, expertUserIds: experts.map((e) => e.userId) })),
     );
     clock.set(a.opinionsAt);
     const passed = a.result === 'PASSED';
-    for (const [k, expert] of DEMO_EXPERTS.entries()) {
+    for (const [k, expert] of experts.entries()) {
       ok(
         'expertOpinionRecord',
         await services.reviews.recordOpinion(

@@ -21,8 +21,35 @@ export interface Config {
   runMigrations: boolean;
   /** Load the demo district into an empty database at start. */
   seedDemo: boolean;
-  jwtSecret: Uint8Array;
+  /**
+   * HS256 key of the hub's own access tokens (JWT_SECRET). Null when not set: outside production
+   * main.ts then takes the random one kept in the data folder (src/db/local-secrets.ts); in
+   * production the hub then signs no tokens of its own (OIDC only, cookie sessions still work).
+   */
+  jwtSecret: Uint8Array | null;
   jwtIssuer: string;
+  /** Lifetime of an access token from sessionCreate / sessionRefresh, in seconds. */
+  accessTokenTtlSeconds: number;
+  /** Longest lifetime (exp - iat) of any bearer JWT the hub accepts, in seconds; `exp` and `iat` are required. */
+  tokenMaxTtlSeconds: number;
+  /** Absolute lifetime of a session (its refresh token, the console's cookie), in hours. */
+  sessionMaxHours: number;
+  /** A cookie session unused this long ends, in minutes. */
+  sessionIdleMinutes: number;
+  /** Password failures in a row that lock an account (第十九条). */
+  loginMaxFailures: number;
+  /** How long a locked account stays locked, in minutes. */
+  loginLockMinutes: number;
+  /** Longest validity of a service account's API token, in days. */
+  apiTokenMaxDays: number;
+  /** The session cookie carries `Secure` (and the `__Host-` prefix): behind TLS, i.e. in production. */
+  cookieSecure: boolean;
+  /** Serve the GraphQL IDE at GET /graphql (GRAPHQL_IDE; off in production by default). */
+  graphqlIde: boolean;
+  /** Answer introspection queries (GRAPHQL_INTROSPECTION; off in production by default). */
+  introspection: boolean;
+  /** 统一身份认证: the government identity platform as an OIDC issuer; null: not used. */
+  oidc: OidcConfig | null;
   logLevel: LogLevel;
   /** Upper bound of `first` on every connection. */
   maxPageSize: number;
@@ -90,6 +117,39 @@ export interface Config {
   publicUrl: string | null;
 }
 
+export interface OidcConfig {
+  /** OIDC_ISSUER: the `iss` its tokens carry. */
+  issuer: string;
+  /** OIDC_AUDIENCE: the `aud` they must carry (the hub's client id). */
+  audience: string;
+  /** OIDC_JWKS: the issuer's public keys, an https:// (or http:// on loopback) URL or a JSON file. */
+  jwks: { url: string } | { file: string };
+  /** OIDC_ALGORITHMS: accepted signature algorithms, from RS256 and ES256. */
+  algorithms: ('RS256' | 'ES256')[];
+}
+
+function oidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER ?? '';
+  const audience = env.OIDC_AUDIENCE ?? '';
+  const jwks = env.OIDC_JWKS ?? '';
+  if (!issuer && !audience && !jwks) return null;
+  if (!issuer || !audience || !jwks) throw new ConfigError('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS must be set together (or none of them)');
+  let source: OidcConfig['jwks'];
+  if (/^https?:\/\//i.test(jwks)) {
+    const url = new URL(jwks);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !loopback) throw new ConfigError('OIDC_JWKS must be an https:// URL (http:// only on loopback) or a file');
+    source = { url: url.toString() };
+  } else {
+    source = { file: path.resolve(jwks) };
+  }
+  const algorithms = (env.OIDC_ALGORITHMS || 'RS256,ES256').split(',').map((a) => a.trim());
+  if (!algorithms.length || !algorithms.every((a) => a === 'RS256' || a === 'ES256')) {
+    throw new ConfigError(`OIDC_ALGORITHMS must list RS256 and/or ES256, got "${env.OIDC_ALGORITHMS}"`);
+  }
+  return { issuer, audience, jwks: source, algorithms: algorithms as OidcConfig['algorithms'] };
+}
+
 /** The six completeness figures (DESIGN §3). */
 export const COMPLETENESS_FIGURES = ['catalogued', 'metadata', 'interfaces', 'mounted', 'aggregated', 'timely'] as const;
 export type CompletenessFigureName = (typeof COMPLETENESS_FIGURES)[number];
@@ -111,8 +171,6 @@ function thresholds(name: string, raw: string | undefined, fallback: string): Pa
 }
 
 export class ConfigError extends Error {}
-
-const DEV_SECRET = 'catalogue-hub-development-secret-change-me';
 
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
@@ -175,11 +233,14 @@ function url(name: string, raw: string | undefined): string | null {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, ['production', 'development', 'test'] as const, 'development');
   const secret = env.JWT_SECRET ?? '';
-  if (nodeEnv === 'production' && secret.length < 32) {
-    throw new ConfigError('JWT_SECRET must be set to at least 32 characters in production');
-  }
   if (secret !== '' && secret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  const sso = oidc(env);
+  if (nodeEnv === 'production' && secret === '' && sso === null) {
+    throw new ConfigError(
+      'production needs JWT_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`) or the OIDC issuer (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS): neither is set',
+    );
   }
   const databaseUrl = url('DATABASE_URL', env.DATABASE_URL);
   return {
@@ -191,8 +252,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 0, 0, 65535),
     runMigrations: bool('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true),
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, databaseUrl === null && nodeEnv !== 'test'),
-    jwtSecret: new TextEncoder().encode(secret || DEV_SECRET),
+    jwtSecret: secret ? new TextEncoder().encode(secret) : null,
     jwtIssuer: env.JWT_ISSUER || 'catalogue-hub',
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', env.ACCESS_TOKEN_TTL_SECONDS, 900, 60, 24 * 3600),
+    tokenMaxTtlSeconds: int('TOKEN_MAX_TTL_SECONDS', env.TOKEN_MAX_TTL_SECONDS, 12 * 3600, 60, 7 * 24 * 3600),
+    sessionMaxHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 30 * 24),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60, 1, 30 * 24 * 60),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15, 1, 24 * 60),
+    apiTokenMaxDays: int('API_TOKEN_MAX_DAYS', env.API_TOKEN_MAX_DAYS, 366, 1, 3660),
+    cookieSecure: bool('SESSION_COOKIE_SECURE', env.SESSION_COOKIE_SECURE, nodeEnv === 'production'),
+    oidc: sso,
+    graphqlIde: bool('GRAPHQL_IDE', env.GRAPHQL_IDE, nodeEnv !== 'production'),
+    introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, nodeEnv !== 'production'),
     logLevel: oneOf(
       'LOG_LEVEL',
       env.LOG_LEVEL,

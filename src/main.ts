@@ -1,17 +1,17 @@
 /** config → database → schema → HTTP server. */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { Config, ConfigError, loadConfig } from './config';
 import { DatabaseUnavailable, openDatabase, SchemaTooNew, withStartupLock } from './db/database';
 import { startHub } from './http/server';
 import { createLogger } from './logger';
-import { ALL_ROLES } from './common/role.enums';
 import { createServices } from './services';
 import { NotificationWorker } from './modules/notification';
 import { databaseIsEmpty, seedDemo } from '../seeds/demo';
-import { tokenFor } from '../seeds/tokens';
+import { seedDemoUsers } from '../seeds/users';
+import { withLocalSecrets } from './db/local-secrets';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -47,17 +47,20 @@ async function main(): Promise<void> {
   }
   log.info({ database: db.where, embedded: db.embedded }, 'database ready');
 
+  // Outside production without JWT_SECRET, the token key is the data folder's own random one.
+  config = withLocalSecrets(config);
+  if (!config.jwtSecret) log.warn('JWT_SECRET is not set: the hub issues no access tokens of its own (single sign-on and console sessions only)');
   const services = createServices(db.ds, config);
   // The audit log's coming monthly partitions, and its change capture on every table.
   for (const problem of await services.audit.prepare()) log.warn({ problem }, 'audit log not prepared');
   const refreshed = await services.sharingRequests.refreshDueDates();
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
-  let demoTokens: string[] = [];
+  let demoUsers: Awaited<ReturnType<typeof seedDemoUsers>> = [];
   // Under the start-up lock, so that of two hubs starting on one empty database only one seeds.
   const seeded = config.seedDemo && (await withStartupLock(db.ds, async () => (await databaseIsEmpty(db.ds)) && (await seedDemo(db.ds, config))));
   if (seeded) {
     log.info(seeded, 'demo district loaded');
-    demoTokens = await Promise.all(ALL_ROLES.map(async (role) => `  ${role.padEnd(21)} ${(await tokenFor(db.ds, services.tokens, role)).token}`));
+    demoUsers = await seedDemoUsers(db.ds);
   }
 
   const hub = await startHub({ config, ds: db.ds, services, log });
@@ -67,8 +70,13 @@ async function main(): Promise<void> {
     : null;
   worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');
-  if (demoTokens.length) {
-    process.stdout.write(`\nDemo tokens (12 h), send as "Authorization: Bearer <token>" to ${hub.url}/graphql\n${demoTokens.join('\n')}\n\n`);
+  if (demoUsers.length) {
+    // Shown this once: the hub keeps only their scrypt hashes.
+    const lines = demoUsers.map((u) => `  ${u.role.padEnd(21)} ${u.login.padEnd(9)} ${u.password}   ${u.name}`);
+    process.stdout.write(
+      `\nDemo users (shown once; sign in at ${hub.url}/console/ or with the sessionCreate mutation; \`npm run token -- --role <ROLE>\` prints a token)\n` +
+        `  ${'role'.padEnd(21)} ${'login'.padEnd(9)} password\n${lines.join('\n')}\n\n`,
+    );
   }
 
   let stopping = false;

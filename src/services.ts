@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
-import { TokenService } from './modules/auth';
+import { ApiTokenService, IdentityService, SessionService, sessionRoute, TokenService, UserService } from './modules/auth';
 import { OrganizationService } from './modules/organization';
 import { CoBuildingService, ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
@@ -41,14 +41,26 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const notifications = new NotificationService(ds, config, clock);
   // Every mutation run through `mutate` writes its audit entry (审计记录, 第三十四条).
   setMutationRecorder(new AuditRecorder());
+  // Sessions, lockouts and token expiry run on the wall clock (as the tokens' exp does), never on
+  // the business clock a spec or the demo seed may set to another day.
+  const tokens = new TokenService(config);
+  const identity = new IdentityService(ds, config, systemClock, tokens);
+  const sessions = new SessionService(ds, config, systemClock, tokens);
   const httpRoutes: Record<string, HttpRoute> = {
+    // The console's sign-in, who is signed in, sign-out (the session cookie; auth module).
+    '/auth/session': sessionRoute({ config, sessions, identity }),
     // The feed token's caller's deadlines as iCalendar (notification module).
     '/calendar.ics': (req, res, request) =>
       serveCalendarFeed(req, res, { notifications, deadlines, ...request, pageSize: config.maxPageSize, now: clock.now() }),
   };
   return {
     clock,
-    tokens: new TokenService(config),
+    tokens,
+    /** Who a request's caller is: bearer tokens, API tokens, single sign-on, the session cookie. */
+    identity,
+    sessions,
+    users: new UserService(ds, config, systemClock),
+    apiTokens: new ApiTokenService(ds, config, systemClock),
     organizations,
     projects,
     coBuilding: new CoBuildingService(ds),

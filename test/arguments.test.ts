@@ -1,7 +1,7 @@
 import { getNamedType, GraphQLInputType, GraphQLSchema, isInputObjectType, isListType, isNonNullType, isObjectType, isAbstractType } from 'graphql';
 import { ALL_ROLES } from '../src/common/role.enums';
 import { buildHubSchema } from '../src/graphql/schema';
-import { TokenService } from '../src/modules/auth';
+import { issueToken } from '../src/modules/auth';
 import { startTestHub, TestHub } from './support/hub';
 
 let hub: TestHub;
@@ -11,7 +11,11 @@ let everyRole: string;
 beforeAll(async () => {
   hub = await startTestHub();
   schema = await buildHubSchema();
-  everyRole = await new TokenService(hub.config).sign({ userId: 'argument-check', organizationId: null, roles: ALL_ROLES });
+  // A user holding every role, without an organisation (written directly: no mutation makes such a user).
+  const [{ id }] = await hub.ds.query(`INSERT INTO hub_user (login, name, roles, version) VALUES ('argument-check', '参数检查', $1::role[], 1) RETURNING id`, [
+    ALL_ROLES,
+  ]);
+  everyRole = (await issueToken(hub.ds, hub.services.tokens, id, 3600)).token;
 });
 afterAll(() => hub.close());
 

@@ -11,9 +11,18 @@ afterAll(() => hub.close());
 
 describe('identity', () => {
   it('viewer returns the caller of the token, with its organisation', async () => {
-    const res = await hub.gql(`{ viewer { userId roles organization { creditCode } } }`, {}, await hub.token(Role.BIG_DATA_BUREAU));
-    expect(res.data.viewer).toMatchObject({ roles: ['BIG_DATA_BUREAU'], organization: { creditCode: ROLE_HOME.BIG_DATA_BUREAU } });
-    expect(res.data.viewer.userId).toMatch(/^big_data_bureau-/);
+    const q = `{ viewer { userId name kind roles organization { creditCode } } }`;
+    const res = await hub.gql(q, {}, await hub.token(Role.BIG_DATA_BUREAU));
+    expect(res.data.viewer).toMatchObject({
+      kind: 'USER',
+      name: '李文静',
+      roles: ['BIG_DATA_BUREAU'],
+      organization: { creditCode: ROLE_HOME.BIG_DATA_BUREAU },
+    });
+    // The actor is the demo user, the same with every token.
+    const [user] = await hub.ds.query(`SELECT id FROM hub_user WHERE login = 'bureau'`);
+    expect(res.data.viewer.userId).toBe(user.id);
+    expect((await hub.gql(q, {}, await hub.token(Role.BIG_DATA_BUREAU))).data.viewer.userId).toBe(user.id);
   });
 
   it('no token → UNAUTHENTICATED, and no data', async () => {
@@ -25,19 +34,21 @@ describe('identity', () => {
   it.each([
     ['garbage', 'not.a.jwt'],
     ['wrong secret', 'WRONG'],
+    ['the old development secret of the source', 'OLD'],
     ['expired', 'EXPIRED'],
     ['unknown role', 'ROLE'],
   ])('a bad token (%s) → 401 UNAUTHENTICATED', async (_label, kind) => {
     const secret = new TextEncoder().encode(kind === 'WRONG' ? 'another-secret-another-secret-another' : 'catalogue-hub-development-secret-change-me');
+    const [admin] = await hub.ds.query(`SELECT id FROM hub_user LIMIT 1`);
     let token = kind;
     if (kind !== 'not.a.jwt') {
-      const jwt = new SignJWT({ org: null, roles: kind === 'ROLE' ? ['MAYOR'] : ['ADMIN'] })
+      const jwt = new SignJWT({ sid: '00000000-0000-4000-8000-000000000000', roles: kind === 'ROLE' ? ['MAYOR'] : ['ADMIN'] })
         .setProtectedHeader({ alg: 'HS256' })
-        .setSubject('someone')
+        .setSubject(admin?.id ?? '00000000-0000-4000-8000-000000000001')
         .setIssuer('catalogue-hub')
         .setIssuedAt(kind === 'EXPIRED' ? Math.floor(Date.now() / 1000) - 7200 : undefined)
         .setExpirationTime(kind === 'EXPIRED' ? Math.floor(Date.now() / 1000) - 3600 : '1h');
-      token = await jwt.sign(secret);
+      token = await jwt.sign(kind === 'EXPIRED' || kind === 'ROLE' ? hub.config.jwtSecret! : secret);
     }
     const res = await hub.gql(`{ viewer { userId } }`, {}, token);
     expect(res.status).toBe(401);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { localSecrets, withLocalSecrets } from '../src/db/local-secrets';
 import { ConfigError, loadConfig } from '../src/config';
 
 describe('configuration', () => {
@@ -57,13 +61,42 @@ describe('configuration', () => {
     ['INTERFACE_FAILING_RUNS', '0'],
     ['PLAN_REVIEW_QUORUM', '0'],
     ['PLAN_REVIEW_QUORUM', 'two'],
+    ['TOKEN_MAX_TTL_SECONDS', '10'],
+    ['LOGIN_MAX_FAILURES', '0'],
+    ['SESSION_COOKIE_SECURE', 'perhaps'],
+    ['OIDC_ISSUER', 'https://idp.example'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
-  it('requires a real secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).nodeEnv).toBe('production');
+  it('requires a real secret or an OIDC issuer in production, saying so', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'production needs JWT_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`) or the OIDC issuer (OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS): neither is set',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatchObject({ nodeEnv: 'production', cookieSecure: true });
+    const sso = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'hub', OIDC_JWKS: 'https://idp.example/jwks' });
+    expect(sso).toMatchObject({ jwtSecret: null, oidc: { issuer: 'https://idp.example', audience: 'hub', jwks: { url: 'https://idp.example/jwks' } } });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'hub', OIDC_JWKS: 'http://idp.example/jwks' })).toThrow('OIDC_JWKS');
+  });
+
+  it('outside production without JWT_SECRET, the token key and the embedded superuser password are random per data folder, kept in it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-secrets-'));
+    try {
+      const config = loadConfig({ EMBEDDED_PG_DIR: path.join(dir, 'a') });
+      expect(config.jwtSecret).toBeNull();
+      const a = withLocalSecrets(config);
+      const again = withLocalSecrets(config);
+      const b = withLocalSecrets(loadConfig({ EMBEDDED_PG_DIR: path.join(dir, 'b') }));
+      expect(Buffer.from(a.jwtSecret!).toString()).toBe(Buffer.from(again.jwtSecret!).toString());
+      expect(Buffer.from(a.jwtSecret!).toString()).not.toBe(Buffer.from(b.jwtSecret!).toString());
+      const file = path.join(dir, 'a', 'catalogue-hub.secrets.json');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const { secrets } = localSecrets(path.join(dir, 'a'));
+      expect(secrets.postgresPassword).not.toBe(localSecrets(path.join(dir, 'b')).secrets.postgresPassword);
+      expect(fs.readFileSync(path.join(__dirname, '../src/config.ts'), 'utf8')).not.toContain('change-me');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -36,12 +36,15 @@ afterEach(async () => {
   }
 });
 
-/** A signed-in console for the demo user of `role`, on its landing page. */
-async function signedIn(role: Role, userId?: string): Promise<Watched & { go(path: string): Promise<void> }> {
-  const token = await hub.token(role, undefined, userId);
-  const w = await watchedPage(browser, 'console', { extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+/** A console signed in through its form as the demo user of `role` (the session is the HttpOnly cookie), on its landing page. */
+async function signedIn(role: Role): Promise<Watched & { go(path: string): Promise<void> }> {
+  const { login, password } = await hub.credentials(role);
+  const w = await watchedPage(browser, 'console');
   open.push(w);
   await w.page.goto(`${hub.url}/console/`);
+  await w.page.getByLabel('登录名').fill(login);
+  await w.page.getByLabel('密码').fill(password);
+  await w.page.getByRole('button', { name: /登\s*录/ }).click();
   await w.page.locator('nav[aria-label="主菜单"]').waitFor();
   return { ...w, go: (path: string) => menu(w.page, path) };
 }
@@ -307,12 +310,12 @@ describe('the console in Chromium', () => {
     // 第六条: only an expert the office assigned records an opinion.
     const assigned = await hub.gql(
       `mutation($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { message } } }`,
-      { input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: ['expert-console'] } },
+      { input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: [(await hub.credentials(Role.EXPERT)).userId] } },
       await hub.token(Role.LEADING_GROUP_OFFICE),
     );
     expect(assigned.data.expertAssign.userErrors).toEqual([]);
 
-    const expert = await signedIn(Role.EXPERT, 'expert-console');
+    const expert = await signedIn(Role.EXPERT);
     let page = expert.page;
     await page.waitForURL(/\/console\/acceptance$/);
     await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
@@ -381,6 +384,35 @@ describe('the console in Chromium', () => {
     await w.go('期限');
     await idle(page);
     await w.shot('auditor-deadlines');
+
+    // The session lives in the HttpOnly cookie only: no script sees it, nothing is stored in the page.
+    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
+    const cookies = await page.context().cookies();
+    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['hub_session', true, 'Strict']]);
+    // Signing out ends the session: the form shows again, and the old cookie opens nothing.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('登录名').waitFor();
+    const res = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-protection': '1', cookie: `hub_session=${cookies[0].value}` },
+      body: JSON.stringify({ query: '{ viewer { userId } }' }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('a wrong password shows the hub’s message on the form, and no session starts', async () => {
+    const w = await watchedPage(browser, 'console', { allowStatus: (url, status) => url.endsWith('/auth/session') && status === 401 });
+    open.push(w);
+    const { page } = w;
+    await page.goto(`${hub.url}/console/`);
+    await page.getByLabel('登录名').fill('bureau');
+    await page.getByLabel('密码').fill('Not-the-password-1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').getByText('登录名或密码不正确').waitFor();
+    await w.shot('sign-in-refused');
+    expect(await page.context().cookies()).toEqual([]);
+    // Chromium logs the refused request itself; that line is the only one allowed.
+    w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !p.includes('401')));
   });
 });
 

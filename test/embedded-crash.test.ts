@@ -25,12 +25,23 @@ it('SIGKILL of the embedded postmaster: DATABASE_UNAVAILABLE meanwhile, restarte
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   try {
     let base = '';
-    for (let i = 0; i < 1200 && !base; i++) {
+    const adminLine = /^\s+ADMIN\s+(\S+)\s+(\S+)/m;
+    for (let i = 0; i < 1200 && !(base && adminLine.test(out)); i++) {
       base = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out)?.[1] ?? '';
-      if (!base) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 50));
     }
     expect(base).not.toBe('');
-    const admin = /ADMIN\s+(\S+)/.exec(out)![1];
+    // The demo admin printed at first start signs in for a token.
+    const [, login, password] = adminLine.exec(out)!;
+    const signIn = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken } } }',
+        variables: { input: { login, password } },
+      }),
+    });
+    const admin = ((await signIn.json()) as any).data.sessionCreate.session.accessToken as string;
     const ask = async () => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',

@@ -168,7 +168,9 @@ describe('per-caller rate limit and concurrency cap', () => {
     const body = (await over.json()) as any;
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0].message).toMatch(/秒后重试/);
-    expect(await codeOf(await post(hub, '{ viewer { roles } }', await hub.token(Role.AUDITOR)))).toBe('OK');
+    // The limit is the user's, whatever token they use; another user is unaffected.
+    expect((await post(hub, '{ viewer { roles } }', await hub.token(Role.AUDITOR))).status).toBe(429);
+    expect(await codeOf(await post(hub, '{ viewer { roles } }', await hub.token(Role.EXPERT)))).toBe('OK');
   });
 
   it('2 requests of one caller run at once, a 3rd answers RATE_LIMITED until one ends', async () => {

@@ -18,15 +18,18 @@ let unit: string;
 let office: string;
 let educationId: string;
 
-const ZHANG = { userId: 'expert-zhang', name: '张明远' };
-const LI = { userId: 'expert-li', name: '李静' };
-const asExpert = (e: { userId: string; name?: string }) => hub.token(Role.EXPERT, undefined, e.userId, e.name);
+/** Two experts' accounts (their ids filled in once the hub is up). */
+const ZHANG = { login: 'zhang', name: '张明远', userId: '' };
+const LI = { login: 'li', name: '李静', userId: '' };
+const asExpert = (e: { login: string; name?: string }) => hub.token(Role.EXPERT, undefined, e.login, e.name);
 
 beforeAll(async () => {
   hub = await startTestHub({}, 'organizations', clock);
   unit = await hub.token(Role.PROJECT_UNIT);
   office = await hub.token(Role.LEADING_GROUP_OFFICE);
   educationId = await orgId(hub, 'education');
+  ZHANG.userId = await hub.userId(Role.EXPERT, ZHANG.login, ZHANG.name);
+  LI.userId = await hub.userId(Role.EXPERT, LI.login, LI.name);
 });
 afterAll(() => hub.close());
 
@@ -70,7 +73,7 @@ async function declared(): Promise<string> {
 
 const assign = (target: Record<string, string>, experts: { userId: string }[]) =>
   send(hub, A.assign, { ...target, expertUserIds: experts.map((e) => e.userId) }, office);
-const opine = async (target: Record<string, string>, expert: { userId: string; name?: string }, conclusion: string, opinion = '同意。') =>
+const opine = async (target: Record<string, string>, expert: { login: string; name?: string }, conclusion: string, opinion = '同意。') =>
   send(hub, A.opinion, { ...target, opinion, conclusion }, await asExpert(expert));
 
 describe('expertAssign (第六条)', () => {
@@ -84,11 +87,11 @@ describe('expertAssign (第六条)', () => {
       open: true,
       applicationId: null,
       project: { id: projectId, status: 'DECLARED' },
+      // by user id within one assignment, each expert by the name of their account (第六条)
       assignments: [
-        // by user id within one assignment; no name known until the expert acts
-        { expertUserId: LI.userId, expertName: null, opinion: null, opinionHistory: [] },
-        { expertUserId: ZHANG.userId, expertName: null, opinion: null, opinionHistory: [] },
-      ],
+        { expertUserId: ZHANG.userId, expertName: ZHANG.name, opinion: null, opinionHistory: [] },
+        { expertUserId: LI.userId, expertName: LI.name, opinion: null, opinionHistory: [] },
+      ].sort((a, b) => a.expertUserId.localeCompare(b.expertUserId)),
       opinions: [],
     });
     const [event] = await hub.ds.query(
@@ -101,7 +104,7 @@ describe('expertAssign (第六条)', () => {
     expect((await hub.ds.query(`SELECT count(*)::int AS n FROM notification_event WHERE kind = 'REVIEW_ASSIGNED'`))[0].n).toBe(before[0].n + 1);
 
     // 第六条: the review waits in each assigned expert's to-dos — one user id, whatever token it comes with.
-    const todos = async (expert: { userId: string }) =>
+    const todos = async (expert: { login: string }) =>
       (await hub.gql(TODOS, {}, await asExpert(expert))).data.todoItems.edges.map((e: any) => e.node).filter((n: any) => n.project.id === projectId);
     expect(await todos(ZHANG)).toEqual([
       {
@@ -113,7 +116,7 @@ describe('expertAssign (第六条)', () => {
         acceptanceApplication: null,
       },
     ]);
-    expect(await todos({ userId: 'expert-other' })).toEqual([]);
+    expect(await todos({ login: 'expert-other' })).toEqual([]);
     // Given the opinion, it is no longer waiting for that expert.
     expect((await opine({ projectId }, ZHANG, 'PASS')).userErrors).toEqual([]);
     expect(await todos(ZHANG)).toEqual([]);
@@ -142,11 +145,11 @@ describe('expertAssign (第六条)', () => {
     await expectRefused(A.assign, { projectId, expertUserIds: [ZHANG.userId, '  ', 'x'.repeat(201), ZHANG.userId] }, office, [
       { code: 'INVALID', field: ['input', 'expertUserIds', '1'], article: '第六条', message: '用户 "" 不是专家咨询小组成员' },
       { code: 'INVALID', field: ['input', 'expertUserIds', '2'], article: '第六条' },
-      { code: 'DUPLICATE', field: ['input', 'expertUserIds', '3'], article: '第六条', message: `专家 ${ZHANG.userId} 重复指派` },
+      { code: 'DUPLICATE', field: ['input', 'expertUserIds', '3'], article: '第六条', message: `专家 ${ZHANG.name} 重复指派` },
     ]);
     expect((await assign({ projectId }, [ZHANG])).userErrors).toEqual([]);
     await expectRefused(A.assign, { projectId, expertUserIds: [LI.userId, ZHANG.userId] }, office, [
-      { code: 'DUPLICATE', field: ['input', 'expertUserIds', '1'], article: '第六条', message: `专家 ${ZHANG.userId} 已被指派参加本次评审` },
+      { code: 'DUPLICATE', field: ['input', 'expertUserIds', '1'], article: '第六条', message: `专家 ${ZHANG.name} 已被指派参加本次评审` },
     ]);
   });
 
@@ -183,7 +186,7 @@ describe('expertOpinionRecord on a plan (第六条、第十条)', () => {
       current: true,
     });
     // Another token of the same expert (one user id): a revision, not a second opinion.
-    const second = await opine({ projectId }, { userId: ZHANG.userId }, 'PASS_WITH_CHANGES', '补充概算说明后同意。');
+    const second = await opine({ projectId }, { login: ZHANG.login }, 'PASS_WITH_CHANGES', '补充概算说明后同意。');
     expect(second.expertOpinion).toMatchObject({ version: 2, current: true, expertName: ZHANG.name });
 
     const read = (await hub.gql(PLAN_REVIEW, { id: projectId }, office)).data.project.planReview;

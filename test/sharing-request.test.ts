@@ -105,7 +105,7 @@ describe('sharingRequestCreate', () => {
     expect(out.sharingRequest).toMatchObject({
       status: 'PENDING',
       purpose: '核验低保对象家庭经济状况',
-      requestedBy: expect.stringMatching(/^project_unit-/),
+      requestedBy: expect.stringMatching(/^[0-9a-f-]{36}$/), // the requesting user's id
       requestedAt: '2026-09-28T02:00:00.000Z',
       dueOn: '2026-10-16',
       answeredAt: null,

@@ -51,11 +51,30 @@ describe('starting the hub', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('on an empty data folder: starts embedded PostgreSQL, loads the demo, prints tokens that work; stops on SIGTERM', async () => {
+  it('on an empty data folder: starts embedded PostgreSQL with secrets of its own, loads the demo, prints demo users who can sign in; stops on SIGTERM', async () => {
     const dataDir = path.join(dir, 'pg');
     const first = run({ EMBEDDED_PG_DIR: dataDir });
     const url = await listening(first);
-    const token = /ADMIN\s+(\S+)/.exec(first.stdout())?.[1];
+    // The demo users, one per role, with passwords shown this once.
+    expect(first.stdout()).toContain('Demo users (shown once');
+    const [, login, password] = /^\s+ADMIN\s+(\S+)\s+(\S+)/m.exec(first.stdout()) ?? [];
+    expect(login).toBe('admin');
+    const signIn = (await (
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken } userErrors { message } } }',
+          variables: { input: { login, password } },
+        }),
+      })
+    ).json()) as any;
+    const token = signIn.data.sessionCreate.session.accessToken as string;
+    // The token key and the superuser password are random, kept in the data folder, readable by its owner only.
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'catalogue-hub.secrets.json'), 'utf8'));
+    expect(secrets.jwtSecret).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(secrets.postgresPassword).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(fs.statSync(path.join(dataDir, 'catalogue-hub.secrets.json')).mode & 0o777).toBe(0o600);
     expect(token).toBeDefined();
     expect(first.stdout()).toContain('demo district loaded');
 
@@ -97,7 +116,7 @@ describe('starting the hub', () => {
     const second = run({ EMBEDDED_PG_DIR: dataDir });
     const url2 = await listening(second);
     expect(second.stdout()).not.toContain('demo district loaded');
-    expect(second.stdout()).not.toContain('Demo tokens');
+    expect(second.stdout()).not.toContain('Demo users');
     const again = (await (
       await fetch(url2, {
         method: 'POST',

@@ -1,6 +1,6 @@
 import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
-import { ApiError, gql, signOut, whenSignedOut } from './api';
+import { ApiError, gql, sessionUser, signOut, whenSignedOut } from './api';
 import { Failure, Loading } from './components/common';
 import { label } from './format';
 import { Login } from './pages/Login';
@@ -111,7 +111,9 @@ function TodoBadge() {
 export function App() {
   const { path, go } = useRoute();
   const [state, setState] = useState<{ viewer?: Viewer; error?: unknown; checked: boolean; notice?: string }>({ checked: false });
-  const load = useCallback(() => {
+  const load = useCallback(async () => {
+    // Without a session the sign-in form shows at once (no request is refused first).
+    if (!(await sessionUser())) return setState({ checked: true });
     gql<{ viewer: Viewer }>('Viewer').then(
       ({ viewer }) => setState({ viewer, checked: true }),
       (error) => setState({ checked: true, error: error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? undefined : error }),
@@ -119,7 +121,7 @@ export function App() {
   }, []);
   useEffect(() => {
     whenSignedOut(() => setState((s) => (s.viewer ? { checked: true, notice: '登录已过期，请重新登录' } : s)));
-    load();
+    void load();
   }, [load]);
 
   if (!state.checked) return <Loading />;
@@ -130,7 +132,7 @@ export function App() {
         notice={state.notice}
         onSignedIn={() => {
           setState({ checked: false });
-          load();
+          void load();
           go('/');
         }}
       />
@@ -163,6 +165,7 @@ export function App() {
           <Space style={{ color: '#fff' }} size="small">
             <TodoBadge />
             <span>{viewer.organization?.name ?? '平台'}</span>
+            {viewer.name ? <span data-testid="viewer-name">{viewer.name}</span> : null}
             {viewer.roles.map((r) => (
               <Tag key={r} color="blue">
                 {label('Role', r)}

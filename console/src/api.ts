@@ -36,7 +36,8 @@ export async function gql<T = any>(operation: string, variables: Record<string, 
     res = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // The hub honours the session cookie for a POST only with this header (its CSRF rule).
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-protection': '1' },
       body: JSON.stringify({ query, variables }),
     });
   } catch {
@@ -74,7 +75,6 @@ export async function signIn(login: string, password: string): Promise<{ ok: tru
   }
   if (res.ok) return { ok: true };
   const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string; errors?: { message: string }[] };
-  if (res.status === 404) return { ok: false, message: '本平台尚未开通账号登录' };
   return { ok: false, message: body.errors?.[0]?.message ?? body.message ?? (res.status === 401 ? '登录名或密码不正确' : `登录失败（${res.status}）`) };
 }
 
@@ -82,6 +82,7 @@ export async function signOut(): Promise<void> {
   await fetch('/auth/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
 }
 
+/** Who is signed in (the hub answers `{ user: null }` without a session), or null. */
 export async function sessionUser(): Promise<SessionUser | null> {
   const res = await fetch('/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
   if (!res?.ok) return null;

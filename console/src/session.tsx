@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 
 export interface Viewer {
   userId: string;
+  name: string | null;
   roles: string[];
   organization: { id: string; name: string } | null;
 }

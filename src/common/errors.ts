@@ -20,12 +20,15 @@ export enum ErrorCode {
   /** The first request with this Idempotency-Key is still running. */
   IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   IDEMPOTENCY_KEY_APPLIED = 'IDEMPOTENCY_KEY_APPLIED',
+  /** A write authenticated by the session cookie without the X-CSRF-Protection header, or from another origin. */
+  CSRF_REFUSED = 'CSRF_REFUSED',
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.BAD_REQUEST]: 400,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.CSRF_REFUSED]: 403,
 };
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {

@@ -15,6 +15,9 @@ export enum UserErrorCode {
   RULE_VIOLATION = 'RULE_VIOLATION',
   NOT_NEEDED = 'NOT_NEEDED',
   CONFLICT = 'CONFLICT',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -34,6 +37,9 @@ registerEnumType(UserErrorCode, {
     RULE_VIOLATION: { description: '违反管理办法 — refused by a rule of the regulation (see article)' },
     NOT_NEEDED: { description: '无需办理 — nothing to do, e.g. an unconditionally shared resource needs no sharing request' },
     CONFLICT: { description: '版本冲突 — the object changed since the caller read it (a stale version); read it again' },
+    WEAK_PASSWORD: { description: '密码不符合策略 — the password breaks the password policy (第十九条)' },
+    INVALID_CREDENTIALS: { description: '登录名或密码不正确 — sign-in refused (or the account is disabled)' },
+    ACCOUNT_LOCKED: { description: '账号已锁定 — too many failed sign-ins; try again later (第十九条)' },
   },
 });
 

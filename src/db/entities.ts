@@ -9,6 +9,7 @@ import { SharingRequest } from '../modules/sharing-request';
 import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webhook, WebhookAttempt, WebhookDelivery } from '../modules/notification';
 import { ProjectRectification } from '../modules/rectification';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { ApiToken, User, UserSession } from '../modules/auth';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
@@ -39,4 +40,7 @@ export const entities = [
   CalendarFeedToken,
   ProjectRectification,
   IdempotencyKey,
+  User,
+  UserSession,
+  ApiToken,
 ];

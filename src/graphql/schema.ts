@@ -1,6 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
-import { ViewerResolver } from '../modules/auth';
+import { ApiTokenResolver, SessionResolver, UserResolver, ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
 import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
 import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver, ResourceRevisionResolver } from '../modules/catalogue';
@@ -24,6 +24,9 @@ import { textHygiene } from './text-hygiene';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
+  UserResolver,
+  SessionResolver,
+  ApiTokenResolver,
   OrganizationResolver,
   ProjectResolver,
   ProjectTransitionResolver,

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 
 /*
  * The web console at /console/, served from the files `npm run build` wrote to dist/console
@@ -138,4 +139,25 @@ export function serveConsole(req: IncomingMessage, res: ServerResponse, files: C
  */
 export function operationAllowed(files: ConsoleFiles, query: unknown, hasBearer: boolean): boolean {
   return hasBearer || (typeof query === 'string' && files.operations.has(operationHash(query)));
+}
+
+const SIGN_IN_FIELDS = new Set(['sessionCreate', 'sessionRefresh', 'sessionRevoke']);
+
+/**
+ * A document that is one mutation of sessionCreate, sessionRefresh or sessionRevoke only: what an
+ * API client without a token sends to get one, allowed in production beside the console's own.
+ */
+export function signInOperation(query: unknown): boolean {
+  if (typeof query !== 'string' || query.length > 2000) return false;
+  try {
+    const doc = parse(query, { maxTokens: 200 });
+    return doc.definitions.every(
+      (d) =>
+        d.kind === Kind.OPERATION_DEFINITION &&
+        d.operation === OperationTypeNode.MUTATION &&
+        d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && SIGN_IN_FIELDS.has(s.name.value)),
+    );
+  } catch {
+    return false;
+  }
 }

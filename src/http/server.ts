@@ -12,7 +12,7 @@ import { Context, createLoaders } from '../graphql/context';
 import { ErrorCode } from '../common/errors';
 import { formatError } from '../graphql/format-error';
 import { serveIde } from './ide';
-import { loadConsole, operationAllowed, serveConsole } from './console';
+import { loadConsole, operationAllowed, serveConsole, signInOperation } from './console';
 import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
 import { CallerLimiter } from './caller-limiter';
 import { claimFor, IdempotencyRefusal } from './idempotency';
@@ -134,8 +134,12 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     parseOptions: { maxTokens: config.maxTokens },
     // In production a refusal never names fields the caller did not ask for ("Did you mean …").
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    // Callers authenticate with a bearer token, never a cookie, so a cross-site request carries
-    // no credentials; CSRF prevention would only refuse plain GET requests the spec allows.
+    // Introspection (and so the IDE, which needs it) is off in production unless asked for.
+    introspection: config.introspection,
+    // A bearer token is never sent by a browser on its own; the console's session cookie is
+    // SameSite=Strict and honoured for writes only with the X-CSRF-Protection header from the
+    // hub's own origin (auth/session-cookie.ts), so Apollo's own rule, which would also refuse
+    // plain GET requests the spec allows, stays off.
     csrfPrevention: false,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
     // No cache hints are used (answers depend on the caller), and the cache-control plugin Apollo
@@ -159,7 +163,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     const clientAddress = req.socket.remoteAddress;
-    const caller = await services.tokens.callerFrom(req.headers.authorization).catch((err: unknown) => {
+    const caller = await services.identity.callerOf(req).catch((err: unknown) => {
       void services.audit.refusedToken({ requestId, clientAddress }, `${req.method} ${(req.url ?? '/').split('?')[0]}`);
       throw err;
     });
@@ -167,7 +171,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
-    const caller = services.tokens.callerFrom(req.headers.authorization);
+    const caller = services.identity.callerOf(req);
     const known = await caller.catch(() => {
       void services.audit.refusedToken({ requestId, clientAddress: req.socket.remoteAddress }, 'graphql'); // a security event (rate-limited)
       return null;
@@ -228,7 +232,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     if (config.nodeEnv === 'production') {
       const body = httpGraphQLRequest.body as { query?: unknown } | undefined;
       const query = httpGraphQLRequest.method === 'GET' ? url.searchParams.get('query') : body?.query;
-      if (!operationAllowed(consoleFiles, query, Boolean(req.headers.authorization))) {
+      if (!operationAllowed(consoleFiles, query, Boolean(req.headers.authorization)) && !signInOperation(query)) {
         throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '生产环境中，未携带访问令牌的请求只能执行控制台自带的操作');
       }
     }
@@ -288,7 +292,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       if (path === '/readyz') return ready(res);
       const route = services.httpRoutes[path];
       if (route) return route(req, res, { log: reqLog, requestId });
-      if (serveIde(req, res)) return;
+      if (config.graphqlIde && serveIde(req, res)) return;
       if (serveConsole(req, res, consoleFiles)) return;
       if (path === '/graphql') {
         if (req.method !== 'GET' && req.method !== 'POST') {

@@ -16,6 +16,7 @@ import { Role } from '../../src/common/role.enums';
 import { createServices, Services } from '../../src/services';
 import { seedDemo, seedOrganizations } from '../../seeds/demo';
 import { tokenFor } from '../../seeds/tokens';
+import { demoPassword, demoUser, namedUser } from '../../seeds/users';
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -30,8 +31,16 @@ export interface TestHub {
   statements: StatementCounter;
   services: Services;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
-  /** A token for `role`; `userId` (and `name`) make it a named user, the same across tokens (e.g. one expert). */
-  token(role: Role, creditCode?: string, userId?: string, name?: string): Promise<string>;
+  /**
+   * A token of the demo user of `role` (in the organisation with `creditCode`, by default the one
+   * holding the role); with `login` (and `name`), of that named user, made on first use: one
+   * person across tokens (e.g. one expert of a review).
+   */
+  token(role: Role, creditCode?: string, login?: string, name?: string): Promise<string>;
+  /** The user id of the demo user of `role`, or of the named user `login` (made on first use). */
+  userId(role: Role, login?: string, name?: string): Promise<string>;
+  /** The demo user of a role (and organisation) with a fresh random password, to sign in with. */
+  credentials(role: Role, creditCode?: string): Promise<{ login: string; password: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -82,7 +91,9 @@ export async function startTestHubOn(
   seed: 'organizations' | 'demo' | 'none' = 'organizations',
   clock: Clock = systemClock,
 ): Promise<TestHub> {
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', ...env }), port: 0, databaseUrl: db.url };
+  const loaded = loadConfig({ NODE_ENV: 'test', ...env });
+  // Outside production the token key is random per data folder; a spec's hub has one of its own.
+  const config: Config = { ...loaded, jwtSecret: loaded.jwtSecret ?? randomBytes(48), port: 0, databaseUrl: db.url };
   const statements = new StatementCounter();
   const ds = createDataSource({
     url: db.url,
@@ -112,8 +123,15 @@ export async function startTestHubOn(
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
-    async token(role, creditCode, userId, name) {
-      return (await tokenFor(ds, services.tokens, role, creditCode, '12h', { userId, name })).token;
+    async token(role, creditCode, login, name) {
+      return (await tokenFor(ds, services.tokens, role, creditCode, '12h', login ? { login, name } : undefined)).token;
+    },
+    async userId(role, login, name) {
+      return (login ? await namedUser(ds, role, login, name) : (await demoUser(ds, role)).user).id;
+    },
+    async credentials(role, creditCode) {
+      const { user } = await demoUser(ds, role, creditCode);
+      return { login: user.login, password: await demoPassword(ds, user), userId: user.id };
     },
     async close() {
       await hub.stop();

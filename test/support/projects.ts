@@ -89,7 +89,7 @@ export async function stored(hub: TestHub, id: string) {
 }
 
 /** The named expert the specs review with (a stable user id across tokens, 第六条). */
-export const SPEC_EXPERT = { userId: 'expert-wang', name: '王审' };
+export const SPEC_EXPERT = { login: 'expert-wang', name: '王审' };
 
 /**
  * 第十条: the office assigns SPEC_EXPERT to the declared project's plan review and the expert gives
@@ -97,11 +97,12 @@ export const SPEC_EXPERT = { userId: 'expert-wang', name: '王审' };
  */
 export async function reviewPlan(hub: TestHub, projectId: string, conclusion: 'PASS' | 'PASS_WITH_CHANGES' | 'FAIL' = 'PASS') {
   const office = await hub.token(Role.LEADING_GROUP_OFFICE);
-  const expert = await hub.token(Role.EXPERT, undefined, SPEC_EXPERT.userId, SPEC_EXPERT.name);
+  const expert = await hub.token(Role.EXPERT, undefined, SPEC_EXPERT.login, SPEC_EXPERT.name);
+  const expertUserId = await hub.userId(Role.EXPERT, SPEC_EXPERT.login, SPEC_EXPERT.name);
   const assign = await hub.gql(
     `mutation ($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { code field message } } }`,
     {
-      input: { projectId, expertUserIds: [SPEC_EXPERT.userId] },
+      input: { projectId, expertUserIds: [expertUserId] },
     },
     office,
   );

@@ -1,3 +1,23 @@
-/** The auth module's public face: bearer tokens and the viewer. Role and Caller live in src/common (every request carries them). */
+/**
+ * The auth module's public face: users, sessions (access and refresh tokens, the console's
+ * cookie), service accounts' API tokens, single sign-on, and who a request's caller is
+ * (`IdentityService.callerOf`). Role and Caller live in src/common (every request carries them).
+ */
+// The entities first: they load TypeORM, which loads reflect-metadata before any decorator runs.
+export { User } from './user.entity';
+export { UserSession } from './user-session.entity';
+export { ApiToken } from './api-token.entity';
 export { TokenService } from './token.service';
+export { IdentityService } from './identity.service';
+export { issueToken, SessionService } from './session.service';
+export { normalizeLogin, UserService, userSummary, expertById } from './user.service';
+export type { UserSummary } from './user.service';
+export { ApiTokenService } from './api-token.service';
+export { UserCreateInput } from './user.inputs';
+export { sessionRoute } from './session.routes';
+export { CSRF_HEADER } from './session-cookie';
+export { generatePassword, hashPassword } from './password';
 export { ViewerResolver } from './viewer.resolver';
+export { UserResolver } from './user.resolver';
+export { SessionResolver } from './session.resolver';
+export { ApiTokenResolver } from './api-token.resolver';

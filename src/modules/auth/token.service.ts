@@ -1,55 +1,72 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../../config';
 import { isUuid } from '../../graphql/scalars';
 import { unauthenticated } from '../../common/errors';
-import type { Caller } from '../../common/caller';
-import { ALL_ROLES, Role } from '../../common/role.enums';
-import { textProblem } from '../../common/text';
 
-const MAX_SUBJECT = 200;
-const MAX_NAME = 100;
+/** What a hub access token says: whose it is and which session it belongs to. */
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+}
 
-/** Bearer tokens: HS256 JWTs carrying the user id (sub), organisation id (org), roles and optionally a display name (name). */
+/** The hub's signing key is not configured (production with OIDC only): it issues no tokens of its own. */
+export class SigningDisabled extends Error {}
+
+/**
+ * The hub's own access tokens: HS256 JWTs naming the user (sub) and the session (sid), with `iat`
+ * and `exp` required and a lifetime of at most TOKEN_MAX_TTL_SECONDS. They carry no roles: the
+ * caller's roles, organisation and standing are read from the database on every request, so a
+ * disabled user or a revoked session is refused on the next one.
+ */
 export class TokenService {
-  constructor(private readonly config: Pick<Config, 'jwtSecret' | 'jwtIssuer'>) {}
+  constructor(private readonly config: Pick<Config, 'jwtSecret' | 'jwtIssuer' | 'tokenMaxTtlSeconds'>) {}
 
-  async sign(caller: Caller, expiresIn = '12h'): Promise<string> {
-    return new SignJWT({ org: caller.organizationId, roles: caller.roles, ...(caller.name ? { name: caller.name } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(caller.userId)
-      .setIssuer(this.config.jwtIssuer)
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(this.config.jwtSecret);
+  get canSign(): boolean {
+    return this.config.jwtSecret !== null;
   }
 
-  /** The caller of an `Authorization` header value; null when there is none; UNAUTHENTICATED when it is bad. */
-  async callerFrom(authorization: string | undefined): Promise<Caller | null> {
-    if (!authorization) return null;
-    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) throw unauthenticated();
+  async sign(claims: AccessClaims, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    if (!this.config.jwtSecret) throw new SigningDisabled('JWT_SECRET is not set: the hub issues no access tokens of its own');
+    if (!(ttlSeconds > 0 && ttlSeconds <= this.config.tokenMaxTtlSeconds)) {
+      throw new RangeError(`a token lives 1 to ${this.config.tokenMaxTtlSeconds} seconds (TOKEN_MAX_TTL_SECONDS), not ${ttlSeconds}`);
+    }
+    const iat = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(this.config.jwtIssuer)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(this.config.jwtSecret);
+    return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
+  }
+
+  /** Whether a bearer JWT is one of the hub's (HS256) rather than an OIDC issuer's. */
+  static isHubToken(jwt: string): boolean {
     try {
-      const { payload } = await jwtVerify(m[1], this.config.jwtSecret, { issuer: this.config.jwtIssuer, algorithms: ['HS256'] });
-      const roles = payload.roles;
-      const org = payload.org;
-      // The subject is recorded as the actor (varchar 200): a longer or unclean one is no caller.
-      if (
-        !payload.sub ||
-        payload.sub.length > MAX_SUBJECT ||
-        textProblem(payload.sub) !== null ||
-        !Array.isArray(roles) ||
-        roles.length === 0 ||
-        !roles.every((r) => ALL_ROLES.includes(r))
-      ) {
-        throw new Error('claims');
+      return decodeProtectedHeader(jwt).alg === 'HS256';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The claims of a valid hub token; UNAUTHENTICATED for anything else (never an internal error). */
+  async verify(jwt: string): Promise<AccessClaims> {
+    if (!this.config.jwtSecret) throw unauthenticated();
+    try {
+      const { payload } = await jwtVerify(jwt, this.config.jwtSecret, {
+        issuer: this.config.jwtIssuer,
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'sid', 'iat', 'exp'],
+        clockTolerance: 30,
+      });
+      const { sub, sid, iat, exp } = payload;
+      if (typeof sub !== 'string' || !isUuid(sub) || typeof sid !== 'string' || !isUuid(sid)) throw new Error('claims');
+      // exp is bounded: a token made to live longer than TOKEN_MAX_TTL_SECONDS, or issued in the future, is refused.
+      if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > this.config.tokenMaxTtlSeconds || iat > Date.now() / 1000 + 30) {
+        throw new Error('lifetime');
       }
-      if (org !== null && org !== undefined && (typeof org !== 'string' || !isUuid(org))) throw new Error('org');
-      // The display name is optional and only shown (experts by name, 第六条): a bad one is left out, not refused.
-      const name =
-        typeof payload.name === 'string' && payload.name.trim() && payload.name.length <= MAX_NAME && textProblem(payload.name) === null
-          ? payload.name.trim()
-          : null;
-      return { userId: payload.sub, organizationId: (org as string | undefined) ?? null, roles: roles as Role[], name };
+      return { userId: sub, sessionId: sid };
     } catch {
       throw unauthenticated();
     }

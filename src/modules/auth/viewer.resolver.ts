@@ -5,8 +5,14 @@ import { Role } from '../../common/role.enums';
 
 @ObjectType({ description: '当前调用者 — the authenticated caller' })
 export class Viewer {
-  @Field(() => ID, { description: '用户标识 — user id (token subject)' })
+  @Field(() => ID, { description: '用户标识 — the user’s (or service account’s) id: the actor recorded for what they do, stable across tokens' })
   userId: string;
+
+  @Field(() => String, { nullable: true, description: '姓名或服务账号名称 — name' })
+  name: string | null;
+
+  @Field({ description: '类型 — USER (a person) or SERVICE_ACCOUNT (an API token)' })
+  kind: string;
 
   @Field(() => [Role])
   roles: Role[];
@@ -18,10 +24,10 @@ export class Viewer {
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Authorized()
-  @Query(() => Viewer, { description: '当前调用者 — who the token says the caller is' })
+  @Query(() => Viewer, { description: '当前调用者 — who the credentials say the caller is' })
   viewer(@Ctx() ctx: Context): Viewer {
-    const { userId, roles, organizationId } = ctx.caller!;
-    return { userId, roles, organizationId };
+    const { userId, roles, organizationId, name, kind } = ctx.caller!;
+    return { userId, roles, organizationId, name: name ?? null, kind: kind ?? 'USER' };
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "所属单位 — the caller's organisation" })

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { UserError, userError, UserErrorCode } from '../../common/user-error';
-import { textProblem } from '../../common/text';
+import { isUuid } from '../../graphql/scalars';
+import { expertById } from '../auth';
 import { ExpertConclusion } from './review.enums';
 
 /*
@@ -17,28 +18,24 @@ export interface ExpertEntry {
   name: string | null;
 }
 
-const MAX_USER_ID = 200;
-
 /**
- * THE SEAM WITH USER ACCOUNTS — the one function that says whether user ids are experts and what
- * they are called. User accounts are being built separately: a `users` table will arrive, and this
- * function will then read it (is the account active and does it hold the EXPERT role; its display
- * name). Until then there is no list of experts, so any well-formed user id (what a token's subject
- * may be: 1–200 characters, no control or invisible characters) is accepted as an expert, and the
- * name is the one a token of that user carried (`knownNames`: recorded when the expert acted), else
- * null. Every caller — assignment, the opinions, their display — goes through here, so the change
- * is made once.
+ * The one function that says whether user ids are experts and what they are called (第六条): an
+ * expert is an enabled user account holding the EXPERT role (the auth module's `expertById`), and
+ * is shown by the account's name. A past opinion's expert whose account was since disabled keeps
+ * the name recorded with the opinion (`knownNames`). Every caller — assignment, the opinions, their
+ * display — goes through here.
  */
 export async function expertDirectory(
-  _em: EntityManager,
+  em: EntityManager,
   userIds: readonly string[],
   knownNames: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<ExpertEntry[]> {
-  return userIds.map((userId) => ({
-    userId,
-    isExpert: userId.length > 0 && userId.length <= MAX_USER_ID && userId.trim() === userId && textProblem(userId) === null,
-    name: knownNames.get(userId) ?? null,
-  }));
+  return Promise.all(
+    userIds.map(async (userId) => {
+      const account = isUuid(userId) ? await expertById(em, userId) : null;
+      return { userId, isExpert: account !== null, name: account?.name ?? knownNames.get(userId) ?? null };
+    }),
+  );
 }
 
 /** 第六条: the ids given are experts, each once. One error per id, naming its position. */
@@ -48,8 +45,8 @@ export function assignmentProblems(entries: ExpertEntry[], alreadyAssigned: Read
   entries.forEach((e, i) => {
     const at = [...path, String(i)];
     if (!e.isExpert) out.push(userError(UserErrorCode.INVALID, `用户 ${JSON.stringify(e.userId)} 不是专家咨询小组成员`, at, '第六条'));
-    else if (seen.has(e.userId)) out.push(userError(UserErrorCode.DUPLICATE, `专家 ${e.userId} 重复指派`, at, '第六条'));
-    else if (alreadyAssigned.has(e.userId)) out.push(userError(UserErrorCode.DUPLICATE, `专家 ${e.userId} 已被指派参加本次评审`, at, '第六条'));
+    else if (seen.has(e.userId)) out.push(userError(UserErrorCode.DUPLICATE, `专家 ${e.name ?? e.userId} 重复指派`, at, '第六条'));
+    else if (alreadyAssigned.has(e.userId)) out.push(userError(UserErrorCode.DUPLICATE, `专家 ${e.name ?? e.userId} 已被指派参加本次评审`, at, '第六条'));
     seen.add(e.userId);
   });
   return out;
