@@ -104,7 +104,7 @@ describe('GET /acceptance/{id}/dossier.xlsx', () => {
       '信息资源共享目录',
       '第三方机构网络安全检测评估报告',
     ]);
-    expect(sheetRows(wb.getWorksheet('专家意见')!, 2).map((r) => r.slice(0, 3))).toEqual([['通过', '材料齐全，同意验收。', '赵评（expert-zhao）']]); // by name (第六条)
+    expect(sheetRows(wb.getWorksheet('专家意见')!, 2).map((r) => r.slice(0, 3))).toEqual([['通过', '材料齐全，同意验收。', '赵评']]); // by name (第六条)
     expect(sheetRows(wb.getWorksheet('与现行目录的差异')!, 2)).toEqual([['修改信息资源', frozen, '', 'name']]);
 
     // For the roles that may read the application only; others find nothing.

@@ -371,7 +371,7 @@ describe('token hygiene', () => {
     const a = (await hub.gql(VIEWER, {}, await hub.token(Role.EXPERT))).data.viewer;
     const b = (await hub.gql(VIEWER, {}, await hub.token(Role.EXPERT))).data.viewer;
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ name: '陈立新', kind: 'USER', roles: ['EXPERT'] });
+    expect(a).toMatchObject({ name: '张明远', kind: 'USER', roles: ['EXPERT'] });
   });
 });
 

@@ -29,7 +29,7 @@ const payload = async (doc: string, input: unknown, token: string) => {
 const conflict = (expected: number, actual: number) => ({
   code: 'CONFLICT',
   field: ['input', 'lockVersion'],
-  message: `该对象已被他人修改（您读取的修订号为 ${expected}，当前为 ${actual}），请重新读取后再提交`,
+  message: `该对象已被他人修改（您读取的锁定版本号为 ${expected}，当前为 ${actual}），请重新读取后再提交`,
   article: null,
 });
 

@@ -286,9 +286,11 @@ describe('projectApprove waits for the expert review (第十条)', () => {
       const { project } = await run(strict, M.create, declarable(), u);
       await run(strict, M.declare, { projectId: project.id }, u);
       await shareable(strict, project.id, await orgId(strict, 'education'));
-      await send(strict, A.assign, { projectId: project.id, expertUserIds: [ZHANG.userId, LI.userId] }, o);
+      // The same two experts' accounts on this hub's own database.
+      const ids = [await strict.userId(Role.EXPERT, ZHANG.login, ZHANG.name), await strict.userId(Role.EXPERT, LI.login, LI.name)];
+      await send(strict, A.assign, { projectId: project.id, expertUserIds: ids }, o);
       const give = async (e: typeof ZHANG) =>
-        send(strict, A.opinion, { projectId: project.id, opinion: '同意', conclusion: 'PASS' }, await strict.token(Role.EXPERT, undefined, e.userId));
+        send(strict, A.opinion, { projectId: project.id, opinion: '同意', conclusion: 'PASS' }, await strict.token(Role.EXPERT, undefined, e.login, e.name));
       await give(ZHANG);
       expect((await run(strict, M.approve, { projectId: project.id }, o)).userErrors).toEqual([
         expect.objectContaining({ code: 'RULE_VIOLATION', message: '专家评审尚未完成：需至少 2 位指派专家的意见，已有 1 位（指派 2 位）' }),

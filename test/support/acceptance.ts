@@ -123,14 +123,15 @@ export async function readyProject(hub: TestHub, options: Parameters<typeof tria
 }
 
 /** A named expert of the specs (a stable user id across tokens, 第六条). */
-export const EXPERT = { userId: 'expert-zhao', name: '赵评' };
+export const EXPERT = { login: 'expert-zhao', name: '赵评' };
 
 /** 第二十五条: the office assigns EXPERT to the application's review and the expert gives `conclusion`. Fails the test on a refusal. */
 export async function review(hub: TestHub, applicationId: string, conclusion: 'PASS' | 'PASS_WITH_CHANGES' | 'FAIL' = 'PASS') {
   const office = await hub.token(Role.LEADING_GROUP_OFFICE);
-  const assigned = await send(hub, A.assign, { applicationId, expertUserIds: [EXPERT.userId] }, office);
+  const expertUserId = await hub.userId(Role.EXPERT, EXPERT.login, EXPERT.name);
+  const assigned = await send(hub, A.assign, { applicationId, expertUserIds: [expertUserId] }, office);
   if (assigned.userErrors.length && assigned.userErrors[0].code !== 'DUPLICATE') throw new Error(`expertAssign: ${JSON.stringify(assigned.userErrors)}`);
-  const expert = await hub.token(Role.EXPERT, undefined, EXPERT.userId, EXPERT.name);
+  const expert = await hub.token(Role.EXPERT, undefined, EXPERT.login, EXPERT.name);
   const res = await send(hub, A.opinion, { applicationId, opinion: '材料齐全，同意验收。', conclusion }, expert);
   if (res.userErrors.length) throw new Error(`expertOpinionRecord: ${JSON.stringify(res.userErrors)}`);
   return res.expertOpinion;

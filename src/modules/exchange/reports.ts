@@ -190,7 +190,7 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
   const experts = wb.addWorksheet('专家意见');
   bold(experts.addRow(['结论', '意见', '专家', '登记时间（北京时间）']));
   opinions.forEach((o, i) => {
-    const who = named[i].name ? `${named[i].name}（${o.expertUserId}）` : o.expertUserId;
+    const who = named[i].name ?? o.expertUserId; // 第六条: the expert by name
     experts.addRow([EXPERT_CONCLUSION_LABEL[o.conclusion], o.opinion, who, beijing(o.recordedAt)]);
   });
 
