@@ -23,7 +23,8 @@ const FONTS =
 
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider locale={zhCN} csp={{ nonce }} theme={{ token: { fontFamily: FONTS, colorPrimary: '#1456b8', borderRadius: 4 } }}>
-    <AntApp>
+    {/* Confirmations stay six seconds (antd's three are easy to miss while reading the form). */}
+    <AntApp message={{ duration: 6, maxCount: 3 }}>
       <Router>
         <App />
       </Router>
