@@ -2,7 +2,8 @@
  * A generated fuzz run against the live hub by every role (and no token): operations and
  * variables derived from the schema, random, boundary and malformed. Zero INTERNAL_SERVER_ERROR,
  * zero 5xx, zero dropped connections; the entries, projects, interfaces and sharing requests in
- * the database grew by exactly the creations that reported success. `npm test` runs FUZZ_RUNS
+ * the database grew by exactly the creations that reported success, and the audit log by exactly
+ * one entry per mutation that reported success, under its name. `npm test` runs FUZZ_RUNS
  * (default 300) cases, `npm run fuzz` 10,000; FUZZ_SEED replays a run.
  */
 import { buildHubSchema } from '../src/graphql/schema';
@@ -44,6 +45,13 @@ it(`${COUNT} generated operations by every role: no INTERNAL_SERVER_ERROR, no 5x
     for (const r of await hub.ds.query(`SELECT id FROM ${table} ORDER BY id LIMIT 20`)) ids.push(r.id);
   }
   const before = await counts();
+  const audited = async () =>
+    Object.fromEntries(
+      (
+        (await hub.ds.query(`SELECT operation, count(*)::int AS n FROM audit_entry WHERE outcome = 'SUCCESS' GROUP BY 1`)) as { operation: string; n: number }[]
+      ).map((r) => [r.operation, r.n]),
+    ) as Record<string, number>;
+  const auditedBefore = await audited();
   const result = await runFuzz({ url: hub.url, schema, tokens, ctx: { ids }, seed: SEED, count: COUNT });
   const after = await counts();
   console.log(
@@ -57,4 +65,12 @@ it(`${COUNT} generated operations by every role: no INTERNAL_SERVER_ERROR, no 5x
       .reduce((n, [m]) => n + (result.succeeded[m] ?? 0), 0);
     expect({ mutation, table, grew }).toEqual({ mutation, table, grew: reported });
   }
+  // 审计记录: every mutation that reported success wrote its entry, and nothing else did.
+  const auditedAfter = await audited();
+  const entries = Object.fromEntries(
+    Object.keys({ ...auditedAfter, ...result.succeeded })
+      .map((op) => [op, (auditedAfter[op] ?? 0) - (auditedBefore[op] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+  expect(entries).toEqual(result.succeeded);
 });
