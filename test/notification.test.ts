@@ -526,4 +526,15 @@ describe('GET /calendar.ics', () => {
       { n: 1 },
     ]);
   });
+
+  it('reads as its user stands now: a disabled user’s feed is refused (第十九条)', async () => {
+    const user = await hub.userId(Role.PROJECT_UNIT, 'feed.clerk', '订阅人');
+    const clerk = await hub.token(Role.PROJECT_UNIT, undefined, 'feed.clerk', '订阅人');
+    const feed = (await hub.gql(ROTATE, {}, clerk)).data.calendarFeedTokenRotate.token;
+    expect((await fetch(`${hub.url}/calendar.ics?token=${feed}`)).status).toBe(200);
+    const admin = await hub.token(Role.ADMIN);
+    const off = await hub.gql(`mutation ($id: ID!) { userDisable(input: { id: $id }) { userErrors { code } } }`, { id: user }, admin);
+    expect(off.data.userDisable.userErrors).toEqual([]);
+    expect((await fetch(`${hub.url}/calendar.ics?token=${feed}`)).status).toBe(401);
+  });
 });

@@ -10,6 +10,7 @@ import { refuse, UserErrorCode } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { Caller } from '../../common/caller';
 import { Role } from '../../common/role.enums';
+import { userSummary } from '../auth';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
 import { EmailRecipient } from './email-recipient.entity';
 import { NotificationEmailSetInput, WebhookCreateInput, WebhookDeleteInput } from './notification.inputs';
@@ -148,7 +149,14 @@ export class NotificationService {
   async callerOfFeedToken(token: string): Promise<Caller | null> {
     if (!/^cal_[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const row = await this.ds.getRepository(CalendarFeedToken).findOneBy({ tokenHash: sha256(token) });
-    return row ? { userId: row.userId, organizationId: row.organizationId, roles: row.roles as Role[] } : null;
+    if (!row) return null;
+    // The feed reads as its user's account stands now: a disabled user's feed is refused, and a
+    // change of roles or organisation applies at once. A feed of a service account keeps its own.
+    const account = await userSummary(this.ds, row.userId);
+    if (account) {
+      return account.disabled ? null : { userId: account.id, organizationId: account.organizationId, roles: account.roles, name: account.name, kind: 'USER' };
+    }
+    return { userId: row.userId, organizationId: row.organizationId, roles: row.roles as Role[] };
   }
 
   private owns(caller: Caller | null, w: Webhook): boolean {
