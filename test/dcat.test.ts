@@ -21,6 +21,8 @@ function validate(nquads: string): Promise<{ triples: number; reports: Record<st
 }
 
 let hub: TestHub;
+/** The hub's public address: the catalogue's IRIs are built on it. */
+const PUBLIC = 'https://catalogue.sucheng.gov.cn';
 
 async function dcatPage(query = ''): Promise<any> {
   const res = await download(hub, `/catalogue/dcat.jsonld${query}`);
@@ -30,7 +32,7 @@ async function dcatPage(query = ''): Promise<any> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ MAX_PAGE_SIZE: '2' });
+  hub = await startTestHub({ MAX_PAGE_SIZE: '2', PUBLIC_URL: PUBLIC });
   const project = await insertProject(hub.ds, 'education', ['student-aid-center']);
   const edu = await hub.token(Role.PROJECT_UNIT, codeOf('education'));
   const bureau = await hub.token(Role.BIG_DATA_BUREAU);
@@ -149,5 +151,18 @@ describe('GET /catalogue/dcat.jsonld', () => {
     const bad = await download(hub, '/catalogue/dcat.jsonld?after=garbage');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body.toString()).error.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('builds its IRIs on PUBLIC_URL, whatever Host a client sends', async () => {
+    const res = await fetch(`${hub.url}/catalogue/dcat.jsonld`, { headers: { host: 'evil.example' } });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as any;
+    const ids = doc['@graph'].map((n: any) => n['@id']).filter((id: unknown) => typeof id === 'string' && /^https?:/.test(id as string));
+    const own = ids.filter(
+      (id: string) => !id.startsWith('https://api.') && !id.startsWith('http://publications.europa.eu') && !id.startsWith('http://www.w3.org'),
+    );
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((id: string) => !id.startsWith(`${PUBLIC}/`))).toEqual([]);
+    expect(JSON.stringify(doc)).not.toContain('evil.example');
   });
 });

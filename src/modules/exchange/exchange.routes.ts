@@ -19,7 +19,7 @@ import { OVERSIGHT_ROLES } from '../project';
 
 export interface ExchangeRouteDeps extends ReportDeps {
   ds: DataSource;
-  config: Pick<Config, 'maxPageSize' | 'importMaxBytes' | 'importMaxRows' | 'timelinessGraceHours'>;
+  config: Pick<Config, 'maxPageSize' | 'importMaxBytes' | 'importMaxRows' | 'timelinessGraceHours' | 'publicUrl'>;
   resources: ResourceService;
   catalogueImport: CatalogueImportService;
   dcat: DcatExport;
@@ -107,7 +107,9 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
   }
 
   async function dcatFile(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, params: URLSearchParams, turtle: boolean): Promise<void> {
-    const base = `http://${req.headers.host ?? 'localhost'}`;
+    // The catalogue's IRIs are what harvesters keep: the hub's public address (PUBLIC_URL), never a
+    // Host header a client chose; without PUBLIC_URL (a hub on a workstation) the address it was asked at.
+    const base = config.publicUrl ? config.publicUrl.replace(/\/+$/, '') : `http://${req.headers.host ?? 'localhost'}`;
     const after = params.get('after') || undefined;
     const { document } = await dcat.page(ctx, base, { first: config.maxPageSize, after });
     res.statusCode = 200;

@@ -58,7 +58,7 @@ export function digestText(m: DigestMessage): string {
     '',
     ...m.events.map(line),
     '',
-    m.publicUrl ? `待办事项请登录 ${m.publicUrl}/graphql 查询 todoItems。` : '待办事项请在系统中查询 todoItems。',
+    m.publicUrl ? `待办事项请登录 ${m.publicUrl}/console/ 查看。` : '待办事项请登录平台控制台查看。',
     '本邮件由 catalogue-hub 每日发送一次，请勿直接回复。',
   ].join('\n');
 }
