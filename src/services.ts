@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
 import { planReviewCheck, ReviewService } from './modules/review';
-import { RectificationService } from './modules/rectification';
+import { ProjectRectificationOrderInput, RectificationService } from './modules/rectification';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
@@ -34,7 +34,12 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const projects = new ProjectService(ds, config, clock, [(em, project) => sharingAnalysisProblems(em, project.id), planReviewCheck(config.planReviewQuorum)]);
   const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
-  const acceptance = new AcceptanceService(ds, config, clock, completeness);
+  const rectification = new RectificationService(ds, clock);
+  // 第三十三条: an acceptance passed below the thresholds may order the rectification in the same step.
+  const acceptance = new AcceptanceService(ds, config, clock, completeness, async (ctx, projectId, terms) => {
+    const order = Object.assign(new ProjectRectificationOrderInput(), { projectId, ...terms });
+    return (await rectification.order(ctx, order)).userErrors;
+  });
   const catalogueImport = new CatalogueImportService(ds, { resources, interfaces, organizations, projects, pageSize: config.maxPageSize });
   const dcat = new DcatExport(ds, resources, organizations);
   const deadlines = new DeadlineService(ds, config, clock);
@@ -73,7 +78,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     completeness,
     acceptance,
     reviews: new ReviewService(ds, clock),
-    rectification: new RectificationService(ds, clock),
+    rectification,
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),

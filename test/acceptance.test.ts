@@ -425,6 +425,43 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       expect(await statusOf(project.id)).toBe('ACCEPTED');
     });
 
+    it('orders, with a pass below the thresholds, the rectification of the figures below them in the same step (第三十三条)', async () => {
+      const { project, application } = await appliedBelow(hub, unit);
+      const input = { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs() };
+      const reason = '试点数据待补齐，限期整改';
+      // Only with the override reason, and with a due date after today: refused otherwise, nothing written.
+      await expectRefused(A.result, { ...input, rectificationDueOn: '2028-07-15' }, office, [
+        { code: 'INVALID', field: ['input', 'rectificationDueOn'], article: '第三十三条' },
+      ]);
+      await expectRefused(A.result, { ...input, overrideReason: reason, rectificationDueOn: '2028-06-01' }, office, [
+        { field: ['input', 'rectificationDueOn'], article: '第三十三条' },
+      ]);
+      expect(await statusOf(project.id)).toBe('ACCEPTANCE_APPLIED');
+      const { acceptanceApplication: a, userErrors } = await send(
+        hub,
+        A.result,
+        { ...input, overrideReason: reason, rectificationDueOn: '2028-07-15' },
+        office,
+      );
+      expect(userErrors).toEqual([]);
+      expect(a).toMatchObject({ result: 'PASSED', overrideReason: reason });
+      expect(await statusOf(project.id)).toBe('RECTIFYING');
+      const [r] = await hub.ds.query(`SELECT previous_status, reason, findings, due_on::text FROM project_rectification WHERE project_id = $1`, [project.id]);
+      expect(r).toMatchObject({ previous_status: 'ACCEPTED', due_on: '2028-07-15', reason: expect.stringContaining(reason) });
+      expect(r.findings).toEqual(expect.arrayContaining([expect.stringMatching(/^验收快照的编目率为 50%（1\/2），低于通过阈值 100%$/)]));
+    });
+
+    it('refuses a rectification with a pass that meets the thresholds: there is nothing to rectify', async () => {
+      const { project, application } = await applied();
+      await expectRefused(
+        A.result,
+        { applicationId: application.id, result: 'PASSED', acceptedOn: TODAY, documents: reportDocs(), overrideReason: '无', rectificationDueOn: '2028-07-15' },
+        office,
+        [{ code: 'INVALID', field: ['input', 'rectificationDueOn'], message: '完整性已达到通过阈值，无需随验收责令整改' }],
+      );
+      expect(await statusOf(project.id)).toBe('ACCEPTANCE_APPLIED');
+    });
+
     it('judges the frozen snapshot, not the live catalogue', async () => {
       const { project, application } = await applied(); // complete when frozen
       await insertResource(hub, project.id, await orgId(hub.ds, 'education'), { status: ResourceStatus.DRAFT }); // incomplete now

@@ -82,6 +82,13 @@ export class AcceptanceRecordResultInput {
   @IsOptional()
   @MaxLength(MAX_REASON, { message: `理由不能超过${MAX_REASON}个字符` })
   earlyAcceptanceReason?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '整改期限 — with PASSED below the thresholds and its overrideReason: in the same step, order the project to rectify the figures below them by this date (第三十三条)',
+  })
+  rectificationDueOn?: string | null;
 }
 
 @InputType({ description: '验收备案 — record the filing of the acceptance report (第二十六条)' })

@@ -35,12 +35,26 @@ const APPLICATION_FIELD = ['input', 'applicationId'];
  * frozen; experts give their opinions; the leading-group office records the result and the filing.
  * Each mutation is one transaction; each status change a ProjectTransition row.
  */
+/** What a rectification ordered with an acceptance result says (第三十三条). */
+export interface RectificationTerms {
+  reason: string;
+  findings: string[];
+  dueOn: string;
+}
+
 export class AcceptanceService {
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'acceptanceThresholds'>,
     private readonly clock: Clock,
     private readonly completeness: CompletenessReader,
+    /**
+     * 第三十三条: the rectification module's order, given by the composition root; run inside the
+     * result's transaction (ctx.transaction), it answers its refusals.
+     */
+    private readonly orderRectification: (ctx: RequestContext, projectId: string, terms: RectificationTerms) => Promise<UserError[]> = async () => [
+      userError(UserErrorCode.INVALID, '本服务未配置整改', ['input', 'rectificationDueOn']),
+    ],
   ) {}
 
   /** An application by id, when the caller may read it (mayReadApplications); else null, as if it did not exist. */
@@ -99,6 +113,16 @@ export class AcceptanceService {
     if (!passed && input.overrideReason) {
       errors.push(userError(UserErrorCode.INVALID, '验收不合格时不填写低于阈值通过的理由', ['input', 'overrideReason'], '第九条'));
     }
+    if (input.rectificationDueOn && !(passed && input.overrideReason)) {
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          '仅在完整性低于阈值仍予通过（填写 overrideReason）时，可同时责令限期整改',
+          ['input', 'rectificationDueOn'],
+          '第三十三条',
+        ),
+      );
+    }
     if (errors.length) return { result: null, userErrors: errors };
     return mutate(this.ds, ctx, async (em) => {
       const application = await lockApplication(em, input.applicationId);
@@ -139,6 +163,19 @@ export class AcceptanceService {
       ].filter((n) => n !== null);
       const note = notes.length ? notes.join('\n') : null;
       await recordTransition(em, caller, project, passed ? 'acceptancePass' : 'acceptanceFail', {}, note);
+      if (input.rectificationDueOn) {
+        // 第三十三条: passed below the thresholds, the figures below them are rectified by the date given.
+        if (!below.length) {
+          refuse(UserErrorCode.INVALID, '完整性已达到通过阈值，无需随验收责令整改', ['input', 'rectificationDueOn'], '第三十三条');
+        }
+        const refused = await this.orderRectification({ ...ctx, transaction: em }, project.id, {
+          reason: `竣工验收时信息资源共享完整性低于通过阈值（第九条），低于阈值通过的理由：${input.overrideReason}`,
+          findings: below.map((b) => b.message.replace(/；确需通过的.*$/, '')),
+          dueOn: input.rectificationDueOn,
+        });
+        if (refused.length)
+          throw new UserErrorsException(refused.map((e) => ({ ...e, field: e.field?.at(-1) === 'dueOn' ? ['input', 'rectificationDueOn'] : e.field })));
+      }
       return em.findOneByOrFail(AcceptanceApplication, { id: application.id });
     });
   }
