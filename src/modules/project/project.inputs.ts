@@ -183,8 +183,8 @@ export class ProjectActionInput {
 
   @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
-  @IsInt({ message: '修订号须为正整数' })
-  @Min(1, { message: '修订号须为正整数' })
+  @IsInt({ message: '锁定版本号须为正整数' })
+  @Min(1, { message: '锁定版本号须为正整数' })
   lockVersion?: number;
 }
 

@@ -38,8 +38,8 @@ export class InterfaceUpdateInput {
 
   @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
-  @IsInt({ message: '修订号须为正整数' })
-  @Min(1, { message: '修订号须为正整数' })
+  @IsInt({ message: '锁定版本号须为正整数' })
+  @Min(1, { message: '锁定版本号须为正整数' })
   lockVersion?: number;
 
   @Field(() => InterfaceKind, { nullable: true })
@@ -71,8 +71,8 @@ export class InterfaceMountInput {
 
   @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
-  @IsInt({ message: '修订号须为正整数' })
-  @Min(1, { message: '修订号须为正整数' })
+  @IsInt({ message: '锁定版本号须为正整数' })
+  @Min(1, { message: '锁定版本号须为正整数' })
   lockVersion?: number;
 
   @Field({ description: "平台挂接编号 — the interface's id on the city exchange platform, at most 100 characters" })
@@ -93,8 +93,8 @@ export class InterfaceWithdrawInput {
 
   @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
   @IsOptional()
-  @IsInt({ message: '修订号须为正整数' })
-  @Min(1, { message: '修订号须为正整数' })
+  @IsInt({ message: '锁定版本号须为正整数' })
+  @Min(1, { message: '锁定版本号须为正整数' })
   lockVersion?: number;
 
   @Field({ description: '撤销理由 — reason, at most 2000 characters' })
