@@ -50,7 +50,9 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   // the business clock a spec or the demo seed may set to another day.
   const tokens = new TokenService(config);
   const identity = new IdentityService(ds, config, systemClock, tokens);
-  const sessions = new SessionService(ds, config, systemClock, tokens);
+  const audit = new AuditService(ds, config);
+  // 第十九条: a refused sign-in is a security event of the audit log (rate-limited there).
+  const sessions = new SessionService(ds, config, systemClock, tokens, (ctx, login, reason) => audit.signInFailed(ctx, login, reason));
   const httpRoutes: Record<string, HttpRoute> = {
     // The console's sign-in, who is signed in, sign-out (the session cookie; auth module).
     '/auth/session': sessionRoute({ config, sessions, identity }),
@@ -86,7 +88,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     todos: new TodoService(ds, config, clock),
     notifications,
     httpRoutes,
-    audit: new AuditService(ds, config),
+    audit,
     // A claim with no answer after this long belongs to a request that died: it may be taken again.
     idempotency: new IdempotencyService(ds, config.idempotencyTtlSeconds, Math.max(30_000, config.statementTimeoutMs * 4)),
   };

@@ -255,4 +255,12 @@ describe('security events are entries, rate-limited', () => {
     expect(JSON.parse(failed[0].detail)).toMatchObject({ login: 'zhangsan', reason: '密码错误' });
     expect(await countEntries()).toBeLessThan(before + 30);
   });
+
+  it('a refused sign-in through sessionCreate is one, naming the login and why (第十九条)', async () => {
+    const SIGN_IN = `mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken } userErrors { code } } }`;
+    const res = await hub.gql(SIGN_IN, { input: { login: 'Nobody.Here', password: 'wrong-password-1A' } });
+    expect(res.data.sessionCreate.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+    const failed = await entries({ outcome: 'SIGN_IN_FAILED' });
+    expect(failed.map((f: any) => JSON.parse(f.detail))).toContainEqual({ login: 'nobody.here', reason: 'UNKNOWN_LOGIN' });
+  });
 });

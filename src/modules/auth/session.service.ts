@@ -51,6 +51,8 @@ export class SessionService {
     private readonly config: Pick<Config, 'accessTokenTtlSeconds' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'>,
     private readonly clock: Clock,
     private readonly tokens: TokenService,
+    /** A refused sign-in, for the security log (审计记录, 第十九条): given by the composition root. */
+    private readonly signInRefused: (ctx: RequestContext, login: string, reason: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** Checks the password and opens a session of `kind`; its secret is returned once, stored only as a hash. */
@@ -68,6 +70,7 @@ export class SessionService {
     const now = this.clock.now();
     if (user?.lockedUntil && user.lockedUntil > now) {
       const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+      await this.signInRefused(ctx, login, 'ACCOUNT_LOCKED');
       return {
         result: null,
         userErrors: [
@@ -78,9 +81,11 @@ export class SessionService {
     const matches = await verifyPassword(input.password, user?.passwordHash ?? null);
     if (!user || !matches) {
       if (user) await this.countFailure(user, now);
+      await this.signInRefused(ctx, login, user ? 'WRONG_PASSWORD' : 'UNKNOWN_LOGIN');
       return { result: null, userErrors: [userError(UserErrorCode.INVALID_CREDENTIALS, WRONG, ['input', 'password'])] };
     }
     if (user.disabledAt) {
+      await this.signInRefused(ctx, login, 'DISABLED');
       return { result: null, userErrors: [userError(UserErrorCode.INVALID_CREDENTIALS, '账号已停用，请联系系统管理员', ['input', 'login'])] };
     }
     const secret = newSecret();
