@@ -13,13 +13,13 @@ export interface NoticeSource {
   title: string;
   documentNumber: string;
   issuedOn: string;
-  url: string;
+  url?: string | null;
 }
 
-interface YearData {
+export interface CalendarYearData {
   source: NoticeSource;
-  holidays: { name: string; from: string; to: string; days: number }[];
-  makeupWorkdays: { date: string; for: string }[];
+  holidays: { name: string; from: string; to: string; days?: number }[];
+  makeupWorkdays: { date: string; for?: string }[];
 }
 
 /** A working-day computation needed a year whose holiday notice is not in the calendar. */
@@ -29,27 +29,58 @@ export class CalendarUnavailableError extends Error {
   }
 }
 
-const years = new Map<number, YearData>();
-const holidays = new Set<string>();
-const makeupWorkdays = new Set<string>();
+const years = new Map<number, CalendarYearData>();
+let holidays = new Set<string>();
+let makeupWorkdays = new Set<string>();
 
-/** Loads and checks the data file once: every date real, ranges as long as they say, make-up days on weekends. */
-function load(all: Record<string, YearData>): void {
-  for (const [key, year] of Object.entries(all)) {
-    const y = Number(key);
-    for (const h of year.holidays) {
-      if (daysBetween(h.from, h.to) + 1 !== h.days || yearOf(h.from) !== y) throw new Error(`prc-holidays.json ${key}: bad range ${h.name} ${h.from}..${h.to}`);
-      for (let d = h.from; d <= h.to; d = addDays(d, 1)) holidays.add(d);
-    }
-    for (const m of year.makeupWorkdays) {
-      if (![0, 6].includes(weekday(m.date)) || holidays.has(m.date)) throw new Error(`prc-holidays.json ${key}: ${m.date} is no weekend make-up day`);
-      makeupWorkdays.add(m.date);
-    }
-    years.set(y, year);
+/** Rebuilds the day sets from the years held. */
+function rebuild(): void {
+  const h = new Set<string>();
+  const m = new Set<string>();
+  for (const year of years.values()) {
+    for (const r of year.holidays) for (let d = r.from; d <= r.to; d = addDays(d, 1)) h.add(d);
+    for (const w of year.makeupWorkdays) m.add(w.date);
   }
+  holidays = h;
+  makeupWorkdays = m;
 }
 
-load(data.years as Record<string, YearData>);
+/** Checks the seed file's years once: every date real, ranges as long as they say, make-up days on weekends. */
+function check(key: string, year: CalendarYearData): void {
+  const y = Number(key);
+  const days = new Set<string>();
+  for (const h of year.holidays) {
+    if ((h.days !== undefined && daysBetween(h.from, h.to) + 1 !== h.days) || yearOf(h.from) !== y)
+      throw new Error(`prc-holidays.json ${key}: bad range ${h.name} ${h.from}..${h.to}`);
+    for (let d = h.from; d <= h.to; d = addDays(d, 1)) days.add(d);
+  }
+  for (const m of year.makeupWorkdays)
+    if (![0, 6].includes(weekday(m.date)) || days.has(m.date)) throw new Error(`prc-holidays.json ${key}: ${m.date} is no weekend make-up day`);
+}
+
+/** The seed: the notices shipped in prc-holidays.json (loaded into the database's calendar at start when missing there). */
+export const SEED_YEARS: ReadonlyMap<number, CalendarYearData> = new Map(
+  Object.entries(data.years as Record<string, CalendarYearData>).map(([key, year]) => {
+    check(key, year);
+    return [Number(key), year];
+  }),
+);
+
+/**
+ * Puts one year's notice into this process's calendar (replacing what it held for that year), or
+ * takes the year out with null. The caller has validated the data (working-calendar module).
+ */
+export function setCalendarYear(year: number, data: CalendarYearData | null): void {
+  if (data) years.set(year, data);
+  else years.delete(year);
+  rebuild();
+}
+
+/** What this process's calendar holds for a year, or null. */
+export const calendarYear = (year: number): CalendarYearData | null => years.get(year) ?? null;
+
+for (const [y, year] of SEED_YEARS) years.set(y, year);
+rebuild();
 
 /** Years the calendar holds, ascending. */
 export const calendarYears = (): number[] => [...years.keys()].sort((a, b) => a - b);
