@@ -19,6 +19,8 @@ export class WorkingCalendar1795760000000 implements MigrationInterface {
       CONSTRAINT "working_calendar_year_pkey" PRIMARY KEY ("year"),
       CONSTRAINT "working_calendar_year_range" CHECK ("year" BETWEEN 1900 AND 2100)
     )`);
+    // The audit log's change capture on the new table (the audit module's function).
+    await q.query(`SELECT audit_capture_tables()`);
   }
 
   async down(q: QueryRunner): Promise<void> {

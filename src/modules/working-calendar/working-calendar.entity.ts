@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { WorkingCalendarSource } from './working-calendar.enums';
 
 /** A named holiday range of a notice (放假). */
@@ -27,6 +27,7 @@ export class CalendarMakeupWorkday {
 
 /** One year of the working-day calendar: the State Council General Office's holiday notice for it. */
 @ObjectType({ description: '工作日历年度 — one year of the working-day calendar and the notice it comes from' })
+@Check('working_calendar_year_range', '"year" BETWEEN 1900 AND 2100')
 @Entity()
 export class WorkingCalendarYear {
   @Field(() => Int, { description: '年度' })
