@@ -1,5 +1,6 @@
 import data from './prc-holidays.json';
 import { addDays, assertDate, daysBetween, weekday, yearOf } from './dates';
+import { lunarHolidays } from './lunar';
 
 /*
  * 工作日 — the working days of the PRC's official calendar: Monday to Friday, except the public
@@ -100,19 +101,30 @@ export function isWorkingDay(date: string): boolean {
 
 /**
  * The fixed-date statutory holidays of the 全国年节及纪念日放假办法 (元旦 1 January, 劳动节 1-2 May,
- * 国庆节 1-3 October), which hold in every year; the lunar ones and the 调休 arrangements come
- * only with each year's notice.
+ * 国庆节 1-3 October), which hold in every year; the 调休 arrangements come only with each year's notice.
  */
 const STATUTORY_FIXED = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'];
 
+const lunarDays = new Map<number, Set<string>>();
+/** The statutory lunar holidays of a year (春节 4 days, 清明节, 端午节, 中秋节), computed (common/lunar.ts). */
+function lunarHolidaysOf(year: number): Set<string> {
+  let days = lunarDays.get(year);
+  if (!days) {
+    days = new Set(lunarHolidays(year).flatMap((h) => h.dates));
+    lunarDays.set(year, days);
+  }
+  return days;
+}
+
 /**
  * The provisional rule for a year whose notice is not in the calendar yet: Monday to Friday except
- * the fixed-date statutory holidays. A due date computed with it is marked provisional and
- * recomputed once the notice is entered (see SharingRequestService.refreshDueDates).
+ * the statutory holidays, the fixed-date ones and the lunar ones as the lunisolar calendar places
+ * them (no 调休, which only the notice sets). A due date computed with it is marked provisional and
+ * recomputed once the notice is entered (refreshAnswerDueDates of the sharing-request module).
  */
-function provisionalWorkingDay(date: string): boolean {
+export function provisionalWorkingDay(date: string): boolean {
   const day = weekday(date);
-  return day !== 0 && day !== 6 && !STATUTORY_FIXED.includes(date.slice(5));
+  return day !== 0 && day !== 6 && !STATUTORY_FIXED.includes(date.slice(5)) && !lunarHolidaysOf(yearOf(date)).has(date);
 }
 
 /** True when every year from `from` to `to` has its notice in the calendar. */
