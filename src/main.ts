@@ -53,6 +53,9 @@ async function main(): Promise<void> {
   const services = createServices(db.ds, config);
   // The audit log's coming monthly partitions, and its change capture on every table.
   for (const problem of await services.audit.prepare()) log.warn({ problem }, 'audit log not prepared');
+  // The working-day calendar: the data file's years the database lacks, then the database's years into memory.
+  const calendarYears = await services.workingCalendar.load();
+  log.info({ calendarYears }, 'working-day calendar loaded');
   const refreshed = await services.sharingRequests.refreshDueDates();
   if (refreshed) log.info({ refreshed }, 'sharing-request due dates recomputed from the working-day calendar');
   let demoUsers: Awaited<ReturnType<typeof seedDemoUsers>> = [];

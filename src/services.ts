@@ -18,6 +18,7 @@ import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
 import { planReviewCheck, ReviewService } from './modules/review';
 import { ProjectRectificationOrderInput, RectificationService } from './modules/rectification';
+import { WorkingCalendarService } from './modules/working-calendar';
 
 /** A plain HTTP route a module serves beside /graphql (the request's logger and id given). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, request: { log: Logger; requestId: string }) => Promise<void>;
@@ -81,6 +82,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
     acceptance,
     reviews: new ReviewService(ds, clock),
     rectification,
+    /** The working-day calendar's notices (loaded at start, entered by ADMIN). */
+    workingCalendar: new WorkingCalendarService(ds, clock),
     /** The HTTP routes that answer files (template, import, exports, reports); false for a path not theirs. */
     fileRoutes: exchangeRoutes({ ds, config, resources, catalogueImport, dcat, completeness, organizations, acceptance }),
     sharingRequests: new SharingRequestService(ds, config, clock),

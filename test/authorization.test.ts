@@ -21,6 +21,7 @@ const WITHOUT_TOKEN = 'WITHOUT_TOKEN';
 const ALLOWED: Record<string, Role[] | typeof WITHOUT_TOKEN> = {
   organizationCreate: [Role.ADMIN],
   organizationUpdate: [Role.ADMIN],
+  workingCalendarYearSet: [Role.ADMIN],
   projectCreate: [Role.PROJECT_UNIT],
   projectUpdate: [Role.PROJECT_UNIT],
   projectDeclare: [Role.PROJECT_UNIT],

@@ -10,10 +10,12 @@ import { CalendarFeedToken, EmailDigest, EmailRecipient, NotificationEvent, Webh
 import { ProjectRectification } from '../modules/rectification';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { ApiToken, User, UserSession } from '../modules/auth';
+import { WorkingCalendarYear } from '../modules/working-calendar';
 
 /** Every entity of the hub, in one list for the DataSource. */
 export const entities = [
   Organization,
+  WorkingCalendarYear,
   Project,
   ProjectBudgetYear,
   ProjectTransition,

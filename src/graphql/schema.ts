@@ -14,6 +14,7 @@ import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notifi
 import { TodoResolver } from '../modules/todo';
 import { ExpertAssignmentResolver, ExpertOpinionResolver, ProjectReviewResolver, ReviewResolver } from '../modules/review';
 import { RectificationResolver } from '../modules/rectification';
+import { WorkingCalendarResolver } from '../modules/working-calendar';
 import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CoBuildingResolver,
   ProjectCoBuildingResolver,
   RectificationResolver,
+  WorkingCalendarResolver,
   ResourceResolver,
   ResourceRevisionResolver,
   ResourceConnectionResolver,

@@ -105,6 +105,8 @@ export async function startTestHubOn(
   await applyMigrations(db.url);
   await ds.initialize();
   const services = createServices(ds, config, clock);
+  // As main.ts does at start: the data file's years into the database, the database's years into memory.
+  await services.workingCalendar.load();
   if (seed === 'demo') await seedDemo(ds, config, clock);
   else if (seed === 'organizations') await seedOrganizations(ds);
   const hub = await startHub({ config, ds, services, log: createLogger(config) });

@@ -3,4 +3,4 @@ export { SharingRequest } from './sharing-request.entity';
 export { SHARING_REQUEST_STATUS_LABEL, SharingRequestStatus } from './sharing-request.enums';
 export { sharingRequestLoaders } from './sharing-request.loaders';
 export { SharingRequestResolver } from './sharing-request.resolver';
-export { SharingRequestService } from './sharing-request.service';
+export { refreshAnswerDueDates, SharingRequestService } from './sharing-request.service';

@@ -44,6 +44,24 @@ export function answerDueOn(requestDate: string): { dueOn: string; provisional: 
 }
 
 /**
+ * Recomputes the due dates of pending requests from their request dates with the calendar this
+ * process holds, so that provisional ones become exact once the holiday notice of their year is
+ * entered: at start (main.ts) and inside the transaction of workingCalendarYearSet. Returns how
+ * many changed. The one place this logic lives.
+ */
+export async function refreshAnswerDueDates(em: EntityManager): Promise<number> {
+  const pending = await em.getRepository(SharingRequest).find({ where: { status: SharingRequestStatus.PENDING } });
+  let changed = 0;
+  for (const r of pending) {
+    const { dueOn } = answerDueOn(shanghaiDateOf(r.requestedAt));
+    if (dueOn === r.dueOn) continue;
+    await em.getRepository(SharingRequest).update({ id: r.id, status: SharingRequestStatus.PENDING }, { dueOn });
+    changed++;
+  }
+  return changed;
+}
+
+/**
  * 共享申请 (国发〔2016〕51号): a consuming organisation applies for a CONDITIONAL resource; the
  * provider (or the big-data bureau, 第五条) answers within 10 working days, a refusal with its
  * reason; an approval makes the consumer a consumer of the resource's live interfaces (第九条 共享清单).
@@ -60,20 +78,9 @@ export class SharingRequestService {
     return !calendarCovers(shanghaiDateOf(s.requestedAt), s.dueOn);
   }
 
-  /**
-   * Recomputes the due dates of pending requests from their request dates, so that provisional
-   * ones become exact once the holiday notice of their year is entered. Run at start.
-   */
-  async refreshDueDates(): Promise<number> {
-    const pending = await this.ds.getRepository(SharingRequest).find({ where: { status: SharingRequestStatus.PENDING } });
-    let changed = 0;
-    for (const r of pending) {
-      const { dueOn } = answerDueOn(shanghaiDateOf(r.requestedAt));
-      if (dueOn === r.dueOn) continue;
-      await this.ds.getRepository(SharingRequest).update({ id: r.id, status: SharingRequestStatus.PENDING }, { dueOn });
-      changed++;
-    }
-    return changed;
+  /** Recomputes the provisional (or stale) due dates of pending requests; run at start (main.ts). */
+  refreshDueDates(): Promise<number> {
+    return refreshAnswerDueDates(this.ds.manager);
   }
 
   /** Today in the Asia/Shanghai calendar, by the service's clock. */
