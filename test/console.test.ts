@@ -257,7 +257,14 @@ describe('the console in Chromium', () => {
     // 第九条、第十七条: its sharing interface, then the submission to the bureau.
     await page.getByRole('button', { name: '登记接口' }).click();
     await page.getByLabel('接口地址').fill('https://data.sucheng.gov.cn/api/quality');
-    await choose(page, '同步频率', '每年');
+    // On a loaded machine a click can land while the dropdown is still opening and be lost: pick
+    // again until the select shows 每年, so the refusal below is the rule's and not a lost click.
+    const syncShown = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') });
+    for (let attempt = 1; !(await syncShown.textContent())?.includes('每年'); attempt++) {
+      if (attempt > 3) throw new Error(`同步频率 shows ${await syncShown.textContent()} after three picks of 每年`);
+      await choose(page, '同步频率', '每年');
+      await page.waitForTimeout(300);
+    }
     await page.getByRole('button', { name: '登 记' }).click();
     const tooRare = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') }).locator('.ant-form-item-explain-error');
     await tooRare.waitFor();
