@@ -62,7 +62,11 @@ async function menu(page: Page, text: string): Promise<void> {
 /** Picks `option` in the Ant Design select labelled `label`. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor();
+  // The option's own click event: a pointer click can land on the page beneath while the
+  // dropdown is still opening (a table row intercepts it, the old value stays).
+  await item.dispatchEvent('click');
 }
 
 /** The error shown beside the form field labelled `label`. */
