@@ -41,14 +41,19 @@ export async function demoUser(ds: DataSource, role: Role, creditCode?: string):
   const home = code === ROLE_HOME[role];
   const login = home ? DEMO_LOGINS[role] : `${DEMO_LOGINS[role]}.${code.toLowerCase()}`;
   const name = home ? DEMO_NAMES[role] : `${DEMO_NAMES[role]}（${organization.name}）`.slice(0, 50);
+  return { user: await ensureUser(ds, login, name, organization.id, role), organization };
+}
+
+/** The user `login`, made (without a password) with these name, organisation and role when missing. */
+async function ensureUser(ds: DataSource, login: string, name: string, organizationId: string, role: Role): Promise<User> {
   await ds
     .createQueryBuilder()
     .insert()
     .into(User)
-    .values({ login, name, organizationId: organization.id, roles: [role] })
+    .values({ login, name, organizationId, roles: [role] })
     .orIgnore()
     .execute();
-  return { user: await ds.getRepository(User).findOneByOrFail({ login }), organization };
+  return ds.getRepository(User).findOneByOrFail({ login });
 }
 
 /** The demo's experts (专家咨询小组, 第六条): two accounts, so that a review has two opinions. */
@@ -64,14 +69,7 @@ export const DEMO_EXPERT_LOGINS = [
 export async function namedUser(ds: DataSource, role: Role, login: string, name?: string, creditCode?: string): Promise<User> {
   const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
   const organization = await ds.getRepository(Organization).findOneByOrFail({ creditCode: code });
-  await ds
-    .createQueryBuilder()
-    .insert()
-    .into(User)
-    .values({ login, name: name ?? login, organizationId: organization.id, roles: [role] })
-    .orIgnore()
-    .execute();
-  return ds.getRepository(User).findOneByOrFail({ login });
+  return ensureUser(ds, login, name ?? login, organization.id, role);
 }
 
 /** Gives a demo user a new random password (policy-compliant) and answers it. */
