@@ -13,6 +13,15 @@ export interface Config {
   port: number;
   /** A PostgreSQL server; when absent the hub runs its own embedded PostgreSQL. */
   databaseUrl: string | null;
+  /**
+   * Streaming replicas of DATABASE_URL that GraphQL queries may read from (DATABASE_REPLICA_URLS,
+   * comma-separated); empty: every read goes to the primary. See docs/scaling.md.
+   */
+  databaseReplicaUrls: string[];
+  /** A replica whose replay is further behind the primary than this is not read from, in ms. */
+  replicaMaxLagMs: number;
+  /** How often each replica's replay position (and reachability) is checked, in ms. */
+  replicaCheckMs: number;
   /** Data folder of the embedded PostgreSQL. */
   embeddedPgDir: string;
   /** Port of the embedded PostgreSQL; 0 picks a free loopback port. */
@@ -229,6 +238,25 @@ function url(name: string, raw: string | undefined): string | null {
   return raw;
 }
 
+/** DATABASE_REPLICA_URLS: postgres:// URLs separated by commas, none twice, none the primary's own. */
+function replicaUrls(raw: string | undefined, primary: string | null): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const name = 'DATABASE_REPLICA_URLS';
+  if (primary === null) throw new ConfigError(`${name} needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas`);
+  const urls = raw.split(',').map((u) => u.trim());
+  urls.forEach((u, i) => {
+    if (u === '') throw new ConfigError(`${name} must be postgres:// URLs separated by commas; entry ${i + 1} is empty`);
+    try {
+      url(name, u);
+    } catch {
+      throw new ConfigError(`${name} must be postgres:// URLs separated by commas; entry ${i + 1} is not one`);
+    }
+    if (u === primary) throw new ConfigError(`${name} entry ${i + 1} is DATABASE_URL itself: list the streaming replicas, not the primary`);
+    if (urls.indexOf(u) !== i) throw new ConfigError(`${name} lists entry ${i + 1} twice`);
+  });
+  return urls;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, ['production', 'development', 'test'] as const, 'development');
@@ -248,6 +276,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: int('PORT', env.PORT, 4000, 0, 65535),
     databaseUrl,
+    databaseReplicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS, databaseUrl),
+    replicaMaxLagMs: int('REPLICA_MAX_LAG_MS', env.REPLICA_MAX_LAG_MS, 30_000, 0, 3_600_000),
+    replicaCheckMs: int('REPLICA_CHECK_MS', env.REPLICA_CHECK_MS, 1000, 50, 60_000),
     embeddedPgDir: path.resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
     embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 0, 0, 65535),
     runMigrations: bool('RUN_MIGRATIONS', env.RUN_MIGRATIONS, true),

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     demoUsers = await seedDemoUsers(db.ds);
   }
 
-  const hub = await startHub({ config, ds: db.ds, services, log });
+  const hub = await startHub({ config, ds: db.ds, services, log, replicas: db.replicas });
   // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
   const worker = config.notifyWorker
     ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders, services.audit.dailyPartitions])

@@ -33,6 +33,31 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('reads the streaming replicas, and refuses a bad list naming DATABASE_REPLICA_URLS', () => {
+    const primary = 'postgres://hub@db:5432/hub';
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReplicaUrls).toEqual([]);
+    const c = loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://hub@r1:5432/hub, postgresql://hub@r2:5432/hub' });
+    expect(c).toMatchObject({
+      databaseReplicaUrls: ['postgres://hub@r1:5432/hub', 'postgresql://hub@r2:5432/hub'],
+      replicaMaxLagMs: 30_000,
+      replicaCheckMs: 1000,
+    });
+    for (const [list, why] of [
+      ['postgres://hub@r1/hub,,postgres://hub@r2/hub', 'entry 2 is empty'],
+      ['postgres://hub@r1/hub,mysql://r2/hub', 'entry 2 is not one'],
+      ['not a url', 'entry 1 is not one'],
+      [primary, 'entry 1 is DATABASE_URL itself'],
+      ['postgres://hub@r1/hub,postgres://hub@r1/hub', 'lists entry 2 twice'],
+    ]) {
+      expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: list })).toThrow(ConfigError);
+      expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: list })).toThrow(`DATABASE_REPLICA_URLS`);
+      expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: list })).toThrow(why);
+    }
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://hub@r1/hub' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL');
+    expect(() => loadConfig({ DATABASE_URL: primary, REPLICA_MAX_LAG_MS: 'soon' })).toThrow('REPLICA_MAX_LAG_MS');
+    expect(() => loadConfig({ DATABASE_URL: primary, REPLICA_CHECK_MS: '1' })).toThrow('REPLICA_CHECK_MS');
+  });
+
   it('parses acceptance thresholds, and "none"', () => {
     expect(loadConfig({ ACCEPTANCE_THRESHOLDS: 'catalogued=0.9, timely=0.5' }).acceptanceThresholds).toEqual({ catalogued: 0.9, timely: 0.5 });
     expect(loadConfig({ ACCEPTANCE_THRESHOLDS: 'none' }).acceptanceThresholds).toEqual({});

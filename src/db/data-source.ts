@@ -29,6 +29,25 @@ export class ListeningClient extends Client {
   }
 }
 
+/**
+ * The options of every pool of the hub (pg.Pool's), the primary's and each read replica's alike:
+ * connections that always listen for 'error', the same timeouts and settings.
+ */
+export function poolOptions({ poolSize, statementTimeoutMs, poolWaitMs }: { poolSize: number; statementTimeoutMs: number; poolWaitMs: number }) {
+  return {
+    Client: ListeningClient,
+    max: poolSize,
+    application_name: 'catalogue-hub',
+    connectionTimeoutMillis: poolWaitMs,
+    // A dead server must not hold a request for the kernel's TCP timeout.
+    keepAlive: true,
+    // JIT compiles a plan in ~0.4 s once its estimated cost is high, which the completeness
+    // statements' estimates often are, while they run in tens of milliseconds: never worth it here.
+    // statement_timeout bounds every statement, and a transaction left idle is ended after twice that.
+    options: `-c jit=off -c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`,
+  };
+}
+
 /** The one DataSource definition, used by the hub, the TypeORM CLI, the seeds and the tests. */
 export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs = 5000, poolWaitMs = 2000 }: DataSourceOptions): DataSource {
   return new DataSource({
@@ -43,18 +62,7 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     namingStrategy: new SnakeNamingStrategy(),
     logger,
     logging: logger ? true : false,
-    extra: {
-      Client: ListeningClient,
-      max: poolSize,
-      application_name: 'catalogue-hub',
-      connectionTimeoutMillis: poolWaitMs,
-      // A dead server must not hold a request for the kernel's TCP timeout.
-      keepAlive: true,
-      // JIT compiles a plan in ~0.4 s once its estimated cost is high, which the completeness
-      // statements' estimates often are, while they run in tens of milliseconds: never worth it here.
-      // statement_timeout bounds every statement, and a transaction left idle is ended after twice that.
-      options: `-c jit=off -c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`,
-    },
+    extra: poolOptions({ poolSize, statementTimeoutMs, poolWaitMs }),
   });
 }
 

@@ -3,12 +3,15 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { applyMigrations, createDataSource } from './data-source';
 import { startEmbedded, watchEmbedded } from './embedded';
+import { ReadReplicas } from './read-replicas';
 
 export interface Database {
   ds: DataSource;
   /** Where it runs, without the password. */
   where: string;
   embedded: boolean;
+  /** The streaming replicas GraphQL queries read from (DATABASE_REPLICA_URLS); null: none. */
+  replicas: ReadReplicas | null;
   close(): Promise<void>;
 }
 
@@ -56,7 +59,18 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 
 /** Connects to DATABASE_URL, or starts (or attaches to) the embedded PostgreSQL; applies migrations when asked. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort' | 'poolSize' | 'statementTimeoutMs' | 'poolWaitMs'>,
+  config: Pick<
+    Config,
+    | 'databaseUrl'
+    | 'embeddedPgDir'
+    | 'embeddedPgPort'
+    | 'poolSize'
+    | 'statementTimeoutMs'
+    | 'poolWaitMs'
+    | 'databaseReplicaUrls'
+    | 'replicaMaxLagMs'
+    | 'replicaCheckMs'
+  >,
   log: Logger,
   opts: { migrate: boolean; onEmbeddedLost?: (err: Error) => void },
 ): Promise<Database> {
@@ -106,11 +120,17 @@ export async function openDatabase(
           giveUp: opts.onEmbeddedLost,
         })
       : null;
+  // Read replicas: checked once now (one that is down or behind is only reported), then in the background.
+  const replicas = config.databaseReplicaUrls.length ? openReplicas(ds, config, log) : null;
+  await replicas?.start();
+  if (replicas) log.info({ replicas: replicas.status() }, 'read replicas');
   return {
     ds,
     where: redact(url),
     embedded: !config.databaseUrl,
+    replicas,
     close: async () => {
+      await replicas?.close();
       await ds.destroy();
       if (watch?.restarted()) await watch.stop();
       else {
@@ -119,4 +139,20 @@ export async function openDatabase(
       }
     },
   };
+}
+
+/** The replicas of DATABASE_REPLICA_URLS over the primary's DataSource (not started yet). */
+export function openReplicas(
+  ds: DataSource,
+  config: Pick<Config, 'databaseReplicaUrls' | 'replicaMaxLagMs' | 'replicaCheckMs' | 'poolSize' | 'statementTimeoutMs' | 'poolWaitMs'>,
+  log: Logger,
+): ReadReplicas {
+  return new ReadReplicas(ds, config.databaseReplicaUrls, {
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    poolWaitMs: config.poolWaitMs,
+    maxLagMs: config.replicaMaxLagMs,
+    checkMs: config.replicaCheckMs,
+    log,
+  });
 }

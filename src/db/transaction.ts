@@ -2,6 +2,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import type { RequestContext } from '../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../common/user-error';
+import { onPrimary, recordCommit } from './read-replicas';
 
 export interface Outcome<T> {
   result: T | null;
@@ -87,11 +88,16 @@ export async function mutate<T>(ds: DataSource, ctx: RequestContext, work: (em: 
     : work;
   try {
     // Inside a bulk action's transaction the action is a savepoint of it (TypeORM nests them).
-    const result = await transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, async (em) => {
-      const done = await recordedWork(em);
-      await ctx.idempotency?.markApplied(em);
-      return done;
-    });
+    // Every statement of a business action, its reads too, goes to the primary (never a read replica).
+    const result = await onPrimary(() =>
+      transactionWithRetry(ctx.transaction ?? ds, ctx.transaction ? undefined : isolation, async (em) => {
+        const done = await recordedWork(em);
+        await ctx.idempotency?.markApplied(em);
+        return done;
+      }),
+    );
+    // Committed: the caller's next reads wait for a replica that has replayed it (read-your-writes).
+    if (!ctx.transaction) await recordCommit(ctx.caller?.userId ?? null);
     return { result, userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrorsException) return { result: null, userErrors: err.errors };

@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ import type { Caller } from '../common/caller';
 import type { Services } from '../services';
 import type { RequestContext } from '../common/request-context';
 import { runInMutationScope } from '../common/mutation-scope';
+import { currentRoute, onPrimary, ReadReplicas, ReadRoute, runRouted } from '../db/read-replicas';
+import { ReadAfter } from './read-after';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -121,9 +123,46 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** Response header naming the server a GraphQL answer was read from (`primary`, `replica 1`, …), when the hub has read replicas. */
+const READ_FROM_HEADER = 'x-hub-read-from';
+
+/** An answer a replica may have failed (the replica went away, or cancelled a statement that conflicted with its recovery): run again on the primary. */
+const replicaMayHaveFailed = (response: HTTPGraphQLResponse) =>
+  response.body.kind === 'complete' && /"code":"(DATABASE_UNAVAILABLE|INTERNAL_SERVER_ERROR)"/.test(response.body.string);
+
 /** Builds the GraphQL server and the HTTP server around it, and starts listening. */
-export async function startHub(opts: { config: Config; ds: DataSource; services: Services; log: Logger }): Promise<Hub> {
+export async function startHub(opts: { config: Config; ds: DataSource; services: Services; log: Logger; replicas?: ReadReplicas | null }): Promise<Hub> {
   const { config, ds, services, log } = opts;
+  const replicas = opts.replicas?.replicas.length ? opts.replicas : null;
+  const readAfter = replicas ? new ReadAfter(replicas.readAfterTtlMs, config.cookieSecure) : null;
+  /** After a write of the caller committed: the primary's WAL position, for their next reads (read-your-writes). */
+  const committed = async (res: ServerResponse, callerKey: string | null) => {
+    if (!replicas || !readAfter) return;
+    try {
+      readAfter.remember(res, callerKey, await replicas.primaryLsn());
+    } catch (err) {
+      // Unknown how far the write is: the caller reads from the primary until the mark expires.
+      log.warn({ err }, 'WAL position after a commit not read: the caller reads from the primary for now');
+      readAfter.remember(res, callerKey, 0xffffffffffffffffn);
+    }
+  };
+  /** A route for a request on the primary that records its commits for the caller. */
+  const writeRoute = (res: ServerResponse, callerKey: string | null): ReadRoute => ({
+    replica: null,
+    after: null,
+    afterCommit: (callerId) => committed(res, callerId ? `user:${callerId}` : callerKey),
+  });
+  // A GraphQL query reads from a replica, chosen once the operation is known; a mutation stays on the primary.
+  const readRouting: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const route = currentRoute();
+          if (replicas && route && !route.primaryOnly && operation?.operation === 'query') route.replica = await replicas.choose(route.after);
+        },
+      };
+    },
+  };
   // requestTimeout is enforced when Node checks the connections: every second, not every 30.
   const server = http.createServer({ connectionsCheckingInterval: 1000 });
   const apollo = new ApolloServer<Context>({
@@ -149,6 +188,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin({ max: config.maxQueryCost, listFactor: config.listCostFactor, maxPageSize: config.maxPageSize }),
+      ...(replicas ? [readRouting] : []),
     ],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) },
   });
@@ -163,7 +203,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     const clientAddress = req.socket.remoteAddress;
-    const caller = await services.identity.callerOf(req).catch((err: unknown) => {
+    // Credentials are checked on the primary: a session or token made a moment ago is known there first.
+    const caller = await onPrimary(() => services.identity.callerOf(req)).catch((err: unknown) => {
       void services.audit.refusedToken({ requestId, clientAddress }, `${req.method} ${(req.url ?? '/').split('?')[0]}`);
       throw err;
     });
@@ -236,18 +277,38 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
         throw new HttpFailure(400, ErrorCode.BAD_REQUEST, '生产环境中，未携带访问令牌的请求只能执行控制台自带的操作');
       }
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => ({
-        requestId,
-        caller: await caller,
-        log: reqLog,
-        clientAddress: req.socket.remoteAddress,
-        loaders: createLoaders(ds, services),
-        services,
-        idempotency: claim?.kind === 'run' ? { markApplied: claim.markApplied } : undefined,
-      }),
-    });
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => ({
+          requestId,
+          caller: await caller,
+          log: reqLog,
+          clientAddress: req.socket.remoteAddress,
+          loaders: createLoaders(ds, services),
+          services,
+          idempotency: claim?.kind === 'run' ? { markApplied: claim.markApplied } : undefined,
+        }),
+      });
+    let response: HTTPGraphQLResponse;
+    if (replicas && readAfter) {
+      const route: ReadRoute = { ...writeRoute(res, callerKey), after: readAfter.of(req, callerKey) };
+      response = await runRouted(route, execute);
+      const replica = route.replica;
+      if (replica && replicaMayHaveFailed(response)) {
+        // A query writes nothing: it runs again on the primary, and the caller never sees the replica's failure.
+        reqLog.warn({ replica: replica.name }, 'query failed on a read replica: answered from the primary');
+        if ((response.body.kind === 'complete' ? response.body.string : '').includes('"code":"DATABASE_UNAVAILABLE"')) {
+          replicas.failed(replica, new Error('a statement of a query failed: the replica is unavailable'));
+        }
+        route.replica = null;
+        route.primaryOnly = true;
+        response = await runRouted(route, execute);
+      }
+      res.setHeader(READ_FROM_HEADER, route.replica?.name ?? 'primary');
+    } else {
+      response = await execute();
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (httpGraphQLRequest.method === 'GET') res.setHeader('vary', 'accept'); // the same URL serves the IDE to browsers
     res.statusCode = response.status ?? 200;
@@ -266,13 +327,43 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   }
 
   async function ready(res: ServerResponse): Promise<void> {
+    // The replicas are reported, not required: without them every read goes to the primary.
+    const replicaStatus = replicas ? { replicas: replicas.status() } : {};
     try {
       await ds.query('SELECT 1');
       const current = await migrationsCurrent(ds);
-      sendJson(res, current ? 200 : 503, { status: current ? 'ready' : 'migrations pending', database: 'up', migrationsCurrent: current });
+      sendJson(res, current ? 200 : 503, { status: current ? 'ready' : 'migrations pending', database: 'up', migrationsCurrent: current, ...replicaStatus });
     } catch {
-      sendJson(res, 503, { status: 'database unavailable', database: 'down' });
+      sendJson(res, 503, { status: 'database unavailable', database: 'down', ...replicaStatus });
     }
+  }
+
+  /**
+   * The module file routes: an export (GET) reads from a replica chosen once its caller is known
+   * (their last write's position considered); an upload runs on the primary and records its commit
+   * for the caller's next reads.
+   */
+  async function fileRoute(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<boolean> {
+    const path = (req.url ?? '/').split('?')[0];
+    const routes = (context: () => Promise<RequestContext>) =>
+      runInMutationScope({ operation: `${req.method} ${path}`.slice(0, 100) }, () => services.fileRoutes(req, res, context));
+    if (!replicas || !readAfter) return routes(() => requestContext(req, requestId, reqLog));
+    const reads = req.method === 'GET';
+    let callerKey: string | null = null;
+    const route: ReadRoute = writeRoute(res, null);
+    const context = async () => {
+      const ctx = await requestContext(req, requestId, reqLog);
+      callerKey = ctx.caller ? `user:${ctx.caller.userId}` : null;
+      if (reads) {
+        route.replica = await replicas.choose(readAfter.of(req, callerKey));
+        res.setHeader(READ_FROM_HEADER, route.replica?.name ?? 'primary');
+      }
+      return ctx;
+    };
+    const routed = await runRouted(route, () => routes(context));
+    // An upload's writes may have committed in a transaction of its own (the catalogue import): remembered for its caller.
+    if (routed && !reads && callerKey) await committed(res, callerKey);
+    return routed;
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -303,10 +394,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       }
       // The file routes of the modules (the catalogue exchange), with the caller taken as for GraphQL.
       // A file upload's writes are recorded in the audit log under its route.
-      const routed = await runInMutationScope({ operation: `${req.method} ${path}`.slice(0, 100) }, () =>
-        services.fileRoutes(req, res, () => requestContext(req, requestId, reqLog)),
-      );
-      if (routed) return;
+      if (await fileRoute(req, res, requestId, reqLog)) return;
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

@@ -9,6 +9,8 @@ import type { DataSource } from 'typeorm';
 import { Clock, systemClock } from '../../src/common/clock';
 import { loadConfig, Config } from '../../src/config';
 import { applyMigrations, createDataSource } from '../../src/db/data-source';
+import { openReplicas } from '../../src/db/database';
+import type { ReadReplicas } from '../../src/db/read-replicas';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { startHub } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
@@ -30,6 +32,8 @@ export interface TestHub {
   config: Config;
   statements: StatementCounter;
   services: Services;
+  /** The read replicas of DATABASE_REPLICA_URLS (given in `env`, with DATABASE_URL), or null. */
+  replicas: ReadReplicas | null;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   /**
    * A token of the demo user of `role` (in the organisation with `creditCode`, by default the one
@@ -109,7 +113,10 @@ export async function startTestHubOn(
   await services.workingCalendar.load();
   if (seed === 'demo') await seedDemo(ds, config, clock);
   else if (seed === 'organizations') await seedOrganizations(ds);
-  const hub = await startHub({ config, ds, services, log: createLogger(config) });
+  const log = createLogger(config);
+  const replicas = config.databaseReplicaUrls.length ? openReplicas(ds, config, log) : null;
+  await replicas?.start();
+  const hub = await startHub({ config, ds, services, log, replicas });
 
   return {
     url: hub.url,
@@ -117,6 +124,7 @@ export async function startTestHubOn(
     config,
     statements,
     services,
+    replicas,
     async gql(query, variables, token) {
       const res = await fetch(`${hub.url}/graphql`, {
         method: 'POST',
@@ -137,6 +145,7 @@ export async function startTestHubOn(
     },
     async close() {
       await hub.stop();
+      await replicas?.close();
       await ds.destroy();
       await db.drop?.();
     },

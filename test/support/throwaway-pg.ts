@@ -39,14 +39,44 @@ async function run(args: string[], asPostgres: boolean): Promise<void> {
   await execFileAsync(cmd, rest, { encoding: 'utf8' });
 }
 
-/** A new cluster, or (`existing`) a server on a data folder that is already there, such as a restored backup. */
-export async function startThrowawayPg(existing?: string): Promise<ThrowawayPg> {
-  const asPostgres = typeof process.getuid === 'function' && process.getuid() === 0;
+const runsAsRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function tempFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-hub-pg15-'));
   fs.chmodSync(dir, 0o777);
+  return dir;
+}
+
+export interface ThrowawayOptions {
+  /** The port to listen on; a free one when absent. */
+  port?: number;
+}
+
+/** A new cluster, or (`existing`) a server on a data folder that is already there, such as a restored backup. */
+export async function startThrowawayPg(existing?: string, options: ThrowawayOptions = {}): Promise<ThrowawayPg> {
+  const asPostgres = runsAsRoot();
+  const dir = tempFolder();
   const dataDir = existing ?? path.join(dir, 'data');
-  const port = await freePort();
   if (!existing) await run([`${BIN}/initdb`, '-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], asPostgres);
+  return serve(dir, dataDir, options.port ?? (await freePort()), asPostgres);
+}
+
+/**
+ * A streaming replica (hot standby) of `primary`: `pg_basebackup -R` of it into a folder of its
+ * own, started on its own port; it replays the primary's WAL as it comes.
+ */
+export async function startStreamingReplica(primary: ThrowawayPg, options: ThrowawayOptions = {}): Promise<ThrowawayPg> {
+  const asPostgres = runsAsRoot();
+  const dir = tempFolder();
+  const dataDir = path.join(dir, 'data');
+  await run(
+    [`${BIN}/pg_basebackup`, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast'],
+    asPostgres,
+  );
+  return serve(dir, dataDir, options.port ?? (await freePort()), asPostgres);
+}
+
+async function serve(dir: string, dataDir: string, port: number, asPostgres: boolean): Promise<ThrowawayPg> {
   const pgctl = (...args: string[]) => run([`${BIN}/pg_ctl`, '-D', dataDir, ...args], asPostgres);
   const start = () =>
     pgctl('-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c max_connections=60`, '-l', path.join(dir, 'log'), '-w', '-t', '30', 'start');
