@@ -5,7 +5,9 @@
  * the data: with the replica's replay paused (pg_wal_replay_pause) a write is on the primary only,
  * so an answer without it came from the replica, an answer with it from the primary.
  */
+import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
 import { startTestHubOn, TestHub } from './support/hub';
@@ -78,6 +80,7 @@ let replica: ThrowawayPg;
 let hub: TestHub;
 /** A second hub process of the same primary and replica: it shares nothing with the first but PostgreSQL and what the client brings. */
 let other: TestHub;
+let env: Record<string, string>;
 let writer: string;
 let reader: string;
 let orgId: string;
@@ -118,7 +121,7 @@ beforeAll(async () => {
   primary = await startThrowawayPg(undefined, { port: primaryPort });
   replica = await startStreamingReplica(primary, { port: await portInRange([primaryPort]) });
   // One token key for both hubs, as for several processes of one deployment.
-  const env = { DATABASE_URL: primary.url, DATABASE_REPLICA_URLS: replica.url, REPLICA_CHECK_MS: '100', LOG_LEVEL: 'error', JWT_SECRET: 'r'.repeat(48) };
+  env = { DATABASE_URL: primary.url, DATABASE_REPLICA_URLS: replica.url, REPLICA_CHECK_MS: '100', LOG_LEVEL: 'error', JWT_SECRET: 'r'.repeat(48) };
   hub = await startTestHubOn({ url: primary.url }, env, 'organizations');
   other = await startTestHubOn({ url: primary.url }, env, 'none');
   writer = await hub.token(Role.ADMIN);
@@ -221,5 +224,62 @@ describe('read replicas', () => {
     await caughtUp();
     await replicaState('up');
     expect(await read(hub, reader)).toMatchObject({ status: 200, readFrom: 'replica 1', name: '副本停止时写入' });
+  });
+
+  it('are used by the hub started as a process (main.ts), which leaves a replica lagging more than REPLICA_MAX_LAG_MS for the primary', async () => {
+    await caughtUp();
+    const port = String(4450 + Math.floor(Math.random() * 50));
+    const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '../dist/src/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...env,
+        NODE_ENV: 'test',
+        PORT: port,
+        REPLICA_MAX_LAG_MS: '500',
+        NOTIFY_WORKER: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const url = `http://127.0.0.1:${port}`;
+    const status = async () => {
+      try {
+        const res = await fetch(`${url}/readyz`);
+        return res.status === 200 ? ((await res.json()) as { replicas: { state: string }[] }).replicas[0].state : null;
+      } catch {
+        return null;
+      }
+    };
+    const until = async (state: string) => {
+      for (let i = 0; i < 600 && (await status()) !== state; i++) {
+        if (child.exitCode !== null) throw new Error(`the hub exited ${child.exitCode}: ${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await status()).toBe(state);
+    };
+    const proc = { url } as TestHub;
+    try {
+      await until('up');
+      expect(await read(proc, reader)).toMatchObject({ status: 200, readFrom: 'replica 1', name: '副本停止时写入' });
+      await pause();
+      try {
+        await sql(primary.url, 'UPDATE organization SET name = $1 WHERE id = $2', ['复制延迟时写入', orgId]);
+        // Behind the primary for more than half a second: not read from, by anyone.
+        await until('lagging');
+        expect(await read(proc, reader)).toMatchObject({ status: 200, readFrom: 'primary', name: '复制延迟时写入' });
+      } finally {
+        await resume();
+      }
+      await until('up');
+      expect(await read(proc, reader)).toMatchObject({ status: 200, readFrom: 'replica 1', name: '复制延迟时写入' });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+    expect(output).not.toMatch(/"level":(50|60)/);
   });
 });

@@ -18,7 +18,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { poolOptions } from './data-source';
+import { poolOptions } from './pool';
 import { classifyDatabaseError } from './db-errors';
 
 /** A WAL position `X/Y` (two hexadecimal numbers of at most 32 bits) as one number; null when it is not one. */
