@@ -25,6 +25,7 @@ const Interfaces = lazy(() => import('./pages/Interfaces'));
 const Gaps = lazy(() => import('./pages/GapsPage'));
 const Todos = lazy(() => import('./pages/Todos'));
 const AuditLog = lazy(() => import('./pages/AuditLog'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
 
@@ -70,6 +71,7 @@ const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/projects', () => <Projects />],
   ['/projects/new', () => <ProjectForm />],
   ['/projects/:code/edit', (p) => <ProjectForm code={p.code} />],
+  ['/projects/:code/import', (p) => <ImportPage code={p.code} />],
   ['/projects/:code', (p) => <ProjectPage code={p.code} />],
   ['/acceptance', () => <AcceptanceList />],
   ['/acceptance/:code', (p) => <AcceptancePage code={p.code} />],

@@ -15,7 +15,10 @@ export interface ConsolePage extends Watched {
 }
 
 /** Sets up the hub and the browser for the file; `ctx.hub` and `ctx.signedIn(role)` are usable in its specs. */
-export function consoleJourneys(): { readonly hub: TestHub; signedIn(role: Role, creditCode?: string): Promise<ConsolePage> } {
+export function consoleJourneys(): {
+  readonly hub: TestHub;
+  signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean): Promise<ConsolePage>;
+} {
   let hub: TestHub;
   let browser: Browser;
   let open: Watched[] = [];
@@ -39,9 +42,9 @@ export function consoleJourneys(): { readonly hub: TestHub; signedIn(role: Role,
     get hub() {
       return hub;
     },
-    async signedIn(role: Role, creditCode?: string) {
+    async signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean) {
       const { login, password } = await hub.credentials(role, creditCode);
-      const w = await watchedPage(browser, 'console');
+      const w = await watchedPage(browser, 'console', { allowStatus });
       open.push(w);
       await w.page.goto(`${hub.url}/console/`);
       await w.page.getByLabel('登录名').fill(login);

@@ -65,8 +65,9 @@ function dayStart(day: string, next = false): string | undefined {
 
 function Changes({ changes }: { changes: Change[] }) {
   if (!changes.length) return <Typography.Text type="secondary">未改动数据行</Typography.Text>;
+  // As wide as the content area, never wider: the log's table scrolls sideways, its detail does not.
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 'calc(100vw - 300px)' }}>
       {changes.map((c, i) => (
         <Table
           key={i}
@@ -81,9 +82,9 @@ function Changes({ changes }: { changes: Change[] }) {
           )}
           dataSource={c.fields}
           columns={[
-            { title: '字段', dataIndex: 'name' },
-            { title: '修改前', dataIndex: 'before', render: (v: string | null) => <code>{v ?? '—'}</code> },
-            { title: '修改后', dataIndex: 'after', render: (v: string | null) => <code>{v ?? '—'}</code> },
+            { title: '字段', dataIndex: 'name', width: 200 },
+            { title: '修改前', dataIndex: 'before', render: (v: string | null) => <code style={{ wordBreak: 'break-all' }}>{v ?? '—'}</code> },
+            { title: '修改后', dataIndex: 'after', render: (v: string | null) => <code style={{ wordBreak: 'break-all' }}>{v ?? '—'}</code> },
           ]}
         />
       ))}
@@ -281,7 +282,7 @@ export default function AuditLog() {
         aria-label="审计记录"
         expandable={{
           expandedRowRender: (e) => (
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space direction="vertical" style={{ width: '100%', maxWidth: 'calc(100vw - 300px)' }}>
               <Descriptions size="small" column={{ xs: 1, md: 3 }}>
                 <Descriptions.Item label="角色">{e.roles?.map((r) => label('Role', r)).join('、') || '—'}</Descriptions.Item>
                 <Descriptions.Item label="客户端地址">{e.clientAddress ?? '—'}</Descriptions.Item>
