@@ -24,6 +24,8 @@ const AcceptancePage = lazy(() => import('./pages/AcceptancePage'));
 const Interfaces = lazy(() => import('./pages/Interfaces'));
 const Gaps = lazy(() => import('./pages/GapsPage'));
 const Todos = lazy(() => import('./pages/Todos'));
+const AuditLog = lazy(() => import('./pages/AuditLog'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
 
@@ -45,6 +47,7 @@ const MENU: Entry[] = [
   { key: '/interfaces', text: '共享接口与挂接', roles: ['BIG_DATA_BUREAU', 'PLATFORM', 'PROJECT_UNIT', 'AUDITOR'] },
   { key: '/requests', text: '共享申请', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
   { key: '/deadlines', text: '期限', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/audit', text: '审计日志', roles: ['AUDITOR', 'BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE'] },
 ];
 
 /** Where a role lands after signing in. */
@@ -68,12 +71,14 @@ const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/projects', () => <Projects />],
   ['/projects/new', () => <ProjectForm />],
   ['/projects/:code/edit', (p) => <ProjectForm code={p.code} />],
+  ['/projects/:code/import', (p) => <ImportPage code={p.code} />],
   ['/projects/:code', (p) => <ProjectPage code={p.code} />],
   ['/acceptance', () => <AcceptanceList />],
   ['/acceptance/:code', (p) => <AcceptancePage code={p.code} />],
   ['/interfaces', () => <Interfaces />],
   ['/requests', () => <SharingRequests />],
   ['/deadlines', () => <Deadlines />],
+  ['/audit', () => <AuditLog />],
 ];
 
 function Page({ viewer }: { viewer: Viewer }) {

@@ -89,3 +89,49 @@ export async function sessionUser(): Promise<SessionUser | null> {
   const body = (await res.json().catch(() => null)) as { user?: SessionUser } | null;
   return body?.user ?? null;
 }
+
+/** One refused cell or row of an imported workbook. */
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+  article?: string;
+}
+
+export interface ImportReport {
+  project: string;
+  dryRun: boolean;
+  written: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  revised: number;
+  interfacesRegistered: number;
+  interfacesUpdated: number;
+  unchanged: number;
+  errorCount: number;
+  errors: ImportError[];
+}
+
+/**
+ * Uploads a filled catalogue template into a project (`POST /catalogue/import`), with the session
+ * cookie and the CSRF header; a dry run writes nothing. Answers the hub's report (also when rows
+ * were refused, 422), or throws ApiError when the upload itself was refused.
+ */
+export async function importCatalogue(project: string, file: File, dryRun: boolean): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const query = new URLSearchParams({ project, ...(dryRun ? { dryRun: '1' } : {}) });
+  let res: Response;
+  try {
+    res = await fetch(`/catalogue/import?${query}`, { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-protection': '1' }, body: form });
+  } catch {
+    throw new ApiError('无法连接到平台服务，请检查网络后重试', 'NETWORK');
+  }
+  const body = (await res.json().catch(() => null)) as (ImportReport & { error?: { code: string; message: string } }) | null;
+  if (body && !body.error && (res.ok || res.status === 422)) return body;
+  if (res.status === 401) onUnauthenticated();
+  throw new ApiError(body?.error?.message ?? `平台服务返回 ${res.status}`, body?.error?.code ?? 'HTTP');
+}

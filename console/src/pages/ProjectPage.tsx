@@ -159,6 +159,7 @@ export default function ProjectPage({ code }: { code: string }) {
         <StatusTag type="ProjectStatus" value={p.status} />
         {editable ? <Link to={`/projects/${p.code}/edit`}>修改项目</Link> : null}
         {hasRole(viewer, 'PROJECT_UNIT') ? <Link to={`/resources/new?project=${p.id}`}>登记信息资源</Link> : null}
+        {hasRole(viewer, 'PROJECT_UNIT') ? <Link to={`/projects/${p.code}/import`}>Excel 批量导入</Link> : null}
       </Space>
       <Card title="项目进度">
         <Lifecycle status={p.status} />

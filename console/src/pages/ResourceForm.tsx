@@ -1,10 +1,10 @@
-import { App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { gql, UserError } from '../api';
 import { Failure, Loading, useQuery } from '../components/common';
-import { applyUserErrors, ErrorList } from '../components/errors';
-import { options } from '../format';
+import { applyUserErrors, ErrorList, withArticle } from '../components/errors';
+import { label, options } from '../format';
 import { Link, useRoute } from '../router';
 
 const TEXT = ['name', 'code', 'classificationCode', 'summary', 'subFormat', 'sharingCondition', 'legalBasis', 'openCondition'] as const;
@@ -24,9 +24,13 @@ export default function ResourceForm({ id }: { id?: string }) {
   const [form] = Form.useForm();
   const [errors, setErrors] = useState<UserError[]>([]);
   const [busy, setBusy] = useState(false);
-  const existing = useQuery('Resource', { id: id ?? '00000000-0000-0000-0000-000000000000' });
+  const existing = useQuery('ResourceEditable', { id: id ?? '00000000-0000-0000-0000-000000000000' });
   const projects = useQuery('Projects', { first: 100 });
-  const r = id ? existing.data?.resource : null;
+  const entry = id ? existing.data?.resource : null;
+  // A published entry's changes go to its revision (第五条): the form shows and saves the revision
+  // while one is under way, never the published version.
+  const revision = entry?.status === 'PUBLISHED' ? entry.revision : null;
+  const r = revision ? revision.entry : entry;
   const known = [
     ...KNOWN,
     ...((form.getFieldValue('dataItems') as Item[] | undefined) ?? []).flatMap((_, i) => [
@@ -70,7 +74,7 @@ export default function ResourceForm({ id }: { id?: string }) {
         setErrors(applyUserErrors(form, p.userErrors, known));
         return;
       }
-      message.success(id ? '已保存' : `已登记 ${p.resource.code}`);
+      message.success(id ? (entry?.status === 'PUBLISHED' ? '已保存到修订，已发布版本不变' : '已保存') : `已登记 ${p.resource.code}`);
       go(`/resources/${p.resource.id}`);
     } catch (e) {
       message.error((e as Error).message);
@@ -100,6 +104,21 @@ export default function ResourceForm({ id }: { id?: string }) {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {id ? `修改信息资源：${r?.name}` : '登记信息资源'}
       </Typography.Title>
+      {entry?.status === 'PUBLISHED' ? (
+        <Alert
+          type="info"
+          showIcon
+          role="note"
+          aria-label="修订说明"
+          message={
+            revision
+              ? `正在修改修订（第 ${revision.version} 版，${label('RevisionStatus', revision.status)}）：已发布的第 ${entry.version} 版不变，直至大数据管理局审核发布（第五条）`
+              : `本条目已发布（第 ${entry.version} 版）：保存后将另起修订，已发布版本不变，直至大数据管理局审核发布（第五条）`
+          }
+          description={revision?.returnReason ? `退回理由：${revision.returnReason}` : undefined}
+          action={revision ? <WithdrawRevision id={entry.id} done={() => existing.reload()} /> : undefined}
+        />
+      ) : null}
       <ErrorList errors={errors} />
       <Form
         form={form}
@@ -196,5 +215,32 @@ export default function ResourceForm({ id }: { id?: string }) {
         </Space>
       </Form>
     </Space>
+  );
+}
+
+/** Withdraws the revision under way: the published version stays as it is (第五条). */
+function WithdrawRevision({ id, done }: { id: string; done: () => void }) {
+  const { message, modal } = App.useApp();
+  const withdraw = () =>
+    modal.confirm({
+      title: '撤回修订？',
+      content: '撤回后修订中的修改全部丢弃，已发布版本不变。',
+      okText: '撤回修订',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const { resourceRevisionWithdraw: p } = await gql('ResourceRevisionWithdraw', { input: { id } });
+          if (p.userErrors.length) return void message.error(p.userErrors.map(withArticle).join('；'));
+          message.success('已撤回修订');
+          done();
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
+  return (
+    <Button size="small" danger onClick={withdraw}>
+      撤回修订
+    </Button>
   );
 }

@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+/**
+ * The project unit's console journeys in Chromium: the Excel import of a project's entries (the
+ * template downloaded, a dry run refusing a row in the row-error table, then the real import),
+ * and editing a published entry, whose changes go to its pending revision until the bureau
+ * publishes it. Screenshots land in test/screenshots/console/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Role } from '../src/common/role.enums';
+import { consoleJourneys, idle } from './support/console';
+import { filledTemplate, row } from './support/exchange';
+
+jest.setTimeout(180_000);
+
+const ctx = consoleJourneys();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'console-unit-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+it('project unit: downloads the template, a dry run shows the refused row, the corrected file is imported', async () => {
+  const unit = await ctx.hub.token(Role.PROJECT_UNIT);
+  const listed = await ctx.hub.gql(`{ projects(first: 50, filter: { status: APPROVED }) { edges { node { id code } } } }`, {}, unit);
+  const project = listed.data.projects.edges[0].node as { id: string; code: string };
+  const entries = async () =>
+    (
+      await ctx.hub.gql(
+        `query($id: ID!) { resources(first: 100, filter: { projectId: $id }) { totalCount edges { node { name } } } }`,
+        { id: project.id },
+        unit,
+      )
+    ).data.resources as { totalCount: number; edges: { node: { name: string } }[] };
+  const before = await entries();
+
+  // Rows refused by the importer answer 422 (Chromium logs that response): allowed for the import only.
+  const w = await ctx.signedIn(Role.PROJECT_UNIT, undefined, (url, status) => url.includes('/catalogue/import') && status === 422);
+  const { page } = w;
+  await page.goto(`${ctx.hub.url}/console/projects/${project.code}`);
+  await page.getByText('项目进度').waitFor();
+  await page.getByRole('link', { name: 'Excel 批量导入' }).click();
+  await page.getByRole('heading', { name: `Excel 批量导入信息资源（项目 ${project.code}）` }).waitFor();
+
+  // The template, downloaded from the hub by the page's link.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载信息资源目录导入模板（.xlsx）' }).click()]);
+  expect(download.suggestedFilename()).toBe('信息资源目录模板.xlsx');
+  const template = fs.readFileSync((await download.path())!);
+
+  // Filled with a good row and one without its name: the dry run refuses that row and writes nothing.
+  const good = row({ 信息资源名称: '学生资助发放明细（导入）' });
+  const bad = await filledTemplate(template, [good, row({ 信息资源名称: '' })]);
+  const badFile = path.join(tmp, '资源目录-有错.xlsx');
+  fs.writeFileSync(badFile, bad);
+  await page.getByLabel('已填写的模板文件（.xlsx 或 .csv）').setInputFiles(badFile);
+  expect(await page.getByRole('button', { name: '正式导入' }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: '试导入（不写入）' }).click();
+  const status = page.getByRole('status', { name: '导入结果' });
+  await status.getByText(/^发现 \d+ 处错误，未写入任何数据/).waitFor();
+  const errors = page.getByRole('table').last();
+  const first = errors.locator('tbody tr').first();
+  const cells = await first.locator('td').allTextContents();
+  expect(cells.slice(0, 3)).toEqual(['信息资源目录', '4', '信息资源名称']);
+  expect(cells[4]).toMatch(/[\u4e00-\u9fa5]/);
+  expect(await page.getByRole('button', { name: '正式导入' }).isDisabled()).toBe(true);
+  await w.shot('unit-import-errors');
+  expect((await entries()).totalCount).toBe(before.totalCount);
+
+  // The corrected file: the dry run passes, then the real import writes it.
+  const fixedFile = path.join(tmp, '资源目录.xlsx');
+  fs.writeFileSync(fixedFile, await filledTemplate(template, [good]));
+  await page.getByLabel('已填写的模板文件（.xlsx 或 .csv）').setInputFiles(fixedFile);
+  await page.getByRole('button', { name: '试导入（不写入）' }).click();
+  await status.getByText('试导入通过：1 行均无错误，尚未写入，可正式导入').waitFor();
+  expect((await entries()).totalCount).toBe(before.totalCount);
+  await page.getByRole('button', { name: '正式导入' }).click();
+  await status.getByText('已导入 1 行：新增 1 条、修改 0 条，登记接口 0 个').waitFor();
+  await idle(page);
+  await w.shot('unit-import-done');
+  const after = await entries();
+  expect(after.totalCount).toBe(before.totalCount + 1);
+  expect(after.edges.map((e) => e.node.name)).toContain('学生资助发放明细（导入）');
+
+  // Chromium logs the 422 of the refused dry run itself; that line is the only one allowed.
+  w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !/status of 422/.test(p)));
+});
+
+it('project unit: two successive edits of a published entry both land in its revision; the published version stays until the bureau publishes', async () => {
+  const unit = await ctx.hub.token(Role.PROJECT_UNIT);
+  const bureau = await ctx.hub.token(Role.BIG_DATA_BUREAU);
+  const READ = `query($id: ID!) { resource(id: $id) { id name summary status version revision { status version entry { name summary } } } }`;
+  const published = await ctx.hub.gql(
+    `{ resources(first: 100, filter: { status: PUBLISHED }) { edges { node { id name summary provider { creditCode } revision { status } } } } }`,
+    {},
+    unit,
+  );
+  const entry = published.data.resources.edges
+    .map((e: { node: unknown }) => e.node)
+    .find((r: { revision: unknown; provider: { creditCode: string } }) => r.revision === null && r.provider.creditCode === '11321302014000095L') as {
+    id: string;
+    name: string;
+    summary: string | null;
+  };
+  expect(entry).toBeDefined();
+  const read = async (token = unit) => (await ctx.hub.gql(READ, { id: entry.id }, token)).data.resource;
+  const version = (await read()).version as number;
+
+  const w = await ctx.signedIn(Role.PROJECT_UNIT);
+  const { page } = w;
+  const edit = async () => {
+    await page.goto(`${ctx.hub.url}/console/resources/${entry.id}/edit`);
+    await page.getByRole('heading', { name: /^修改信息资源：/ }).waitFor();
+    await idle(page);
+  };
+
+  // First edit: the summary. The form says a revision will be opened; the published version stays.
+  await edit();
+  await page.getByRole('note', { name: '修订说明' }).getByText(`本条目已发布（第 ${version} 版）：保存后将另起修订`, { exact: false }).waitFor();
+  await page.getByLabel('摘要').fill('修订：补充发放时间与金额口径');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByText('已保存到修订，已发布版本不变').waitFor();
+  expect(await read()).toMatchObject({
+    name: entry.name,
+    summary: entry.summary,
+    revision: { status: 'DRAFT', entry: { summary: '修订：补充发放时间与金额口径' } },
+  });
+
+  // Second edit: the form loads the revision (the first edit is there), the name changes, the summary stays.
+  await edit();
+  await page
+    .getByRole('note', { name: '修订说明' })
+    .getByText(`正在修改修订（第 ${version + 1} 版，修订中）`, { exact: false })
+    .waitFor();
+  expect(await page.getByLabel('摘要').inputValue()).toBe('修订：补充发放时间与金额口径');
+  await page.getByLabel('信息资源名称').fill(`${entry.name}（修订）`);
+  await w.shot('unit-resource-revision-form');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByText('已保存到修订，已发布版本不变').waitFor();
+  const both = await read();
+  expect(both).toMatchObject({
+    status: 'PUBLISHED',
+    version,
+    name: entry.name,
+    summary: entry.summary,
+    revision: { status: 'DRAFT', version: version + 1, entry: { name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径' } },
+  });
+
+  // Submitted and published by the bureau: then, and only then, both edits are what every reader sees.
+  const step = async (mutation: string) => {
+    const res = await ctx.hub.gql(
+      `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { message } } }`,
+      { input: { id: entry.id } },
+      mutation === 'resourcePublish' ? bureau : unit,
+    );
+    expect(res.data[mutation].userErrors).toEqual([]);
+  };
+  await step('resourceSubmit');
+  expect(await read(bureau)).toMatchObject({ name: entry.name, version });
+  await step('resourcePublish');
+  expect(await read(bureau)).toMatchObject({ name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径', version: version + 1, revision: null });
+});

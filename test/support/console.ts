@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+/**
+ * What the console journeys share: a hub with the demo district and Chromium for the spec file,
+ * signing in through the form as a role's demo user, following the menu, picking a select's
+ * option, and the error shown beside a field. Every page opened is checked on close: no request
+ * left the machine, no console error.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../src/common/role.enums';
+import { launch, watchedPage, Watched } from './browser';
+import { startTestHub, TestHub } from './hub';
+
+export interface ConsolePage extends Watched {
+  go(menuText: string): Promise<void>;
+}
+
+/** Sets up the hub and the browser for the file; `ctx.hub` and `ctx.signedIn(role)` are usable in its specs. */
+export function consoleJourneys(): {
+  readonly hub: TestHub;
+  signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean): Promise<ConsolePage>;
+} {
+  let hub: TestHub;
+  let browser: Browser;
+  let open: Watched[] = [];
+  beforeAll(async () => {
+    [hub, browser] = await Promise.all([startTestHub({}, 'demo'), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+  afterEach(async () => {
+    const all = open;
+    open = [];
+    for (const w of all) {
+      await w.close();
+      expect(w.outside).toEqual([]);
+      expect(w.problems).toEqual([]);
+    }
+  });
+  return {
+    get hub() {
+      return hub;
+    },
+    async signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean) {
+      const { login, password } = await hub.credentials(role, creditCode);
+      const w = await watchedPage(browser, 'console', { allowStatus });
+      open.push(w);
+      await w.page.goto(`${hub.url}/console/`);
+      await w.page.getByLabel('登录名').fill(login);
+      await w.page.getByLabel('密码').fill(password);
+      await w.page.getByRole('button', { name: /登\s*录/ }).click();
+      await w.page.locator('nav[aria-label="主菜单"]').waitFor();
+      return { ...w, go: (text: string) => menu(w.page, text) };
+    },
+  };
+}
+
+/** Follows a menu entry by its text. */
+export async function menu(page: Page, text: string): Promise<void> {
+  await page.getByRole('menuitem', { name: text }).click();
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+}
+
+/** Picks `option` in the Ant Design select labelled `label` by the option's own click event (a pointer click can land beneath the opening dropdown). */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor();
+  await item.dispatchEvent('click');
+}
+
+/** The error shown beside the form field labelled `label`. */
+export const fieldError = (page: Page, label: string) =>
+  page.locator('.ant-form-item', { has: page.locator(`label:text-is("${label}")`) }).locator('.ant-form-item-explain-error');
+
+export const idle = (page: Page) => page.waitForLoadState('networkidle');
+
+/** The "共 N 条" total of the (first) paged table on the page. */
+export async function total(page: Page): Promise<number> {
+  const text = (await page
+    .getByText(/^共 \d+ 条/)
+    .first()
+    .textContent())!;
+  return Number(/共 (\d+) 条/.exec(text)![1]);
+}
+
+/** Waits until the paged table's total differs from `n`. */
+export const totalChanges = (page: Page, n: number) => page.waitForFunction((was) => /共 (\d+) 条/.exec(document.body.innerText)?.[1] !== String(was), n);
