@@ -12,7 +12,7 @@ export function projectLoaders(ds: DataSource) {
   return {
     /** Projects by id, whoever may read them: callers check `canRead` (see project-access.ts). */
     projectById: new DataLoader<string, Project | null>(async (ids) => {
-      const rows = await ds.getRepository(Project).find({ where: { id: In([...ids]) }, loadEagerRelations: false });
+      const rows = await ds.getRepository(Project).find({ where: { id: In([...ids]) } });
       const byId = new Map(rows.map((p) => [p.id, p]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
