@@ -32,14 +32,14 @@ const RELAXED = {
 /** The reported flood: aliased nested connections, about 69 KB. */
 function floodQuery(): string {
   const block = (i: number) => `p${i}: projects(first: 100) { edges { node { code name leadUnit { name supervisor { name } }
-    coBuildingUnits { name } history { action actorRole } interfaces { id endpoint } budgetYears { year amount } } } }`;
+    coBuildingUnits { name } history(first: 10) { edges { node { action actorRole } } } interfaces { id endpoint } budgetYears { year amount } } } }`;
   const parts: string[] = [];
   for (let i = 0; parts.join(' ').length < 69_000; i++) parts.push(block(i));
   return `{ ${parts.join(' ')} }`;
 }
 
 /** Heavy but within the default limits: one page of 100 projects with their lists. */
-const HEAVY = `{ projects(first: 100) { edges { node { code name leadUnit { name } coBuildingUnits { name } history { action } interfaces { id } } } } }`;
+const HEAVY = `{ projects(first: 100) { edges { node { code name leadUnit { name } coBuildingUnits { name } history(first: 10) { edges { node { action } } } interfaces { id } } } } }`;
 const LIGHT = `{ organizations(first: 5) { totalCount edges { node { name } } } }`;
 
 async function spawnHub(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; tokens: Record<string, string> }> {

@@ -63,6 +63,8 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   };
   return {
     clock,
+    /** The largest page a connection answers (MAX_PAGE_SIZE), for the nested connections' loaders. */
+    maxPageSize: config.maxPageSize,
     tokens,
     /** Who a request's caller is: bearer tokens, API tokens, single sign-on, the session cookie. */
     identity,

@@ -1,3 +1,4 @@
+import { nodes } from './support/documents';
 import 'reflect-metadata';
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
@@ -102,7 +103,7 @@ describe('acceptanceApply (第二十四条、第二十五条)', () => {
       sha256: 'ab'.repeat(32),
       url: null,
     });
-    expect(a.project.history.at(-1)).toEqual({
+    expect(nodes(a.project.history).at(-1)).toEqual({
       action: 'acceptanceApply',
       fromStatus: 'TRIAL_OPERATION',
       toStatus: 'ACCEPTANCE_APPLIED',
@@ -254,7 +255,7 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       project: { status: 'ACCEPTED' },
     });
     expect(a.documents).toHaveLength(8);
-    expect(a.project.history.at(-1)).toEqual({
+    expect(nodes(a.project.history).at(-1)).toEqual({
       action: 'acceptancePass',
       fromStatus: 'ACCEPTANCE_APPLIED',
       toStatus: 'ACCEPTED',
@@ -313,7 +314,7 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
     const early = await send(hub, A.result, { ...input, earlyAcceptanceReason: ` ${reason} ` }, office);
     expect(early.userErrors).toEqual([]);
     expect(early.acceptanceApplication).toMatchObject({ earlyAcceptanceReason: reason, acceptedLate: false });
-    expect(early.acceptanceApplication.project.history.at(-1).note).toContain(reason);
+    expect(nodes(early.acceptanceApplication.project.history).at(-1).note).toContain(reason);
 
     for (const [goLiveDate, acceptedLate] of [
       ['2027-06-15', false], // twelve months end today
@@ -353,7 +354,7 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
     );
     expect(userErrors).toEqual([]);
     expect(a).toMatchObject({ result: 'FAILED', project: { status: 'ACCEPTANCE_FAILED' } });
-    expect(a.project.history.at(-1)).toMatchObject({ action: 'acceptanceFail', fromStatus: 'ACCEPTANCE_APPLIED', toStatus: 'ACCEPTANCE_FAILED' });
+    expect(nodes(a.project.history).at(-1)).toMatchObject({ action: 'acceptanceFail', fromStatus: 'ACCEPTANCE_APPLIED', toStatus: 'ACCEPTANCE_FAILED' });
     expect(await statusOf(project.id)).toBe('ACCEPTANCE_FAILED');
   });
 
@@ -421,7 +422,7 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
       const { acceptanceApplication: a, userErrors } = await send(hub, A.result, { ...input, overrideReason: ` ${reason} ` }, office);
       expect(userErrors).toEqual([]);
       expect(a).toMatchObject({ result: 'PASSED', overrideReason: reason, project: { status: 'ACCEPTED' } });
-      expect(a.project.history.at(-1).note).toContain(reason);
+      expect(nodes(a.project.history).at(-1).note).toContain(reason);
       expect(await statusOf(project.id)).toBe('ACCEPTED');
     });
 
@@ -508,7 +509,11 @@ describe('acceptanceFile (第二十六条)', () => {
     const { acceptanceApplication: a, userErrors } = await send(hub, A.file, { applicationId: application.id, filedOn: TODAY }, office);
     expect(userErrors).toEqual([]);
     expect(a).toMatchObject({ filedOn: TODAY, project: { status: 'IN_OPERATION' } });
-    expect(a.project.history.slice(-2).map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole])).toEqual([
+    expect(
+      nodes(a.project.history)
+        .slice(-2)
+        .map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole]),
+    ).toEqual([
       ['acceptanceFile', 'ACCEPTED', 'FILED', 'LEADING_GROUP_OFFICE'],
       ['operationStart', 'FILED', 'IN_OPERATION', 'LEADING_GROUP_OFFICE'],
     ]);
@@ -569,7 +574,7 @@ describe('the status machine', () => {
       const again = await send(hub, A.apply, { projectId: project.id, documents: applicationDocs() }, unit);
       expect(again.userErrors).toEqual([]);
       await review(hub, again.acceptanceApplication.id); // a new application, a new review (第二十五条)
-      expect(again.acceptanceApplication.project.history.at(-1)).toMatchObject({
+      expect(nodes(again.acceptanceApplication.project.history).at(-1)).toMatchObject({
         action: 'acceptanceApply',
         fromStatus: 'ACCEPTANCE_FAILED',
         note: expect.stringContaining('第三十三条'),

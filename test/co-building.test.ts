@@ -2,6 +2,7 @@
  * 第十四条 — naming a co-building unit is a proposal: the named unit has no rights on the project (it may
  * not change it, be named as an entry's provider, or owe answers to sharing requests) until it accepts.
  */
+import { nodes } from './support/documents';
 import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
 import { ACCEPT, creditCodeOf, declarable, GET, M, mutation, orgId, run, viewerId } from './support/projects';
@@ -124,7 +125,7 @@ describe('coBuildingAccept', () => {
     expect(res.userErrors).toEqual([]);
     expect(res.project.coBuildingUnits).toEqual([{ id: healthId, name: '宿城区卫生健康委员会' }]);
     expect(res.project.coBuilding).toEqual([{ status: 'ACCEPTED', organization: { id: healthId }, respondedAt: expect.any(String) }]);
-    expect(res.project.history.at(-1)).toEqual(
+    expect(nodes(res.project.history).at(-1)).toEqual(
       expect.objectContaining({
         action: 'coBuildingAccept',
         actorRole: 'PROJECT_UNIT',

@@ -1,3 +1,4 @@
+import { nodes } from './support/documents';
 import { OpenType, ResourceStatus, SharingType, UpdateFrequency, InformationResource } from '../src/modules/catalogue';
 import { Role } from '../src/common/role.enums';
 import { PLAN_SECTIONS, ProjectStatus, PROJECT_TRANSITIONS, ProjectAction } from '../src/modules/project';
@@ -77,7 +78,7 @@ describe('projectDeclare (第七条、第八条)', () => {
     expect(userErrors).toEqual([]);
     expect(project.status).toBe('DECLARED');
     expect(Date.parse(project.declaredAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(project.history.map((h: any) => [h.fromStatus, h.toStatus, h.action, h.note])).toEqual([
+    expect(nodes(project.history).map((h: any) => [h.fromStatus, h.toStatus, h.action, h.note])).toEqual([
       [null, 'DRAFT', 'projectCreate', null],
       ['DRAFT', 'DECLARED', 'projectDeclare', '按期申报'],
     ]);
@@ -205,7 +206,7 @@ describe('projectApprove (第九条、第十条)', () => {
     expect(userErrors).toEqual([]);
     expect(project.status).toBe('APPROVED');
     expect(project.approvedAt).not.toBeNull();
-    expect(project.history[project.history.length - 1]).toMatchObject({
+    expect(nodes(project.history)[nodes(project.history).length - 1]).toMatchObject({
       action: 'projectApprove',
       fromStatus: 'DECLARED',
       toStatus: 'APPROVED',
@@ -235,7 +236,7 @@ describe('projectReject, then revise and declare again', () => {
 
     const rejected = await run(hub, M.reject, { projectId: id, reason: ' 共享分析不充分 ' }, office);
     expect(rejected.project).toMatchObject({ status: 'REJECTED', rejectionReason: '共享分析不充分' });
-    expect(rejected.project.history.at(-1)).toMatchObject({
+    expect(nodes(rejected.project.history).at(-1)).toMatchObject({
       action: 'projectReject',
       toStatus: 'REJECTED',
       note: '共享分析不充分',
@@ -308,8 +309,8 @@ describe('projectRequestChange (第十五条)', () => {
     expect(userErrors).toEqual([]);
     expect(project).toMatchObject({ status: 'DECLARED', totalBudget: '1500000.00', approvedAt: null, plan: { content: '学籍管理与学生资助' } });
     expect(new Date(project.declaredAt)).toEqual(declaredAt); // the plan was declared when it was; lateness does not change
-    const note = project.history.at(-1).note as string;
-    expect(project.history.at(-1)).toMatchObject({ action: 'projectRequestChange', fromStatus: 'UNDER_CONSTRUCTION', toStatus: 'DECLARED' });
+    const note = nodes(project.history).at(-1).note as string;
+    expect(nodes(project.history).at(-1)).toMatchObject({ action: 'projectRequestChange', fromStatus: 'UNDER_CONSTRUCTION', toStatus: 'DECLARED' });
     expect(note).toContain('增加学生资助模块');
     expect(note).toContain('总预算：1200000.00 → 1500000.00');
     expect(note).toContain('建设方案（建设内容）');
@@ -402,7 +403,7 @@ describe('history', () => {
     await run(hub, M.startConstruction, { projectId: id }, education);
     const { project } = await run(hub, M.goLive, { projectId: id, goLiveDate: shanghaiDateOf(new Date()) }, education);
     const healthUser = await viewerId(hub, health);
-    expect(project.history.map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole, h.actorUserId, h.actorOrganization.id])).toEqual([
+    expect(nodes(project.history).map((h: any) => [h.action, h.fromStatus, h.toStatus, h.actorRole, h.actorUserId, h.actorOrganization.id])).toEqual([
       ['projectCreate', null, 'DRAFT', 'PROJECT_UNIT', unitUser, educationId],
       ['coBuildingAccept', 'DRAFT', 'DRAFT', 'PROJECT_UNIT', healthUser, healthId],
       ['projectDeclare', 'DRAFT', 'DECLARED', 'PROJECT_UNIT', unitUser, educationId],
@@ -413,8 +414,25 @@ describe('history', () => {
       ['projectStartConstruction', 'APPROVED', 'UNDER_CONSTRUCTION', 'PROJECT_UNIT', unitUser, educationId],
       ['projectGoLive', 'UNDER_CONSTRUCTION', 'TRIAL_OPERATION', 'PROJECT_UNIT', unitUser, educationId],
     ]);
-    const times = project.history.map((h: any) => Date.parse(h.at));
+    const times = nodes(project.history).map((h: any) => Date.parse(h.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(project.history[4].note).toContain('资金来源：区级财政资金 → 上级补助资金');
+    expect(nodes(project.history)[4].note).toContain('资金来源：区级财政资金 → 上级补助资金');
+  });
+
+  it('is a connection: pages of `first` after a cursor, oldest first, with the total when asked', async () => {
+    const id = await draft();
+    await run(hub, M.declare, { projectId: id }, education);
+    await run(hub, M.reject, { projectId: id, reason: '预算依据不足' }, office);
+    await run(hub, M.declare, { projectId: id }, education);
+    const page = `query ($id: ID, $after: String) { project(id: $id) { history(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { action } } } } }`;
+    const first = (await hub.gql(page, { id }, education)).data.project.history;
+    expect(first.totalCount).toBe(4);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(nodes(first).map((h: any) => h.action)).toEqual(['projectCreate', 'projectDeclare']);
+    const second = (await hub.gql(page, { id, after: first.pageInfo.endCursor }, education)).data.project.history;
+    expect(nodes(second).map((h: any) => h.action)).toEqual(['projectReject', 'projectDeclare']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const bad = await hub.gql(page, { id, after: 'not-a-cursor' }, education);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -2,6 +2,7 @@
  * 第三十三条 — 限期整改、暂缓拨付资金、暂停项目建设、终止项目, over HTTP: each step refused (code, field,
  * Chinese message, article, nothing written) and allowed (recorded transition, deadlines, to-dos, outbox).
  */
+import { nodes } from './support/documents';
 import { Role } from '../src/common/role.enums';
 import { shanghaiDateOf, addDays } from '../src/common/dates';
 import { startTestHub, TestHub } from './support/hub';
@@ -139,7 +140,7 @@ describe('projectRectificationOrder', () => {
         orderedByUserId: officeUser,
       }),
     );
-    const step = p.history.at(-1);
+    const step = nodes(p.history).at(-1);
     expect(step).toEqual(
       expect.objectContaining({
         fromStatus: 'UNDER_CONSTRUCTION',
@@ -199,7 +200,7 @@ describe('projectRectificationReport, Accept and Refuse', () => {
     const p = await ok(R.report, reportInput(id), education);
     expect(p.status).toBe('RECTIFYING');
     expect(p.rectification).toEqual(expect.objectContaining({ status: 'REPORTED', materials: ['整改报告.pdf', '接口挂接截图.png'] }));
-    expect(p.history.at(-1)).toEqual(
+    expect(nodes(p.history).at(-1)).toEqual(
       expect.objectContaining({ action: 'projectRectificationReport', actorRole: 'PROJECT_UNIT', fromStatus: 'RECTIFYING', toStatus: 'RECTIFYING' }),
     );
     // the report is no longer owed; the office has it to decide
@@ -219,7 +220,7 @@ describe('projectRectificationReport, Accept and Refuse', () => {
     expect(back.status).toBe('TRIAL_OPERATION');
     expect(back.rectification).toBeNull();
     expect(back.rectifications).toEqual([{ status: 'ACCEPTED' }]);
-    expect(back.history.at(-1)).toEqual(
+    expect(nodes(back.history).at(-1)).toEqual(
       expect.objectContaining({ action: 'projectRectificationAccept', fromStatus: 'RECTIFYING', toStatus: 'TRIAL_OPERATION', note: '整改到位' }),
     );
   });
@@ -272,7 +273,7 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     const s = await ok(R.suspend, { projectId: id, reason: '逾期未整改' }, office);
     expect(s.status).toBe('SUSPENDED');
     expect(s.fundsHalted).toBe(true);
-    expect(s.history.at(-1)).toEqual(
+    expect(nodes(s.history).at(-1)).toEqual(
       expect.objectContaining({
         action: 'projectSuspend',
         fromStatus: 'RECTIFYING',
@@ -308,13 +309,11 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     await ok(R.report, reportInput(id), education);
     const back = await ok(R.accept, { projectId: id }, office);
     expect(back.status).toBe('TRIAL_OPERATION');
-    expect(back.history.slice(-5).map((t: any) => t.action)).toEqual([
-      'projectRectificationOrder',
-      'projectSuspend',
-      'projectResume',
-      'projectRectificationReport',
-      'projectRectificationAccept',
-    ]);
+    expect(
+      nodes(back.history)
+        .slice(-5)
+        .map((t: any) => t.action),
+    ).toEqual(['projectRectificationOrder', 'projectSuspend', 'projectResume', 'projectRectificationReport', 'projectRectificationAccept']);
   });
 
   it('terminates a suspended project: final, nothing of it changes any more', async () => {

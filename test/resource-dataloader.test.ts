@@ -29,7 +29,7 @@ const NESTED = `query ($first: Int) {
     totalCount
     edges { node {
       code
-      resources { code dataItems { name } provider { name } project { code } versions { version } relatedResources { code } }
+      resources { code dataItems { name } provider { name } project { code } versions(first: 10) { edges { node { version } } } relatedResources { code } }
       interfaces { endpoint resource { code } consumers { name } }
     } }
   }

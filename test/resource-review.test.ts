@@ -1,3 +1,4 @@
+import { nodes } from './support/documents';
 import { startTestHub, TestHub } from './support/hub';
 import { Role } from '../src/common/role.enums';
 import { ResourceVersion } from '../src/modules/catalogue';
@@ -12,7 +13,7 @@ let health: string;
 let bureau: string;
 let platform: string;
 
-const VERSIONS = `query ($id: ID) { resource(id: $id) { id name status version publishedOn versions { version publishedAt publishedBy snapshot } } }`;
+const VERSIONS = `query ($id: ID) { resource(id: $id) { id name status version publishedOn versions(first: 100) { edges { node { version publishedAt publishedBy snapshot } } } } }`;
 
 async function create(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await hub.gql(CREATE, { input: resourceInput(project.id, overrides) }, edu);
@@ -79,8 +80,8 @@ describe('the review flow and published versions', () => {
     const out = await step(PUBLISH, { id }, bureau);
     expect(out).toMatchObject({ userErrors: [], resource: { status: 'PUBLISHED', version: 1, publishedOn: shanghaiDateOf(new Date()) } });
     const read = (await hub.gql(VERSIONS, { id }, bureau)).data.resource;
-    expect(read.versions).toHaveLength(1);
-    const [v1] = read.versions;
+    expect(nodes(read.versions)).toHaveLength(1);
+    const [v1] = nodes(read.versions);
     expect(v1.version).toBe(1);
     const [bureauUser] = await hub.ds.query(`SELECT id FROM hub_user WHERE login = 'bureau'`);
     expect(v1.publishedBy).toBe(bureauUser.id); // the demo bureau user, the actor
@@ -123,7 +124,7 @@ describe('the review flow and published versions', () => {
     for (const token of [edu, bureau, health]) {
       const read = (await hub.gql(VERSIONS, { id }, token)).data.resource;
       expect(read).toMatchObject({ status: 'PUBLISHED', version: 1, name: '学生资助发放信息' });
-      expect(read.versions.map((v: any) => [v.version, v.snapshot.name, v.snapshot.dataItems.length])).toEqual([[1, '学生资助发放信息', 3]]);
+      expect(nodes(read.versions).map((v: any) => [v.version, v.snapshot.name, v.snapshot.dataItems.length])).toEqual([[1, '学生资助发放信息', 3]]);
     }
   });
 
@@ -136,14 +137,22 @@ describe('the review flow and published versions', () => {
     expect((await step(SUBMIT, { id }, edu)).userErrors).toEqual([]);
     expect(await step(PUBLISH, { id }, bureau)).toMatchObject({ userErrors: [], resource: { status: 'PUBLISHED', version: 2 } });
     const read = (await hub.gql(VERSIONS, { id }, health)).data.resource;
-    expect(read.versions.map((v: any) => v.version)).toEqual([1, 2]);
-    expect(read.versions[0].snapshot.name).toBe('学生资助发放信息');
-    expect(read.versions[1].snapshot.publishedOn).toBe(read.versions[0].snapshot.publishedOn);
-    expect(read.versions[1].snapshot).toMatchObject({
+    expect(nodes(read.versions).map((v: any) => v.version)).toEqual([1, 2]);
+    expect(nodes(read.versions)[0].snapshot.name).toBe('学生资助发放信息');
+    expect(nodes(read.versions)[1].snapshot.publishedOn).toBe(nodes(read.versions)[0].snapshot.publishedOn);
+    expect(nodes(read.versions)[1].snapshot).toMatchObject({
       version: 2,
       name: '学生资助发放信息（第二版）',
       dataItems: [{ position: 1, name: '发放日期', dataType: 'D', length: null }],
     });
+  });
+
+  it('pages the published versions: first after a cursor, the total when asked', async () => {
+    const page = `query ($id: ID, $after: String) { resource(id: $id) { versions(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { version } } } } }`;
+    const first = (await hub.gql(page, { id }, health)).data.resource.versions;
+    expect([first.totalCount, first.pageInfo.hasNextPage, nodes(first).map((v: any) => v.version)]).toEqual([2, true, [1]]);
+    const second = (await hub.gql(page, { id, after: first.pageInfo.endCursor }, health)).data.resource.versions;
+    expect([second.pageInfo.hasNextPage, nodes(second).map((v: any) => v.version)]).toEqual([false, [2]]);
   });
 
   it('retires a published entry, keeps its versions readable, and refuses any further step', async () => {
@@ -155,7 +164,7 @@ describe('the review flow and published versions', () => {
     });
     const read = (await hub.gql(VERSIONS, { id }, health)).data.resource;
     expect(read).toMatchObject({ status: 'RETIRED' });
-    expect(read.versions).toHaveLength(2);
+    expect(nodes(read.versions)).toHaveLength(2);
     const versions = await versionCount();
     for (const [mutation, vars, token] of [
       [RETIRE, { id }, edu],
@@ -199,7 +208,7 @@ describe('retiring a draft', () => {
     const id = await create({ name: '废弃草稿', classificationCode: '301400' });
     expect(await step(RETIRE, { id }, edu)).toMatchObject({ userErrors: [], resource: { status: 'RETIRED' } });
     expect((await hub.gql(VERSIONS, { id }, health)).data.resource).toBeNull();
-    expect((await hub.gql(VERSIONS, { id }, edu)).data.resource).toMatchObject({ status: 'RETIRED', versions: [] });
+    expect((await hub.gql(VERSIONS, { id }, edu)).data.resource).toMatchObject({ status: 'RETIRED', versions: { edges: [] } });
   });
 
   it('cannot retire an entry while the bureau reviews it', async () => {

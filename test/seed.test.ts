@@ -18,7 +18,11 @@ const values = async (column: string) =>
 describe('the demo district', () => {
   it('has a dozen projects at the stages the demo names, entered through the rules', async () => {
     const token = await hub.token(Role.LEADING_GROUP_OFFICE);
-    const res = await hub.gql(`{ projects(first: 50) { totalCount edges { node { code status history { action } } } } }`, {}, token);
+    const res = await hub.gql(
+      `{ projects(first: 50) { totalCount edges { node { code status history(first: 100) { edges { node { action } } } } } } }`,
+      {},
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.projects.totalCount).toBe(DEMO_PROJECTS.length);
     const status = new Map(res.data.projects.edges.map((e: any) => [e.node.code, e.node.status]));

@@ -17,8 +17,8 @@ import type { RequestContext } from '../common/request-context';
 export function createLoaders(ds: DataSource, services: Services) {
   return {
     ...organizationLoaders(ds),
-    ...projectLoaders(ds),
-    ...resourceLoaders(ds),
+    ...projectLoaders(ds, services.maxPageSize),
+    ...resourceLoaders(ds, services.maxPageSize),
     ...interfaceLoaders(ds),
     ...aggregationLoaders(ds, services.aggregation),
     ...completenessLoaders(ds, services.completeness),

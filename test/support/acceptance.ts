@@ -18,7 +18,7 @@ export const TODAY = '2028-06-15';
 export const USER_ERRORS = 'userErrors { code field message article }';
 
 export const APPLICATION_FIELDS = `id appliedAt appliedOn appliedBy result acceptedOn overrideReason earlyAcceptanceReason decidedBy filedOn late acceptedLate
-  project { id code status history { action fromStatus toStatus actorRole note } }
+  project { id code status history(first: 100) { edges { node { action fromStatus toStatus actorRole note } } } }
   documents { kind title fileName sha256 url }
   snapshot { id takenAt content contentHash verify }
   expertOpinions { expertUserId expertName opinion conclusion recordedAt version }

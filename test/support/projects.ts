@@ -13,7 +13,7 @@ export const PROJECT_FIELDS = `fragment P on Project {
   budgetYears { year amount }
   leadUnit { id name } coBuildingUnits { id name } coBuilding { status organization { id } respondedAt } upgradesProject { id code }
   plan { background necessity goals content schedule securitySystem configuration highlights scenarios }
-  history { fromStatus toStatus action actorUserId actorRole actorOrganization { id } note at }
+  history(first: 100) { edges { node { fromStatus toStatus action actorUserId actorRole actorOrganization { id } note at } } }
 }`;
 
 /** A mutation document `name(input: $input)` answering the project and its userErrors. */

@@ -255,7 +255,7 @@ export default function ProjectPage({ code }: { code: string }) {
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={p.history}
+          dataSource={p.history.edges.map((e: { node: unknown }) => e.node)}
           columns={[
             { title: '时间', dataIndex: 'at', render: when },
             { title: '操作', dataIndex: 'action', render: actionName },

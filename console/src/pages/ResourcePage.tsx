@@ -106,6 +106,7 @@ export default function ResourcePage({ id }: { id: string }) {
   if (!r) return <Alert type="warning" showIcon message="没有这条信息资源，或无权查看" />;
   const unit = hasRole(viewer, 'PROJECT_UNIT');
   const bureau = hasRole(viewer, 'BIG_DATA_BUREAU');
+  const versions: Version[] = r.versions.edges.map((e: { node: Version }) => e.node);
 
   const submit = async () => {
     const { resourceSubmit: p } = await gql('ResourceSubmit', { input: { id: r.id } });
@@ -238,12 +239,12 @@ export default function ResourcePage({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card title={`发布版本（${r.versions.length}）`}>
+      <Card title={`发布版本（${r.versions.totalCount}）`}>
         <Table<Version>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={r.versions}
+          dataSource={versions}
           locale={{ emptyText: '尚未发布' }}
           columns={[
             { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
@@ -251,9 +252,9 @@ export default function ResourcePage({ id }: { id: string }) {
             { title: '发布人', dataIndex: 'publishedBy' },
           ]}
         />
-        {r.versions.length > 1 ? (
+        {versions.length > 1 ? (
           <div style={{ marginTop: 16 }}>
-            <VersionDiff versions={r.versions} />
+            <VersionDiff versions={versions} />
           </div>
         ) : null}
       </Card>

@@ -62,7 +62,7 @@ export class AcceptanceService {
     if (!isUuid(id)) return null;
     const application = await this.ds.manager.findOneBy(AcceptanceApplication, { id });
     if (!application) return null;
-    const project = await this.ds.manager.findOne(Project, { where: { id: application.projectId }, loadEagerRelations: false });
+    const project = await this.ds.manager.findOne(Project, { where: { id: application.projectId } });
     const units = await buildingUnitIds(this.ds.manager, application.projectId);
     return project && mayReadApplications(ctx.caller, project, units) ? application : null;
   }

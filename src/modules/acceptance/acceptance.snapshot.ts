@@ -74,7 +74,7 @@ function byKeys<T>(...keys: ((row: T) => string | number)[]) {
 export async function catalogueStates(em: EntityManager, projectIds: readonly string[]): Promise<Map<string, CatalogueState>> {
   const ids = [...projectIds];
   // One after the other: inside a transaction the three share one connection.
-  const projects = await em.find(Project, { where: { id: In(ids) }, relations: { leadUnit: true }, loadEagerRelations: false });
+  const projects = await em.find(Project, { where: { id: In(ids) }, relations: { leadUnit: true } });
   const resources = await em.find(InformationResource, {
     where: { projectId: In(ids), status: Not(ResourceStatus.RETIRED) },
     relations: { provider: true, dataItems: true },

@@ -75,7 +75,7 @@ export class InformationResource {
   @Column({ type: 'varchar', length: 50, nullable: true })
   subFormat: string | null;
 
-  @Field(() => [DataItem], { description: '信息项 — data items' })
+  /** 信息项: a GraphQL field of its own (ResourceResolver.dataItems, by the per-request loader or a revision's draft). */
   @OneToMany(() => DataItem, (i) => i.resource, { cascade: true })
   dataItems: Relation<DataItem[]>;
 

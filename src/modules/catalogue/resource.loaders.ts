@@ -7,7 +7,7 @@ import { ResourceVersion } from './resource-version.entity';
 import { ResourceRevision } from './resource-revision.entity';
 import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
-import { loadGrouped } from '../../common/page-batch';
+import { childPageLoader, loadGrouped } from '../../common/page-batch';
 import { fromJsonRow } from '../../graphql/lookahead';
 import { Organization, organizationJsonOf } from '../organization';
 
@@ -35,7 +35,7 @@ export interface CatalogueSubtree {
 const partsKey = (p: CatalogueParts) => `${+p.dataItems}${+p.provider}`;
 
 /** Batches the catalogue's nested reads: one statement per kind of read, whatever the page size. */
-export function resourceLoaders(ds: DataSource) {
+export function resourceLoaders(ds: DataSource, maxPageSize: number) {
   return {
     /** By id, without the visibility rule: for objects already shown to be visible (an interface's resource). */
     resourceById: new DataLoader<string, InformationResource | null>(async (ids) => {
@@ -117,10 +117,12 @@ export function resourceLoaders(ds: DataSource) {
     }),
 
     /** Published versions of each entry, oldest first. */
-    versionsByResourceId: new DataLoader<string, ResourceVersion[]>(async (ids) => {
-      const rows = await ds.getRepository(ResourceVersion).find({ where: { resourceId: In([...ids]) }, order: { version: 'ASC' } });
-      const byResource = groupBy(rows, (v) => v.resourceId);
-      return ids.map((id) => byResource.get(id) ?? []);
-    }),
+    /** `InformationResource.versions(first, after)`: an entry's published versions, oldest first. */
+    versionsByResourceId: childPageLoader(
+      ds.manager,
+      { table: 'resource_version', parent: 'resource_id', sort: 'version', sortType: 'int' },
+      maxPageSize,
+      (row) => fromJsonRow(ds, ResourceVersion, row),
+    ),
   };
 }

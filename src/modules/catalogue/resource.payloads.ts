@@ -3,6 +3,7 @@ import { Connection } from '../../graphql/connection';
 import { Payload } from '../../graphql/payload';
 import { CatalogueKind, OpenType, SharingType, UpdateFrequency } from './catalogue.enums';
 import { InformationResource } from './information-resource.entity';
+import { ResourceVersion } from './resource-version.entity';
 import type { ResourceFilter } from './resource.inputs';
 
 @ObjectType({ description: '按共享类型计数 — entries per sharing type; null counts entries not yet classified' })
@@ -94,3 +95,6 @@ export class ResourceRetirePayload extends Payload('resource', InformationResour
 
 @ObjectType()
 export class ResourceRevisionWithdrawPayload extends Payload('resource', InformationResource) {}
+
+@ObjectType({ description: '已发布版本分页 — a page of the published versions of an entry' })
+export class ResourceVersionConnection extends Connection(ResourceVersion) {}

@@ -28,8 +28,8 @@ import {
   ResourceRevisionWithdrawPayload,
   ResourceSubmitPayload,
   ResourceUpdatePayload,
+  ResourceVersionConnection,
 } from './resource.payloads';
-import { ResourceVersion } from './resource-version.entity';
 import { ResourceRevision } from './resource-revision.entity';
 import type { RevisionDraft } from './resource-revision';
 
@@ -148,9 +148,14 @@ export class ResourceResolver {
     return readable ? project : null;
   }
 
-  @FieldResolver(() => [ResourceVersion], { description: '已发布版本 — the versions the bureau published, oldest first' })
-  versions(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<ResourceVersion[]> {
-    return ctx.loaders.versionsByResourceId.load(r.id);
+  @FieldResolver(() => ResourceVersionConnection, { description: '已发布版本 — the versions the bureau published, oldest first' })
+  async versions(
+    @Root() r: InformationResource,
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ResourceVersionConnection> {
+    return toConnection(await ctx.loaders.versionsByResourceId.load({ parentId: r.id, ...withCountIfAsked(page, info) }));
   }
 
   @FieldResolver(() => [InformationResource], { description: '关联资源 — related entries the caller may read, in the order listed' })

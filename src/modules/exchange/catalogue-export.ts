@@ -131,7 +131,7 @@ export async function entryPage(
   args: { first: number; after?: string },
 ): Promise<{ entries: ExportEntry[]; page: Page<InformationResource> }> {
   const page = await resources.list(ctx, filter, args);
-  const catalogue = resourceLoaders(ds);
+  const catalogue = resourceLoaders(ds, args.first); // only its data items are read here
   const organizations = organizationLoaders(ds);
   const sharing = interfaceLoaders(ds);
   const entries = await Promise.all(

@@ -95,11 +95,7 @@ export class CoBuildingService {
     if (errors.length) return { result: null, userErrors: errors };
     const field = ['input', 'projectId'];
     return mutate(this.ds, ctx, async (em) => {
-      const project = await em.findOne(Project, {
-        where: { id: input.projectId },
-        lock: { mode: 'pessimistic_write', tables: ['project'] },
-        loadEagerRelations: false,
-      });
+      const project = await em.findOne(Project, { where: { id: input.projectId }, lock: { mode: 'pessimistic_write' } });
       if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
       const row = caller.organizationId ? await this.proposal(em, project.id, caller.organizationId) : null;
       if (!row) refuse(UserErrorCode.NOT_FOUND, '本单位未被提议为该项目的共建单位', field, '第十四条');
@@ -114,7 +110,7 @@ export class CoBuildingService {
       );
       const action = answer === CoBuildingStatus.ACCEPTED ? 'coBuildingAccept' : 'coBuildingDecline';
       await writeTransition(em, caller, project.id, project.status, action, input.note ?? null);
-      return em.findOneOrFail(Project, { where: { id: project.id }, loadEagerRelations: false });
+      return em.findOneOrFail(Project, { where: { id: project.id } });
     });
   }
 

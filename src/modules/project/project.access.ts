@@ -43,8 +43,7 @@ export async function buildingUnitIds(em: EntityManager, projectId: string): Pro
  * unit or a co-building unit may change it (第十三条: the project unit is the subject of construction).
  */
 export async function projectForChange(em: EntityManager, caller: Caller, projectId: string, field = ['input', 'projectId']): Promise<Project> {
-  // Lock only the project row: the eager budgetYears join is an outer join, which FOR UPDATE refuses.
-  const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
+  const project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
   const units = project ? await buildingUnitIds(em, projectId) : [];
   // A project the caller may not read (not yet in the annual plan, 第十条) is answered as not found,
   // except to a unit it was proposed to (第十四条): that unit knows of it, and must accept first.

@@ -86,8 +86,8 @@ export class Project {
   @Column({ type: 'numeric', precision: 14, scale: 2 })
   totalBudget: string;
 
-  @Field(() => [ProjectBudgetYear], { description: '分年度预算 — per-year budgets (第八条)' })
-  @OneToMany(() => ProjectBudgetYear, (b) => b.project, { cascade: true, eager: true })
+  /** 分年度预算: a GraphQL field of its own (ProjectResolver.budgetYears, by the per-request loader); not loaded with the project. */
+  @OneToMany(() => ProjectBudgetYear, (b) => b.project, { cascade: true })
   budgetYears: Relation<ProjectBudgetYear[]>;
 
   @Field(() => String, { nullable: true, description: '资金来源 — funding source (第八条、第二十三条)' })

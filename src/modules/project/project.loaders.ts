@@ -4,15 +4,17 @@ import { Project } from './project.entity';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { ProjectTransition } from './project-transition.entity';
 import { groupsFor } from '../../common/batch';
+import { childPageLoader } from '../../common/page-batch';
+import { fromJsonRow } from '../../graphql/lookahead';
 import { CoBuildingStatus } from './project.enums';
 import { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
 
 /** Batches the reads behind a project's fields, one statement per kind of field per request. */
-export function projectLoaders(ds: DataSource) {
+export function projectLoaders(ds: DataSource, maxPageSize: number) {
   return {
     /** Projects by id, whoever may read them: callers check `canRead` (see project-access.ts). */
     projectById: new DataLoader<string, Project | null>(async (ids) => {
-      const rows = await ds.getRepository(Project).find({ where: { id: In([...ids]) }, loadEagerRelations: false });
+      const rows = await ds.getRepository(Project).find({ where: { id: In([...ids]) } });
       const byId = new Map(rows.map((p) => [p.id, p]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -45,10 +47,12 @@ export function projectLoaders(ds: DataSource) {
       return groupsFor(ids, rows, (r) => r.projectId);
     }),
 
-    /** A project's transitions in time order. */
-    transitionsByProject: new DataLoader<string, ProjectTransition[]>(async (ids) => {
-      const rows = await ds.getRepository(ProjectTransition).find({ where: { projectId: In([...ids]) }, order: { at: 'ASC', id: 'ASC' } });
-      return groupsFor(ids, rows, (r) => r.projectId);
-    }),
+    /** `Project.history(first, after)`: a project's transitions in time order, oldest first. */
+    transitionsByProject: childPageLoader(
+      ds.manager,
+      { table: 'project_transition', parent: 'project_id', sort: 'at', sortType: 'timestamptz' },
+      maxPageSize,
+      (row) => fromJsonRow(ds, ProjectTransition, row),
+    ),
   };
 }

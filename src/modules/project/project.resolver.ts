@@ -9,10 +9,10 @@ import { Organization } from '../organization';
 import { canRead } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { Project } from './project.entity';
+import { ProjectTransition } from './project-transition.entity';
 import * as I from './project.inputs';
 import * as P from './project.payloads';
 import { lateDeclaration, supervisionRequired } from './project.rules';
-import { ProjectTransition } from './project-transition.entity';
 import { ProjectNextAction } from './project-next.objects';
 import { DateScalar } from '../../graphql/scalars';
 import { shanghaiDateOf } from '../../common/dates';
@@ -121,9 +121,14 @@ export class ProjectResolver {
     return ctx.services.projects.nextActions(p);
   }
 
-  @FieldResolver(() => [ProjectTransition], { description: '状态变更记录，按时间 — status history, oldest first' })
-  history(@Root() p: Project, @Ctx() ctx: Context): Promise<ProjectTransition[]> {
-    return ctx.loaders.transitionsByProject.load(p.id);
+  @FieldResolver(() => P.ProjectTransitionConnection, { description: '状态变更记录，按时间 — status history, oldest first' })
+  async history(
+    @Root() p: Project,
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<P.ProjectTransitionConnection> {
+    return toConnection(await ctx.loaders.transitionsByProject.load({ parentId: p.id, ...withCountIfAsked(page, info) }));
   }
 
   @FieldResolver(() => Boolean, { description: '须实行工程监理（总预算100万元及以上）— engineering supervision required, budget ≥ ¥1,000,000 (第十八条)' })

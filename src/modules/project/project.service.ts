@@ -278,7 +278,7 @@ export class ProjectService {
   }
 
   private reload(em: EntityManager, id: string): Promise<Project> {
-    return em.findOneOrFail(Project, { where: { id }, loadEagerRelations: false });
+    return em.findOneOrFail(Project, { where: { id } });
   }
 
   private coBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
@@ -290,10 +290,8 @@ export class ProjectService {
    * same checks the mutation runs: 第八条 for declaring, 第九条 for approval). Edits and changes
    * are not steps; an acceptance result is one step whether it passes or fails.
    */
-  async nextActions(read: Project): Promise<ProjectNextAction[]> {
+  async nextActions(project: Project): Promise<ProjectNextAction[]> {
     const em = this.ds.manager;
-    // As the mutations see it: with its budget years (a list read leaves the eager relations out).
-    const project = (await em.findOne(Project, { where: { id: read.id } })) ?? read;
     const steps: [ProjectAction, string][] = [
       ['projectDeclare', 'projectDeclare'],
       ['projectApprove', 'projectApprove'],
@@ -321,7 +319,7 @@ export class ProjectService {
   private async declarable(em: EntityManager, shape: ProjectShape): Promise<UserError[]> {
     const problems = declarationProblems(shape);
     if (shape.category === ProjectCategory.UPGRADE && shape.upgradesProjectId) {
-      const target = await em.findOne(Project, { where: { id: shape.upgradesProjectId }, loadEagerRelations: false });
+      const target = await em.findOne(Project, { where: { id: shape.upgradesProjectId } });
       const problem = target && upgradeTargetProblem(target.status, ['upgradesProjectId']);
       if (problem) problems.push(problem);
     }
@@ -330,7 +328,8 @@ export class ProjectService {
 
   private async shapeOf(em: EntityManager, p: Project): Promise<ProjectShape> {
     const { category, planYear, constructionStartYear, constructionEndYear, totalBudget, fundingSource } = p;
-    const { budgetYears, plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId } = p;
+    const { plan, cloudDeployment, cloudReason, crossDepartment, upgradesProjectId } = p;
+    const budgetYears = await em.find(ProjectBudgetYear, { where: { projectId: p.id }, order: { year: 'ASC' } });
     return {
       category,
       planYear,

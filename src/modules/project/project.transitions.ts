@@ -26,7 +26,7 @@ export async function projectForAction(
   if (PROJECT_TRANSITIONS[action].role === Role.PROJECT_UNIT) {
     project = await projectForChange(em, caller, projectId, field); // 第十三条: only its building units
   } else {
-    project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write', tables: ['project'] } });
+    project = await em.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
     if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
   }
   const problem = transitionProblem(action, project.status, field);

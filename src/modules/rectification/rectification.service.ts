@@ -190,7 +190,7 @@ export class RectificationService {
       }
       await recordTransition(em, caller, project, action, done.project ?? {}, done.note, done.to);
       await recordEvents(em, [await this.event(em, project, action, done)], now);
-      return em.findOneOrFail(Project, { where: { id: project.id }, loadEagerRelations: false });
+      return em.findOneOrFail(Project, { where: { id: project.id } });
     });
   }
 

@@ -203,7 +203,7 @@ async function openReviewFor(em: EntityManager, t: Target, create: boolean): Pro
 }
 
 async function lockProject(em: EntityManager, id: string, field: string[]): Promise<Project> {
-  const project = await em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write', tables: ['project'] }, loadEagerRelations: false });
+  const project = await em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!project) refuse(UserErrorCode.NOT_FOUND, '项目不存在', field);
   return project;
 }
