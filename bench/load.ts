@@ -75,7 +75,11 @@ async function main(): Promise<void> {
       `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount facets { openType { value count } } edges { node { code } } } }`,
       () => ({}),
     ),
-    gql(bureau, `{ projects(first: 10) { edges { node { code resources { code dataItems { name } interfaces { mountStatus } } } } } }`, () => ({})),
+    gql(
+      bureau,
+      `{ projects(first: 10) { edges { node { code resources(first: 40) { edges { node { code dataItems { name } interfaces { mountStatus } } } } } } } }`,
+      () => ({}),
+    ),
     gql(bureau, `query ($id: ID!) { project(id: $id) { code completeness { catalogued { ratio } timely { ratio } } } }`, (i) => ({
       id: projects[i % projects.length],
     })),
