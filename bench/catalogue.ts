@@ -65,7 +65,7 @@ async function main() {
   );
   await time(
     'projects: 50 with resources, data items, interfaces',
-    `{ projects(first: 50) { edges { node { code resources { code dataItems { name } interfaces { mountStatus consumers { name } } } } } } }`,
+    `{ projects(first: 50) { edges { node { code resources(first: 50) { edges { node { code dataItems { name } interfaces { mountStatus consumers { name } } } } } } } } }`,
     {},
     5,
   );

@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDataSource } from '../src/db/data-source';
 import { seedOrganizations } from '../seeds/demo';
-import { benchDatabaseUrl, SCALES, ScaleName } from './scales';
+import { benchDatabaseName, benchDatabaseUrl, SCALES, ScaleName } from './scales';
 
 /** mulberry32: a small deterministic PRNG, so the same seed writes the same catalogue. */
 function prng(seed: number): () => number {
@@ -251,7 +251,7 @@ async function dropForLoad(c: Client): Promise<string[]> {
   return [...indexes.map((ix) => ix.def), ...fks.map((fk) => `ALTER TABLE "${fk.tbl}" ADD CONSTRAINT "${fk.conname}" ${fk.def}`)];
 }
 
-export async function generateBenchDatabase(scale: ScaleName, serverUrl = benchDatabaseUrl(), quiet = false, name = `hub_bench_${scale}`): Promise<string> {
+export async function generateBenchDatabase(scale: ScaleName, serverUrl = benchDatabaseUrl(), quiet = false, name = benchDatabaseName(scale)): Promise<string> {
   const s = SCALES[scale];
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

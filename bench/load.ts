@@ -17,7 +17,7 @@ import { createDataSource } from '../src/db/data-source';
 import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { tokenFor } from '../seeds/tokens';
-import { benchDatabaseUrl } from './scales';
+import { benchDatabaseName, benchDatabaseUrl } from './scales';
 import { startHubProcess } from './servers/spawn';
 
 const argv = process.argv.slice(2);
@@ -32,7 +32,7 @@ const JWT_SECRET = 'benchmark-secret-of-at-least-32-characters';
 const TERMS = ['资助', '学生', '健康档案', '救助', '低保', '证照', '应急物资', '网格', '气象预警', '车辆'];
 
 async function main(): Promise<void> {
-  const url = new URL(benchDatabaseUrl()).toString().replace(/\/[^/]*$/, `/hub_bench_${SCALE}`);
+  const url = new URL(benchDatabaseUrl()).toString().replace(/\/[^/]*$/, `/${benchDatabaseName(SCALE)}`);
   const c = new Client({ connectionString: url });
   await c.connect();
   const ids: string[] = (await c.query(`SELECT id FROM sharing_interface WHERE mount_status = 'MOUNTED' ORDER BY id`)).rows.map((r) => r.id);
@@ -75,7 +75,11 @@ async function main(): Promise<void> {
       `{ resources(first: 20, filter: { sharingType: CONDITIONAL, updateFrequency: DAILY }) { totalCount facets { openType { value count } } edges { node { code } } } }`,
       () => ({}),
     ),
-    gql(bureau, `{ projects(first: 10) { edges { node { code resources { code dataItems { name } interfaces { mountStatus } } } } } }`, () => ({})),
+    gql(
+      bureau,
+      `{ projects(first: 10) { edges { node { code resources(first: 40) { edges { node { code dataItems { name } interfaces { mountStatus } } } } } } } }`,
+      () => ({}),
+    ),
     gql(bureau, `query ($id: ID!) { project(id: $id) { code completeness { catalogued { ratio } timely { ratio } } } }`, (i) => ({
       id: projects[i % projects.length],
     })),

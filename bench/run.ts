@@ -21,7 +21,7 @@ import { Role } from '../src/common/role.enums';
 import { createServices } from '../src/services';
 import { tokenFor } from '../seeds/tokens';
 import { generateBenchDatabase } from './data';
-import { benchDatabaseUrl, ScaleName } from './scales';
+import { benchDatabaseName, benchDatabaseUrl, ScaleName } from './scales';
 import { POSTGRAPHILE_SETUP, Scenario, scenarios, ServerName } from './scenarios';
 import { Running, startHubProcess, startScript } from './servers/spawn';
 
@@ -165,10 +165,10 @@ async function main(): Promise<void> {
   if (SMOKE) {
     url = await generateBenchDatabase('smoke', server, true, `hub_bench_smoke_${process.pid}`);
   } else {
-    url = new URL(server).toString().replace(/\/[^/]*$/, `/hub_bench_${SCALE}`);
+    url = new URL(server).toString().replace(/\/[^/]*$/, `/${benchDatabaseName(SCALE)}`);
     const probe = new Client({ connectionString: url });
     await probe.connect().catch(() => {
-      throw new Error(`no database hub_bench_${SCALE}: run \`npm run bench:data -- --scale ${SCALE}\` first`);
+      throw new Error(`no database ${benchDatabaseName(SCALE)}: run \`npm run bench:data -- --scale ${SCALE}\` first`);
     });
     await probe.end();
   }

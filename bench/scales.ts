@@ -9,3 +9,6 @@ export type ScaleName = keyof typeof SCALES;
 
 /** The PostgreSQL server the benchmark databases live on (its own database in the URL is only used to connect). */
 export const benchDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The benchmark database's name: `hub_bench_<scale>`, or BENCH_DATABASE_NAME so that two people can keep their own copies on one server. */
+export const benchDatabaseName = (scale: string) => process.env.BENCH_DATABASE_NAME ?? `hub_bench_${scale}`;

@@ -52,13 +52,13 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string, smo
   return [
     {
       name: 'S1',
-      title: 'S1 50 projects → resources → data items, interfaces, provider',
+      title: 'S1 50 projects → first 40 resources each → data items, interfaces, provider',
       unit: 1,
       connections: smoke ? [1] : [1, 16],
       servers: ['hub', 'postgraphile', 'sql'],
       query: {
-        hub: `{ projects(first: 50) { edges { node { code resources { code name dataItems { name } interfaces { mountStatus } provider { name } } } } } }`,
-        postgraphile: `{ allProjects(first: 50, orderBy: CODE_ASC) { nodes { code informationResourcesByProjectId(orderBy: CODE_ASC) { nodes { code name
+        hub: `{ projects(first: 50) { edges { node { code resources(first: 40) { edges { node { code name dataItems { name } interfaces { mountStatus } provider { name } } } } } } } }`,
+        postgraphile: `{ allProjects(first: 50, orderBy: CODE_ASC) { nodes { code informationResourcesByProjectId(first: 40, orderBy: CODE_ASC) { nodes { code name
             dataItemsByResourceId(orderBy: POSITION_ASC) { nodes { name } }
             sharingInterfacesByResourceId(orderBy: [CREATED_AT_ASC, ID_ASC]) { nodes { mountStatus } }
             organizationByProviderId { name } } } } } }`,
@@ -66,7 +66,10 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string, smo
       variables: () => ({}),
       normalise: {
         hub: (d) =>
-          d.projects.edges.map(({ node: p }: Json) => ({ code: p.code, resources: p.resources.map((r: Json) => s1Resource(r, r.dataItems, r.interfaces)) })),
+          d.projects.edges.map(({ node: p }: Json) => ({
+            code: p.code,
+            resources: p.resources.edges.map(({ node: r }: Json) => s1Resource(r, r.dataItems, r.interfaces)),
+          })),
         postgraphile: (d) =>
           d.allProjects.nodes.map((p: Json) => ({
             code: p.code,
@@ -151,7 +154,7 @@ export const HAND_SQL: Record<string, { sql: string; params: (vars: Json) => unk
                        'interfaces', (SELECT coalesce(json_agg(json_build_object('mountStatus', i.mount_status) ORDER BY i.created_at, i.id), '[]')
                                         FROM sharing_interface i WHERE i.resource_id = r.id),
                        'provider', (SELECT json_build_object('name', o.name) FROM organization o WHERE o.id = r.provider_id)) ORDER BY r.code), '[]')
-                FROM information_resource r WHERE r.project_id = p.id)) AS j
+                FROM (SELECT * FROM information_resource r WHERE r.project_id = p.id ORDER BY r.code, r.id LIMIT 40) r)) AS j
               FROM project p ORDER BY p.code LIMIT 50) p`,
     params: () => [],
   },

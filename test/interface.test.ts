@@ -296,13 +296,16 @@ describe('reading the sharing list', () => {
     expect(new Set(theirs.edges.map((e: any) => e.node.resource.name))).toEqual(new Set(['每日更新资源']));
     expect((await hub.gql(LIST, {}, edu)).data.interfaces.totalCount).toBe(total);
 
-    const viaProject = `query ($id: ID) { project(id: $id) { resources { name interfaces { endpoint } } interfaces { endpoint } } }`;
+    const viaProject = `query ($id: ID) { project(id: $id) { resources { totalCount edges { node { name interfaces { endpoint } } } } interfaces { endpoint } } }`;
+    const entries = (view: any) => view.resources.edges.map((e: any) => e.node);
     const healthView = (await hub.gql(viaProject, { id: project.id }, health)).data.project;
-    expect(healthView.resources.map((x: any) => x.name)).toEqual(['每日更新资源']);
+    expect(healthView.resources.totalCount).toBe(1);
+    expect(entries(healthView).map((x: any) => x.name)).toEqual(['每日更新资源']);
     expect(healthView.interfaces).toHaveLength(published);
     const eduView = (await hub.gql(viaProject, { id: project.id }, edu)).data.project;
-    expect(eduView.resources).toHaveLength(5);
+    expect(entries(eduView)).toHaveLength(5);
+    expect(eduView.resources.totalCount).toBe(5);
     expect(eduView.interfaces).toHaveLength(total);
-    expect(eduView.resources.reduce((s: number, x: any) => s + x.interfaces.length, 0)).toBe(total);
+    expect(entries(eduView).reduce((s: number, x: any) => s + x.interfaces.length, 0)).toBe(total);
   });
 });

@@ -29,7 +29,7 @@ const NESTED = `query ($first: Int) {
     totalCount
     edges { node {
       code
-      resources { code dataItems { name } provider { name } project { code } versions(first: 10) { edges { node { version } } } relatedResources { code } }
+      resources { edges { node { code dataItems { name } provider { name } project { code } versions(first: 10) { edges { node { version } } } relatedResources { code } } } }
       interfaces { endpoint resource { code } consumers { name } }
     } }
   }
@@ -116,10 +116,60 @@ describe('a page of projects with their catalogue and sharing list', () => {
 
     const res = await hub.gql(NESTED, { first: 50 }, tokens[0]);
     const node = res.data.projects.edges[res.data.projects.edges.length - 1].node;
-    expect(node.resources).toHaveLength(3);
-    expect(node.resources[0].dataItems).toHaveLength(6);
-    expect(node.resources[1].relatedResources).toEqual([{ code: node.resources[0].code }]);
+    const entries = node.resources.edges.map((e: any) => e.node);
+    expect(entries).toHaveLength(3);
+    expect(entries[0].dataItems).toHaveLength(6);
+    expect(entries[1].relatedResources).toEqual([{ code: entries[0].code }]);
     expect(node.interfaces).toHaveLength(6);
     expect(node.interfaces[0].consumers).toHaveLength(3);
   }, 300_000); // many inserts: a limit for a loaded machine, not a timing
+
+  it("a project's resources are a connection: pages by first/after in the same one statement, totalCount only when asked, bad arguments refused", async () => {
+    const auditor = await hub.token(Role.AUDITOR);
+    const PAGE = `query ($first: Int, $after: String) { projects(first: 50) { edges { node { id
+      resources(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { code dataItems { name } provider { name } } } } } } } }`;
+    const all = (await hub.gql(PAGE, { first: 10 }, auditor)).data.projects.edges.map((e: any) => e.node);
+    const project = all.find((p: any) => p.resources.totalCount === 3);
+    const codes = project.resources.edges.map((e: any) => e.node.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(project.resources.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+
+    // Two at a time: every project's first page in one statement, as many as for the whole list.
+    hub.statements.reset();
+    const first = (await hub.gql(PAGE, { first: 2 }, auditor)).data.projects.edges.map((e: any) => e.node);
+    const twoStatements = hub.statements.count;
+    hub.statements.reset();
+    expect((await hub.gql(PAGE, { first: 10 }, auditor)).errors).toBeUndefined();
+    expect(twoStatements).toBe(hub.statements.count);
+    const mine = first.find((p: any) => p.id === project.id).resources;
+    expect(mine.edges.map((e: any) => e.node.code)).toEqual(codes.slice(0, 2));
+    expect(mine).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(mine.edges[0].node.dataItems.length).toBeGreaterThan(0);
+
+    const ONE = `query ($id: ID, $first: Int, $after: String) { project(id: $id) {
+      resources(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { code } } } } }`;
+    const next = (await hub.gql(ONE, { id: project.id, first: 2, after: mine.pageInfo.endCursor }, auditor)).data.project.resources;
+    expect(next).toEqual({ totalCount: 3, pageInfo: { hasNextPage: false, hasPreviousPage: true }, edges: [{ node: { code: codes[2] } }] });
+    const last = project.resources.edges[2].cursor;
+    expect((await hub.gql(ONE, { id: project.id, first: 2, after: last }, auditor)).data.project.resources).toEqual({
+      totalCount: 3,
+      pageInfo: { hasNextPage: false, hasPreviousPage: true },
+      edges: [],
+    });
+    // Without totalCount nothing is counted; the page is the same.
+    const uncounted = `query ($id: ID, $after: String) { project(id: $id) { resources(first: 2, after: $after) { edges { node { code } } } } }`;
+    expect((await hub.gql(uncounted, { id: project.id, after: mine.pageInfo.endCursor }, auditor)).data.project.resources.edges).toEqual([
+      { node: { code: codes[2] } },
+    ]);
+
+    for (const [args, field] of [
+      [{ first: 0 }, 'first'],
+      [{ first: 101 }, 'first'],
+      [{ first: 2, after: 'not-a-cursor' }, 'after'],
+    ] as const) {
+      const res = await hub.gql(ONE, { id: project.id, ...args }, auditor);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: field });
+      expect(res.errors?.[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { migrationsCurrent } from '../db/data-source';
+import { classifyDatabaseError } from '../db/db-errors';
 import { Context, createLoaders } from '../graphql/context';
 import { ErrorCode } from '../common/errors';
 import { formatError } from '../graphql/format-error';
@@ -114,6 +115,21 @@ function requestFailedAsJson(contentType: string | undefined, body: string): boo
   }
 }
 
+/**
+ * An answer whose every error is DATABASE_BUSY (no pooled connection came free within POOL_WAIT_MS,
+ * in a resolver or while the caller was looked up): 503 with Retry-After, so that a client or a
+ * balancer backs off and retries instead of taking it for a server fault.
+ */
+function databaseBusy(body: string): boolean {
+  if (!body.includes('"DATABASE_BUSY"')) return false;
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors;
+    return !!errors?.length && errors.every((e) => e.extensions?.code === ErrorCode.DATABASE_BUSY);
+  } catch {
+    return false;
+  }
+}
+
 /** Headers on every answer of the hub; the IDE page sets its own CSP (scripts and styles from itself). */
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
@@ -213,7 +229,9 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const caller = services.identity.callerOf(req);
-    const known = await caller.catch(() => {
+    const known = await caller.catch((err: unknown) => {
+      // A database that cannot answer (busy, down) refused no token: the request answers its DATABASE_* error.
+      if (classifyDatabaseError(err)) return null;
       void services.audit.refusedToken({ requestId, clientAddress: req.socket.remoteAddress }, 'graphql'); // a security event (rate-limited)
       return null;
     });
@@ -314,6 +332,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (res.statusCode === 400 && requestFailedAsJson(response.headers.get('content-type'), response.body.string)) res.statusCode = 200;
+      if ((res.statusCode === 200 || res.statusCode === 500) && databaseBusy(response.body.string)) {
+        res.statusCode = 503;
+        res.setHeader('retry-after', '1');
+      }
       if (claim?.kind === 'run') {
         await claim
           .finish({ status: res.statusCode, contentType: response.headers.get('content-type') ?? 'application/json', body: response.body.string })

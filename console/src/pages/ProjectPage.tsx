@@ -224,12 +224,15 @@ export default function ProjectPage({ code }: { code: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={`信息资源（${p.resources.length}）`}>
+      <Card
+        title={`信息资源（${p.resources.totalCount}）`}
+        extra={p.resources.pageInfo.hasNextPage ? `仅列出前 ${p.resources.edges.length} 条，其余请在信息资源目录中按项目检索` : null}
+      >
         <Table<ResourceRow>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={p.resources}
+          dataSource={(p.resources.edges as { node: ResourceRow }[]).map((e) => e.node)}
           scroll={{ x: 'max-content' }}
           columns={[
             { title: '资源代码', dataIndex: 'code', render: (c: string, r) => <Link to={`/resources/${r.id}`}>{c}</Link> },

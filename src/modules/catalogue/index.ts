@@ -44,6 +44,8 @@ export {
   ResourceUpdateInput,
 } from './resource.inputs';
 export { resourceLoaders } from './resource.loaders';
+export { registerCataloguePart } from './catalogue.lookahead';
+export type { CataloguePart } from './catalogue.lookahead';
 export type { AsCaller } from './resource.loaders';
 export { ResourceResolver } from './resource.resolver';
 export { FREQUENCY_NAME, itemProblems, sharingProblems, syncTooRare } from './resource.rules';

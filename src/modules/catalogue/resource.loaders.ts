@@ -9,7 +9,8 @@ import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
 import { childPageLoader, loadGrouped } from '../../common/page-batch';
 import { fromJsonRow } from '../../graphql/lookahead';
-import { Organization, organizationJsonOf } from '../organization';
+import { encodeCursor } from '../../common/paging';
+import type { CataloguePart } from './catalogue.lookahead';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
 export interface AsCaller<K = string> {
@@ -19,20 +20,24 @@ export interface AsCaller<K = string> {
 
 const asCallerCache = { cacheKeyFn: (k: AsCaller) => k.key };
 
-/** Which children of each entry a look-ahead read brings along (its interfaces are the sharing module's, read by their own loader). */
-export interface CatalogueParts {
-  dataItems: boolean;
-  provider: boolean;
+/** A page of a project's entries: its size, the cursor (code, id) it starts after, whether its total is counted, and the look-ahead parts asked. */
+export interface ProjectResourcesKey extends AsCaller {
+  size: number;
+  after: [string, string] | null;
+  countTotal: boolean;
+  parts: CataloguePart[];
 }
 
-/** A project's visible entries with the children asked for, fetched in the same statement. */
-export interface CatalogueSubtree {
+/** One project's page of entries, each with the JSON of the parts asked, hydrated, by part field. */
+export interface ProjectResourcesPage {
   resources: InformationResource[];
-  dataItems: Map<string, DataItem[]>;
-  providers: Organization[];
+  cursors: string[];
+  hasNextPage: boolean;
+  totalCount: number;
+  parts: { part: CataloguePart; values: unknown[] }[];
 }
 
-const partsKey = (p: CatalogueParts) => `${+p.dataItems}${+p.provider}`;
+const pageGroup = (k: ProjectResourcesKey) => `${k.parts.map((p) => p.field).join(',')}|${k.size}|${k.after?.join('|') ?? ''}|${+k.countTotal}`;
 
 /** Batches the catalogue's nested reads: one statement per kind of read, whatever the page size. */
 export function resourceLoaders(ds: DataSource, maxPageSize: number) {
@@ -52,55 +57,56 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
       return codes.map((c) => byCode.get(c) ?? null);
     }, asCallerCache),
 
-    /** A project's entries as the caller sees them, by code. */
-    visibleResourcesByProjectId: new DataLoader<AsCaller, InformationResource[], string>(async (keys) => {
-      const ids = keys.map((k) => k.key);
-      const rows = await filteredResources(ds.manager, keys[0].caller).andWhere('r.projectId IN (:...ids)', { ids }).orderBy('r.code', 'ASC').getMany();
-      const byProject = groupBy(rows, (r) => r.projectId);
-      return ids.map((id) => byProject.get(id) ?? []);
-    }, asCallerCache),
-
     /**
-     * Look-ahead (see graphql/lookahead.ts): the projects' entries as the caller sees them, by code,
-     * each with its data items (by position) and provider when asked — one statement for a page of
-     * projects, whatever the number of entries.
+     * Look-ahead (see graphql/lookahead.ts): a page of each project's entries as the caller sees
+     * them, by code, each with the parts asked (data items, provider, interfaces…) as JSON built by
+     * PostgreSQL — one statement for a page of projects, whatever the number of entries. The page
+     * is cut per project by a window (`page_row`); with a count, the cursor numbers only the rows
+     * after it, and each project's first row carries the total even when its page is empty.
      */
-    visibleCatalogueByProjectId: new DataLoader<AsCaller & { parts: CatalogueParts }, CatalogueSubtree, string>(
+    visibleResourcesByProjectId: new DataLoader<ProjectResourcesKey, ProjectResourcesPage, string>(
       (keys) =>
-        loadGrouped(
-          keys,
-          (k) => partsKey(k.parts),
-          async (group) => {
-            const { parts, caller } = group[0];
-            const ids = group.map((k) => k.key);
-            const qb = filteredResources(ds.manager, caller).andWhere('r.projectId = ANY(:ids)', { ids }).orderBy('r.code', 'ASC');
-            if (parts.dataItems) {
-              qb.addSelect(
-                `(SELECT coalesce(jsonb_agg(to_jsonb(di) ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = r.id)`,
-                'subtree_items',
-              );
-            }
-            if (parts.provider) qb.addSelect(organizationJsonOf('r.provider_id'), 'subtree_provider');
-            const { entities, raw } = await qb.getRawAndEntities();
-            const rawById = new Map<string, Record<string, Record<string, unknown>[] & Record<string, unknown>>>(raw.map((row) => [row.r_id, row]));
-            const byProject = groupBy(entities, (r) => r.projectId);
-            return ids.map((id) => {
-              const resources = byProject.get(id) ?? [];
-              const tree: CatalogueSubtree = { resources, dataItems: new Map(), providers: [] };
-              for (const r of resources) {
-                const row = rawById.get(r.id)!;
-                if (parts.dataItems)
-                  tree.dataItems.set(
-                    r.id,
-                    row.subtree_items.map((j) => fromJsonRow(ds, DataItem, j)),
-                  );
-                if (parts.provider && row.subtree_provider) tree.providers.push(fromJsonRow(ds, Organization, row.subtree_provider));
-              }
-              return tree;
-            });
-          },
-        ),
-      { cacheKeyFn: (k) => `${partsKey(k.parts)}:${k.key}` },
+        loadGrouped(keys, pageGroup, async (group) => {
+          const { caller, size, after, countTotal, parts } = group[0];
+          const ids = group.map((k) => k.key);
+          const inner = filteredResources(ds.manager, caller).andWhere('r.projectId = ANY(:ids)', { ids });
+          const rowNumber = 'row_number() OVER (PARTITION BY r.project_id ORDER BY r.code, r.id)';
+          let pageRow = rowNumber;
+          if (after) {
+            const cond = '(r.code, r.id) > (:afterCode::varchar, :afterId::uuid)';
+            inner.setParameters({ afterCode: after[0], afterId: after[1] });
+            if (countTotal) pageRow = `CASE WHEN ${cond} THEN row_number() OVER (PARTITION BY r.project_id, ${cond} ORDER BY r.code, r.id) END`;
+            else inner.andWhere(cond);
+          }
+          inner
+            .select(`to_jsonb(r) - 'search_text'`, 'row')
+            .addSelect('r.id', 'id')
+            .addSelect('r.project_id', 'project_id')
+            .addSelect('r.provider_id', 'provider_id')
+            .addSelect(pageRow, 'page_row');
+          if (countTotal) inner.addSelect('count(*) OVER (PARTITION BY r.project_id)', 'total').addSelect(rowNumber, 'any_row');
+          const [sql, params] = inner.getQueryAndParameters();
+          const partSql = parts.map((p, k) => `, CASE WHEN x.page_row IS NOT NULL THEN ${p.sql('x')} END AS part_${k}`).join('');
+          const rows: Record<string, unknown>[] = await ds.query(
+            `SELECT x.row, x.project_id, x.page_row${countTotal ? ', x.total' : ''}${partSql} FROM (${sql}) x
+             WHERE x.page_row <= ${size + 1}${countTotal ? ' OR x.any_row = 1' : ''} ORDER BY x.project_id, x.page_row`,
+            params,
+          );
+          const byProject = groupBy(rows, (r) => r.project_id as string);
+          return ids.map((id) => {
+            const all = byProject.get(id) ?? [];
+            const kept = all.filter((r) => r.page_row != null).slice(0, size);
+            const resources = kept.map((r) => fromJsonRow(ds, InformationResource, r.row as Record<string, unknown>));
+            return {
+              resources,
+              cursors: resources.map((r) => encodeCursor([r.code, r.id])),
+              hasNextPage: all.filter((r) => r.page_row != null).length > size,
+              totalCount: countTotal ? Number(all[0]?.total ?? 0) : NaN,
+              parts: parts.map((part, k) => ({ part, values: kept.map((r) => part.hydrate(ds, r[`part_${k}`])) })),
+            };
+          });
+        }),
+      { cacheKeyFn: (k) => `${pageGroup(k)}:${k.key}` },
     ),
 
     dataItemsByResourceId: new DataLoader<string, DataItem[]>(async (ids) => {

@@ -75,6 +75,9 @@ export class InformationResourceConnection extends Connection(InformationResourc
   filter: ResourceFilter;
 }
 
+@ObjectType({ description: "项目的信息资源目录（分页）— a project's catalogue entries, by code" })
+export class ProjectResourceConnection extends Connection(InformationResource, 'ProjectResource') {}
+
 @ObjectType()
 export class ResourceCreatePayload extends Payload('resource', InformationResource) {}
 

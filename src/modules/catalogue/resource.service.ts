@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../../config';
 import { mutate, Outcome, readerOf, registerUniqueViolation } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
-import { Page, paginate } from '../../common/paging';
+import { decodeCursor, Page, pageSize, paginate } from '../../common/paging';
 import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
@@ -61,6 +61,16 @@ export class ResourceService {
       return null;
     }
     return qb.getOne();
+  }
+
+  /** The page of a project's `resources`: its size within MAX_PAGE_SIZE and the (code, id) it starts after; BAD_USER_INPUT on a bad one. */
+  projectPageArgs(args: ConnectionArgs): { size: number; after: [string, string] | null } {
+    const size = pageSize(args.first, this.config.maxPageSize);
+    if (!args.after) return { size, after: null };
+    return {
+      size,
+      after: decodeCursor<[string, string]>(args.after, (v) => v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isUuid(v[1])),
+    };
   }
 
   async list(ctx: RequestContext, filter: ResourceFilter = {}, args: ConnectionArgs = {}): Promise<Page<InformationResource>> {

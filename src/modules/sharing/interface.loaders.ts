@@ -1,9 +1,19 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { groupBy } from '../../common/batch';
-import { AsCaller, whereVisible } from '../catalogue';
+import { AsCaller, registerCataloguePart, whereVisible } from '../catalogue';
+import { fromJsonRow } from '../../graphql/lookahead';
 import { Organization } from '../organization';
 import { SharingInterface } from './sharing-interface.entity';
+
+// The look-ahead of `Project.resources` brings each entry's interfaces in its own statement,
+// in the order of `interfacesByResourceId`, when `interfaces` is asked under the entries.
+registerCataloguePart<SharingInterface[]>({
+  field: 'interfaces',
+  sql: (x) => `(SELECT coalesce(jsonb_agg(to_jsonb(si) ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
+  hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => fromJsonRow(ds, SharingInterface, j)),
+  prime: (ctx, id, list) => ctx.loaders.interfacesByResourceId.prime(id, list),
+});
 
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */
 export function interfaceLoaders(ds: DataSource) {
