@@ -1,6 +1,6 @@
 /**
- * `npm run bench:data -- --scale smoke|district|city`: builds the benchmark database
- * `hub_bench_<scale>` on BENCH_DATABASE_URL's server (default the local server on 5432) with the
+ * `npm run bench:data -- --scale smoke|district|city [--database NAME]`: builds the benchmark database
+ * `hub_bench_<scale>` (or NAME) on BENCH_DATABASE_URL's server (default the local server on 5432) with the
  * hub's own migrations and the demo organisations, then writes a deterministic catalogue (fixed
  * seed, fixed anchor date: the same rows on every run) through COPY FROM STDIN, with a progress bar.
  * Indexes and foreign keys of the loaded tables are dropped during the load and rebuilt after it
@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDataSource } from '../src/db/data-source';
 import { seedOrganizations } from '../seeds/demo';
+import { extendRunMonthsBack } from '../src/modules/aggregation';
 import { benchDatabaseName, benchDatabaseUrl, SCALES, ScaleName } from './scales';
 
 /** mulberry32: a small deterministic PRNG, so the same seed writes the same catalogue. */
@@ -264,6 +265,9 @@ export async function generateBenchDatabase(scale: ScaleName, serverUrl = benchD
   const ds = createDataSource({ url: url.toString(), poolSize: 1 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
+  // The runs' monthly partitions (the newest run is at most 40 days and the oldest about 13 months before ANCHOR).
+  const anchor = new Date(ANCHOR);
+  await extendRunMonthsBack(ds, new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - 15, 1)));
   await seedOrganizations(ds);
   const orgIds: string[] = (await ds.query(`SELECT id FROM organization WHERE kind IN ('DEPARTMENT', 'TOWN', 'SUBDISTRICT') ORDER BY credit_code`)).map(
     (o: { id: string }) => o.id,
@@ -289,6 +293,11 @@ export async function generateBenchDatabase(scale: ScaleName, serverUrl = benchD
     await pipeline(Readable.from(chunks), c.query(copyFrom(`COPY ${table} (${COLUMNS[table]}) FROM STDIN`)));
   }
   if (!quiet) progress.end();
+  // The platform's idempotency keys of the loaded runs (the key table's index built once, after the rows).
+  if (!quiet) process.stderr.write(`\nfilling aggregation_run_key`);
+  await c.query(`ALTER TABLE aggregation_run_key DROP CONSTRAINT aggregation_run_key_pkey`);
+  await c.query(`INSERT INTO aggregation_run_key (interface_id, platform_run_id) SELECT interface_id, platform_run_id FROM aggregation_run`);
+  await c.query(`ALTER TABLE aggregation_run_key ADD CONSTRAINT aggregation_run_key_pkey PRIMARY KEY (interface_id, platform_run_id)`);
   const loadedMs = Date.now() - t0;
   for (const [k, sql] of rebuild.entries()) {
     if (!quiet) process.stderr.write(`\rrebuilding indexes and keys ${k + 1}/${rebuild.length}   `);
@@ -307,7 +316,13 @@ if (require.main === module) {
     console.error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
     process.exit(2);
   }
-  generateBenchDatabase(scale)
+  const d = process.argv.indexOf('--database');
+  const name = d > 0 ? process.argv[d + 1] : `hub_bench_${scale}`;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    console.error('--database must be a plain PostgreSQL name (lower case letters, digits, _)');
+    process.exit(2);
+  }
+  generateBenchDatabase(scale, benchDatabaseUrl(), false, name)
     .then((url) => console.log(`benchmark database: ${url.replace(/\/\/[^@]*@/, '//')}`))
     .catch((err) => {
       console.error(err);

@@ -82,6 +82,8 @@ export async function generate(ds: DataSource, scale: Scale): Promise<{ resource
        FROM sharing_interface i CROSS JOIN generate_series(1, $1::int) g WHERE i.mount_status = 'MOUNTED'`,
     [scale.runsPerInterface],
   );
+  await ds.query(`INSERT INTO aggregation_run_key (interface_id, platform_run_id) SELECT interface_id, platform_run_id FROM aggregation_run`);
+  await ds.query(`SELECT aggregation_run_ensure_partitions(3)`); // the months that fell into the default partition get their own
   await ds.query(
     `UPDATE sharing_interface i SET last_run_at = s.last_run, last_success_at = s.last_success
        FROM (SELECT interface_id, max(ran_at) AS last_run, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success

@@ -37,6 +37,8 @@ const SCALE = (SMOKE ? 'smoke' : option('scale', 'district')) as ScaleName;
 const ROUNDS = Number(option('rounds', SMOKE ? '1' : '3'));
 const DURATION = Number(option('duration', SMOKE ? '1' : '10'));
 const ONLY = option('only', '').split(',').filter(Boolean);
+/** `--database NAME`: another copy of the scale's data (`npm run bench:data -- --scale district --database NAME`), so two benchmarks need not share one. */
+const DATABASE = option('database', benchDatabaseName(SCALE));
 const JWT_SECRET = 'benchmark-secret-of-at-least-32-characters';
 const REPO_BENCH = path.join(__dirname, '../../bench');
 
@@ -165,10 +167,10 @@ async function main(): Promise<void> {
   if (SMOKE) {
     url = await generateBenchDatabase('smoke', server, true, `hub_bench_smoke_${process.pid}`);
   } else {
-    url = new URL(server).toString().replace(/\/[^/]*$/, `/${benchDatabaseName(SCALE)}`);
+    url = new URL(server).toString().replace(/\/[^/]*$/, `/${DATABASE}`);
     const probe = new Client({ connectionString: url });
     await probe.connect().catch(() => {
-      throw new Error(`no database ${benchDatabaseName(SCALE)}: run \`npm run bench:data -- --scale ${SCALE}\` first`);
+      throw new Error(`no database ${DATABASE}: run \`npm run bench:data -- --scale ${SCALE} --database ${DATABASE}\` first`);
     });
     await probe.end();
   }
@@ -295,6 +297,7 @@ async function main(): Promise<void> {
     const cleanup = new Client({ connectionString: url });
     await cleanup.connect();
     await cleanup.query(`DELETE FROM aggregation_run WHERE platform_run_id LIKE $1`, [`${prefix}-%`]);
+    await cleanup.query(`DELETE FROM aggregation_run_key WHERE platform_run_id LIKE $1`, [`${prefix}-%`]);
     await cleanup.end();
     if (SMOKE) {
       const admin = new Client({ connectionString: server });

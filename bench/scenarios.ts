@@ -206,13 +206,21 @@ export const HAND_SQL: Record<string, { sql: string; params: (vars: Json) => unk
     params: () => [],
   },
   S4: {
-    sql: `WITH inserted AS (
-            INSERT INTO aggregation_run (interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
+    // The plain insert: the platform's keys, then the runs of the keys that were new (the run table is partitioned and
+    // cannot enforce that key itself); no validation, no last-run columns, no audit log.
+    sql: `WITH x AS (
             SELECT x."interfaceId", i.resource_id, x."platformRunId", x."ranAt", x.mode, x.records, x.outcome, x."failureReason"
               FROM json_to_recordset($1::json) AS x("interfaceId" uuid, "platformRunId" text, "ranAt" timestamptz, mode aggregation_mode,
                                                      records int, outcome aggregation_outcome, "failureReason" text)
               JOIN sharing_interface i ON i.id = x."interfaceId"
-            ON CONFLICT (interface_id, platform_run_id) DO NOTHING RETURNING 1)
+          ), fresh AS (
+            INSERT INTO aggregation_run_key (interface_id, platform_run_id) SELECT "interfaceId", "platformRunId" FROM x
+            ON CONFLICT DO NOTHING RETURNING interface_id, platform_run_id
+          ), inserted AS (
+            INSERT INTO aggregation_run (interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
+            SELECT x."interfaceId", x.resource_id, x."platformRunId", x."ranAt", x.mode, x.records, x.outcome, x."failureReason"
+              FROM x JOIN fresh f ON f.interface_id = x."interfaceId" AND f.platform_run_id = x."platformRunId"
+            RETURNING 1)
           SELECT json_build_object('accepted', count(*))::text AS j FROM inserted`,
     params: (v) => [JSON.stringify(v.input.runs)],
   },

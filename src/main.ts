@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   const services = createServices(db.ds, config);
   // The audit log's coming monthly partitions, and its change capture on every table.
   for (const problem of await services.audit.prepare()) log.warn({ problem }, 'audit log not prepared');
+  // The run history's monthly partitions, made ahead (and the default partition's months split out).
+  for (const problem of await services.aggregation.prepare()) log.warn({ problem }, 'aggregation run partitions not prepared');
   // The working-day calendar: the data file's years the database lacks, then the database's years into memory.
   const calendarYears = await services.workingCalendar.load();
   log.info({ calendarYears }, 'working-day calendar loaded');
@@ -69,7 +71,11 @@ async function main(): Promise<void> {
   const hub = await startHub({ config, ds: db.ds, services, log, replicas: db.replicas });
   // Reminders: webhook and e-mail delivery, and the daily round (one instance at a time, by advisory lock).
   const worker = config.notifyWorker
-    ? new NotificationWorker(db.ds, config, services.clock, log, [services.deadlines.reminders, services.audit.dailyPartitions])
+    ? new NotificationWorker(db.ds, config, services.clock, log, [
+        services.deadlines.reminders,
+        services.audit.dailyPartitions,
+        services.aggregation.dailyPartitions,
+      ])
     : null;
   worker?.start();
   log.info({ url: `${hub.url}/graphql` }, 'catalogue-hub listening');

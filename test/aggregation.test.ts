@@ -3,6 +3,7 @@ import { Role } from '../src/common/role.enums';
 import { UpdateFrequency, InformationResource } from '../src/modules/catalogue';
 import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { AUDIT_STATEMENTS_PER_MUTATION } from '../src/modules/audit';
+import { detachRunMonths, extendRunMonthsBack, runPartitions } from '../src/modules/aggregation';
 import { insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource, orgId } from './support/projects';
@@ -226,7 +227,7 @@ describe('aggregationRunsReport: stored once, latest run and success kept', () =
     expect(await latest(interfaceId)).toMatchObject({ lastRunAt: hoursAgo(1) });
   });
 
-  it('a batch of 1000 runs over 50 interfaces is stored in three statements (lock, one insert that also updates, one that records the interfaces now failing)', async () => {
+  it('a batch of 1000 runs over 50 interfaces is stored in three statements (read the interfaces, one insert that also updates, one that records the interfaces now failing)', async () => {
     const interfaces: string[] = [];
     for (let i = 0; i < 50; i++) interfaces.push((await mounted()).interfaceId);
     const batch = Array.from({ length: 1000 }, (_, i) =>
@@ -283,5 +284,65 @@ describe('SharingInterface.runs', () => {
       return hub.statements.count;
     };
     expect(await count()).toBe(2); // interfaces: the page with its count; runs: one
+  });
+});
+
+describe('the run history, partitioned by month', () => {
+  const partitionOf = async (platformRunId: string) =>
+    (await hub.ds.query(`SELECT tableoid::regclass::text AS p FROM aggregation_run WHERE platform_run_id = $1`, [platformRunId]))[0]?.p as string | undefined;
+  const partitions = async () => runPartitions((sql, params) => hub.ds.query(sql, params));
+
+  it('this month and the next three have their partitions, and everything earlier aggregation_run_older; the daily job makes none twice', async () => {
+    const month = (d: Date) => `aggregation_run_y${d.getUTCFullYear()}m${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    const [{ now }] = await hub.ds.query(`SELECT now() AS now`);
+    const names = (await partitions()).map((p) => p.name);
+    for (let i = 0; i <= 3; i++) expect(names).toContain(month(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + i, 1))));
+    expect(names[0]).toBe('aggregation_run_older');
+    await hub.services.aggregation.dailyPartitions(hub.ds.manager);
+    expect(await hub.services.aggregation.dailyPartitions(hub.ds.manager)).toBe(0);
+  });
+
+  it('runs land in their month; a replay across months is all duplicates, one key each', async () => {
+    const { interfaceId } = await mounted();
+    const batch = [run(interfaceId, hoursAgo(1)), run(interfaceId, hoursAgo(24 * 45)), run(interfaceId, hoursAgo(24 * 500))];
+    expect(await report(batch)).toEqual({ accepted: 3, duplicates: 0, userErrors: [] });
+    expect(await partitionOf(batch[0].platformRunId)).toBe('aggregation_run_y2027m05');
+    expect(await partitionOf(batch[1].platformRunId)).toBe('aggregation_run_y2027m04');
+    expect(await partitionOf(batch[2].platformRunId)).toBe('aggregation_run_older');
+    const before = await runCount();
+    expect(await report(batch)).toEqual({ accepted: 0, duplicates: 3, userErrors: [] });
+    expect(await report([batch[2], run(interfaceId, hoursAgo(24 * 46))])).toEqual({ accepted: 1, duplicates: 1, userErrors: [] });
+    expect(await runCount()).toBe(before + 1);
+    const keys = await hub.ds.query(`SELECT count(*)::int AS n FROM aggregation_run_key WHERE interface_id = $1`, [interfaceId]);
+    expect(keys[0].n).toBe(4);
+  });
+
+  it('four copies of a batch over three months sent at once store it once', async () => {
+    const { interfaceId } = await mounted();
+    const batch = [0, 24 * 40, 24 * 70].flatMap((h) => Array.from({ length: 20 }, (_, i) => run(interfaceId, hoursAgo(h + i))));
+    const answers = await Promise.all([1, 2, 3, 4].map(() => report(batch)));
+    expect(answers.reduce((n, a) => n + a.accepted!, 0)).toBe(60);
+    expect(answers.reduce((n, a) => n + a.duplicates!, 0)).toBe(180);
+    const [{ n }] = await hub.ds.query(`SELECT count(*)::int AS n FROM aggregation_run WHERE interface_id = $1`, [interfaceId]);
+    expect(n).toBe(60);
+  });
+
+  it('a detached month: its replays are still duplicates, and a late run of it lands in aggregation_run_older', async () => {
+    const { interfaceId } = await mounted();
+    await extendRunMonthsBack(hub.ds, new Date('2026-01-01T00:00:00Z'));
+    const august = run(interfaceId, '2026-08-15T08:00:00.000Z');
+    expect(await report([august])).toEqual({ accepted: 1, duplicates: 0, userErrors: [] });
+    expect(await partitionOf(august.platformRunId)).toBe('aggregation_run_y2026m08');
+    const done = await detachRunMonths(hub.ds, new Date('2026-09-01T00:00:00Z'), true);
+    expect(done.detached).toContain('aggregation_run_y2026m08');
+    expect(done.detached).not.toContain('aggregation_run_y2026m09');
+    const names = (await partitions()).map((p) => p.name);
+    expect(names).not.toContain('aggregation_run_y2026m08');
+    expect((await partitions()).find((p) => p.name === 'aggregation_run_older')!.to.toISOString()).toBe('2026-09-01T00:00:00.000Z');
+    expect(await partitionOf(august.platformRunId)).toBeUndefined();
+    expect(await report([august])).toEqual({ accepted: 0, duplicates: 1, userErrors: [] });
+    const late = run(interfaceId, '2026-08-20T08:00:00.000Z');
+    expect(await report([late])).toEqual({ accepted: 1, duplicates: 0, userErrors: [] });
+    expect(await partitionOf(late.platformRunId)).toBe('aggregation_run_older');
   });
 });

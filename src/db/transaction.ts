@@ -38,6 +38,8 @@ function asDuplicate(err: unknown): UserError | null {
  * REPEATABLE READ.
  */
 const SERIALIZATION_FAILURE = '40001';
+/** Two writers that took the same rows in opposite orders (two ingest batches over overlapping interfaces): one is given up, and tried again. */
+const DEADLOCK = '40P01';
 
 /**
  * The server's default isolation (READ COMMITTED) unless asked; above it a concurrent write can
@@ -48,13 +50,14 @@ async function transactionWithRetry<T>(
   isolation: IsolationLevel | undefined,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (!isolation) return ds.transaction(work);
+  // A savepoint of an enclosing transaction is never tried again by itself: the failure aborts the whole.
+  if (!(ds instanceof DataSource)) return isolation ? ds.transaction(isolation, work) : ds.transaction(work);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(isolation, work);
+      return await (isolation ? ds.transaction(isolation, work) : ds.transaction(work));
     } catch (err) {
       const code = (err as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-      if (code !== SERIALIZATION_FAILURE || attempt === 5) throw err;
+      if ((code !== SERIALIZATION_FAILURE && code !== DEADLOCK) || attempt === 5) throw err;
     }
   }
 }

@@ -1,19 +1,20 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { InformationResource } from '../catalogue';
 import { SharingInterface } from '../sharing';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
-
-export const RUN_PLATFORM_KEY = 'aggregation_run_platform_key';
 
 /**
  * 归集记录 — one run of the city exchange platform pulling a sharing interface's data (第十七条).
  * High volume: one row per interface per sync. Completeness never scans this table: ingest keeps
  * the latest run and latest success on the interface and the resource.
+ *
+ * Partitioned by month of `ranAt` (UTC; migration 1795810000000, docs/scaling.md): the primary key
+ * holds the partition key, and the platform's idempotency key (interface, platform run id), which a
+ * partitioned table cannot enforce, lives in the unpartitioned `aggregation_run_key`.
  */
 @ObjectType({ description: '归集记录 — an aggregation run reported by the city exchange platform (第十七条)' })
 @Entity()
-@Index(RUN_PLATFORM_KEY, ['interfaceId', 'platformRunId'], { unique: true })
 @Index(['interfaceId', 'ranAt'])
 export class AggregationRun {
   @Field(() => ID)
@@ -40,7 +41,7 @@ export class AggregationRun {
   platformRunId: string;
 
   @Field({ description: '归集时间 — when the run happened' })
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz' })
   ranAt: Date;
 
   @Field(() => AggregationMode)

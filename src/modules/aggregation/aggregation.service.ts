@@ -34,33 +34,39 @@ interface Target {
 }
 
 /**
- * Locks the reported interfaces and their resources for the transaction, in one order (resource,
- * then interface) whatever the batch, so two reports touching the same rows queue instead of deadlocking.
+ * The reported interfaces and their mount status, read without locking: ingest takes no row lock
+ * of its own (an unmount committing meanwhile orders after the report, as if the report had come
+ * first; the runs' foreign keys keep the interface and the resource from being deleted under it).
  */
-const LOCK_TARGETS = `
-  SELECT i.id, i.resource_id, i.mount_status
-    FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
-   WHERE i.id = ANY($1::uuid[])
-   ORDER BY r.id, i.id
-     FOR NO KEY UPDATE OF i, r`;
+const READ_TARGETS = `
+  SELECT i.id, i.resource_id, i.mount_status FROM sharing_interface i WHERE i.id = ANY($1::uuid[])`;
 
 /**
- * The whole batch in one statement: one INSERT of the unnested arrays that skips runs already
- * known (aggregation_run_platform_key), and, from the rows it really inserted, the latest run and
- * latest success per interface and the latest success per resource, set-based and never moved
- * back (GREATEST ignores NULL). A row whose value would not move is not written at all (an update
- * of the wide, eleven-index catalogue row costs more than the insert of the run), so a retried or
- * late batch rewrites nothing; the run history is never scanned.
+ * The whole batch in one statement: the platform's keys (interface, platform run id) go into the
+ * unpartitioned aggregation_run_key, skipping those already known, and the runs are inserted only
+ * for the keys that statement really inserted (the run table is partitioned by month and cannot
+ * enforce that key itself; a concurrent replay of the same key waits on the key's index entry and
+ * then skips it). From the runs really inserted: the latest run and latest success per interface and
+ * the latest success per resource, set-based and never moved back (GREATEST ignores NULL). A row
+ * whose value would not move is not written at all, so a retried or late batch rewrites nothing; the
+ * run history is never scanned. Those updates touch only the last-run columns, which no index holds
+ * (heap-only updates, the tables keep free room per page), and the audit log's triggers treat them as
+ * bookkeeping: no revision raised, no change captured (migration 1795810000000).
  */
 const INSERT_RUNS = `
   WITH batch AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::aggregation_mode[], $6::int[],
                          $7::aggregation_outcome[], $8::text[])
       AS b(interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
+  ), fresh AS (
+    INSERT INTO aggregation_run_key (interface_id, platform_run_id)
+    SELECT interface_id, platform_run_id FROM batch
+    ON CONFLICT (interface_id, platform_run_id) DO NOTHING
+    RETURNING interface_id, platform_run_id
   ), inserted AS (
     INSERT INTO aggregation_run (interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason)
-    SELECT interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason FROM batch
-    ON CONFLICT (interface_id, platform_run_id) DO NOTHING
+    SELECT b.interface_id, b.resource_id, b.platform_run_id, b.ran_at, b.mode, b.records, b.outcome, b.failure_reason
+      FROM batch b JOIN fresh f ON f.interface_id = b.interface_id AND f.platform_run_id = b.platform_run_id
     RETURNING interface_id, resource_id, ran_at, outcome
   ), interfaces AS (
     UPDATE sharing_interface i
@@ -95,6 +101,9 @@ const RUN_PAGES = `
        LIMIT $4) a ON true
    ORDER BY k.id, a.ran_at DESC, a.id DESC`;
 
+/** Months of run partitions made ahead (migration 1795810000000: aggregation_run_ensure_partitions). */
+export const RUN_PARTITION_MONTHS_AHEAD = 3;
+
 interface RunRow {
   key: string;
   total: number;
@@ -116,11 +125,46 @@ interface RunRow {
  * collected, shared and used through it). The platform reports its runs here in batches.
  */
 export class AggregationService {
+  /** The end of the newest run partition this process knows of (runs before it always have a partition). */
+  private coveredUntil = 0;
+
   constructor(
     private readonly ds: DataSource,
     private readonly config: Pick<Config, 'maxPageSize' | 'interfaceFailingRuns'>,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * At start-up: the run table's partitions for this month and the next RUN_PARTITION_MONTHS_AHEAD,
+   * and one for each month whose runs fell into the default partition. Answers what could not be done
+   * (a role that owns no table may not create them), for the caller to log; the hub starts regardless.
+   */
+  async prepare(): Promise<string[]> {
+    try {
+      await this.dailyPartitions(this.ds.manager);
+      return [];
+    } catch (err) {
+      return [`aggregation_run_ensure_partitions: ${(err as Error).message}`];
+    }
+  }
+
+  /**
+   * A run later than the newest partition (the hub's clock ahead of the database's by months, or a
+   * daily round missed for months) first gets its month's partition, in a statement of its own
+   * before the report's transaction; once per process and month.
+   */
+  private async coverMonths(runs: AggregationRunInput[]): Promise<void> {
+    const latest = Math.max(...runs.map((r) => r.ranAt.getTime()));
+    if (latest < this.coveredUntil) return;
+    const [{ until }] = await this.ds.query(`SELECT aggregation_run_cover($1) AS until`, [new Date(latest).toISOString()]);
+    this.coveredUntil = (until as Date).getTime();
+  }
+
+  /** The daily round's job (notification worker): run partitions stay made ahead; answers how many it made. */
+  readonly dailyPartitions = async (em: EntityManager): Promise<number> => {
+    const [{ made }] = await em.query(`SELECT aggregation_run_ensure_partitions($1) AS made`, [RUN_PARTITION_MONTHS_AHEAD]);
+    return made;
+  };
 
   /**
    * Stores a batch of runs, all or nothing: any wrong run refuses the batch, naming its index.
@@ -138,9 +182,10 @@ export class AggregationService {
     }
     const errors = await this.runProblems(runs);
     if (errors.length) return { result: null, userErrors: errors };
+    await this.coverMonths(runs);
     return mutate(this.ds, ctx, async (em) => {
       const ids = [...new Set(runs.map((r) => r.interfaceId))];
-      const targets = new Map(((await em.query(LOCK_TARGETS, [ids])) as Target[]).map((t) => [t.id, t]));
+      const targets = new Map(((await em.query(READ_TARGETS, [ids])) as Target[]).map((t) => [t.id, t]));
       const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), i));
       if (problems.length) throw new UserErrorsException(problems);
       const accepted = await insertRuns(em, runs, targets);

@@ -7,3 +7,6 @@ export { AggregationResolver } from './aggregation.resolver';
 export { AggregationService } from './aggregation.service';
 /** 第十七条: interfaces whose last runs all failed, as SQL for the to-dos and the reminders. */
 export { failingInterfacesSql } from './aggregation.sql';
+/** The run history's monthly partitions: listing, detaching old months (npm run runs:detach), loading history. */
+export { detachRunMonths, extendRunMonthsBack, monthStart, runPartitions } from './aggregation.partitions';
+export type { Detached, RunPartition } from './aggregation.partitions';
