@@ -1,9 +1,11 @@
+import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
 import { Role } from '../src/common/role.enums';
 import { DataItem } from '../src/modules/catalogue';
 import { InformationResource } from '../src/modules/catalogue';
 import { SharingInterface } from '../src/modules/sharing';
 import type { Project } from '../src/modules/project';
+import { writeCatalogueWorkbook } from '../src/modules/exchange';
 import { codeOf, insertProject } from './support/catalogue';
 import { download, filledTemplate, row, upload } from './support/exchange';
 import { startTestHub, TestHub } from './support/hub';
@@ -169,6 +171,35 @@ describe('POST /catalogue/import', () => {
     }
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\n${line('302001/000003', '带BOM')}\n`)]);
     expect((await upload(hub, q(), bom, 'x.csv', edu)).body).toMatchObject({ created: 1 });
+  });
+
+  it('keeps every Chinese character whole in a large workbook, whether its text is in shared strings or inline', async () => {
+    // Summaries of 4000 varied characters (3 bytes each in UTF-8): the inflated sheet XML spans many
+    // chunks, and a character falls on a chunk boundary somewhere (exceljs 4.4.0 decoded each chunk alone).
+    const pool = '政务信息资源目录共享开放更新周期数据分级接口类型同步频率归集挂接平台单位项目建设验收备案整改专家评审';
+    let seed = 7;
+    const text = () => Array.from({ length: 4000 }, () => pool[(seed = (seed * 48271) % 2147483647) % pool.length]).join('');
+    const rows = (from: number) => Array.from({ length: 10 }, (_, i) => row({ 信息资源名称: `长摘要资源${from + i}`, 目: String(from + i), 摘要: text() }));
+    const shared = rows(400); // exceljs's Workbook writes shared strings, as Excel does
+    const inline = rows(500); // the hub's streaming writer writes inline strings
+    const chunks: Buffer[] = [];
+    const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
+    await writeCatalogueWorkbook(
+      out,
+      inline.map((r) => r.map(String)),
+      [],
+    );
+    for (const [file, expected] of [
+      [await filledTemplate(template, shared), shared],
+      [Buffer.concat(chunks), inline],
+    ] as const) {
+      const res = await upload(hub, q(), file, 'long.xlsx', edu);
+      expect(res.body).toMatchObject({ written: true, created: 10, errorCount: 0 });
+      for (const r of expected) {
+        const found = await hub.ds.getRepository(InformationResource).findOneByOrFail({ name: String(r[4]) });
+        expect(found.summary).toBe(r[7]);
+      }
+    }
   });
 
   it('refuses, with nothing written, a unit of another organisation and callers without a token', async () => {

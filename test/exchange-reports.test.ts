@@ -3,7 +3,8 @@ import { Role } from '../src/common/role.enums';
 import { InformationResource } from '../src/modules/catalogue';
 import { A, applicationDocs, completeResource, NOW, readyProject, review, send, trialProject } from './support/acceptance';
 import { codeOf, orgId } from './support/catalogue';
-import { download, readWorkbook, sheetRows } from './support/exchange';
+import { GAP_REASON_LABEL } from '../src/modules/completeness';
+import { download, englishCells, englishEnumCodes, readWorkbook, sheetRows } from './support/exchange';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
 
@@ -58,7 +59,10 @@ describe('GET /completeness/report.xlsx', () => {
 
     const eduName = eduRow[0];
     const gaps = wb.worksheets.find((w) => w.name.startsWith('缺口-') && w.name.includes(eduName.slice(0, 10)))!;
-    expect(sheetRows(gaps, 3).map((r) => [r[0], r[1]])).toEqual(expect.arrayContaining([['301009/000001', 'NOT_PUBLISHED']]));
+    expect(sheetRows(gaps, 3).map((r) => [r[0], r[1]])).toEqual(expect.arrayContaining([['301009/000001', GAP_REASON_LABEL.NOT_PUBLISHED]]));
+    // Every cell a user reads is Chinese: no gap reason or other enum value of the schema as its English code.
+    expect(englishEnumCodes().has('NOT_PUBLISHED')).toBe(true);
+    expect(englishCells(wb, () => true)).toEqual([]);
     expect(wb.worksheets.filter((w) => w.name.startsWith('缺口-'))).toHaveLength(2);
 
     // The filters of the completeness query, and a project unit sees its own projects only.
@@ -98,6 +102,7 @@ describe('GET /acceptance/{id}/dossier.xlsx', () => {
     expect(catalogue[0][4]).not.toBe('改名后的资源');
     expect(sheetRows(wb.getWorksheet('快照·共享清单')!, 2)).toHaveLength(1);
     expect(sheetRows(wb.getWorksheet('快照·完整性')!, 2)[0].slice(0, 3)).toEqual(['编目率', '1', '1']);
+    expect(englishCells(wb, (name) => name !== '验收材料')).toEqual([]); // gap reasons, statuses and kinds as their labels (the materials' titles are the unit's own)
     expect(sheetRows(wb.getWorksheet('验收材料')!, 2).map((r) => r[0])).toEqual([
       '项目建设总结',
       '财务报告',
@@ -105,7 +110,7 @@ describe('GET /acceptance/{id}/dossier.xlsx', () => {
       '第三方机构网络安全检测评估报告',
     ]);
     expect(sheetRows(wb.getWorksheet('专家意见')!, 2).map((r) => r.slice(0, 3))).toEqual([['通过', '材料齐全，同意验收。', '赵评']]); // by name (第六条)
-    expect(sheetRows(wb.getWorksheet('与现行目录的差异')!, 2)).toEqual([['修改信息资源', frozen, '', 'name']]);
+    expect(sheetRows(wb.getWorksheet('与现行目录的差异')!, 2)).toEqual([['修改信息资源', frozen, '', '信息资源名称']]);
 
     // For the roles that may read the application only; others find nothing.
     expect((await download(hub, `/acceptance/${application.id}/dossier.xlsx`, unit)).status).toBe(200);

@@ -78,3 +78,33 @@ export function row(overrides: Record<string, string | number> = {}): (string | 
   };
   return Object.values(base);
 }
+
+/** Every value of every enum of the hub's schema (schema/schema.graphql): what a user must never read in an exported cell. */
+export function englishEnumCodes(): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const text: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../schema/schema.graphql'), 'utf8');
+  const codes = new Set<string>();
+  for (const [, body] of text.matchAll(/^enum \w+ \{([^}]*)\}/gm)) {
+    for (const line of body.replace(/"""[^]*?"""|"[^"]*"/g, '').split('\n')) {
+      const value = /^\s*([A-Z][A-Z0-9_]*)\s*$/.exec(line)?.[1];
+      if (value) codes.add(value);
+    }
+  }
+  return codes;
+}
+
+/** The cells of a workbook that are, or contain as a word, an English enum code (single letters aside: the 信息项 notation uses them). */
+export function englishCells(wb: ExcelJS.Workbook, sheets: (name: string) => boolean): string[] {
+  const codes = englishEnumCodes();
+  const found: string[] = [];
+  for (const ws of wb.worksheets.filter((w) => sheets(w.name))) {
+    ws.eachRow((row, n) =>
+      row.eachCell((cell, c) => {
+        const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+        const hit = codes.has(text.trim()) || (text.match(/[A-Z][A-Z0-9_]+/g) ?? []).some((w) => w.length > 1 && codes.has(w));
+        if (hit) found.push(`${ws.name}!${n}:${c} ${text}`);
+      }),
+    );
+  }
+  return found;
+}

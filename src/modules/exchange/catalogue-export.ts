@@ -29,6 +29,7 @@ import { organizationLoaders } from '../organization';
 import { interfaceLoaders } from '../sharing';
 import type { SharingInterface } from '../sharing';
 import { INTERFACE_KIND_LABEL, MountStatus } from '../sharing';
+import { enumOf } from './columns';
 import { classificationParts, formatDataItems } from './row-mapping';
 import { UploadRefused } from './sheet-reader';
 
@@ -100,8 +101,11 @@ export function filterFromQuery(params: URLSearchParams): ResourceFilter {
   for (const [key, labels] of Object.entries(FILTER_ENUMS)) {
     const value = params.get(key);
     if (value === null || value === '') continue;
-    if (!(value in labels)) throw new UploadRefused(400, 'BAD_FILTER', `筛选条件 ${key} 的取值「${value}」无效（${Object.keys(labels).join('、')}）`);
-    filter[key] = value;
+    // The enum value (as the resources query takes it) or its Chinese label (as the export writes it).
+    const known = enumOf(labels, value);
+    if (!known)
+      throw new UploadRefused(400, 'BAD_FILTER', `筛选条件 ${key} 的取值「${value}」无效，应为：${Object.values(labels).join('、')}（或其英文枚举值）`);
+    filter[key] = known;
   }
   for (const key of ['providerId', 'projectId', 'search']) {
     const value = params.get(key);

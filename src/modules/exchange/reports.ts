@@ -13,13 +13,14 @@ import { SnapshotContent, snapshotDelta, verifySnapshot } from '../acceptance';
 import type { AcceptanceService } from '../acceptance';
 import { INTERFACE_KIND_LABEL, MOUNT_STATUS_LABEL, InterfaceKind, MountStatus } from '../sharing';
 import { RESOURCE_STATUS_LABEL, ResourceStatus, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue';
+import { GAP_REASON_LABEL, GapReason } from '../completeness';
 import type { CompletenessFilter } from '../completeness';
 import type { CompletenessService } from '../completeness';
 import type { CompletenessCounts } from '../completeness';
 import type { OrganizationService } from '../organization';
-import { ProjectStatus } from '../project';
+import { ProjectStatus, STATUS_LABELS } from '../project';
 import { recordRow } from './catalogue-export';
-import { INTERFACE_COLUMNS, RESOURCE_COLUMNS } from './columns';
+import { INTERFACE_COLUMNS, RESOURCE_COLUMNS, RESOURCE_FIELD_COLUMN } from './columns';
 import { UploadRefused } from './sheet-reader';
 
 export interface ReportDeps {
@@ -54,6 +55,24 @@ function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
   return name;
 }
 
+/** The members of a frozen entry or interface (acceptance.snapshot.ts) → the column a reviewer reads them under. */
+const CHANGED_FIELD: Record<string, string> = {
+  ...RESOURCE_FIELD_COLUMN,
+  classificationCode: '分类代码（类/项/目/细目）',
+  providerCreditCode: '提供方',
+  version: '版本',
+  status: '审核状态',
+  id: '编号',
+  resourceCode: '资源代码',
+  kind: '接口类型',
+  endpoint: '地址',
+  syncFrequency: '同步频率',
+  mountStatus: '挂接状态',
+  platformId: '平台挂接编号',
+  consumerCreditCodes: '使用单位',
+};
+const changedFields = (fields: string[]) => fields.map((f) => CHANGED_FIELD[f] ?? f).join('、');
+
 /** The `completeness` query's filter from URL parameters of the same names (projectIds comma-separated). */
 export function completenessFilter(params: URLSearchParams): CompletenessFilter {
   const filter: CompletenessFilter = {};
@@ -66,8 +85,14 @@ export function completenessFilter(params: URLSearchParams): CompletenessFilter 
   }
   const status = params.get('status');
   if (status) {
-    if (!(status in ProjectStatus)) throw new UploadRefused(400, 'BAD_FILTER', `项目状态 status「${status}」无效（${Object.keys(ProjectStatus).join('、')}）`);
-    filter.status = status as ProjectStatus;
+    // The enum value or its Chinese label (项目状态); the refusal lists the labels with their values.
+    const value =
+      status in ProjectStatus
+        ? (status as ProjectStatus)
+        : (Object.entries(STATUS_LABELS).find(([, label]) => label === status)?.[0] as ProjectStatus | undefined);
+    if (!value)
+      throw new UploadRefused(400, 'BAD_FILTER', `项目状态 status「${status}」无效，应为：${Object.values(STATUS_LABELS).join('、')}（或其英文枚举值）`);
+    filter.status = value;
   }
   const ids = params.get('projectIds');
   if (ids !== null)
@@ -105,7 +130,7 @@ export async function completenessReport(deps: ReportDeps, ctx: RequestContext, 
     const ws = wb.addWorksheet(sheetName(wb, `缺口-${o.name}`), { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.addRow([`${o.name}（${o.creditCode}）`, `计算时点 ${beijing(summary.at)}`, `宽限 ${deps.config.timelinessGraceHours} 小时`]);
     bold(ws.addRow(['信息资源代码', '缺口原因', '说明']));
-    for (const g of gaps) ws.addRow([g.resourceCode, g.reason, g.detail ?? '']);
+    for (const g of gaps) ws.addRow([g.resourceCode, GAP_REASON_LABEL[g.reason] ?? g.reason, g.detail ?? '']);
     ws.columns.forEach((c, i) => (c.width = [18, 22, 80][i]));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -178,7 +203,7 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
   }
   figures.addRow([]);
   bold(figures.addRow(['信息资源代码', '缺口原因', '说明']));
-  for (const g of content.completeness.gaps) figures.addRow([g.resourceCode, g.reason, g.detail ?? '']);
+  for (const g of content.completeness.gaps) figures.addRow([g.resourceCode, GAP_REASON_LABEL[g.reason as GapReason] ?? g.reason, g.detail ?? '']);
 
   const materials = wb.addWorksheet('验收材料');
   bold(materials.addRow(['类别', '标题', '文件名', '地址', '提交时间（北京时间）']));
@@ -198,10 +223,10 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
   bold(changes.addRow(['变化', '信息资源代码', '共享接口地址', '变化的字段']));
   for (const code of delta.resourcesAdded) changes.addRow(['新增信息资源', code, '', '']);
   for (const code of delta.resourcesRemoved) changes.addRow(['删除或停用信息资源', code, '', '']);
-  for (const c of delta.resourcesChanged) changes.addRow(['修改信息资源', c.code, '', c.fields.join('、')]);
+  for (const c of delta.resourcesChanged) changes.addRow(['修改信息资源', c.code, '', changedFields(c.fields)]);
   for (const i of delta.interfacesAdded) changes.addRow(['新增共享接口', i.resourceCode, i.endpoint, '']);
   for (const i of delta.interfacesRemoved) changes.addRow(['删除共享接口', i.resourceCode, i.endpoint, '']);
-  for (const i of delta.interfacesChanged) changes.addRow(['修改共享接口', i.resourceCode, i.endpoint, i.fields.join('、')]);
+  for (const i of delta.interfacesChanged) changes.addRow(['修改共享接口', i.resourceCode, i.endpoint, changedFields(i.fields)]);
 
   await wb.xlsx.write(out());
   return true;

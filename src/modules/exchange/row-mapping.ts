@@ -142,7 +142,7 @@ export function parseDataItems(reader: RowReader, text: string, column: SheetCol
       // the label without its code letter: 字符型 for 字符型 C
       Object.entries(DATA_ITEM_TYPE_LABEL).find(([, label]) => label.replace(/ [A-Z]$/, '') === typeText)?.[0];
     if (!name || !dataType) {
-      const types = Object.keys(DATA_ITEM_TYPE_LABEL).join('、');
+      const types = Object.values(DATA_ITEM_TYPE_LABEL).join('、'); // 字符型 C、…: the 编制指南's names with their letters
       reader.error(column, 'INVALID', `信息项「${part}」应为「名称:类型:长度」，类型为 ${types} 之一`);
       continue;
     }

@@ -61,6 +61,46 @@ export function cellText(value: unknown): string {
   return '';
 }
 
+/** Text decoded across the chunks of a byte stream: a character split between two chunks stays whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type PartParsers = Record<'_parseWorksheet' | '_parseSharedStrings' | '_parseWorkbook', (...args: unknown[]) => unknown>;
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every chunk of a part on its own (lib/utils/parse-sax.js
+ * calls TextDecoder.decode per chunk), so a Chinese character whose bytes fall on a chunk boundary
+ * of the inflated XML becomes two U+FFFD: 共享平台 read as 共享��台 somewhere in a large file. Its
+ * parser takes text as it is, so the reader is handed the parts already decoded across chunks:
+ * the worksheets, the shared strings and the workbook (sheet names).
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const parts = reader as unknown as PartParsers;
+  for (const name of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook'] as const) {
+    if (typeof parts[name] !== 'function') throw new Error(`exceljs WorkbookReader has no ${name}: check the UTF-8 workaround in sheet-reader.ts`);
+  }
+  const { _parseWorksheet: worksheet, _parseSharedStrings: sharedStrings, _parseWorkbook: workbook } = parts;
+  parts._parseWorksheet = function (this: unknown, chunks: unknown, ...rest: unknown[]) {
+    return worksheet.call(this, utf8Text(chunks as AsyncIterable<Buffer>), ...rest);
+  };
+  // These two read the zip entry as a stream: its own decoder (setEncoding) keeps characters whole.
+  parts._parseSharedStrings = function (this: unknown, entry: unknown) {
+    (entry as Readable).setEncoding('utf8');
+    return sharedStrings.call(this, entry);
+  };
+  parts._parseWorkbook = function (this: unknown, entry: unknown) {
+    (entry as Readable).setEncoding('utf8');
+    return workbook.call(this, entry);
+  };
+}
+
 /** The rows of every worksheet of an .xlsx file, streamed: memory does not grow with the file. */
 async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -70,6 +110,7 @@ async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeAcrossChunks(reader);
   try {
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name: string }).name;
