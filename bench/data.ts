@@ -317,7 +317,7 @@ if (require.main === module) {
     process.exit(2);
   }
   const d = process.argv.indexOf('--database');
-  const name = d > 0 ? process.argv[d + 1] : `hub_bench_${scale}`;
+  const name = d > 0 ? process.argv[d + 1] : benchDatabaseName(scale);
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
     console.error('--database must be a plain PostgreSQL name (lower case letters, digits, _)');
     process.exit(2);
