@@ -202,6 +202,29 @@ describe('read replicas', () => {
     });
   });
 
+  it('serve the exports too, with read-your-writes', async () => {
+    await caughtUp();
+    await replicaState('up');
+    const exported = async (token: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${hub.url}/catalogue/export.csv`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      await res.arrayBuffer();
+      return { status: res.status, readFrom: res.headers.get('x-hub-read-from') };
+    };
+    expect(await exported(reader)).toEqual({ status: 200, readFrom: 'replica 1' });
+    await pause();
+    try {
+      const wrote = await gql(other, UPDATE, { input: { id: orgId, name: '导出前写入' } }, reader);
+      expect(wrote.data.organizationUpdate.userErrors).toEqual([]);
+      // This hub did not serve the write: the header brings it.
+      expect(await exported(reader, { 'x-hub-read-after': wrote.readAfter! })).toEqual({ status: 200, readFrom: 'primary' });
+      expect(await exported(writer)).toEqual({ status: 200, readFrom: 'replica 1' });
+    } finally {
+      await resume();
+    }
+    // Back for the next spec.
+    expect((await gql(hub, UPDATE, { input: { id: orgId, name: '副本测试单位二' } }, writer)).data.organizationUpdate.userErrors).toEqual([]);
+  });
+
   it('fall back to the primary when the replica stops, with no error, and are used again when it is back', async () => {
     await caughtUp();
     await replicaState('up');
