@@ -174,7 +174,8 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       return {
         async didResolveOperation({ operation }) {
           const route = currentRoute();
-          if (replicas && route && !route.primaryOnly && operation?.operation === 'query') route.replica = await replicas.choose(route.after);
+          if (!replicas || !route) return;
+          route.replica = !route.primaryOnly && operation?.operation === 'query' ? await replicas.choose(route.after) : null;
         },
       };
     },
