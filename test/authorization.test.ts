@@ -237,7 +237,7 @@ describe('read paths that could leak', () => {
   it('lists, totals, facets and nesting leave them out', async () => {
     for (const [who, token] of readers()) {
       const q = `{
-        projects(first: 100) { totalCount edges { node { id resources(first: 100) { totalCount edges { node { id interfaces { id } } } } interfaces { id } } } }
+        projects(first: 100) { totalCount edges { node { id resources(first: 20) { totalCount edges { node { id interfaces { id } } } } interfaces { id } } } }
         resources(first: 100) { totalCount edges { node { id } } facets { provider { count } catalogueKind { count } } }
         interfaces(first: 100) { totalCount edges { node { id resource { id } } } }
       }`;

@@ -162,6 +162,20 @@ describe('a page of projects with their catalogue and sharing list', () => {
       { node: { code: codes[2] } },
     ]);
 
+    // The look-ahead's rows carry only the columns their selection reads; another selection of the
+    // same entry's children in the same request still gets whole rows.
+    const both = await hub.gql(
+      `query ($id: ID) { project(id: $id) { resources(first: 10) { edges { node { id dataItems { name } provider { name } } } } }
+        again: project(id: $id) { resources(first: 10) { edges { node { code dataItems { name dataType length position } provider { name creditCode } } } } } }`,
+      { id: project.id },
+      auditor,
+    );
+    expect(both.errors).toBeUndefined();
+    const full = both.data.again.resources.edges[0].node;
+    expect(full.dataItems[0]).toEqual({ name: expect.any(String), dataType: expect.any(String), length: expect.anything(), position: 1 });
+    expect(full.provider.creditCode).toEqual(expect.any(String));
+    expect(both.data.project.resources.edges[0].node.dataItems.map((d: any) => d.name)).toEqual(full.dataItems.map((d: any) => d.name));
+
     for (const [args, field] of [
       [{ first: 0 }, 'first'],
       [{ first: 101 }, 'first'],

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, SelectionSetNode } from 'graphql';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -33,3 +33,66 @@ export function fromJsonRow<T extends ObjectLiteral>(ds: DataSource, target: Ent
   }
   return entity;
 }
+
+/** The names of the fields selected at `path` under the field being resolved (e.g. ['edges', 'node']), through fragments too. */
+export function selectedAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, rest: string[]) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') {
+        if (rest.length === 0) out.add(s.name.value);
+        else if (s.name.value === rest[0]) walk(s.selectionSet, rest.slice(1));
+      } else if (s.kind === 'InlineFragment') walk(s.selectionSet, rest);
+      else walk(info.fragments[s.name.value]?.selectionSet, rest);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, path);
+  return out;
+}
+
+/**
+ * The columns a look-ahead row must carry for the fields `asked` of GraphQL type `typeName`: the
+ * primary key and foreign keys, `always`, and each asked plain field's column — or null (the whole
+ * row) when a field is asked that a resolver of its own computes (`allowed` lists those the caller
+ * handles itself), since such a resolver may read any column.
+ */
+export function columnsFor(
+  ds: DataSource,
+  target: EntityTarget<ObjectLiteral>,
+  schema: GraphQLSchema,
+  typeName: string,
+  asked: Set<string>,
+  always: string[] = [],
+  allowed: Set<string> = new Set(),
+): string[] | null {
+  const meta = ds.getMetadata(target);
+  const type = schema.getType(typeName) as GraphQLObjectType;
+  const fields = type.getFields();
+  const cols = new Set<string>(always);
+  for (const c of meta.columns) if (c.isPrimary || c.propertyName.endsWith('Id')) cols.add(c.databaseName);
+  for (const name of asked) {
+    if (name === '__typename' || allowed.has(name)) continue;
+    const column = meta.columns.find((c) => c.propertyName === name && c.isSelect);
+    if (!fields[name] || fields[name].resolve || !column) return null;
+    cols.add(column.databaseName);
+  }
+  return [...cols].sort();
+}
+
+/** The JSON of row `alias`: only `columns` when given (keys as the columns' names, as `to_jsonb` has them), else the whole row. */
+export const rowJson = (alias: string, columns: string[] | null, whole = `to_jsonb(${alias})`) =>
+  columns ? `jsonb_build_object(${columns.map((c) => `'${c}', ${alias}.${c}`).join(', ')})` : whole;
+
+/**
+ * Children a look-ahead read fetched for one object, for that object's field resolvers only: they
+ * may carry just the columns that selection asked for, so they are never primed into a request's
+ * shared DataLoaders, where another selection could read them.
+ */
+const ahead = new WeakMap<object, Map<string, unknown>>();
+export function attachAhead(parent: object, field: string, value: unknown): void {
+  let m = ahead.get(parent);
+  if (!m) ahead.set(parent, (m = new Map()));
+  m.set(field, value);
+}
+/** What a look-ahead read attached to `parent` for `field`; `undefined` when nothing was. */
+export const aheadOf = <T>(parent: object, field: string): T | undefined => ahead.get(parent)?.get(field) as T | undefined;

@@ -1,38 +1,43 @@
-import type { DataSource } from 'typeorm';
-import type { Context } from '../../graphql/context';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { fromJsonRow } from '../../graphql/lookahead';
-import { Organization, organizationJsonOf } from '../organization';
+import { Organization } from '../organization';
 import { DataItem } from './data-item.entity';
 
 /**
  * A child of a catalogue entry that the look-ahead read of `Project.resources` can bring along in
- * its own statement (graphql/lookahead.ts): the field of InformationResource that asks for it, its
- * JSON as a SQL expression over the page's row `x` (columns `id`, `provider_id`), how that JSON
- * becomes objects, and how they are primed into the loader the field's resolver reads. Another
- * module adds its children with `registerCataloguePart` (the sharing module its interfaces), so
- * that the catalogue never imports it.
+ * its own statement (graphql/lookahead.ts): the field of InformationResource that asks for it, the
+ * child's entity and GraphQL type (its JSON carries only the columns the selection asks for, see
+ * `columnsFor`), the entry's columns its SQL and field resolver read, its JSON as a SQL expression
+ * over the page's row `x` (`json(alias)` is one child row's JSON), and how that JSON becomes
+ * objects, attached to the entry for its field resolver (`aheadOf`). Another module adds its
+ * children with `registerCataloguePart` (the sharing module its interfaces), so that the
+ * catalogue never imports it.
  */
 export interface CataloguePart<V = unknown> {
   field: string;
-  sql: (row: string) => string;
+  entity: EntityTarget<ObjectLiteral>;
+  typeName: string;
+  needs: string[];
+  sql: (x: string, json: (alias: string) => string) => string;
   hydrate: (ds: DataSource, json: unknown) => V;
-  prime: (ctx: Context, resourceId: string, value: V) => void;
 }
 
 const parts: CataloguePart[] = [
   {
     field: 'dataItems',
-    sql: (x) => `(SELECT coalesce(jsonb_agg(to_jsonb(di) ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
+    entity: DataItem,
+    typeName: 'DataItem',
+    needs: ['id'],
+    sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('di')} ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
     hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => fromJsonRow(ds, DataItem, j)),
-    prime: (ctx, id, items) => ctx.loaders.dataItemsByResourceId.prime(id, items as DataItem[]),
   },
   {
     field: 'provider',
-    sql: (x) => organizationJsonOf(`${x}.provider_id`),
+    entity: Organization,
+    typeName: 'Organization',
+    needs: ['provider_id'],
+    sql: (x, json) => `(SELECT ${json('og')} FROM organization og WHERE og.id = ${x}.provider_id)`,
     hydrate: (ds, json) => (json ? fromJsonRow(ds, Organization, json as Record<string, unknown>) : null),
-    prime: (ctx, _id, o) => {
-      if (o) ctx.loaders.organizationById.prime((o as Organization).id, o as Organization);
-    },
   },
 ];
 

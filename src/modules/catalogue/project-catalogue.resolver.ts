@@ -1,28 +1,12 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, ConnectionShape } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { selectedFields } from '../../graphql/lookahead';
+import { columnsFor, selectedAt, selectedFields } from '../../graphql/lookahead';
 import { Project } from '../project';
 import { cataloguePartsAsked } from './catalogue.lookahead';
 import { InformationResource } from './information-resource.entity';
 import { ProjectResourceConnection } from './resource.payloads';
-
-/** The fields selected under a connection's `edges { node { … } }` (through fragments too). */
-function nodeFields(info: GraphQLResolveInfo): Set<string> {
-  const out = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined, path: string[]) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') {
-        if (path.length === 0) out.add(s.name.value);
-        else if (s.name.value === path[0]) walk(s.selectionSet, path.slice(1));
-      } else if (s.kind === 'InlineFragment') walk(s.selectionSet, path);
-      else walk(info.fragments[s.name.value]?.selectionSet, path);
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet, ['edges', 'node']);
-  return out;
-}
 
 /** A project's catalogue, under the same visibility rule as `resources` (its sharing list: sharing/resource-interfaces.resolver.ts). */
 @Authorized()
@@ -36,11 +20,26 @@ export class ProjectCatalogueResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<InformationResource>> {
     const { size, after } = ctx.services.resources.projectPageArgs(page);
-    // Look-ahead: the page and the children asked for (data items, provider, interfaces…) in one statement, primed for their resolvers.
-    const parts = cataloguePartsAsked(nodeFields(info));
+    // Look-ahead: the page and the children asked for (data items, provider, interfaces…) in one
+    // statement, each row with only the columns the selection reads, attached for their resolvers.
+    const asked = selectedAt(info, ['edges', 'node']);
+    const found = cataloguePartsAsked(asked);
+    const ds = ctx.services.resources.dataSource;
+    const columns = columnsFor(
+      ds,
+      InformationResource,
+      info.schema,
+      'InformationResource',
+      asked,
+      ['code', ...found.flatMap((p) => p.needs)],
+      new Set(found.map((p) => p.field)),
+    );
+    const parts = found.map((part) => ({
+      part,
+      columns: columnsFor(ds, part.entity, info.schema, part.typeName, selectedAt(info, ['edges', 'node', part.field])),
+    }));
     const countTotal = selectedFields(info).has('totalCount');
-    const got = await ctx.loaders.visibleResourcesByProjectId.load({ key: project.id, caller: ctx.caller, size, after, countTotal, parts });
-    for (const { part, values } of got.parts) got.resources.forEach((r, i) => part.prime(ctx, r.id, values[i]));
+    const got = await ctx.loaders.visibleResourcesByProjectId.load({ key: project.id, caller: ctx.caller, size, after, countTotal, columns, parts });
     return {
       edges: got.resources.map((node, i) => ({ node, cursor: got.cursors[i] })),
       pageInfo: {

@@ -8,7 +8,7 @@ import { ResourceRevision } from './resource-revision.entity';
 import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
 import { childPageLoader, loadGrouped } from '../../common/page-batch';
-import { fromJsonRow } from '../../graphql/lookahead';
+import { attachAhead, fromJsonRow, rowJson } from '../../graphql/lookahead';
 import { encodeCursor } from '../../common/paging';
 import type { CataloguePart } from './catalogue.lookahead';
 
@@ -25,7 +25,10 @@ export interface ProjectResourcesKey extends AsCaller {
   size: number;
   after: [string, string] | null;
   countTotal: boolean;
-  parts: CataloguePart[];
+  /** The entry's columns the selection reads (null: the whole row). */
+  columns: string[] | null;
+  /** The parts asked, each with the child columns its selection reads (null: whole rows). */
+  parts: { part: CataloguePart; columns: string[] | null }[];
 }
 
 /** One project's page of entries, each with the JSON of the parts asked, hydrated, by part field. */
@@ -34,10 +37,12 @@ export interface ProjectResourcesPage {
   cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
-  parts: { part: CataloguePart; values: unknown[] }[];
 }
 
-const pageGroup = (k: ProjectResourcesKey) => `${k.parts.map((p) => p.field).join(',')}|${k.size}|${k.after?.join('|') ?? ''}|${+k.countTotal}`;
+const pageGroup = (k: ProjectResourcesKey) =>
+  [k.columns?.join(',') ?? '*', ...k.parts.map((p) => `${p.part.field}:${p.columns?.join(',') ?? '*'}`), k.size, k.after?.join('|') ?? '', +k.countTotal].join(
+    '|',
+  );
 
 /** Batches the catalogue's nested reads: one statement per kind of read, whatever the page size. */
 export function resourceLoaders(ds: DataSource, maxPageSize: number) {
@@ -67,7 +72,7 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
     visibleResourcesByProjectId: new DataLoader<ProjectResourcesKey, ProjectResourcesPage, string>(
       (keys) =>
         loadGrouped(keys, pageGroup, async (group) => {
-          const { caller, size, after, countTotal, parts } = group[0];
+          const { caller, size, after, countTotal, columns, parts } = group[0];
           const ids = group.map((k) => k.key);
           const inner = filteredResources(ds.manager, caller).andWhere('r.projectId = ANY(:ids)', { ids });
           const rowNumber = 'row_number() OVER (PARTITION BY r.project_id ORDER BY r.code, r.id)';
@@ -79,14 +84,16 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
             else inner.andWhere(cond);
           }
           inner
-            .select(`to_jsonb(r) - 'search_text'`, 'row')
+            .select(rowJson('r', columns, `to_jsonb(r) - 'search_text'`), 'row')
             .addSelect('r.id', 'id')
             .addSelect('r.project_id', 'project_id')
             .addSelect('r.provider_id', 'provider_id')
             .addSelect(pageRow, 'page_row');
           if (countTotal) inner.addSelect('count(*) OVER (PARTITION BY r.project_id)', 'total').addSelect(rowNumber, 'any_row');
           const [sql, params] = inner.getQueryAndParameters();
-          const partSql = parts.map((p, k) => `, CASE WHEN x.page_row IS NOT NULL THEN ${p.sql('x')} END AS part_${k}`).join('');
+          const partSql = parts
+            .map(({ part, columns: cols }, k) => `, CASE WHEN x.page_row IS NOT NULL THEN ${part.sql('x', (alias) => rowJson(alias, cols))} END AS part_${k}`)
+            .join('');
           const rows: Record<string, unknown>[] = await ds.query(
             `SELECT x.row, x.project_id, x.page_row${countTotal ? ', x.total' : ''}${partSql} FROM (${sql}) x
              WHERE x.page_row <= ${size + 1}${countTotal ? ' OR x.any_row = 1' : ''} ORDER BY x.project_id, x.page_row`,
@@ -96,13 +103,16 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
           return ids.map((id) => {
             const all = byProject.get(id) ?? [];
             const kept = all.filter((r) => r.page_row != null).slice(0, size);
-            const resources = kept.map((r) => fromJsonRow(ds, InformationResource, r.row as Record<string, unknown>));
+            const resources = kept.map((r) => {
+              const resource = fromJsonRow(ds, InformationResource, r.row as Record<string, unknown>);
+              parts.forEach(({ part }, k) => attachAhead(resource, part.field, part.hydrate(ds, r[`part_${k}`])));
+              return resource;
+            });
             return {
               resources,
               cursors: resources.map((r) => encodeCursor([r.code, r.id])),
               hasNextPage: all.filter((r) => r.page_row != null).length > size,
               totalCount: countTotal ? Number(all[0]?.total ?? 0) : NaN,
-              parts: parts.map((part, k) => ({ part, values: kept.map((r) => part.hydrate(ds, r[`part_${k}`])) })),
             };
           });
         }),

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import { aheadOf } from '../../graphql/lookahead';
 import { badInput } from '../../common/errors';
 import { Role } from '../../common/role.enums';
 import { hasRole } from '../../common/caller';
@@ -117,7 +118,7 @@ export class ResourceResolver {
         Object.assign(new DataItem(), { ...i, id: `${draft.draftOf?.id ?? r.id}/${n + 1}`, resourceId: r.id, position: n + 1 }),
       );
     }
-    return ctx.loaders.dataItemsByResourceId.load(r.id);
+    return aheadOf<DataItem[]>(r, 'dataItems') ?? ctx.loaders.dataItemsByResourceId.load(r.id);
   }
 
   @FieldResolver(() => ResourceRevision, {
@@ -136,7 +137,7 @@ export class ResourceResolver {
 
   @FieldResolver(() => Organization, { description: '提供方 — providing organisation' })
   async provider(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<Organization> {
-    return (await ctx.loaders.organizationById.load(r.providerId))!;
+    return aheadOf<Organization>(r, 'provider') ?? (await ctx.loaders.organizationById.load(r.providerId))!;
   }
 
   @FieldResolver(() => Project, { nullable: true, description: '所属项目（无权查看时为空）— the project that produces it; null when not readable' })

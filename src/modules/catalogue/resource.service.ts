@@ -63,6 +63,11 @@ export class ResourceService {
     return qb.getOne();
   }
 
+  /** The database, for the look-ahead's column choice (entity metadata). */
+  get dataSource(): DataSource {
+    return this.ds;
+  }
+
   /** The page of a project's `resources`: its size within MAX_PAGE_SIZE and the (code, id) it starts after; BAD_USER_INPUT on a bad one. */
   projectPageArgs(args: ConnectionArgs): { size: number; after: [string, string] | null } {
     const size = pageSize(args.first, this.config.maxPageSize);

@@ -10,9 +10,11 @@ import { SharingInterface } from './sharing-interface.entity';
 // in the order of `interfacesByResourceId`, when `interfaces` is asked under the entries.
 registerCataloguePart<SharingInterface[]>({
   field: 'interfaces',
-  sql: (x) => `(SELECT coalesce(jsonb_agg(to_jsonb(si) ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
+  entity: SharingInterface,
+  typeName: 'SharingInterface',
+  needs: ['id'],
+  sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('si')} ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
   hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => fromJsonRow(ds, SharingInterface, j)),
-  prime: (ctx, id, list) => ctx.loaders.interfacesByResourceId.prime(id, list),
 });
 
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { aheadOf } from '../../graphql/lookahead';
 import { InformationResource } from '../catalogue';
 import { Project } from '../project';
 import { SharingInterface } from './sharing-interface.entity';
@@ -9,8 +10,8 @@ import { SharingInterface } from './sharing-interface.entity';
 @Resolver(() => InformationResource)
 export class ResourceInterfacesResolver {
   @FieldResolver(() => [SharingInterface], { description: '共享接口 — the sharing-list entries of this resource (第九条)' })
-  interfaces(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<SharingInterface[]> {
-    return ctx.loaders.interfacesByResourceId.load(r.id);
+  interfaces(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<SharingInterface[]> | SharingInterface[] {
+    return aheadOf<SharingInterface[]>(r, 'interfaces') ?? ctx.loaders.interfacesByResourceId.load(r.id);
   }
 }
 
