@@ -122,16 +122,14 @@ export class PartitionedRuns1795810000000 implements MigrationInterface {
     // The audit log's change capture: neither on the runs nor on their keys; last-run bookkeeping is no change.
     await q.query(captureTables([...CAPTURE_EXCLUDED, 'aggregation_run', 'aggregation_run_key']));
     await q.query(`SELECT audit_capture_tables()`);
-    await q.query(captureFunction(true));
-    await q.query(revisionFunction(true));
+    for (const [table, columns] of BOOKKEEPING) await q.query(bookkeepingTriggers(table, columns));
     for (const table of ['sharing_interface', 'information_resource']) await q.query(`ALTER TABLE "${table}" SET (fillfactor = 90)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL statement_timeout = 0`);
     for (const table of ['sharing_interface', 'information_resource']) await q.query(`ALTER TABLE "${table}" RESET (fillfactor)`);
-    await q.query(revisionFunction(false));
-    await q.query(captureFunction(false));
+    for (const [table] of BOOKKEEPING) await q.query(plainTriggers(table));
     await q.query(captureTables(CAPTURE_EXCLUDED));
     await q.query(`DROP TRIGGER IF EXISTS "audit_capture" ON "aggregation_run"`);
     await q.query(`ALTER TABLE "aggregation_run" RENAME TO "aggregation_run_partitioned"`);
@@ -184,48 +182,29 @@ const captureTables = (excluded: string[]) => `CREATE OR REPLACE FUNCTION audit_
         RETURN made;
       END $$`;
 
-/** Columns that ingest keeps from the runs (and the revision the trigger would raise): an update of only these is bookkeeping. */
-const BOOKKEEPING = `ARRAY['last_run_at', 'last_success_at', 'last_aggregated_at', 'lock_version']`;
+/** The columns ingest keeps from the runs, per catalogue table. */
+const BOOKKEEPING: [string, string[]][] = [
+  ['sharing_interface', ['last_run_at', 'last_success_at']],
+  ['information_resource', ['last_aggregated_at']],
+];
 
-/** raise_revision() of migration 1795740000000; with `bookkeeping`, an update of only the last-run columns raises nothing. */
-const revisionFunction = (bookkeeping: boolean) => `CREATE OR REPLACE FUNCTION raise_revision() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN${
-        bookkeeping
-          ? `
-        IF (to_jsonb(NEW) - ${BOOKKEEPING}) = (to_jsonb(OLD) - ${BOOKKEEPING}) AND to_jsonb(NEW) <> to_jsonb(OLD) THEN RETURN NEW; END IF;`
-          : ''
-      }
-        NEW.lock_version := OLD.lock_version + 1;
-        RETURN NEW;
-      END $$`;
+/**
+ * The revision and change-capture triggers of migration 1795740000000, firing only for an UPDATE
+ * that leaves the last-run columns as they were: one that moves them is ingest's bookkeeping (the
+ * hub never moves them together with anything else). A WHEN condition costs no function call.
+ */
+const bookkeepingTriggers = (table: string, columns: string[]) => {
+  const same = columns.map((c) => `OLD."${c}" IS NOT DISTINCT FROM NEW."${c}"`).join(' AND ');
+  return `DROP TRIGGER "${table}_revision" ON "${table}";
+    CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW WHEN (${same}) EXECUTE FUNCTION raise_revision();
+    DROP TRIGGER IF EXISTS "audit_capture" ON "${table}";
+    CREATE TRIGGER "audit_capture" AFTER INSERT OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_capture();
+    CREATE TRIGGER "audit_capture_update" AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${same}) EXECUTE FUNCTION audit_capture();`;
+};
 
-/** audit_capture() of migration 1795740000000; with `bookkeeping`, an update of only the last-run columns is not captured. */
-const captureFunction = (bookkeeping: boolean) => `CREATE OR REPLACE FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        o jsonb;
-        n jsonb;
-        b jsonb;
-        a jsonb;
-        k jsonb;
-      BEGIN
-        IF coalesce(current_setting('hub.audit_capture', true), '') <> 'on' THEN RETURN NULL; END IF;
-        o := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
-        n := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
-        IF TG_OP = 'UPDATE' THEN
-          IF o = n THEN RETURN NULL; END IF;${
-            bookkeeping
-              ? `
-          IF (o - ${BOOKKEEPING}) = (n - ${BOOKKEEPING}) THEN RETURN NULL; END IF;`
-              : ''
-          }
-          SELECT jsonb_object_agg(key, value) INTO b FROM jsonb_each(o) WHERE n -> key IS DISTINCT FROM value;
-          SELECT jsonb_object_agg(key, value) INTO a FROM jsonb_each(n) WHERE o -> key IS DISTINCT FROM value;
-        ELSE
-          b := o;
-          a := n;
-        END IF;
-        SELECT jsonb_object_agg(key, value) INTO k FROM jsonb_each(coalesce(n, o)) WHERE key LIKE '%\\_id' OR key = 'id';
-        INSERT INTO audit_pending_change (table_name, op, row_id, keys, before, after)
-          VALUES (TG_TABLE_NAME, TG_OP, coalesce(n, o) ->> 'id', k, b, a);
-        RETURN NULL;
-      END $$`;
+/** The triggers as migration 1795740000000 made them. */
+const plainTriggers = (table: string) => `DROP TRIGGER "${table}_revision" ON "${table}";
+    CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION raise_revision();
+    DROP TRIGGER "audit_capture_update" ON "${table}";
+    DROP TRIGGER "audit_capture" ON "${table}";
+    CREATE TRIGGER "audit_capture" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_capture();`;

@@ -1,8 +1,11 @@
+import type { DataSource } from 'typeorm';
+
 /**
  * Per-caller admission: a token bucket of RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS and at
  * most MAX_CONCURRENT_PER_CALLER requests running at once. A caller is the token's subject, or the
- * client address without a token. The state lives in this process: several hub processes behind
- * a balancer each allow the full rate (the README says so).
+ * client address without a token. The buckets live in PostgreSQL (`rate_limit_bucket`, one upsert
+ * per request, timed by the database's clock), so several hub processes on one database enforce one
+ * limit; the concurrency cap, which guards a process's own pool and event loop, is per process.
  */
 export interface LimiterOptions {
   requests: number;
@@ -12,57 +15,64 @@ export interface LimiterOptions {
 
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: 'rate' | 'concurrency' };
 
-interface Bucket {
-  tokens: number;
-  refilledAt: number;
-  active: number;
-}
+/** Takes a token from the caller's bucket if it holds one; answers whether it did and what is left. */
+export type RateStore = (key: string, capacity: number, perSecond: number) => Promise<{ admitted: boolean; tokens: number }>;
 
 /** Buckets untouched this long are forgotten, so that many callers cannot grow the map without bound. */
 const IDLE_MS = 10 * 60_000;
 
+const level = `least($2::float8, b.tokens + greatest(0, extract(epoch FROM now() - b.refilled_at)) * $3::float8)`;
+const TAKE = `
+  INSERT INTO rate_limit_bucket AS b (caller_key, tokens, refilled_at, admitted) VALUES ($1, $2::float8 - 1, now(), true)
+  ON CONFLICT (caller_key) DO UPDATE
+     SET tokens = ${level} - CASE WHEN ${level} >= 1 THEN 1 ELSE 0 END,
+         admitted = ${level} >= 1,
+         refilled_at = now()
+  RETURNING admitted, tokens`;
+
+/** The buckets in PostgreSQL; every `IDLE_MS` the ones full again for a window are deleted (a missing bucket is a full one). */
+export function postgresRateStore(ds: DataSource, windowSeconds: number, now: () => number = Date.now): RateStore {
+  let lastSweep = now();
+  return async (key, capacity, perSecond) => {
+    if (now() - lastSweep > IDLE_MS) {
+      lastSweep = now();
+      void ds.query(`DELETE FROM rate_limit_bucket WHERE refilled_at < now() - make_interval(secs => $1)`, [windowSeconds]).catch(() => undefined);
+    }
+    const [row] = await ds.query(TAKE, [key, capacity, perSecond]);
+    return { admitted: row.admitted as boolean, tokens: Number(row.tokens) };
+  };
+}
+
 export class CallerLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private lastSweep = 0;
+  private readonly active = new Map<string, number>();
 
   constructor(
     private readonly options: LimiterOptions,
-    private readonly now: () => number = Date.now,
+    private readonly store: RateStore,
   ) {}
 
-  admit(key: string): Admission {
-    const now = this.now();
-    this.sweep(now);
+  async admit(key: string): Promise<Admission> {
     const { requests, windowSeconds, maxConcurrent } = this.options;
-    let b = this.buckets.get(key);
-    if (!b) {
-      b = { tokens: requests, refilledAt: now, active: 0 };
-      this.buckets.set(key, b);
-    }
-    if (requests > 0) {
-      const perMs = requests / (windowSeconds * 1000);
-      b.tokens = Math.min(requests, b.tokens + (now - b.refilledAt) * perMs);
-      b.refilledAt = now;
-      if (b.tokens < 1) return { ok: false, reason: 'rate', retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / perMs / 1000)) };
-    }
-    if (b.active >= maxConcurrent) return { ok: false, reason: 'concurrency', retryAfterSeconds: 1 };
-    if (requests > 0) b.tokens -= 1;
-    b.active++;
+    const running = this.active.get(key) ?? 0;
+    if (running >= maxConcurrent) return { ok: false, reason: 'concurrency', retryAfterSeconds: 1 };
+    // The slot is held while the bucket is asked, so that requests arriving meanwhile count.
+    this.active.set(key, running + 1);
     let released = false;
-    const bucket = b;
-    return {
-      ok: true,
-      release: () => {
-        if (released) return;
-        released = true;
-        bucket.active--;
-      },
+    const release = () => {
+      if (released) return;
+      released = true;
+      const n = (this.active.get(key) ?? 1) - 1;
+      if (n > 0) this.active.set(key, n);
+      else this.active.delete(key);
     };
-  }
-
-  private sweep(now: number): void {
-    if (now - this.lastSweep < IDLE_MS) return;
-    this.lastSweep = now;
-    for (const [key, b] of this.buckets) if (b.active === 0 && now - b.refilledAt > IDLE_MS) this.buckets.delete(key);
+    if (requests > 0) {
+      const perSecond = requests / windowSeconds;
+      const taken = await this.store(key, requests, perSecond).catch(() => ({ admitted: true, tokens: 0 })); // the database's own errors answer the request
+      if (!taken.admitted) {
+        release();
+        return { ok: false, reason: 'rate', retryAfterSeconds: Math.max(1, Math.ceil((1 - taken.tokens) / perSecond)) };
+      }
+    }
+    return { ok: true, release };
   }
 }

@@ -15,7 +15,7 @@ import { formatError } from '../graphql/format-error';
 import { serveIde } from './ide';
 import { loadConsole, operationAllowed, serveConsole, signInOperation } from './console';
 import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit } from '../graphql/limits';
-import { CallerLimiter } from './caller-limiter';
+import { CallerLimiter, postgresRateStore } from './caller-limiter';
 import { claimFor, IdempotencyRefusal } from './idempotency';
 import { buildHubSchema } from '../graphql/schema';
 import type { Caller } from '../common/caller';
@@ -212,11 +212,14 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   await apollo.start();
   const consoleFiles = loadConsole();
 
-  const limiter = new CallerLimiter({
-    requests: config.rateLimitRequests,
-    windowSeconds: config.rateLimitWindowSeconds,
-    maxConcurrent: config.maxConcurrentPerCaller,
-  });
+  const limiter = new CallerLimiter(
+    {
+      requests: config.rateLimitRequests,
+      windowSeconds: config.rateLimitWindowSeconds,
+      maxConcurrent: config.maxConcurrentPerCaller,
+    },
+    postgresRateStore(ds, config.rateLimitWindowSeconds),
+  );
   /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     const clientAddress = req.socket.remoteAddress;
@@ -237,7 +240,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       return null;
     });
     const callerKey = known ? `user:${known.userId}` : `address:${req.socket.remoteAddress ?? ''}`;
-    const admission = limiter.admit(callerKey);
+    const admission = await limiter.admit(callerKey);
     if (!admission.ok) {
       res.setHeader('retry-after', String(admission.retryAfterSeconds));
       const why =

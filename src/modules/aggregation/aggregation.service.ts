@@ -86,14 +86,15 @@ const INSERT_RUNS = `
   SELECT count(*)::int AS accepted FROM inserted`;
 
 /**
- * One keyset page of runs per interface, newest first, with each interface's total: one statement
- * for any number of interfaces. The cursor keeps ran_at to the microsecond.
+ * One keyset page of runs per interface, newest first, with each interface's total (counted once
+ * per interface, an index-only scan of each month's partition): one statement for any number of interfaces. The cursor keeps ran_at to the microsecond.
  */
 const RUN_PAGES = `
-  SELECT k.id AS key, (SELECT count(*) FROM aggregation_run c WHERE c.interface_id = k.id)::int AS total,
+  SELECT k.id AS key, t.total,
          a.id, a.interface_id, a.resource_id, a.platform_run_id, a.ran_at, a.mode, a.records, a.outcome, a.failure_reason,
          a.reported_at, to_char(a.ran_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ran_at_key
     FROM unnest($1::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM aggregation_run c WHERE c.interface_id = k.id) t
     LEFT JOIN LATERAL (
       SELECT * FROM aggregation_run a
        WHERE a.interface_id = k.id AND ($2::timestamptz IS NULL OR (a.ran_at, a.id) < ($2::timestamptz, $3::uuid))
