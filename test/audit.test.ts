@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
 import { rowHash } from '../src/modules/audit';
 import { startTestHub, TestHub } from './support/hub';
-import { creditCodeOf, declarable, M, run } from './support/projects';
+import { codeOf, declarable, M, run } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   await hub.services.audit.prepare();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
   auditor = await hub.token(Role.AUDITOR);
   bureau = await hub.token(Role.BIG_DATA_BUREAU);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { Role } from '../src/common/role.enums';
 import { CONSOLE_DIR, operationHash } from '../src/http/console';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 
 const OPERATIONS = path.join(__dirname, '..', 'console', 'src', 'operations');
 const documents = readdirSync(OPERATIONS)
@@ -149,8 +149,7 @@ describe('in production, only the console’s own operations without a token', (
     hub = await startTestHub({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
   });
   afterAll(() => hub.close());
-  const post = (query: string, headers: Record<string, string> = {}) =>
-    fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const post = (query: string, headers: Record<string, string> = {}) => postGraphql(hub.url, { query }, { headers });
 
   it('an operation the console was not built with is refused before it runs', async () => {
     const res = await post('{ __schema { types { name } } }');
