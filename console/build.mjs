@@ -108,4 +108,6 @@ const operations = {};
 for (const [name, text] of Object.entries(documents)) operations[createHash('sha256').update(text).digest('hex')] = name;
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'operations.json'), `${JSON.stringify(operations, null, 1)}\n`);
+// The documents themselves, by name, for the spec that checks them against the schema.
+writeFileSync(path.join(out, 'documents.json'), `${JSON.stringify(documents, null, 1)}\n`);
 writeFileSync(stampFile, stamp);

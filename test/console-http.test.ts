@@ -11,9 +11,16 @@ import { CONSOLE_DIR, operationHash } from '../src/http/console';
 import { startTestHub, TestHub, postGraphql } from './support/hub';
 
 const OPERATIONS = path.join(__dirname, '..', 'console', 'src', 'operations');
+// As the console sends them: each operation file with the shared fragments it uses appended (console/build.mjs).
+const built = JSON.parse(readFileSync(path.join(CONSOLE_DIR, 'documents.json'), 'utf8')) as Record<string, string>;
 const documents = readdirSync(OPERATIONS)
   .filter((f) => f.endsWith('.graphql'))
-  .map((f) => ({ name: path.basename(f, '.graphql'), text: readFileSync(path.join(OPERATIONS, f), 'utf8') }));
+  .map((f) => {
+    const name = path.basename(f, '.graphql');
+    const text = built[name];
+    if (!text?.startsWith(readFileSync(path.join(OPERATIONS, f), 'utf8'))) throw new Error(`the build's document ${name} is not its file's (npm run build)`);
+    return { name, text };
+  });
 const doc = (name: string) => documents.find((d) => d.name === name)!.text;
 
 describe('the console’s operations', () => {
