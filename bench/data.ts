@@ -15,6 +15,7 @@ import { createDataSource } from '../src/db/data-source';
 import { seedOrganizations } from '../seeds/demo';
 import { extendRunMonthsBack } from '../src/modules/aggregation';
 import { benchDatabaseName, benchDatabaseUrl, SCALES, ScaleName } from './scales';
+import { WORDS } from './words';
 
 /** mulberry32: a small deterministic PRNG, so the same seed writes the same catalogue. */
 function prng(seed: number): () => number {
@@ -31,38 +32,6 @@ function prng(seed: number): () => number {
 /** A deterministic UUID (version 4 layout) for row n of table t. */
 const uid = (t: number, n: number) => `00000000-0000-4000-8${t.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 
-const WORDS = [
-  '学生',
-  '资助',
-  '学籍',
-  '健康',
-  '档案',
-  '救助',
-  '低保',
-  '婚姻',
-  '证照',
-  '办件',
-  '土地',
-  '承包',
-  '农机',
-  '气象',
-  '预警',
-  '应急',
-  '物资',
-  '网格',
-  '视频',
-  '监控',
-  '社保',
-  '医保',
-  '住房',
-  '公积',
-  '税务',
-  '企业',
-  '信用',
-  '法人',
-  '人口',
-  '车辆',
-];
 const FREQUENCIES = ['REALTIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'YEARLY', 'IRREGULAR'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -5,6 +5,7 @@
  *   interface (most mounted) and `runsPerInterface` aggregation runs.
  */
 import type { DataSource } from 'typeorm';
+import { WORDS } from './words';
 
 export interface Scale {
   projects: number;
@@ -12,28 +13,8 @@ export interface Scale {
   runsPerInterface: number;
 }
 
-const WORDS = [
-  '学生',
-  '资助',
-  '学籍',
-  '健康',
-  '档案',
-  '救助',
-  '低保',
-  '婚姻',
-  '证照',
-  '办件',
-  '土地',
-  '承包',
-  '农机',
-  '气象',
-  '预警',
-  '应急',
-  '物资',
-  '网格',
-  '视频',
-  '监控',
-];
+/** The first 20 words: the generated names stay as they were when the list was this one's own. */
+const NAME_WORDS = WORDS.slice(0, 20);
 
 export async function generate(ds: DataSource, scale: Scale): Promise<{ resources: number; interfaces: number; runs: number }> {
   const [{ id: leadUnitId }] = await ds.query(`SELECT id FROM organization ORDER BY credit_code LIMIT 1`);
@@ -43,7 +24,7 @@ export async function generate(ds: DataSource, scale: Scale): Promise<{ resource
        FROM generate_series(1, $2::int) g`,
     [leadUnitId, scale.projects],
   );
-  const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}]`;
+  const words = `ARRAY[${NAME_WORDS.map((w) => `'${w}'`).join(',')}]`;
   await ds.query(
     `INSERT INTO information_resource (code, catalogue_kind, classification_code, name, provider_id, project_id, summary, format,
                                        sharing_type, sharing_condition, legal_basis, open_type, update_frequency, status, search_text)

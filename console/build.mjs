@@ -48,13 +48,44 @@ const labelsPlugin = {
   load: (id) => (id === '\0hub-labels' ? `export default ${JSON.stringify(labels)};` : null),
 };
 
+/**
+ * The documents the console sends, by operation name: each operation file with the fragments of
+ * src/fragments.graphql it uses (transitively) appended, in that file's order. The bundle
+ * (`virtual:hub-operations`) and the allow-list below are made from these same texts.
+ */
+function operationDocuments() {
+  const fragments = [...readFileSync(path.join(here, 'src', 'fragments.graphql'), 'utf8').matchAll(/^fragment (\w+)[^{]*\{[\s\S]*?^\}\n/gm)].map((m) => ({
+    name: m[1],
+    text: m[0],
+  }));
+  const documents = {};
+  for (const file of files(path.join(here, 'src', 'operations'))) {
+    if (!file.endsWith('.graphql')) continue;
+    const text = readFileSync(file, 'utf8');
+    const used = new Set();
+    for (let grew = true; grew;) {
+      grew = false;
+      const seen = [text, ...fragments.filter((f) => used.has(f.name)).map((f) => f.text)].join('');
+      for (const f of fragments) if (!used.has(f.name) && seen.includes(`...${f.name}`)) grew = used.add(f.name) && true;
+    }
+    documents[path.basename(file, '.graphql')] = [text, ...fragments.filter((f) => used.has(f.name)).map((f) => f.text)].join('');
+  }
+  return documents;
+}
+const documents = operationDocuments();
+const operationsPlugin = {
+  name: 'hub-operations',
+  resolveId: (id) => (id === 'virtual:hub-operations' ? '\0hub-operations' : null),
+  load: (id) => (id === '\0hub-operations' ? `export default ${JSON.stringify(documents)};` : null),
+};
+
 const { build } = await import('vite');
 await build({
   root: here,
   base: '/console/',
   configFile: false,
   logLevel: 'warn',
-  plugins: [labelsPlugin],
+  plugins: [labelsPlugin, operationsPlugin],
   // React's automatic JSX runtime, compiled by Vite's own transformer (no plugin needed for a production build).
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
@@ -74,11 +105,9 @@ await build({
 });
 
 const operations = {};
-for (const file of files(path.join(here, 'src', 'operations'))) {
-  if (!file.endsWith('.graphql')) continue;
-  const text = readFileSync(file, 'utf8');
-  operations[createHash('sha256').update(text).digest('hex')] = path.basename(file, '.graphql');
-}
+for (const [name, text] of Object.entries(documents)) operations[createHash('sha256').update(text).digest('hex')] = name;
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'operations.json'), `${JSON.stringify(operations, null, 1)}\n`);
+// The documents themselves, by name, for the spec that checks them against the schema.
+writeFileSync(path.join(out, 'documents.json'), `${JSON.stringify(documents, null, 1)}\n`);
 writeFileSync(stampFile, stamp);

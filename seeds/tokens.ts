@@ -3,7 +3,7 @@ import { Caller } from '../src/common/caller';
 import { Role } from '../src/common/role.enums';
 import { issueToken, TokenService } from '../src/modules/auth';
 import { Organization } from '../src/modules/organization';
-import { demoUser, namedUser } from './users';
+import { demoUserIn, namedUserIn, roleOrganization } from './users';
 
 /** "12h", "30m", "90s" or a number of seconds → seconds. */
 export function ttlSeconds(text: string): number {
@@ -25,9 +25,9 @@ export async function tokenFor(
   /** A named user instead of the role's demo user (made on first use). */
   named?: { login: string; name?: string },
 ): Promise<{ token: string; caller: Caller; organization: Organization }> {
-  const demo = await demoUser(ds, role, creditCode);
-  const user = named ? await namedUser(ds, role, named.login, named.name, creditCode) : demo.user;
-  const { organization } = demo;
+  // One look-up of the organisation; a named user is made without the role's demo user.
+  const organization = await roleOrganization(ds, role, creditCode);
+  const user = named ? await namedUserIn(ds, role, organization, named.login, named.name) : await demoUserIn(ds, role, organization);
   const caller: Caller = { userId: user.id, organizationId: organization.id, roles: user.roles, name: user.name, kind: 'USER' };
   const { token } = await issueToken(ds, tokens, user.id, ttlSeconds(expiresIn));
   return { token, caller, organization };

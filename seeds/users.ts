@@ -31,6 +31,12 @@ const DEMO_NAMES: Record<Role, string> = {
  * password when missing; the same user (the same actor) every time.
  */
 export async function demoUser(ds: DataSource, role: Role, creditCode?: string): Promise<{ user: User; organization: Organization }> {
+  const organization = await roleOrganization(ds, role, creditCode);
+  return { user: await demoUserIn(ds, role, organization), organization };
+}
+
+/** The organisation with `creditCode`, by default the seeded one that holds `role`; a clear error when it is missing. */
+export async function roleOrganization(ds: DataSource, role: Role, creditCode?: string): Promise<Organization> {
   const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
   const organization = await ds.getRepository(Organization).findOneBy({ creditCode: code });
   if (!organization) {
@@ -38,10 +44,20 @@ export async function demoUser(ds: DataSource, role: Role, creditCode?: string):
       creditCode ? `no organisation with credit code ${code}` : `the demo organisation ${code} of ${role} is missing: run \`npm run seed\` or pass --org`,
     );
   }
-  const home = code === ROLE_HOME[role];
-  const login = home ? DEMO_LOGINS[role] : `${DEMO_LOGINS[role]}.${code.toLowerCase()}`;
+  return organization;
+}
+
+/** The demo user of `role` in `organization` (see demoUser), made when missing. */
+export function demoUserIn(ds: DataSource, role: Role, organization: Organization): Promise<User> {
+  const home = organization.creditCode === ROLE_HOME[role].toUpperCase();
+  const login = home ? DEMO_LOGINS[role] : `${DEMO_LOGINS[role]}.${organization.creditCode.toLowerCase()}`;
   const name = home ? DEMO_NAMES[role] : `${DEMO_NAMES[role]}（${organization.name}）`.slice(0, 50);
-  return { user: await ensureUser(ds, login, name, organization.id, role), organization };
+  return ensureUser(ds, login, name, organization.id, role);
+}
+
+/** The named user `login` of `role` in `organization` (see namedUser), made when missing. */
+export function namedUserIn(ds: DataSource, role: Role, organization: Organization, login: string, name?: string): Promise<User> {
+  return ensureUser(ds, login, name ?? login, organization.id, role);
 }
 
 /** The user `login`, made (without a password) with these name, organisation and role when missing. */
@@ -67,9 +83,7 @@ export const DEMO_EXPERT_LOGINS = [
  * otherwise), made without a password on first use: the demo's second expert, a spec's reviewers.
  */
 export async function namedUser(ds: DataSource, role: Role, login: string, name?: string, creditCode?: string): Promise<User> {
-  const code = (creditCode ?? ROLE_HOME[role]).toUpperCase();
-  const organization = await ds.getRepository(Organization).findOneByOrFail({ creditCode: code });
-  return ensureUser(ds, login, name ?? login, organization.id, role);
+  return namedUserIn(ds, role, await roleOrganization(ds, role, creditCode), login, name);
 }
 
 /** Gives a demo user a new random password (policy-compliant) and answers it. */

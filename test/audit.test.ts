@@ -10,7 +10,8 @@ import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
 import { rowHash } from '../src/modules/audit';
 import { startTestHub, TestHub } from './support/hub';
-import { creditCodeOf, declarable, M, run } from './support/projects';
+import { nodes, SESSION_CREATE } from './support/documents';
+import { codeOf, declarable, M, run } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   await hub.services.audit.prepare();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
   auditor = await hub.token(Role.AUDITOR);
   bureau = await hub.token(Role.BIG_DATA_BUREAU);
 });
@@ -254,6 +255,20 @@ describe('security events are entries, rate-limited', () => {
     expect(failed[0]).toMatchObject({ operation: 'signIn', clientAddress: '10.0.0.9' });
     expect(JSON.parse(failed[0].detail)).toMatchObject({ login: 'zhangsan', reason: '密码错误' });
     expect(await countEntries()).toBeLessThan(before + 30);
+  });
+
+  it("a sign-in's entry names the user who signed in: id, name, role and organisation (第十九条、第三十四条)", async () => {
+    const { login, password, userId } = await hub.credentials(Role.BIG_DATA_BUREAU);
+    const res = await hub.gql(SESSION_CREATE, { input: { login, password } });
+    expect(res.data.sessionCreate.userErrors).toEqual([]);
+    const res2 = await hub.gql(
+      `query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 1) { edges { node { actorId actorName actorKind roles operation } } } }`,
+      { filter: { operation: 'sessionCreate' } },
+      auditor,
+    );
+    const [signIn] = nodes(res2.data.auditEntries);
+    const [{ name }] = await hub.ds.query(`SELECT name FROM hub_user WHERE id = $1`, [userId]);
+    expect(signIn).toEqual({ actorId: userId, actorName: name, actorKind: 'USER', roles: ['BIG_DATA_BUREAU'], operation: 'sessionCreate' });
   });
 
   it('a refused sign-in through sessionCreate is one, naming the login and why (第十九条)', async () => {

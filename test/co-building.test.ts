@@ -5,7 +5,7 @@
 import { nodes } from './support/documents';
 import { Role } from '../src/common/role.enums';
 import { startTestHub, TestHub } from './support/hub';
-import { ACCEPT, creditCodeOf, declarable, GET, M, mutation, orgId, run, viewerId } from './support/projects';
+import { ACCEPT, codeOf, declarable, GET, M, mutation, orgId, run, viewerId } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -17,8 +17,8 @@ let civilId: string;
 beforeAll(async () => {
   hub = await startTestHub();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
-  civil = await hub.token(Role.PROJECT_UNIT, creditCodeOf('civil-affairs'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
+  civil = await hub.token(Role.PROJECT_UNIT, codeOf('civil-affairs'));
   healthId = await orgId(hub, 'health');
   civilId = await orgId(hub, 'civil-affairs');
 });

@@ -8,12 +8,19 @@ import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { Role } from '../src/common/role.enums';
 import { CONSOLE_DIR, operationHash } from '../src/http/console';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 
 const OPERATIONS = path.join(__dirname, '..', 'console', 'src', 'operations');
+// As the console sends them: each operation file with the shared fragments it uses appended (console/build.mjs).
+const built = JSON.parse(readFileSync(path.join(CONSOLE_DIR, 'documents.json'), 'utf8')) as Record<string, string>;
 const documents = readdirSync(OPERATIONS)
   .filter((f) => f.endsWith('.graphql'))
-  .map((f) => ({ name: path.basename(f, '.graphql'), text: readFileSync(path.join(OPERATIONS, f), 'utf8') }));
+  .map((f) => {
+    const name = path.basename(f, '.graphql');
+    const text = built[name];
+    if (!text?.startsWith(readFileSync(path.join(OPERATIONS, f), 'utf8'))) throw new Error(`the build's document ${name} is not its file's (npm run build)`);
+    return { name, text };
+  });
 const doc = (name: string) => documents.find((d) => d.name === name)!.text;
 
 describe('the console’s operations', () => {
@@ -149,8 +156,7 @@ describe('in production, only the console’s own operations without a token', (
     hub = await startTestHub({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
   });
   afterAll(() => hub.close());
-  const post = (query: string, headers: Record<string, string> = {}) =>
-    fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const post = (query: string, headers: Record<string, string> = {}) => postGraphql(hub.url, { query }, { headers });
 
   it('an operation the console was not built with is refused before it runs', async () => {
     const res = await post('{ __schema { types { name } } }');

@@ -1,5 +1,5 @@
 import { Role } from '../src/common/role.enums';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 
 let hub: TestHub;
 let token: string;
@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-const post = (body: string, headers: Record<string, string> = {}) =>
-  fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (body: string, headers: Record<string, string> = {}) => postGraphql(hub.url, body, { headers });
 
 describe('GraphQL over HTTP', () => {
   it('answers a malformed JSON body with 400 and a GraphQL error', async () => {

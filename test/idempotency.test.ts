@@ -9,7 +9,7 @@ import { startHub } from '../src/http/server';
 import { createLogger } from '../src/logger';
 import { createServices } from '../src/services';
 import { CREATE, insertProject, resourceInput } from './support/catalogue';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 
 let hub: TestHub;
 let unit: string;
@@ -22,11 +22,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 const create = (name: string, key?: string, url = hub.url, token = unit) =>
-  fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify({ query: CREATE, variables: { input: resourceInput(projectId, { name }) } }),
-  });
+  postGraphql(url, { query: CREATE, variables: { input: resourceInput(projectId, { name }) } }, { token, headers: key ? { 'idempotency-key': key } : {} });
 
 const countNamed = async (name: string) => (await hub.ds.query(`SELECT count(*)::int AS n FROM information_resource WHERE name = $1`, [name]))[0].n;
 

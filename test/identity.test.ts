@@ -6,8 +6,9 @@
 import { SignJWT } from 'jose';
 import { Role } from '../src/common/role.enums';
 import { ROLE_HOME } from '../seeds/organizations';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, gqlAt } from './support/hub';
 import { expertById, userSummary } from '../src/modules/auth';
+import { SESSION_CREATE } from './support/documents';
 
 let hub: TestHub;
 let admin: string;
@@ -22,7 +23,6 @@ afterAll(() => hub.close());
 const count = async (table: string) => Number((await hub.ds.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
 const USER_CREATE = `mutation($input: UserCreateInput!) { userCreate(input: $input) { user { id login name roles disabled organization { creditCode } } userErrors { code field message article } } }`;
-const SESSION_CREATE = `mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken refreshToken accessTokenExpiresAt user { id } } userErrors { code field message article } } }`;
 const SESSION_REFRESH = `mutation($input: SessionRefreshInput!) { sessionRefresh(input: $input) { session { accessToken refreshToken } userErrors { code field message } } }`;
 const SESSION_REVOKE = `mutation($input: SessionRefreshInput!) { sessionRevoke(input: $input) { revoked userErrors { code field message } } }`;
 const VIEWER = `{ viewer { userId name kind roles } }`;
@@ -204,14 +204,8 @@ async function cookieSignIn(login: string, password = GOOD): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0];
 }
 
-async function cookieGql(cookie: string, query: string, headers: Record<string, string> = { 'x-csrf-protection': '1' }) {
-  const res = await fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', cookie, ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return { status: res.status, ...((await res.json()) as { data?: any; errors?: any[] }) };
-}
+const cookieGql = (cookie: string, query: string, headers: Record<string, string> = { 'x-csrf-protection': '1' }) =>
+  gqlAt(hub.url, query, undefined, { headers: { cookie, ...headers } });
 
 describe('the console’s session cookie', () => {
   it('POST /auth/session sets an HttpOnly, SameSite=Strict cookie; GET tells who is signed in; DELETE ends it', async () => {

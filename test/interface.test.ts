@@ -3,6 +3,7 @@ import { Role } from '../src/common/role.enums';
 import { SharingInterface } from '../src/modules/sharing';
 import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, orgId, PUBLISH, resourceInput, SUBMIT, UPDATE } from './support/catalogue';
+import { USER_ERRORS } from './support/documents';
 
 let hub: TestHub;
 let project: Project;
@@ -15,11 +16,10 @@ const r: Record<string, string> = {};
 const consumers: Record<string, string> = {};
 
 const FIELDS = `id kind endpoint syncFrequency mountStatus platformId mountedAt withdrawnAt withdrawReason resource { code } consumers { name }`;
-const ERRORS = `userErrors { code field message article }`;
-const REGISTER = `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
-const CHANGE = `mutation ($input: InterfaceUpdateInput!) { interfaceUpdate(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
-const MOUNT = `mutation ($input: InterfaceMountInput!) { interfaceMount(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
-const WITHDRAW = `mutation ($input: InterfaceWithdrawInput!) { interfaceWithdraw(input: $input) { interface { ${FIELDS} } ${ERRORS} } }`;
+const REGISTER = `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { ${FIELDS} } ${USER_ERRORS} } }`;
+const CHANGE = `mutation ($input: InterfaceUpdateInput!) { interfaceUpdate(input: $input) { interface { ${FIELDS} } ${USER_ERRORS} } }`;
+const MOUNT = `mutation ($input: InterfaceMountInput!) { interfaceMount(input: $input) { interface { ${FIELDS} } ${USER_ERRORS} } }`;
+const WITHDRAW = `mutation ($input: InterfaceWithdrawInput!) { interfaceWithdraw(input: $input) { interface { ${FIELDS} } ${USER_ERRORS} } }`;
 const LIST = `query ($filter: InterfaceFilter) { interfaces(filter: $filter, first: 50) { totalCount edges { node { endpoint resource { name } } } } }`;
 
 const count = () => hub.ds.getRepository(SharingInterface).count();

@@ -23,7 +23,7 @@ import { tokenFor } from '../seeds/tokens';
 import { A, applicationDocs, completeResource, trialProject } from './support/acceptance';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { filledTemplate, row } from './support/exchange';
-import { freshDatabase, TestHub } from './support/hub';
+import { freshDatabase, TestHub, gqlAt } from './support/hub';
 import { insertResource } from './support/projects';
 
 jest.setTimeout(300_000);
@@ -79,14 +79,7 @@ async function kill(hub: RunningHub): Promise<void> {
 
 const token = async (role: Role, credit?: string) => (await tokenFor(ds, services.tokens, role, credit)).token;
 
-async function gql(hub: RunningHub, query: string, variables: unknown, bearer: string): Promise<any> {
-  const res = await fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return res.json();
-}
+const gql = (hub: RunningHub, query: string, variables: unknown, bearer: string): Promise<any> => gqlAt(hub.url, query, variables, { token: bearer });
 
 /**
  * Holds `LOCK TABLE <table> IN SHARE MODE` until the hub's transaction has written something and
@@ -94,27 +87,13 @@ async function gql(hub: RunningHub, query: string, variables: unknown, bearer: s
  * end (it finds its client gone and rolls back).
  */
 async function killMidWrite(hub: RunningHub, table: string, start: () => Promise<unknown>): Promise<{ wrote: boolean }> {
-  await admin.query('BEGIN');
-  await admin.query(`LOCK TABLE ${table} IN SHARE MODE`);
+  const release = await holdLock(table);
   const inFlight = start().then(
     (r) => (r instanceof Response ? r.status : r),
     (e: Error) => e.message,
   );
-  let pid: number | undefined;
-  let wrote = false;
-  for (let i = 0; i < 600 && !pid; i++) {
-    // pg_stat_activity is read once per transaction, and this one holds the lock: read it anew.
-    await admin.query('SELECT pg_stat_clear_snapshot()');
-    const rows = await admin.query(
-      `SELECT a.pid, a.backend_xid IS NOT NULL AS wrote FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted AND l.relation = $1::regclass
-        WHERE a.datname = current_database() AND a.application_name = 'catalogue-hub'`,
-      [table],
-    );
-    pid = rows.rows[0]?.pid;
-    wrote = rows.rows[0]?.wrote ?? false;
-    if (!pid) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!pid) {
+  const waiter = await lockWaiter(table);
+  if (!waiter) {
     const seen = await admin.query(
       `SELECT application_name, state, wait_event_type, backend_xid, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()`,
     );
@@ -124,13 +103,35 @@ async function killMidWrite(hub: RunningHub, table: string, start: () => Promise
   }
   await kill(hub);
   await inFlight;
-  await admin.query('COMMIT');
+  await release();
+  const ended = await poll(async () => ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [waiter.pid])).rowCount === 0 ? true : undefined));
+  if (!ended) throw new Error(`backend ${waiter.pid} of the killed hub did not end`);
+  return { wrote: waiter.wrote };
+}
+
+/** Asks `probe` every 50 ms, 600 times at most (30 s), until it answers something; undefined if it never did. */
+async function poll<T>(probe: () => Promise<T | undefined>): Promise<T | undefined> {
   for (let i = 0; i < 600; i++) {
-    const rows = await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
-    if (rows.rowCount === 0) return { wrote };
+    const answer = await probe();
+    if (answer !== undefined) return answer;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`backend ${pid} of the killed hub did not end`);
+  return undefined;
+}
+
+/** The hub's backend waiting for the lock on `table`, and whether it has written yet; null when none waited within 30 s. */
+async function lockWaiter(table: string): Promise<{ pid: number; wrote: boolean } | null> {
+  const found = await poll(async () => {
+    // pg_stat_activity is read once per transaction, and the caller may hold a lock in one: read it anew.
+    await admin.query('SELECT pg_stat_clear_snapshot()');
+    const rows = await admin.query(
+      `SELECT a.pid, a.backend_xid IS NOT NULL AS wrote FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted AND l.relation = $1::regclass
+        WHERE a.datname = current_database() AND a.application_name = 'catalogue-hub'`,
+      [table],
+    );
+    return rows.rows[0] as { pid: number; wrote: boolean } | undefined;
+  });
+  return found ?? null;
 }
 
 const count = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0].n as number;
@@ -275,17 +276,7 @@ async function holdLock(table: string): Promise<() => Promise<void>> {
 }
 
 async function waitingFor(table: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    await admin.query('SELECT pg_stat_clear_snapshot()');
-    const rows = await admin.query(
-      `SELECT 1 FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted AND l.relation = $1::regclass
-        WHERE a.datname = current_database() AND a.application_name = 'catalogue-hub'`,
-      [table],
-    );
-    if (rows.rowCount) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nothing waited for ${table}`);
+  if (!(await lockWaiter(table))) throw new Error(`nothing waited for ${table}`);
 }
 
 describe('graceful shutdown (SIGTERM)', () => {

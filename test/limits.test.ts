@@ -4,14 +4,9 @@
  */
 import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 
-const post = (hub: TestHub, query: string, token?: string) =>
-  fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
+const post = (hub: TestHub, query: string, token?: string) => postGraphql(hub.url, { query }, { token });
 
 const codeOf = async (res: Response) => ((await res.json()) as any).errors?.[0]?.extensions?.code ?? 'OK';
 

@@ -9,16 +9,16 @@ import { Role } from '../src/common/role.enums';
 import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, PUBLISH, resourceInput, SUBMIT } from './support/catalogue';
 import { declarable, M, run } from './support/projects';
+import { USER_ERRORS } from './support/documents';
 
 let hub: TestHub;
 let project: Project;
 let edu: string;
 let bureau: string;
 
-const ERRORS = `userErrors { code field message article }`;
-const RESOURCE_UPDATE = `mutation ($input: ResourceUpdateInput!) { resourceUpdate(input: $input) { resource { id name lockVersion version } ${ERRORS} } }`;
-const REGISTER = `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { id lockVersion } ${ERRORS} } }`;
-const CHANGE = `mutation ($input: InterfaceUpdateInput!) { interfaceUpdate(input: $input) { interface { id endpoint lockVersion } ${ERRORS} } }`;
+const RESOURCE_UPDATE = `mutation ($input: ResourceUpdateInput!) { resourceUpdate(input: $input) { resource { id name lockVersion version } ${USER_ERRORS} } }`;
+const REGISTER = `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { id lockVersion } ${USER_ERRORS} } }`;
+const CHANGE = `mutation ($input: InterfaceUpdateInput!) { interfaceUpdate(input: $input) { interface { id endpoint lockVersion } ${USER_ERRORS} } }`;
 
 const auditCount = async () => Number((await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n);
 const payload = async (doc: string, input: unknown, token: string) => {
@@ -47,7 +47,7 @@ describe('projects', () => {
     const id = created.project.id;
     const read = async () => (await hub.gql(`query ($id: ID) { project(id: $id) { name lockVersion } }`, { id }, edu)).data.project;
     expect(await read()).toMatchObject({ lockVersion: 1 });
-    const UPDATE = `mutation ($input: ProjectUpdateInput!) { projectUpdate(input: $input) { project { name lockVersion } ${ERRORS} } }`;
+    const UPDATE = `mutation ($input: ProjectUpdateInput!) { projectUpdate(input: $input) { project { name lockVersion } ${USER_ERRORS} } }`;
     const first = await payload(UPDATE, { projectId: id, lockVersion: 1, changes: { name: '第一次修改' } }, edu);
     expect(first).toMatchObject({ project: { name: '第一次修改', lockVersion: 2 }, userErrors: [] });
 
@@ -64,7 +64,7 @@ describe('projects', () => {
 
   it('two updates with the same lockVersion at once: exactly one wins, the other is CONFLICT', async () => {
     const created = await run(hub, M.create, declarable({ planYear: 2033, name: '并发修改项目' }), edu);
-    const UPDATE = `mutation ($input: ProjectUpdateInput!) { projectUpdate(input: $input) { project { lockVersion } ${ERRORS} } }`;
+    const UPDATE = `mutation ($input: ProjectUpdateInput!) { projectUpdate(input: $input) { project { lockVersion } ${USER_ERRORS} } }`;
     const answers = await Promise.all(
       [1, 2, 3, 4].map((i) => payload(UPDATE, { projectId: created.project.id, lockVersion: 1, changes: { name: `并发修改${i}` } }, edu)),
     );

@@ -20,6 +20,7 @@ import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertInterface, insertResource } from './support/projects';
 import { Received, SmtpSink, startSmtpSink, startWebhookReceiver, WebhookReceiver } from './support/receivers';
+import { USER_ERRORS } from './support/documents';
 
 let now = new Date('2026-11-25T10:00:00+08:00').getTime();
 const clock: Clock = { now: () => new Date(now) };
@@ -34,8 +35,7 @@ const token: Record<string, string> = {};
 const secret: Record<string, string> = {};
 const hook: Record<string, string> = {};
 
-const ERRORS = 'userErrors { code field message article }';
-const CREATE = `mutation ($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id url role disabledAt } secret ${ERRORS} } }`;
+const CREATE = `mutation ($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id url role disabledAt } secret ${USER_ERRORS} } }`;
 const TODOS = `query ($filter: TodoFilter, $first: Int, $after: String) {
   todoItems(filter: $filter, first: $first, after: $after) {
     totalCount allCount countsByKind { kind count } pageInfo { hasNextPage endCursor }
@@ -116,7 +116,7 @@ describe('webhookCreate and webhookDelete', () => {
       { id: hook['/education'], url: receiver.url('/education'), role: 'PROJECT_UNIT', consecutiveFailures: 0, disabledAt: null, disabledReason: null },
     ]);
     await createHook('education', '/gone');
-    const DELETE = `mutation ($id: ID!) { webhookDelete(input: { id: $id }) { deletedWebhookId ${ERRORS} } }`;
+    const DELETE = `mutation ($id: ID!) { webhookDelete(input: { id: $id }) { deletedWebhookId ${USER_ERRORS} } }`;
     const other = await hub.gql(DELETE, { id: hook['/gone'] }, token.health);
     expect(other.data.webhookDelete.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'id'] });
     const ok = await hub.gql(DELETE, { id: hook['/gone'] }, token.education);
@@ -137,7 +137,7 @@ describe('each event kind: its to-do and its delivery', () => {
     expect(kinds(await todos('bureau'))).toEqual(['RESOURCE_REVIEW']);
     expect(kinds(await todos('education'))).toEqual([]);
     const returned = await hub.gql(
-      `mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "缺少信息项说明" }) { resource { status } ${ERRORS} } }`,
+      `mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "缺少信息项说明" }) { resource { status } ${USER_ERRORS} } }`,
       { id: res.submitted.id },
       token.bureau,
     );
@@ -168,7 +168,7 @@ describe('each event kind: its to-do and its delivery', () => {
       sharingCondition: '仅用于教育救助审核',
     });
     const created = await hub.gql(
-      `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id dueOn } ${ERRORS} } }`,
+      `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id dueOn } ${USER_ERRORS} } }`,
       { input: { resourceId: res.conditional.id, purpose: '核对医疗救助对象' } },
       token.health,
     );
@@ -190,7 +190,7 @@ describe('each event kind: its to-do and its delivery', () => {
     let seq = 0;
     const report = async (outcome: 'SUCCEEDED' | 'FAILED') => {
       const out = await hub.gql(
-        `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted ${ERRORS} } }`,
+        `mutation ($input: AggregationRunsReportInput!) { aggregationRunsReport(input: $input) { accepted ${USER_ERRORS} } }`,
         {
           input: {
             runs: [
@@ -330,7 +330,7 @@ describe('a failing receiver', () => {
     const p = await insertProject(hub.ds, 'civil-affairs', [], ProjectStatus.APPROVED);
     const returnOne = async () => {
       const r = await insertResource(hub, p.id, org['civil-affairs'], { status: ResourceStatus.SUBMITTED });
-      const out = await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "请补充" }) { ${ERRORS} } }`, { id: r.id }, token.bureau);
+      const out = await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "请补充" }) { ${USER_ERRORS} } }`, { id: r.id }, token.bureau);
       expect(out.data.resourceReturn.userErrors).toEqual([]);
     };
     const LOG = `{ webhooks { id consecutiveFailures disabledAt disabledReason
@@ -373,7 +373,7 @@ describe('a failing receiver', () => {
 });
 
 describe('the daily e-mail digest', () => {
-  const SET = `mutation ($address: String!) { notificationEmailSet(input: { address: $address }) { recipient { address role } ${ERRORS} } }`;
+  const SET = `mutation ($address: String!) { notificationEmailSet(input: { address: $address }) { recipient { address role } ${USER_ERRORS} } }`;
 
   it('refuses a malformed address', async () => {
     const out = await hub.gql(SET, { address: 'not-an-address' }, token.education);
@@ -403,7 +403,7 @@ describe('the daily e-mail digest', () => {
     // The next day: only what is new.
     advance(86_400_000);
     const r = await insertResource(hub, project.id, org.education, { status: ResourceStatus.SUBMITTED });
-    await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "名称不规范" }) { ${ERRORS} } }`, { id: r.id }, token.bureau);
+    await hub.gql(`mutation ($id: ID!) { resourceReturn(input: { id: $id, reason: "名称不规范" }) { ${USER_ERRORS} } }`, { id: r.id }, token.bureau);
     await worker.dailyRound();
     await worker.deliverDue();
     expect(smtp.mails).toHaveLength(3);
@@ -490,7 +490,7 @@ describe('todoItems', () => {
 });
 
 describe('GET /calendar.ics', () => {
-  const ROTATE = `mutation { calendarFeedTokenRotate { token url ${ERRORS} } }`;
+  const ROTATE = `mutation { calendarFeedTokenRotate { token url ${USER_ERRORS} } }`;
   const dateOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
   it("lists, as all-day entries, exactly the due dates the deadlines query gives the token's caller", async () => {

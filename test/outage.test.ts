@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { systemClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
 import { CREATE, insertProject, resourceInput } from './support/catalogue';
-import { startTestHub, TestHub } from './support/hub';
+import { startTestHub, TestHub, postGraphql } from './support/hub';
 import { startThrowawayPg, ThrowawayPg } from './support/throwaway-pg';
 
 jest.setTimeout(180_000);
@@ -66,12 +66,7 @@ function writers(prefix: string, count = 2) {
 /** One read, answered within 10 s whatever happens (else the fetch aborts and the spec fails). */
 async function probe(): Promise<{ ms: number; code: string; message?: string }> {
   const t0 = performance.now();
-  const res = await fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor}` },
-    body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
-    signal: AbortSignal.timeout(10_000),
-  });
+  const res = await postGraphql(hub.url, { query: '{ organizations { totalCount } }' }, { token: auditor, signal: AbortSignal.timeout(10_000) });
   const body = (await res.json()) as any;
   return { ms: performance.now() - t0, code: body.errors?.[0]?.extensions?.code ?? 'OK', message: body.errors?.[0]?.message };
 }

@@ -6,7 +6,7 @@ import { MountStatus } from '../src/modules/sharing';
 import { startTestHub, TestHub } from './support/hub';
 import {
   ACCEPT,
-  creditCodeOf,
+  codeOf,
   declarable,
   forceStatus,
   insertInterface,
@@ -32,7 +32,7 @@ let healthId: string;
 beforeAll(async () => {
   hub = await startTestHub();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
   office = await hub.token(Role.LEADING_GROUP_OFFICE);
   educationId = await orgId(hub, 'education');
   healthId = await orgId(hub, 'health');

@@ -2,7 +2,7 @@ import { nodes } from './support/documents';
 import { Role } from '../src/common/role.enums';
 import { Project } from '../src/modules/project';
 import { startTestHub, TestHub } from './support/hub';
-import { ACCEPT, creditCodeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
+import { ACCEPT, codeOf, declarable, forceStatus, GET, M, orgId, rowCounts, run, stored, viewerId } from './support/projects';
 
 let hub: TestHub;
 let education: string; // PROJECT_UNIT of 宿城区教育局 (the seeded home of the role)
@@ -14,7 +14,7 @@ let civilAffairsId: string;
 beforeAll(async () => {
   hub = await startTestHub();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
   educationId = await orgId(hub, 'education');
   healthId = await orgId(hub, 'health');
   civilAffairsId = await orgId(hub, 'civil-affairs');

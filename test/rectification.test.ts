@@ -7,7 +7,7 @@ import { Role } from '../src/common/role.enums';
 import { shanghaiDateOf, addDays } from '../src/common/dates';
 import { startTestHub, TestHub } from './support/hub';
 import { applicationDocs } from './support/acceptance';
-import { creditCodeOf, declarable, forceStatus, M, orgId, run, viewerId, PROJECT_FIELDS } from './support/projects';
+import { codeOf, declarable, forceStatus, M, orgId, run, viewerId, PROJECT_FIELDS } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -18,7 +18,7 @@ let educationId: string;
 beforeAll(async () => {
   hub = await startTestHub();
   education = await hub.token(Role.PROJECT_UNIT);
-  health = await hub.token(Role.PROJECT_UNIT, creditCodeOf('health'));
+  health = await hub.token(Role.PROJECT_UNIT, codeOf('health'));
   office = await hub.token(Role.LEADING_GROUP_OFFICE);
   educationId = await orgId(hub, 'education');
 });

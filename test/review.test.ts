@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { Role } from '../src/common/role.enums';
 import { A, applicationDocs, readyProject, reportDocs, send, TODAY, NOW } from './support/acceptance';
 import { startTestHub, TestHub } from './support/hub';
-import { creditCodeOf, declarable, M, orgId, run, shareable } from './support/projects';
+import { codeOf, declarable, M, orgId, run, shareable } from './support/projects';
 
 /** The specs' clock, for the acceptance side (applications are dated by it). */
 const clock = { at: Date.parse(NOW), now: () => new Date(clock.at) };
@@ -349,7 +349,7 @@ describe('reading Project.planReview and the Beijing dates', () => {
     for (const role of [Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.BIG_DATA_BUREAU])
       expect([role, await see(await hub.token(role))]).toEqual([role, 'PLAN']);
     expect(await see(unit)).toBe('PLAN');
-    expect(await see(await hub.token(Role.PROJECT_UNIT, creditCodeOf('health')))).toBeNull();
+    expect(await see(await hub.token(Role.PROJECT_UNIT, codeOf('health')))).toBeNull();
   });
 
   it('gives approvedOn as the Beijing date, and quotes it when a go-live is earlier (第十二条)', async () => {

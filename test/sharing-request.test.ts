@@ -7,6 +7,7 @@ import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
 import { createServices } from '../src/services';
+import { USER_ERRORS } from './support/documents';
 
 /** The hub's clock; each spec sets the instant it runs at. */
 let current = fixedClock('2026-09-28T10:00:00+08:00');
@@ -19,12 +20,11 @@ const token: Record<string, string> = {};
 const res: Record<string, string> = {};
 const iface: Record<string, string> = {};
 
-const ERRORS = `userErrors { code field message article }`;
 const FIELDS = `id status purpose requestedBy requestedAt dueOn dueOnProvisional answeredAt answeredBy rejectionReason overdue daysLeft
   resource { id code } consumerOrganization { id name }`;
-const CREATE = `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { ${FIELDS} } ${ERRORS} } }`;
-const APPROVE = `mutation ($input: SharingRequestApproveInput!) { sharingRequestApprove(input: $input) { sharingRequest { ${FIELDS} } ${ERRORS} } }`;
-const REJECT = `mutation ($input: SharingRequestRejectInput!) { sharingRequestReject(input: $input) { sharingRequest { ${FIELDS} } ${ERRORS} } }`;
+const CREATE = `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { ${FIELDS} } ${USER_ERRORS} } }`;
+const APPROVE = `mutation ($input: SharingRequestApproveInput!) { sharingRequestApprove(input: $input) { sharingRequest { ${FIELDS} } ${USER_ERRORS} } }`;
+const REJECT = `mutation ($input: SharingRequestRejectInput!) { sharingRequestReject(input: $input) { sharingRequest { ${FIELDS} } ${USER_ERRORS} } }`;
 const LIST = `query ($filter: SharingRequestFilter, $first: Int, $after: String) {
   sharingRequests(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id dueOn status overdue daysLeft consumerOrganization { name } } }

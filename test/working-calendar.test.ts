@@ -5,6 +5,7 @@ import { ResourceStatus, SharingType } from '../src/modules/catalogue';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { insertResource } from './support/projects';
+import { USER_ERRORS } from './support/documents';
 
 /** The hub's clock: 18 December 2026, when 10 working days run into 2027. */
 const clock: Clock = fixedClock('2026-12-18T10:00:00+08:00');
@@ -14,9 +15,8 @@ let admin: string;
 let resourceId: string;
 let civilAffairs: string;
 
-const ERRORS = `userErrors { code field message article }`;
 const SET = `mutation ($input: WorkingCalendarYearSetInput!) {
-  workingCalendarYearSet(input: $input) { workingCalendarYear { year title documentNumber issuedOn url source holidays { name from to } makeupWorkdays { date for } } ${ERRORS} }
+  workingCalendarYearSet(input: $input) { workingCalendarYear { year title documentNumber issuedOn url source holidays { name from to } makeupWorkdays { date for } } ${USER_ERRORS} }
 }`;
 const YEARS = `{ workingCalendarYears { year source fromNotice notice { documentNumber } } }`;
 
@@ -148,7 +148,7 @@ describe('workingCalendarYearSet', () => {
   });
 
   it('enters a year: the calendar has it at once, and a provisional due date in it is recomputed', async () => {
-    const CREATE = `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id dueOn dueOnProvisional } ${ERRORS} } }`;
+    const CREATE = `mutation ($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id dueOn dueOnProvisional } ${USER_ERRORS} } }`;
     const made = await hub.gql(CREATE, { input: { resourceId, purpose: '核验低保对象家庭经济状况' } }, civilAffairs);
     // 21-25, 28-31 December are nine working days; 1 January is a statutory holiday every year; 4 January is the tenth.
     expect(made.data.sharingRequestCreate.sharingRequest).toMatchObject({ dueOn: '2027-01-04', dueOnProvisional: true });

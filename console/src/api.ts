@@ -2,8 +2,10 @@
  * The console's only way to the hub: the GraphQL operations under ./operations, sent as they are
  * written (the production allow-list holds their hashes), with the session cookie.
  */
-const documents = import.meta.glob('./operations/*.graphql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const byName = new Map(Object.entries(documents).map(([file, text]) => [file.replace(/^.*\/|\.graphql$/g, ''), text]));
+import documents from 'virtual:hub-operations';
+
+/** Each operation with the shared fragments it uses (console/src/fragments.graphql), as console/build.mjs made it. */
+const byName = new Map(Object.entries(documents));
 
 export interface UserError {
   code: string;

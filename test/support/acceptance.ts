@@ -2,6 +2,7 @@
  * Fixtures for the acceptance specs: a project put straight into trial operation with its dates,
  * catalogue rows and aggregation state written directly, the GraphQL documents, and the materials.
  */
+import { USER_ERRORS } from './documents';
 import { createHash } from 'node:crypto';
 import { DataItemType, ResourceStatus, SharingMethod, DataGrade, DataItem, InformationResource } from '../../src/modules/catalogue';
 import { Project, ProjectStatus } from '../../src/modules/project';
@@ -15,7 +16,7 @@ import { insertInterface, insertResource } from './projects';
 export const NOW = '2028-06-15T04:00:00Z';
 export const TODAY = '2028-06-15';
 
-export const USER_ERRORS = 'userErrors { code field message article }';
+export { USER_ERRORS };
 
 export const APPLICATION_FIELDS = `id appliedAt appliedOn appliedBy result acceptedOn overrideReason earlyAcceptanceReason decidedBy filedOn late acceptedLate
   project { id code status history(first: 100) { edges { node { action fromStatus toStatus actorRole note } } } }

@@ -3,21 +3,12 @@
  * TypeORM repositories (the project mutations have their own specs), and the GraphQL documents
  * the specs share.
  */
+import { USER_ERRORS } from './documents';
 import type { DataSource } from 'typeorm';
-import { Organization } from '../../src/modules/organization';
 import { CoBuildingStatus, Project, ProjectCategory, ProjectCoBuildingUnit, ProjectStatus } from '../../src/modules/project';
-import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
+import { codeOf, orgId } from './hub';
 
-/** The credit code of a demo organisation by its key, e.g. `education`. */
-export function codeOf(key: string): string {
-  const org = DEMO_ORGANIZATIONS.find((o) => o.key === key);
-  if (!org) throw new Error(`no demo organisation ${key}`);
-  return org.creditCode;
-}
-
-export async function orgId(ds: DataSource, key: string): Promise<string> {
-  return (await ds.getRepository(Organization).findOneByOrFail({ creditCode: codeOf(key) })).id;
-}
+export { codeOf, orgId };
 
 let serial = 0;
 
@@ -57,7 +48,7 @@ export const RESOURCE_FIELDS = `id code catalogueKind classificationCode name su
   publishedOn relatedResourceCodes status returnReason version
   provider { name } project { code } dataItems { position name dataType length }`;
 
-export const USER_ERRORS = `userErrors { code field message article }`;
+export { USER_ERRORS };
 
 export const CREATE = `mutation ($input: ResourceCreateInput!) { resourceCreate(input: $input) { resource { ${RESOURCE_FIELDS} } ${USER_ERRORS} } }`;
 export const UPDATE = `mutation ($input: ResourceUpdateInput!) { resourceUpdate(input: $input) { resource { ${RESOURCE_FIELDS} } ${USER_ERRORS} } }`;

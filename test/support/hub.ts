@@ -19,6 +19,8 @@ import { createServices, Services } from '../../src/services';
 import { seedDemo, seedOrganizations } from '../../seeds/demo';
 import { tokenFor } from '../../seeds/tokens';
 import { demoPassword, demoUser, namedUser } from '../../seeds/users';
+import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
+import { Organization } from '../../src/modules/organization';
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -46,6 +48,46 @@ export interface TestHub {
   /** The demo user of a role (and organisation) with a fresh random password, to sign in with. */
   credentials(role: Role, creditCode?: string): Promise<{ login: string; password: string; userId: string }>;
   close(): Promise<void>;
+}
+
+/** How `postGraphql` sends: a bearer token, more headers (a cookie, an idempotency key…), an abort signal. */
+export interface GraphqlRequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one way a spec POSTs to a hub's /graphql: a document with its variables, or a body given as
+ * text exactly as it is sent (a malformed one too).
+ */
+export function postGraphql(url: string, body: string | { query: string; variables?: unknown }, options: GraphqlRequestOptions = {}): Promise<Response> {
+  const { token, headers = {}, signal } = options;
+  return fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal,
+  });
+}
+
+/** `postGraphql` of a document, answered as GraphQL over HTTP has it (`application/graphql-response+json`): its status, data and errors. */
+export async function gqlAt<T = any>(url: string, query: string, variables?: unknown, options: GraphqlRequestOptions = {}): Promise<GqlResponse<T>> {
+  const res = await postGraphql(url, { query, variables }, { ...options, headers: { accept: 'application/graphql-response+json', ...options.headers } });
+  return { status: res.status, ...((await res.json()) as object) } as GqlResponse<T>;
+}
+
+/** The credit code of a demo organisation by its key, e.g. `education`. */
+export function codeOf(key: string): string {
+  const org = DEMO_ORGANIZATIONS.find((o) => o.key === key);
+  if (!org) throw new Error(`no demo organisation ${key}`);
+  return org.creditCode;
+}
+
+/** The id of a demo organisation by its key, read from a hub's (or any) database. */
+export async function orgId(db: DataSource | { ds: DataSource }, key: string): Promise<string> {
+  const ds = 'ds' in db ? db.ds : db;
+  return (await ds.getRepository(Organization).findOneByOrFail({ creditCode: codeOf(key) })).id;
 }
 
 function serverUrl(): string {
@@ -125,14 +167,7 @@ export async function startTestHubOn(
     statements,
     services,
     replicas,
-    async gql(query, variables, token) {
-      const res = await fetch(`${hub.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
-    },
+    gql: (query, variables, token) => gqlAt(hub.url, query, variables, { token }),
     async token(role, creditCode, login, name) {
       return (await tokenFor(ds, services.tokens, role, creditCode, '12h', login ? { login, name } : undefined)).token;
     },

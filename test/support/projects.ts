@@ -1,9 +1,7 @@
 /** Helpers for the project specs: GraphQL documents, a declarable project, catalogue rows written directly. */
 import { CatalogueKind, ResourceFormat, ResourceStatus, SharingType, OpenType, UpdateFrequency, InformationResource } from '../../src/modules/catalogue';
-import { Organization } from '../../src/modules/organization';
 import { ProjectBudgetYear, ProjectTransition, Project } from '../../src/modules/project';
 import { SharingInterface, InterfaceKind, MountStatus } from '../../src/modules/sharing';
-import { DEMO_ORGANIZATIONS } from '../../seeds/organizations';
 import { Role } from '../../src/common/role.enums';
 import type { TestHub } from './hub';
 
@@ -66,11 +64,7 @@ export const declarable = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const creditCodeOf = (key: string) => DEMO_ORGANIZATIONS.find((o) => o.key === key)!.creditCode;
-
-export async function orgId(hub: TestHub, key: string): Promise<string> {
-  return (await hub.ds.getRepository(Organization).findOneByOrFail({ creditCode: creditCodeOf(key) })).id;
-}
+export { codeOf, orgId } from './hub';
 
 /** Rows of every table a project mutation writes, to prove a refusal wrote nothing. */
 export async function rowCounts(hub: TestHub) {

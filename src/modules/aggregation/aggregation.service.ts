@@ -12,7 +12,8 @@ import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { groupBy } from '../../common/batch';
-import { MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
+import { interfaceRunTimesUpdateSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
+import { resourceAggregatedUpdateSql } from '../catalogue';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
@@ -51,7 +52,8 @@ const READ_TARGETS = `
  * whose value would not move is not written at all, so a retried or late batch rewrites nothing; the
  * run history is never scanned. Those updates touch only the last-run columns, which no index holds
  * (heap-only updates, the tables keep free room per page), and the audit log's triggers treat them as
- * bookkeeping: no revision raised, no change captured (migration 1795810000000).
+ * bookkeeping: no revision raised, no change captured (migration 1795810000000). The two UPDATEs are the sharing and catalogue modules' own SQL
+ * (interfaceRunTimesUpdateSql, resourceAggregatedUpdateSql).
  */
 const INSERT_RUNS = `
   WITH batch AS (
@@ -68,20 +70,8 @@ const INSERT_RUNS = `
     SELECT b.interface_id, b.resource_id, b.platform_run_id, b.ran_at, b.mode, b.records, b.outcome, b.failure_reason
       FROM batch b JOIN fresh f ON f.interface_id = b.interface_id AND f.platform_run_id = b.platform_run_id
     RETURNING interface_id, resource_id, ran_at, outcome
-  ), interfaces AS (
-    UPDATE sharing_interface i
-       SET last_run_at = GREATEST(i.last_run_at, n.last_run_at),
-           last_success_at = GREATEST(i.last_success_at, n.last_success_at)
-      FROM (SELECT interface_id, max(ran_at) AS last_run_at, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success_at
-              FROM inserted GROUP BY interface_id) n
-     WHERE i.id = n.interface_id
-       AND (i.last_run_at IS DISTINCT FROM GREATEST(i.last_run_at, n.last_run_at)
-            OR i.last_success_at IS DISTINCT FROM GREATEST(i.last_success_at, n.last_success_at))
-  ), resources AS (
-    UPDATE information_resource r
-       SET last_aggregated_at = GREATEST(r.last_aggregated_at, n.last_success_at)
-      FROM (SELECT resource_id, max(ran_at) AS last_success_at FROM inserted WHERE outcome = 'SUCCEEDED' GROUP BY resource_id) n
-     WHERE r.id = n.resource_id AND r.last_aggregated_at IS DISTINCT FROM GREATEST(r.last_aggregated_at, n.last_success_at)
+  ), interfaces AS (${interfaceRunTimesUpdateSql('inserted')}
+  ), resources AS (${resourceAggregatedUpdateSql('inserted')}
   )
   SELECT count(*)::int AS accepted FROM inserted`;
 

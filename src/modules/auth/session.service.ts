@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
 import type { Clock } from '../../common/clock';
 import type { RequestContext } from '../../common/request-context';
+import type { Caller } from '../../common/caller';
 import { refuse, userError, UserErrorCode } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { mutate, Outcome } from '../../db/transaction';
@@ -89,7 +90,9 @@ export class SessionService {
       return { result: null, userErrors: [userError(UserErrorCode.INVALID_CREDENTIALS, '账号已停用，请联系系统管理员', ['input', 'login'])] };
     }
     const secret = newSecret();
-    return mutate(this.ds, ctx, async (em) => {
+    // The request has no caller yet: the audit entry's actor is the user who signs in (第十九条、第三十四条).
+    const signedIn: Caller = { userId: user.id, organizationId: user.organizationId, roles: user.roles, name: user.name, kind: 'USER' };
+    return mutate(this.ds, { ...ctx, caller: signedIn }, async (em) => {
       await em.update(User, { id: user.id }, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
       const session = await em.save(
         em.create(UserSession, {

@@ -1,7 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Role } from '../../common/role.enums';
-import { Organization } from '../organization';
+import { OrganizationTarget } from './notification-target.base';
 
 /**
  * 提醒邮箱 — the contact address of an organisation (as one role) that receives one digest a day.
@@ -10,18 +10,7 @@ import { Organization } from '../organization';
 @ObjectType({ description: "提醒邮箱 — an organisation's contact address for the daily reminder digest" })
 @Entity()
 @Index(['organizationId', 'role'], { unique: true })
-export class EmailRecipient {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  @JoinColumn()
-  organization: Relation<Organization>;
-
-  @Column('uuid')
-  organizationId: string;
-
+export class EmailRecipient extends OrganizationTarget {
   @Field(() => Role, { description: '接收角色 — the role whose events it receives' })
   @Column({ type: 'varchar', length: 40 })
   role: Role;

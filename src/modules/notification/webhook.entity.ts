@@ -1,24 +1,13 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Role } from '../../common/role.enums';
-import { Organization } from '../organization';
+import { OrganizationTarget } from './notification-target.base';
 
 /** 回调地址 — an organisation's webhook: every event addressed to it (as the role it was made for) is POSTed there, signed. */
 @ObjectType({ description: "回调地址（Webhook）— an organisation's receiver of reminder events, signed with HMAC-SHA256" })
 @Entity()
 @Index(['organizationId', 'role'])
-export class Webhook {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  @JoinColumn()
-  organization: Relation<Organization>;
-
-  @Column('uuid')
-  organizationId: string;
-
+export class Webhook extends OrganizationTarget {
   @Field(() => Role, { description: "接收角色 — the role whose events it receives (a project unit's for its organisation, an office's for the district)" })
   @Column({ type: 'varchar', length: 40 })
   role: Role;

@@ -16,11 +16,6 @@ import { NotificationEventKind, recordEvents } from '../notification';
 
 const ANSWER_LABEL = { ACCEPTED: '接受', DECLINED: '拒绝' } as const;
 
-/** 第十四条: proposals not yet answered, as SQL for the to-dos. Columns: project_id, organization_id, proposed_at. */
-export const PENDING_CO_BUILDING = `
-  SELECT c.project_id, c.organization_id, c.proposed_at FROM project_co_building_unit c
-   WHERE c.status = '${CoBuildingStatus.PROPOSED}' AND NOT EXISTS (SELECT 1 FROM project p WHERE p.id = c.project_id AND p.status = '${ProjectStatus.TERMINATED}')`;
-
 /** The units named as co-building units and not declined (第十四条): the ones the scheme lists. */
 export async function namedCoBuildingUnitIds(em: EntityManager, projectId: string): Promise<string[]> {
   const rows: { id: string }[] = await em.query(`SELECT organization_id AS id FROM project_co_building_unit WHERE project_id = $1 AND status <> $2`, [

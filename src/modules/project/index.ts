@@ -16,7 +16,8 @@ export {
 export { Project } from './project.entity';
 export { ProjectCoBuildingUnit } from './project-co-building-unit.entity';
 export { CoBuildingResolver, ProjectCoBuildingResolver } from './co-building.resolver';
-export { CoBuildingService, PENDING_CO_BUILDING } from './co-building.service';
+export { CoBuildingService } from './co-building.service';
+export { PENDING_CO_BUILDING } from './co-building.sql';
 export { CoBuildingStatus, ProjectCategory, ProjectStatus } from './project.enums';
 export {
   CoBuildingAnswerInput,

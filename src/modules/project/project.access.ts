@@ -4,6 +4,7 @@ import { Caller, hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
 import { Project } from './project.entity';
 import { CoBuildingStatus, ProjectStatus } from './project.enums';
+import { OPEN_CO_BUILDING_PROPOSALS } from './co-building.sql';
 
 /** Roles that read every project and every catalogue entry, drafts included (第五条、第六条、第三十四条). */
 export const OVERSIGHT_ROLES = [Role.BIG_DATA_BUREAU, Role.LEADING_GROUP_OFFICE, Role.EXPERT, Role.AUDITOR, Role.ADMIN];
@@ -65,7 +66,7 @@ export async function projectForChange(em: EntityManager, caller: Caller, projec
 
 /** 第十四条: the organisation is named as co-building unit of the project and has not answered yet. */
 async function proposedTo(em: EntityManager, projectId: string, organizationId: string): Promise<boolean> {
-  const rows: unknown[] = await em.query(`SELECT 1 FROM project_co_building_unit WHERE project_id = $1 AND organization_id = $2 AND status = 'PROPOSED'`, [
+  const rows: unknown[] = await em.query(`SELECT 1 FROM (${OPEN_CO_BUILDING_PROPOSALS}) o WHERE o.project_id = $1 AND o.organization_id = $2`, [
     projectId,
     organizationId,
   ]);

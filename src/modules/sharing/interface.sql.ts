@@ -1,0 +1,15 @@
+/**
+ * 第十七条: the aggregation runs just recorded move each interface's last run and last success
+ * forward, never back (GREATEST ignores NULL); an interface whose times would not move is not
+ * written. `runs` names a relation of (interface_id, ran_at, outcome), e.g. a CTE of the caller's
+ * statement (the aggregation module's INSERT … RETURNING).
+ */
+export const interfaceRunTimesUpdateSql = (runs: string) => `
+    UPDATE sharing_interface i
+       SET last_run_at = GREATEST(i.last_run_at, n.last_run_at),
+           last_success_at = GREATEST(i.last_success_at, n.last_success_at)
+      FROM (SELECT interface_id, max(ran_at) AS last_run_at, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success_at
+              FROM ${runs} GROUP BY interface_id) n
+     WHERE i.id = n.interface_id
+       AND (i.last_run_at IS DISTINCT FROM GREATEST(i.last_run_at, n.last_run_at)
+            OR i.last_success_at IS DISTINCT FROM GREATEST(i.last_success_at, n.last_success_at))`;
