@@ -18,6 +18,7 @@ import { Role } from '../src/common/role.enums';
 import { createServices, Services } from '../src/services';
 import { seedOrganizations } from '../seeds/demo';
 import { tokenFor } from '../seeds/tokens';
+import { demoPassword, demoUser } from '../seeds/users';
 import { generate, Scale } from './generate';
 
 export const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -37,6 +38,8 @@ export interface District {
   counts: { resources: number; interfaces: number; runs: number };
   generatedMs: number;
   token(role: Role): Promise<string>;
+  /** The demo user of `role` with a fresh password, to sign in to the console with. */
+  credentials(role: Role): Promise<{ login: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,10 @@ export async function districtHub(scale: Scale): Promise<District> {
     counts,
     generatedMs,
     token: async (role) => (await tokenFor(ds, services.tokens, role)).token,
+    async credentials(role) {
+      const { user } = await demoUser(ds, role);
+      return { login: user.login, password: await demoPassword(ds, user) };
+    },
     async close() {
       await hub.stop();
       await ds.destroy();

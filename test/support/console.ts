@@ -67,7 +67,7 @@ export async function menu(page: Page, text: string): Promise<void> {
 }
 
 /** Picks `option` in the Ant Design select labelled `label` by the option's own click event (a pointer click can land beneath the opening dropdown). */
-export async function choose(page: Page, label: string, option: string): Promise<void> {
+export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
   await item.waitFor();

@@ -9,6 +9,7 @@ import { label, options, percent, when } from '../format';
 import { Link } from '../router';
 import { hasRole, useViewer } from '../session';
 import { Lifecycle } from './ProjectPage';
+import { AssignExperts } from '../components/Oversight';
 
 interface Counts {
   numerator: number;
@@ -119,19 +120,31 @@ function ResultForm({ applicationId, done }: { applicationId: string; done: () =
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [errors, setErrors] = useState<UserError[]>([]);
-  const save = async (v: { result: string; acceptedOn: Dayjs; overrideReason?: string; documents?: Record<string, string> }) => {
+  const save = async (v: {
+    result: string;
+    acceptedOn: Dayjs;
+    overrideReason?: string;
+    earlyAcceptanceReason?: string;
+    rectificationDueOn?: Dayjs;
+    documents?: Record<string, string>;
+  }) => {
     const documents = await documentsOf(REPORT_DOCUMENTS, v.documents ?? {});
     const input = {
       applicationId,
       result: v.result,
       acceptedOn: v.acceptedOn.format('YYYY-MM-DD'),
       overrideReason: v.overrideReason?.trim() || null,
+      earlyAcceptanceReason: v.earlyAcceptanceReason?.trim() || null,
+      rectificationDueOn: v.rectificationDueOn ? v.rectificationDueOn.format('YYYY-MM-DD') : null,
       documents,
     };
     const { acceptanceRecordResult: p } = await gql('AcceptanceRecordResult', { input });
-    if (p.userErrors.length) setErrors(applyUserErrors(form, p.userErrors, [['result'], ['acceptedOn'], ['overrideReason']]));
+    if (p.userErrors.length)
+      setErrors(applyUserErrors(form, p.userErrors, [['result'], ['acceptedOn'], ['overrideReason'], ['earlyAcceptanceReason'], ['rectificationDueOn']]));
     else {
-      message.success(`验收结果已登记：${label('AcceptanceResult', v.result)}`);
+      message.success(
+        `验收结果已登记：${label('AcceptanceResult', v.result)}${v.rectificationDueOn ? `，已责令 ${v.rectificationDueOn.format('YYYY-MM-DD')} 前整改` : ''}`,
+      );
       done();
     }
   };
@@ -149,6 +162,12 @@ function ResultForm({ applicationId, done }: { applicationId: string; done: () =
         </Space>
         <DocumentFields kinds={REPORT_DOCUMENTS} />
         <Form.Item label="完整性未达标仍通过的理由" name="overrideReason" extra="完整性低于验收阈值时必填（第九条）">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label="整改期限" name="rectificationDueOn" extra="低于完整性阈值仍予通过时可同时责令限期整改未达标的指标（第三十三条）；不整改则留空">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label="上线运行未满三个月即验收的理由" name="earlyAcceptanceReason" extra="验收日期距上线不足三个月时必填（第二十四条）">
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
@@ -341,6 +360,18 @@ export default function AcceptancePage({ code }: { code: string }) {
                 { title: '意见', dataIndex: 'opinion' },
               ]}
             />
+          </Card>
+          <Card title={`指派的评审专家（${app.review?.assignments.length ?? 0}）`}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <span aria-label="指派的评审专家">
+                {app.review?.assignments.length
+                  ? app.review.assignments.map((a: { id: string; expertName: string | null; expertUserId: string }) => (
+                      <Tag key={a.id}>{a.expertName ?? a.expertUserId}</Tag>
+                    ))
+                  : '尚未指派专家'}
+              </span>
+              {open && hasRole(viewer, 'LEADING_GROUP_OFFICE') ? <AssignExperts target={{ applicationId: app.id }} done={q.reload} /> : null}
+            </Space>
           </Card>
           {open && hasRole(viewer, 'EXPERT') ? <OpinionForm applicationId={app.id} done={q.reload} /> : null}
           {open && hasRole(viewer, 'LEADING_GROUP_OFFICE') ? <ResultForm applicationId={app.id} done={q.reload} /> : null}

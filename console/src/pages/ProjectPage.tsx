@@ -5,6 +5,7 @@ import { gql, UserError } from '../api';
 import { Failure, Loading, StatusTag, useQuery } from '../components/common';
 import { applyUserErrors, ErrorList, withArticle } from '../components/errors';
 import { GapList } from '../components/GapList';
+import { Oversight } from '../components/Oversight';
 import { FigureCards, Figures } from '../figures';
 import { actionName, day, label, when, yuan } from '../format';
 import { Link, useRoute } from '../router';
@@ -192,6 +193,7 @@ export default function ProjectPage({ code }: { code: string }) {
           />
         </Card>
       ) : null}
+      <Oversight code={p.code} changed={q.reload} />
       {p.completeness ? (
         <Card title="信息资源共享完整性">
           <FigureCards figures={p.completeness as Figures} />

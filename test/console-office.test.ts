@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/**
+ * The leading-group office's and the experts' console journeys in Chromium: a declared plan's
+ * review (an expert assigned, the expert's opinion recorded and revised, 第六条、第十条), and an
+ * acceptance passed below the thresholds with a rectification due date, the unit's report and the
+ * office's acceptance of it (第九条、第三十三条). Screenshots land in test/screenshots/console/.
+ */
+import { Role } from '../src/common/role.enums';
+import { choose, consoleJourneys, idle } from './support/console';
+
+jest.setTimeout(240_000);
+
+const ctx = consoleJourneys();
+/** 宿城区卫生健康委员会, the unit of SC-2025-0007 (in trial operation). */
+const HEALTH = '11321302014000108A';
+const beijing = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+it('office and expert: an expert assigned to a declared plan’s review records an opinion, then revises it', async () => {
+  const office = await ctx.signedIn(Role.LEADING_GROUP_OFFICE);
+  let page = office.page;
+  await page.goto(`${ctx.hub.url}/console/projects/SC-2027-0003`);
+  const card = page.locator('.ant-card', { hasText: '建设计划和建设方案专家评审' });
+  await card.waitFor();
+  const experts = card.getByRole('table', { name: '指派的专家' });
+  await experts.getByRole('cell', { name: '李静', exact: true }).waitFor();
+  expect(await experts.getByRole('cell', { name: '张明远', exact: true }).count()).toBe(0);
+
+  // The client asks for at least one expert; then the demo expert is assigned by user id.
+  await card.getByRole('button', { name: '指派专家' }).click();
+  await card.getByText('请填写至少一位专家的用户ID').waitFor();
+  const expertId = (await ctx.hub.credentials(Role.EXPERT)).userId;
+  await page.getByLabel('评审专家（用户ID）').fill(expertId);
+  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await card.getByRole('button', { name: '指派专家' }).click();
+  await experts.getByRole('cell', { name: '张明远', exact: true }).waitFor();
+  await idle(page);
+  await office.shot('office-plan-review');
+
+  // The expert (张明远) records an opinion on the plan, then revises it: both versions are kept.
+  const expert = await ctx.signedIn(Role.EXPERT);
+  page = expert.page;
+  await page.goto(`${ctx.hub.url}/console/projects/SC-2027-0003`);
+  const mine = page.locator('.ant-card', { hasText: '建设计划和建设方案专家评审' });
+  await mine.getByRole('button', { name: '提交评审意见' }).waitFor();
+  await choose(page, '评审结论', '修改后通过');
+  await page.getByLabel('建设方案评审意见').fill('建设方案基本可行，需补充数据共享清单');
+  await mine.getByRole('button', { name: '提交评审意见' }).click();
+  const row = mine.getByRole('table', { name: '指派的专家' }).locator('.ant-table-row', { hasText: '张明远' });
+  await row.getByText('建设方案基本可行，需补充数据共享清单').waitFor();
+  await choose(page, '评审结论', /^通过$/);
+  await page.getByLabel('建设方案评审意见').fill('已补充共享清单，同意列入年度计划');
+  await mine.getByRole('button', { name: '提交评审意见' }).click();
+  await row.getByText('第 2 版').waitFor();
+  expect(await row.textContent()).toContain('已补充共享清单，同意列入年度计划');
+  await row.locator('.ant-table-row-expand-icon').click();
+  await page.getByRole('cell', { name: '建设方案基本可行，需补充数据共享清单', exact: true }).waitFor();
+  await idle(page);
+  await expert.shot('expert-plan-opinion');
+
+  const read = await ctx.hub.gql(
+    `{ project(code: "SC-2027-0003") { planReview { assignments { expertName opinion { conclusion version } } } } }`,
+    {},
+    await ctx.hub.token(Role.LEADING_GROUP_OFFICE),
+  );
+  expect(read.data.project.planReview.assignments).toContainEqual({ expertName: '张明远', opinion: { conclusion: 'PASS', version: 2 } });
+});
+
+it('office and unit: an acceptance passed below the thresholds orders a rectification by its due date; the unit reports; the office accepts', async () => {
+  const unit = await ctx.hub.token(Role.PROJECT_UNIT, HEALTH);
+  const officeToken = await ctx.hub.token(Role.LEADING_GROUP_OFFICE);
+  const project = (await ctx.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
+  expect(project.status).toBe('TRIAL_OPERATION');
+  const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
+    kind,
+    title: kind,
+    fileName: `${kind}.pdf`,
+    sha256: String(i).repeat(64),
+  }));
+  const applied = await ctx.hub.gql(
+    `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
+    { input: { projectId: project.id, documents } },
+    unit,
+  );
+  expect(applied.data.acceptanceApply.userErrors).toEqual([]);
+  const applicationId = applied.data.acceptanceApply.acceptanceApplication.id;
+
+  // The office assigns the expert on the acceptance page; the expert's opinion comes over the API.
+  const office = await ctx.signedIn(Role.LEADING_GROUP_OFFICE);
+  let page = office.page;
+  await page.goto(`${ctx.hub.url}/console/acceptance/SC-2025-0007`);
+  await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
+  await page.getByLabel('评审专家（用户ID）').fill((await ctx.hub.credentials(Role.EXPERT)).userId);
+  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await page.getByRole('button', { name: '指派专家' }).click();
+  await page.getByLabel('指派的评审专家').getByText('张明远').waitFor();
+  const opinion = await ctx.hub.gql(
+    `mutation($input: ExpertOpinionRecordInput!) { expertOpinionRecord(input: $input) { userErrors { message } } }`,
+    { input: { applicationId, conclusion: 'PASS_WITH_CHANGES', opinion: '挂接率未达标，限期整改' } },
+    await ctx.hub.token(Role.EXPERT),
+  );
+  expect(opinion.data.expertOpinionRecord.userErrors).toEqual([]);
+  await page.reload();
+
+  // Passed below the thresholds: the reason, and the rectification due date in the same step (第三十三条).
+  const due = beijing(30);
+  await choose(page, '验收结果', '通过');
+  await page.getByLabel('验收日期').fill(beijing());
+  await page.getByLabel('验收日期').press('Tab');
+  for (const [label, file] of [
+    ['信息资源共享清单（文件名）', '共享清单.xlsx'],
+    ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
+    ['技术开发文档（文件名）', '技术文档.pdf'],
+  ]) {
+    await page.getByLabel(label).fill(file);
+  }
+  await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源列入整改，限期一个月完成');
+  await page.getByLabel('整改期限').fill(due);
+  await page.getByLabel('整改期限').press('Tab');
+  await office.shot('office-result-rectification');
+  await page.getByRole('button', { name: '登记结果' }).click();
+  await page.locator('.ant-tag', { hasText: '验收通过' }).first().waitFor();
+  const ordered = (await ctx.hub.gql(`{ project(code: "SC-2025-0007") { status rectification { status dueOn findings } } }`, {}, officeToken)).data.project;
+  expect(ordered).toMatchObject({ status: 'RECTIFYING', rectification: { status: 'ORDERED', dueOn: due } });
+  expect(ordered.rectification.findings.length).toBeGreaterThan(0);
+
+  // The unit sees the order on its project and reports, with its materials.
+  const health = await ctx.signedIn(Role.PROJECT_UNIT, HEALTH);
+  page = health.page;
+  await page.goto(`${ctx.hub.url}/console/projects/SC-2025-0007`);
+  const card = page.locator('.ant-card', { hasText: '限期整改（第三十三条）' });
+  await card.getByText(due).waitFor();
+  expect(await card.getByRole('list', { name: '整改问题清单' }).locator('li').count()).toBe(ordered.rectification.findings.length);
+  await card.getByRole('button', { name: '报告整改情况' }).click();
+  await card.getByText('请填写整改情况').waitFor();
+  await page.getByLabel('整改情况').fill('已完成未挂接资源的挂接，归集任务恢复');
+  await page.getByLabel('整改材料（每行一份）').fill('挂接清单.xlsx\n归集日志.pdf');
+  await card.getByRole('button', { name: '报告整改情况' }).click();
+  await card.getByText('已报告整改情况', { exact: true }).waitFor();
+  await idle(page);
+  await health.shot('unit-rectification-report');
+
+  // The office: refusing needs its reason (the API's refusal beside the field); then it accepts.
+  page = office.page;
+  await page.goto(`${ctx.hub.url}/console/projects/SC-2025-0007`);
+  const decide = page.locator('.ant-card', { hasText: '限期整改（第三十三条）' });
+  await decide.getByText('已完成未挂接资源的挂接，归集任务恢复').waitFor();
+  await decide.getByRole('button', { name: '整改验收不通过' }).click();
+  await decide.locator('.ant-form-item', { hasText: '验收意见（不通过时为理由，必填）' }).locator('.ant-form-item-explain-error').waitFor();
+  await office.shot('office-rectification-decide');
+  await page.getByLabel('验收意见（不通过时为理由，必填）').fill('整改到位');
+  await decide.getByRole('button', { name: '整改验收通过' }).click();
+  await decide.getByRole('table', { name: '整改记录' }).getByText('整改通过').waitFor();
+  await idle(page);
+  await office.shot('office-rectification-accepted');
+  const after = (await ctx.hub.gql(`{ project(code: "SC-2025-0007") { status rectification { id } rectifications { status decisionNote } } }`, {}, officeToken))
+    .data.project;
+  expect(after).toMatchObject({ status: 'ACCEPTED', rectification: null, rectifications: [{ status: 'ACCEPTED', decisionNote: '整改到位' }] });
+});
