@@ -158,6 +158,8 @@ async function main() {
       const body = await post(`${hub.url}/catalogue/import?project=${project.code}${dryRun ? '&dryRun=true' : ''}`, file, token);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       clearInterval(sampler);
+      // Anything but an import report (a refusal, an internal error) is the run's failure, not a figure.
+      if (typeof body.rows !== 'number') throw new Error(`import failed: ${JSON.stringify(body).slice(0, 1000)}`);
       if (body.errorCount) throw new Error(`import failed: ${JSON.stringify(body.errors.slice(0, 3))}`);
       results.push({
         rows: body.rows,

@@ -135,7 +135,13 @@ describe('exports', () => {
     expect((await download(a.hub, '/catalogue/export.csv', 'bad-token')).status).toBe(401);
     const bad = await download(a.hub, '/catalogue/export.xlsx?sharingType=SOMETIMES', bureau);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body.toString()).error.code).toBe('BAD_FILTER');
+    const refusal = JSON.parse(bad.body.toString()).error;
+    expect(refusal.code).toBe('BAD_FILTER');
+    expect(refusal.message).toContain('无条件共享、有条件共享、不予共享'); // the labels, not the enum's codes
+    expect(refusal.message).not.toMatch(/UNCONDITIONAL|NOT_SHARED/);
+    // The label the export writes is a filter value too.
+    const byLabel = await download(a.hub, `/catalogue/export.xlsx?sharingType=${encodeURIComponent('有条件共享')}`, bureau);
+    expect(sheetRows((await readWorkbook(byLabel.body)).getWorksheet('信息资源目录')!).map((r) => r[4])).toEqual(['学籍信息']);
     expect((await download(a.hub, '/catalogue/export.xlsx?projectId=nope', bureau)).status).toBe(400);
   });
 

@@ -52,6 +52,10 @@ export class User {
   @Column({ type: 'enum', enum: Role, enumName: 'role', array: true })
   roles: Role[];
 
+  @Field(() => String, { nullable: true, description: '提醒邮箱 — where the person’s daily reminder digest goes; none: no digest' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
   /** scrypt hash (password.ts); null: no password sign-in (single sign-on or token-only). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   passwordHash: string | null;

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/role.enums';
 
@@ -36,6 +36,12 @@ export class UserCreateInput {
   @MinLength(1, { message: '统一身份认证用户标识不能为空' })
   @MaxLength(200, { message: '统一身份认证用户标识不能超过200个字符' })
   ssoSubject?: string | null;
+
+  @Field(() => String, { nullable: true, description: '提醒邮箱 — the person’s address for the daily reminder digest' })
+  @IsOptional()
+  @MaxLength(254, { message: '邮箱地址最长254个字符' })
+  @IsEmail({}, { message: '邮箱地址格式无效' })
+  email?: string | null;
 }
 
 @InputType({ description: '修改用户 — changes to a user; omitted fields stay as they are (ADMIN)' })
@@ -70,6 +76,12 @@ export class UserUpdateInput {
   @MinLength(1, { message: '统一身份认证用户标识不能为空' })
   @MaxLength(200, { message: '统一身份认证用户标识不能超过200个字符' })
   ssoSubject?: string | null;
+
+  @Field(() => String, { nullable: true, description: '提醒邮箱 — the person’s address for the daily reminder digest; null removes it' })
+  @IsOptional()
+  @MaxLength(254, { message: '邮箱地址最长254个字符' })
+  @IsEmail({}, { message: '邮箱地址格式无效' })
+  email?: string | null;
 }
 
 @InputType({ description: '停用用户 — disable a user: every token and session of theirs is refused from the next request (ADMIN)' })

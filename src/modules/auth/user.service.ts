@@ -52,6 +52,7 @@ export class UserService {
     input.login = normalizeLogin(input.login);
     input.name = input.name.trim();
     input.roles = [...new Set(input.roles)];
+    if (typeof input.email === 'string') input.email = input.email.trim();
     const errors = [...(await validateInput(input)), ...passwordErrors(input.password, input.login)];
     if (errors.length) return { result: null, userErrors: errors };
     const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -65,6 +66,7 @@ export class UserService {
         passwordHash,
         passwordChangedAt: passwordHash ? this.clock.now() : null,
         ssoSubject: input.ssoSubject ?? null,
+        email: input.email ?? null,
       });
       return em.save(user);
     });
@@ -73,6 +75,7 @@ export class UserService {
   async update(ctx: RequestContext, input: UserUpdateInput): Promise<Outcome<User>> {
     if (typeof input.name === 'string') input.name = input.name.trim();
     if (input.roles) input.roles = [...new Set(input.roles)];
+    if (typeof input.email === 'string') input.email = input.email.trim();
     const errors = await validateInput(input);
     if (errors.length) return { result: null, userErrors: errors };
     const existing = await this.ds.getRepository(User).findOneBy({ id: input.id });
@@ -86,6 +89,7 @@ export class UserService {
       if (input.roles) user.roles = input.roles;
       if (input.organizationId !== undefined) user.organizationId = input.organizationId;
       if (input.ssoSubject !== undefined) user.ssoSubject = input.ssoSubject;
+      if (input.email !== undefined) user.email = input.email;
       if (input.roles || input.organizationId !== undefined) await this.checkScope(em, user.roles, user.organizationId);
       if (passwordHash) {
         const now = this.clock.now();

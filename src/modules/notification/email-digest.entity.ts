@@ -1,25 +1,22 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DeliveryStatus } from './notification.enums';
-import { EmailRecipient } from './email-recipient.entity';
 
 /**
- * 每日摘要 — one e-mail per recipient per day listing the events since its last digest. Made by the
- * daily round, sent by the worker; its id is the message's Message-ID, so a resend after a crash
- * is recognisable as the same message.
+ * 每日摘要 — one e-mail per address per day listing the events since its last digest: a person's
+ * (the address of their account) covers every event they are a recipient of; an address an
+ * organisation configured covers its role's. Made by the daily round, sent by the worker; its id
+ * is the message's Message-ID, so a resend after a crash is recognisable as the same message.
  */
 @Entity()
-@Index(['recipientId', 'digestDate'], { unique: true })
+@Index('email_digest_address_date_key', ['address', 'digestDate'], { unique: true })
 @Index(['status', 'nextAttemptAt'])
 export class EmailDigest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @ManyToOne(() => EmailRecipient, { onDelete: 'RESTRICT' })
-  @JoinColumn()
-  recipient: Relation<EmailRecipient>;
-
-  @Column('uuid')
-  recipientId: string;
+  /** The address, in lower case: one mailbox gets one digest a day however many accounts or settings name it. */
+  @Column({ length: 254 })
+  address: string;
 
   /** The Asia/Shanghai day of the digest. */
   @Column({ type: 'date' })

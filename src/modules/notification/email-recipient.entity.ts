@@ -4,8 +4,8 @@ import { Role } from '../../common/role.enums';
 import { OrganizationTarget } from './notification-target.base';
 
 /**
- * 提醒邮箱 — the contact address of an organisation (as one role) that receives one digest a day.
- * Until user accounts exist this is per organisation and role, not per person.
+ * 提醒邮箱 — a contact address of an organisation (as one role) that receives one digest a day of
+ * that role's events. A person's own digest goes to the address of their account (hub_user.email).
  */
 @ObjectType({ description: "提醒邮箱 — an organisation's contact address for the daily reminder digest" })
 @Entity()

@@ -182,8 +182,8 @@ export class NotificationWorker {
     const now = this.clock.now();
     return this.ds.transaction(async (em) => {
       const [g] = await em.query(
-        `SELECT g.id, g.attempts, g.event_ids, to_char(g.digest_date, 'YYYY-MM-DD') AS digest_date, r.address
-           FROM email_digest g JOIN email_recipient r ON r.id = g.recipient_id
+        `SELECT g.id, g.attempts, g.event_ids, to_char(g.digest_date, 'YYYY-MM-DD') AS digest_date, g.address
+           FROM email_digest g
           WHERE g.status = '${DeliveryStatus.PENDING}' AND g.next_attempt_at <= $1
           ORDER BY g.next_attempt_at, g.id LIMIT 1
             FOR UPDATE OF g SKIP LOCKED`,

@@ -21,6 +21,17 @@ export const addressedTo = (w: string, e: string) =>
   `((${w}.role = '${Role.PROJECT_UNIT}' AND ${w}.organization_id = ANY(${e}.organization_ids)) OR ${w}.role = ANY(${e}.roles))`;
 
 /**
+ * Whether a person (a user account, alias `u`: id, organization_id, roles) is a recipient of an event
+ * (alias `e`): a project unit's users for their own organisation, an office's users wherever they
+ * sit, and of the events for experts only the experts the event names (data.expertUserIds, 第六条).
+ */
+export const addressedToPerson = (u: string, e: string) =>
+  `(('${Role.PROJECT_UNIT}' = ANY(${u}.roles) AND ${u}.organization_id = ANY(${e}.organization_ids))
+    OR EXISTS (SELECT 1 FROM unnest(${u}.roles) AS held(role) WHERE held.role::text = ANY(${e}.roles) AND held.role <> '${Role.EXPERT}')
+    OR ('${Role.EXPERT}' = ANY(${u}.roles) AND '${Role.EXPERT}' = ANY(${e}.roles)
+        AND (NOT ${e}.data ? 'expertUserIds' OR ${e}.data->'expertUserIds' ? ${u}.id::text)))`;
+
+/**
  * Records the events a SELECT yields (columns kind, organization_ids uuid[], roles text[], data
  * jsonb, dedupe_key text), and in the same statement the delivery owed to every active webhook
  * they are addressed to. Call it inside the transaction of the change: the events exist if and
