@@ -86,7 +86,10 @@ export class PartitionedRuns1795810000000 implements MigrationInterface {
         FOR m IN SELECT generate_series(coalesce(newest, until), until, interval '1 month') LOOP
           PERFORM aggregation_run_partition(m);
         END LOOP;
-        PERFORM aggregation_run_partition(until);
+        -- A time before the newest month is covered already (by its month or by aggregation_run_older).
+        IF newest IS NULL OR until >= newest THEN
+          PERFORM aggregation_run_partition(until);
+        END IF;
         RETURN (date_trunc('month', greatest(newest, until) AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC';
       END $$`);
     // This month's and the next `months_ahead` months' partitions; answers how many it made.

@@ -182,6 +182,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   };
   // requestTimeout is enforced when Node checks the connections: every second, not every 30.
   const server = http.createServer({ connectionsCheckingInterval: 1000 });
+  // A client that sends its request and then half-closes the connection is still answered: the
+  // admission asks PostgreSQL first (the shared rate limit), so the answer comes after the client's
+  // end of stream, which Node's default would meet by closing the socket unanswered.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   const apollo = new ApolloServer<Context>({
     schema: await buildHubSchema(),
     formatError: formatError(log),
@@ -232,6 +236,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
+    // The body is read from the first moment, while the caller and the admission are looked up: a
+    // client that sends its request and half-closes the connection is still answered.
+    const body = parseBody(req);
+    body.catch(() => undefined); // its failure is answered below, once awaited
     const caller = services.identity.callerOf(req);
     const known = await caller.catch((err: unknown) => {
       // A database that cannot answer (busy, down) refused no token: the request answers its DATABASE_* error.
@@ -250,7 +258,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
     }
     try {
-      await answer(req, res, requestId, reqLog, caller, callerKey);
+      await answer(req, res, requestId, reqLog, caller, callerKey, body);
     } finally {
       admission.release();
     }
@@ -263,9 +271,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     reqLog: Logger,
     caller: Promise<Caller | null>,
     callerKey: string,
+    bodyRead: Promise<unknown>,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
-    const body = await parseBody(req);
+    const body = await bodyRead;
     const claim = await claimFor(services.idempotency, req.headers['idempotency-key'], callerKey, body);
     if (claim?.kind === 'replay') {
       res.statusCode = claim.answer.status;
