@@ -207,7 +207,7 @@ describe('POST /catalogue/import', () => {
     const file = await filledTemplate(template, [row({ 信息资源名称: '越权', 目: '020' })]);
     const other = await upload(hub, q(), file, 'x.xlsx', health);
     expect(other.status).toBe(403);
-    expect(other.body.error).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(other.body.error).toMatchObject({ code: 'NOT_ALLOWED', article: '第十三条' });
     expect(other.body.error.message).toMatch(/牵头单位或共建单位/);
     expect((await upload(hub, q(), file, 'x.xlsx')).status).toBe(401);
     expect((await upload(hub, q(), file, 'x.xlsx', 'not-a-token')).status).toBe(401);

@@ -99,7 +99,7 @@ export class CatalogueImportService {
           // 第十三条: only the project's own units register its catalogue; the project stays locked for the import.
           await projectForChange(em, ctx.caller!, project.id, ['project']);
         } catch (err) {
-          if (err instanceof UserErrorsException) throw new UploadRefused(403, err.errors[0].code, err.errors[0].message);
+          if (err instanceof UserErrorsException) throw new UploadRefused(403, err.errors[0].code, err.errors[0].message, err.errors[0].article ?? undefined);
           throw err;
         }
         const run = new ImportRun({ ...ctx, transaction: em }, project, this.deps, opts);

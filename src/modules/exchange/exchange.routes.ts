@@ -166,7 +166,8 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
       else await exportFile(res, context, url.searchParams, path.endsWith('.csv') ? 'csv' : 'xlsx');
     } catch (err) {
       if (res.headersSent) throw err;
-      if (err instanceof UploadRefused) sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+      if (err instanceof UploadRefused)
+        sendJson(res, err.status, { error: { code: err.code, message: err.message, ...(err.article ? { article: err.article } : {}) } });
       else if (err instanceof GraphQLError) {
         const code = String(err.extensions.code ?? 'BAD_REQUEST');
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400;

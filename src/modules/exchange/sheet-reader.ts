@@ -20,6 +20,8 @@ export class UploadRefused extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The article of the measures the refusal applies (第N条), when a rule refused. */
+    readonly article?: string,
   ) {
     super(message);
   }
