@@ -25,12 +25,11 @@ it('office and expert: an expert assigned to a declared plan’s review records 
   await experts.getByRole('cell', { name: '李静', exact: true }).waitFor();
   expect(await experts.getByRole('cell', { name: '张明远', exact: true }).count()).toBe(0);
 
-  // The client asks for at least one expert; then the demo expert is assigned by user id.
+  // The client asks for at least one expert; then the demo expert is chosen by name among the experts.
   await card.getByRole('button', { name: '指派专家' }).click();
-  await card.getByText('请填写至少一位专家的用户ID').waitFor();
-  const expertId = (await ctx.hub.credentials(Role.EXPERT)).userId;
-  await page.getByLabel('评审专家（用户ID）').fill(expertId);
-  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await card.getByText('请选择至少一位评审专家').waitFor();
+  await choose(page, '评审专家', '张明远');
+  await page.keyboard.press('Escape');
   await card.getByRole('button', { name: '指派专家' }).click();
   await experts.getByRole('cell', { name: '张明远', exact: true }).waitFor();
   await idle(page);
@@ -89,8 +88,8 @@ it('office and unit: an acceptance passed below the thresholds orders a rectific
   let page = office.page;
   await page.goto(`${ctx.hub.url}/console/acceptance/SC-2025-0007`);
   await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
-  await page.getByLabel('评审专家（用户ID）').fill((await ctx.hub.credentials(Role.EXPERT)).userId);
-  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await choose(page, '评审专家', '张明远');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '指派专家' }).click();
   await page.getByLabel('指派的评审专家').getByText('张明远').waitFor();
   const opinion = await ctx.hub.gql(
