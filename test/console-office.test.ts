@@ -25,12 +25,11 @@ it('office and expert: an expert assigned to a declared plan’s review records 
   await experts.getByRole('cell', { name: '李静', exact: true }).waitFor();
   expect(await experts.getByRole('cell', { name: '张明远', exact: true }).count()).toBe(0);
 
-  // The client asks for at least one expert; then the demo expert is assigned by user id.
+  // The client asks for at least one expert; then the demo expert is chosen by name among the experts.
   await card.getByRole('button', { name: '指派专家' }).click();
-  await card.getByText('请填写至少一位专家的用户ID').waitFor();
-  const expertId = (await ctx.hub.credentials(Role.EXPERT)).userId;
-  await page.getByLabel('评审专家（用户ID）').fill(expertId);
-  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await card.getByText('请选择至少一位评审专家').waitFor();
+  await choose(page, '评审专家', '张明远');
+  await page.keyboard.press('Escape');
   await card.getByRole('button', { name: '指派专家' }).click();
   await experts.getByRole('cell', { name: '张明远', exact: true }).waitFor();
   await idle(page);
@@ -89,8 +88,8 @@ it('office and unit: an acceptance passed below the thresholds orders a rectific
   let page = office.page;
   await page.goto(`${ctx.hub.url}/console/acceptance/SC-2025-0007`);
   await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
-  await page.getByLabel('评审专家（用户ID）').fill((await ctx.hub.credentials(Role.EXPERT)).userId);
-  await page.getByLabel('评审专家（用户ID）').press('Enter');
+  await choose(page, '评审专家', '张明远');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '指派专家' }).click();
   await page.getByLabel('指派的评审专家').getByText('张明远').waitFor();
   const opinion = await ctx.hub.gql(
@@ -123,6 +122,14 @@ it('office and unit: an acceptance passed below the thresholds orders a rectific
   expect(ordered).toMatchObject({ status: 'RECTIFYING', rectification: { status: 'ORDERED', dueOn: due } });
   expect(ordered.rectification.findings.length).toBeGreaterThan(0);
 
+  // The office's rectification tracking lists it among those owed, with the days left to its due date.
+  await page.goto(`${ctx.hub.url}/console/rectifications`);
+  const owedRow = page.getByRole('table', { name: '待报告的整改' }).locator('.ant-table-row', { hasText: 'SC-2025-0007' });
+  await owedRow.getByText('剩 30 天').waitFor();
+  expect(await owedRow.textContent()).toContain(due);
+  await idle(page);
+  await office.shot('office-rectifications-owed');
+
   // The unit sees the order on its project and reports, with its materials.
   const health = await ctx.signedIn(Role.PROJECT_UNIT, HEALTH);
   page = health.page;
@@ -139,9 +146,16 @@ it('office and unit: an acceptance passed below the thresholds orders a rectific
   await idle(page);
   await health.shot('unit-rectification-report');
 
-  // The office: refusing needs its reason (the API's refusal beside the field); then it accepts.
+  // The office: the report waits in its tracking page, whose link leads to the project.
   page = office.page;
-  await page.goto(`${ctx.hub.url}/console/projects/SC-2025-0007`);
+  await page.goto(`${ctx.hub.url}/console/rectifications`);
+  const reportedRow = page.getByRole('table', { name: '待验收的整改' }).locator('.ant-table-row', { hasText: 'SC-2025-0007' });
+  await reportedRow.waitFor();
+  expect(await page.getByRole('table', { name: '待报告的整改' }).locator('.ant-table-row', { hasText: 'SC-2025-0007' }).count()).toBe(0);
+  await reportedRow.getByRole('link').click();
+  await page.waitForURL(/\/console\/projects\/SC-2025-0007$/);
+
+  // Refusing needs its reason (the API's refusal beside the field); then it accepts.
   const decide = page.locator('.ant-card', { hasText: '限期整改（第三十三条）' });
   await decide.getByText('已完成未挂接资源的挂接，归集任务恢复').waitFor();
   await decide.getByRole('button', { name: '整改验收不通过' }).click();

@@ -164,6 +164,60 @@ describe('expertAssign (第六条)', () => {
   });
 });
 
+describe('experts: whom the office may assign (第六条)', () => {
+  const EXPERTS = `query ($nameContains: String) { experts(nameContains: $nameContains) { userId name organizationName } }`;
+  const list = async (nameContains?: string | null, token = office) => hub.gql(EXPERTS, { nameContains }, token);
+
+  it('lists the enabled experts by name, with their organisation, narrowed by nameContains', async () => {
+    const zhou = await hub.userId(Role.EXPERT, 'zhou', '周文华');
+    await hub.ds.query(`UPDATE hub_user SET organization_id = NULL WHERE id = $1`, [zhou]);
+    const orgOf = async (userId: string) =>
+      (await hub.ds.query(`SELECT o.name FROM hub_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1`, [userId]))[0].name;
+    const all = await list();
+    expect(all.errors).toBeUndefined();
+    expect(all.data.experts).toEqual(
+      expect.arrayContaining([
+        { userId: ZHANG.userId, name: '张明远', organizationName: await orgOf(ZHANG.userId) },
+        { userId: LI.userId, name: '李静', organizationName: await orgOf(LI.userId) },
+        { userId: zhou, name: '周文华', organizationName: null },
+      ]),
+    );
+    const names = all.data.experts.map((e: { name: string }) => e.name);
+    expect(names).toEqual([...names].sort());
+    const narrowed = (await list(' 明远 ')).data.experts;
+    expect(narrowed.map((e: { userId: string }) => e.userId)).toContain(ZHANG.userId);
+    expect(narrowed.every((e: { name: string }) => e.name.includes('明远'))).toBe(true);
+    expect((await list('李静')).data.experts).toEqual([expect.objectContaining({ userId: LI.userId })]);
+    // the pattern's wildcards are taken literally
+    expect((await list('%')).data.experts).toEqual([]);
+    expect((await list('')).data.experts).toEqual(all.data.experts);
+  });
+
+  it('leaves out disabled experts and accounts without the EXPERT role', async () => {
+    const gone = await hub.userId(Role.EXPERT, 'wang-retired', '王已停');
+    await hub.ds.query(`UPDATE hub_user SET disabled_at = now() WHERE id = $1`, [gone]);
+    await hub.userId(Role.AUDITOR, 'wang-auditor', '王审计');
+    const ids = (await list('王')).data.experts.map((e: { userId: string }) => e.userId);
+    expect(ids).toEqual([]);
+    expect((await list()).data.experts.map((e: { userId: string }) => e.userId)).not.toContain(gone);
+  });
+
+  it('refuses a name filter over 50 characters, naming the argument', async () => {
+    const res = await list('专'.repeat(51));
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]).toMatchObject({ message: '姓名检索词不能超过50个字符', extensions: { code: 'BAD_USER_INPUT', argument: 'nameContains' } });
+  });
+
+  it("is the office's: every other role is FORBIDDEN", async () => {
+    for (const role of [Role.PROJECT_UNIT, Role.BIG_DATA_BUREAU, Role.AUDITOR, Role.PLATFORM, Role.ADMIN]) {
+      const res = await list(null, await hub.token(role));
+      expect([role, res.errors?.[0].extensions?.code]).toEqual([role, 'FORBIDDEN']);
+    }
+    expect((await list(null, await asExpert(ZHANG))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await hub.gql(EXPERTS, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('expertOpinionRecord on a plan (第六条、第十条)', () => {
   it('is refused to an expert not assigned; the assigned one is shown by name and revises, every version kept', async () => {
     const projectId = await declared();

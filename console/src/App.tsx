@@ -19,6 +19,7 @@ const ProjectPage = lazy(() => import('./pages/ProjectPage'));
 const ProjectForm = lazy(() => import('./pages/ProjectForm'));
 const SharingRequests = lazy(() => import('./pages/SharingRequests'));
 const Deadlines = lazy(() => import('./pages/Deadlines'));
+const Rectifications = lazy(() => import('./pages/Rectifications'));
 const AcceptanceList = lazy(() => import('./pages/AcceptanceList'));
 const AcceptancePage = lazy(() => import('./pages/AcceptancePage'));
 const Interfaces = lazy(() => import('./pages/Interfaces'));
@@ -47,6 +48,7 @@ const MENU: Entry[] = [
   { key: '/interfaces', text: '共享接口与挂接', roles: ['BIG_DATA_BUREAU', 'PLATFORM', 'PROJECT_UNIT', 'AUDITOR'] },
   { key: '/requests', text: '共享申请', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
   { key: '/deadlines', text: '期限', roles: [...OVERSIGHT, 'PROJECT_UNIT'] },
+  { key: '/rectifications', text: '整改跟踪', roles: ['LEADING_GROUP_OFFICE'] },
   { key: '/audit', text: '审计日志', roles: ['AUDITOR', 'BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE'] },
 ];
 
@@ -78,6 +80,7 @@ const ROUTES: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/interfaces', () => <Interfaces />],
   ['/requests', () => <SharingRequests />],
   ['/deadlines', () => <Deadlines />],
+  ['/rectifications', () => <Rectifications />],
   ['/audit', () => <AuditLog />],
 ];
 

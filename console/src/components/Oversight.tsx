@@ -94,9 +94,19 @@ function useStep(fields: string[], rename: Record<string, string> = {}) {
   return { form, errors, busy, run };
 }
 
-/** The office assigns experts (by their user IDs) to a plan review or an acceptance review (第六条). */
+interface Expert {
+  userId: string;
+  name: string;
+  organizationName: string | null;
+}
+
+/**
+ * The office assigns experts to a plan review or an acceptance review (第六条), choosing them by
+ * name among the enabled expert accounts (`experts`, at most 100; the select filters them as typed).
+ */
 export function AssignExperts({ target, done }: { target: { projectId: string } | { applicationId: string }; done: () => void }) {
   const step = useStep(['expertUserIds']);
+  const experts = useQuery<{ experts: Expert[] }>('Experts', {});
   return (
     <Form
       form={step.form}
@@ -104,8 +114,22 @@ export function AssignExperts({ target, done }: { target: { projectId: string } 
       onFinish={(v: { expertUserIds: string[] }) => step.run('ExpertAssign', { ...target, expertUserIds: v.expertUserIds ?? [] }, '已指派评审专家', done)}
     >
       <ErrorList errors={step.errors} />
-      <Form.Item label="评审专家（用户ID）" name="expertUserIds" rules={[{ required: true, message: '请填写至少一位专家的用户ID' }]}>
-        <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} style={{ minWidth: 360 }} placeholder="输入专家用户ID，回车确认" />
+      {experts.error ? <Failure error={experts.error} /> : null}
+      <Form.Item label="评审专家" name="expertUserIds" rules={[{ required: true, message: '请选择至少一位评审专家' }]}>
+        <Select
+          mode="multiple"
+          showSearch
+          allowClear
+          loading={experts.loading}
+          optionFilterProp="label"
+          style={{ minWidth: 360 }}
+          placeholder="按姓名查找专家"
+          notFoundContent={experts.loading ? '加载中…' : '没有匹配的专家'}
+          options={(experts.data?.experts ?? []).map((e) => ({
+            value: e.userId,
+            label: e.organizationName ? `${e.name}（${e.organizationName}）` : e.name,
+          }))}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={step.busy}>
         指派专家

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../common/request-context';
 import { Role } from '../../common/role.enums';
 import { refuse, UserError, userError, UserErrorCode } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
+import { likeContains } from '../../common/text';
 import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { Organization } from '../organization';
 import { hashPassword, passwordProblem } from './password';
@@ -150,4 +151,30 @@ export async function userSummary(em: EntityManager | DataSource, id: string): P
 export async function expertById(em: EntityManager | DataSource, id: string): Promise<UserSummary | null> {
   const u = await userSummary(em, id);
   return u && !u.disabled && u.roles.includes(Role.EXPERT) ? u : null;
+}
+
+/** An enabled expert's account as the office chooses among them (第六条): the name and the organisation's, if any. */
+export interface ExpertListing {
+  id: string;
+  name: string;
+  organizationName: string | null;
+}
+
+/**
+ * The enabled accounts holding the EXPERT role (专家咨询小组, 第六条) whose name contains
+ * `nameContains` (taken literally; every expert when null), by name then id, at most `limit`.
+ */
+export async function enabledExperts(em: EntityManager | DataSource, nameContains: string | null, limit: number): Promise<ExpertListing[]> {
+  const qb = em
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .leftJoin(Organization, 'o', 'o.id = u.organizationId')
+    .select(['u.id AS id', 'u.name AS name', 'o.name AS "organizationName"'])
+    .where('u.disabledAt IS NULL')
+    .andWhere(':expert = ANY(u.roles)', { expert: Role.EXPERT })
+    .orderBy('u.name')
+    .addOrderBy('u.id')
+    .limit(limit);
+  if (nameContains) qb.andWhere(`u.name LIKE :name ESCAPE '\\'`, { name: likeContains(nameContains) });
+  return qb.getRawMany<ExpertListing>();
 }

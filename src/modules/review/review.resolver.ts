@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Role } from '../../common/role.enums';
 import { isBuildingUnit, isOversight, Project } from '../project';
@@ -12,6 +12,17 @@ import * as P from './review.payloads';
 @Authorized()
 @Resolver(() => ExpertReview)
 export class ReviewResolver {
+  @Authorized(Role.LEADING_GROUP_OFFICE)
+  @Query(() => [P.Expert], {
+    description: `可指派的评审专家，按姓名，最多 ${P.EXPERT_LIST_CAP} 位 — the enabled experts the office may assign, by name, at most ${P.EXPERT_LIST_CAP}; nameContains narrows them (领导小组办公室, 第六条)`,
+  })
+  experts(
+    @Ctx() ctx: Context,
+    @Arg('nameContains', () => String, { nullable: true, description: '姓名包含 — name contains this text' }) nameContains?: string | null,
+  ): Promise<P.Expert[]> {
+    return ctx.services.reviews.experts(ctx, nameContains);
+  }
+
   @Authorized(Role.LEADING_GROUP_OFFICE)
   @Mutation(() => P.ExpertAssignPayload, {
     description: '指派评审专家 — assign experts to the review of a declared plan (第十条) or an acceptance application (第二十五条) (领导小组办公室, 第六条)',

@@ -6,6 +6,8 @@ import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from
 import { validateInput } from '../../common/validation';
 import { Role } from '../../common/role.enums';
 import { shanghaiDateOf } from '../../common/dates';
+import { badInput } from '../../common/errors';
+import { enabledExperts } from '../auth';
 import { Project, ProjectStatus, STATUS_LABELS } from '../project';
 import { NotificationEventKind, recordEvents } from '../notification';
 import { ExpertAssignment } from './expert-assignment.entity';
@@ -15,6 +17,7 @@ import { ReviewStage } from './review.enums';
 import * as I from './review.inputs';
 import { acceptanceDecisionProblems, assignmentProblems, CurrentOpinion, expertDirectory, planDecisionProblems } from './review.rules';
 import { latestDeclarationSql } from './review.sql';
+import { Expert, EXPERT_LIST_CAP } from './review.payloads';
 
 type Target = Pick<I.ExpertAssignInput, 'projectId' | 'applicationId'>;
 
@@ -28,6 +31,17 @@ export class ReviewService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * 第六条: the experts the office may assign — enabled accounts holding the EXPERT role, by name,
+   * at most EXPERT_LIST_CAP; `nameContains` (trimmed, at most 50 characters) narrows them.
+   */
+  async experts(_ctx: RequestContext, nameContains: string | null | undefined): Promise<Expert[]> {
+    const term = typeof nameContains === 'string' ? nameContains.trim() : '';
+    if (term.length > 50) throw badInput('nameContains', '姓名检索词不能超过50个字符');
+    const rows = await enabledExperts(this.ds, term || null, EXPERT_LIST_CAP);
+    return rows.map((r) => ({ userId: r.id, name: r.name, organizationName: r.organizationName }));
+  }
 
   /** 第六条: the office assigns experts; the review of a declared plan is opened by its first assignment. */
   async assign(ctx: RequestContext, input: I.ExpertAssignInput): Promise<Outcome<ExpertReview>> {
