@@ -52,7 +52,7 @@ export function PersonalSettings({ email, saved }: { email: string | null; saved
             extra="每日待办与期限提醒邮件发送到此地址；留空则不再发送。"
             rules={[{ max: 254, message: '邮箱地址最长254个字符' }]}
           >
-            <Input type="email" autoComplete="email" placeholder="name@sucheng.gov.cn" maxLength={254} />
+            <Input inputMode="email" autoComplete="email" placeholder="name@sucheng.gov.cn" maxLength={254} />
           </Form.Item>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             当前：{email ?? '未设置'}

@@ -31,7 +31,7 @@ export async function revokeSessionsOf(em: EntityManager, userId: string, at: Da
   await em.createQueryBuilder().update(UserSession).set({ revokedAt: at }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
 }
 
-/** Users (ADMIN): create, change, disable, list. */
+/** Users (ADMIN): create, change, disable, list; and each person’s own reminder address. */
 export class UserService {
   constructor(
     private readonly ds: DataSource,
