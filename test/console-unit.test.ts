@@ -3,7 +3,7 @@
  * The project unit's console journeys in Chromium: the Excel import of a project's entries (the
  * template downloaded, a dry run refusing a row in the row-error table, then the real import),
  * and editing a published entry, whose changes go to its pending revision until the bureau
- * publishes it. Screenshots land in test/screenshots/console/.
+ * publishes it; and the person’s own reminder address in 个人设置. Screenshots land in test/screenshots/console/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -156,4 +156,23 @@ it('project unit: two successive edits of a published entry both land in its rev
   expect(await read(bureau)).toMatchObject({ name: entry.name, version });
   await step('resourcePublish');
   expect(await read(bureau)).toMatchObject({ name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径', version: version + 1, revision: null });
+});
+
+it('project unit: sets the reminder address in 个人设置; a malformed one is refused beside the field', async () => {
+  const w = await ctx.signedIn(Role.PROJECT_UNIT);
+  const { page } = w;
+  const dialog = page.getByRole('dialog', { name: '个人设置' });
+  await page.getByRole('button', { name: '个人设置' }).click();
+  await dialog.getByLabel('提醒邮箱').fill('not-an-address');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByText('邮箱地址格式无效').waitFor();
+  await dialog.getByLabel('提醒邮箱').fill('unit.clerk@sucheng.gov.cn');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('提醒邮箱已保存：unit.clerk@sucheng.gov.cn').waitFor();
+  await w.shot('unit-personal-settings');
+  const { userId } = await ctx.hub.credentials(Role.PROJECT_UNIT);
+  expect(await ctx.hub.ds.query(`SELECT email FROM hub_user WHERE id = $1`, [userId])).toEqual([{ email: 'unit.clerk@sucheng.gov.cn' }]);
+  // Opened again, the dialog shows the saved address.
+  await page.getByRole('button', { name: '个人设置' }).click();
+  expect(await dialog.getByLabel('提醒邮箱').inputValue()).toBe('unit.clerk@sucheng.gov.cn');
 });

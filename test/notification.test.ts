@@ -763,3 +763,71 @@ describe('every event kind', () => {
     }
   });
 });
+
+/** A person sets their own reminder address (viewerEmailSet): no administrator needed. */
+describe('a person’s own reminder address', () => {
+  const SET = `mutation ($input: ViewerEmailSetInput!) { viewerEmailSet(input: $input) { user { id email } ${USER_ERRORS} } }`;
+  const VIEWER = `{ viewer { userId email } }`;
+  const mailTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
+  const auditCount = async () => Number((await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE outcome = 'SUCCESS'`))[0].n);
+
+  it('refuses a malformed or too long address naming the field, writing nothing; a unit user sets and clears their own', async () => {
+    const clerk = await hub.token(Role.PROJECT_UNIT, codeOf('education'), 'self.mail', '自设邮箱人');
+    const other = await hub.token(Role.PROJECT_UNIT, codeOf('education'), 'self.mail.two', '清除邮箱人');
+    expect((await hub.gql(VIEWER, {}, clerk)).data.viewer.email).toBeNull();
+
+    const before = await auditCount();
+    const bad = await hub.gql(SET, { input: { email: 'not-an-address' } }, clerk);
+    expect(bad.data.viewerEmailSet).toEqual({
+      user: null,
+      userErrors: [{ code: 'INVALID', field: ['input', 'email'], message: '邮箱地址格式无效', article: null }],
+    });
+    const long = await hub.gql(SET, { input: { email: `${'a'.repeat(250)}@sucheng.gov.cn` } }, clerk);
+    expect(long.data.viewerEmailSet.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field.join('.')])).toContainEqual([
+      'TOO_LONG',
+      'input.email',
+    ]);
+    expect(await auditCount()).toBe(before);
+    expect((await hub.gql(VIEWER, {}, clerk)).data.viewer.email).toBeNull();
+
+    const set = await hub.gql(SET, { input: { email: '  Self.Mail@SuCheng.gov.cn ' } }, clerk);
+    expect(set.data.viewerEmailSet).toEqual({ user: { id: await userOf(clerk), email: 'Self.Mail@SuCheng.gov.cn' }, userErrors: [] });
+    expect((await hub.gql(VIEWER, {}, clerk)).data.viewer).toEqual({ userId: await userOf(clerk), email: 'Self.Mail@SuCheng.gov.cn' });
+    expect(await auditCount()).toBe(before + 1); // audited like every mutation
+
+    // The second clerk sets one and clears it again (blank clears as null does): no digest for them.
+    expect((await hub.gql(SET, { input: { email: 'gone.box@sucheng.gov.cn' } }, other)).data.viewerEmailSet.userErrors).toEqual([]);
+    const cleared = await hub.gql(SET, { input: { email: '   ' } }, other);
+    expect(cleared.data.viewerEmailSet).toEqual({ user: { id: await userOf(other), email: null }, userErrors: [] });
+    expect((await hub.gql(SET, { input: { email: null } }, other)).data.viewerEmailSet.userErrors).toEqual([]);
+
+    // The next daily round reaches the set address (compared in lower case, as the digest does) with the unit's events of the 7 days.
+    const expected = at('/education')
+      .filter((r) => Date.parse(r.json.occurredAt) > now - 7 * 86_400_000)
+      .map((r) => r.json.id as string)
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    await worker.dailyRound();
+    await worker.deliverDue();
+    const mails = mailTo('self.mail@sucheng.gov.cn');
+    expect(mails).toHaveLength(1);
+    expect(
+      (mails[0].header('X-Hub-Event-Ids') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(expected);
+    expect(mailTo('gone.box@sucheng.gov.cn')).toEqual([]);
+
+    // Cleared, the person gets nothing more.
+    expect((await hub.gql(SET, { input: { email: null } }, clerk)).data.viewerEmailSet.user.email).toBeNull();
+    expect((await hub.gql(VIEWER, {}, clerk)).data.viewer.email).toBeNull();
+    expect(await hub.ds.query(`SELECT email FROM hub_user WHERE login IN ('self.mail', 'self.mail.two')`)).toEqual([{ email: null }, { email: null }]);
+    advance(86_400_000);
+    await worker.dailyRound();
+    await worker.deliverDue();
+    expect(mailTo('self.mail@sucheng.gov.cn')).toHaveLength(1);
+  });
+});

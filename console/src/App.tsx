@@ -2,6 +2,7 @@ import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'ant
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, gql, sessionUser, signOut, whenSignedOut } from './api';
 import { Failure, Loading } from './components/common';
+import { PersonalSettings } from './components/PersonalSettings';
 import { label } from './format';
 import { Login } from './pages/Login';
 import { match, useRoute } from './router';
@@ -179,6 +180,7 @@ export function App() {
                 {label('Role', r)}
               </Tag>
             ))}
+            <PersonalSettings email={viewer.email} saved={(email) => setState((s) => (s.viewer ? { ...s, viewer: { ...s.viewer, email } } : s))} />
             <Button size="small" onClick={leave}>
               退出登录
             </Button>

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 export interface Viewer {
   userId: string;
   name: string | null;
+  email: string | null;
   roles: string[];
   organization: { id: string; name: string } | null;
 }

@@ -18,6 +18,9 @@ export class UserCreatePayload extends Payload('user', User) {}
 export class UserUpdatePayload extends Payload('user', User) {}
 
 @ObjectType()
+export class ViewerEmailSetPayload extends Payload('user', User) {}
+
+@ObjectType()
 export class UserDisablePayload extends Payload('user', User) {}
 
 @ObjectType({ description: '登录凭据 — a short-lived access token and the refresh token that renews it' })

@@ -91,6 +91,15 @@ export class UserDisableInput {
   id: string;
 }
 
+@InputType({ description: '设置本人提醒邮箱 — the signed-in person’s own address for the daily reminder digest' })
+export class ViewerEmailSetInput {
+  @Field(() => String, { nullable: true, description: '提醒邮箱 — trimmed; null or blank removes it (the digest stops)' })
+  @IsOptional()
+  @MaxLength(254, { message: '邮箱地址最长254个字符' })
+  @IsEmail({}, { message: '邮箱地址格式无效' })
+  email?: string | null;
+}
+
 @InputType({ description: '登录 — sign in with a password' })
 export class SessionCreateInput {
   @Field({ description: '登录名' })

@@ -4,8 +4,8 @@ import type { Context } from '../../graphql/context';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 import { User } from './user.entity';
-import { UserCreateInput, UserDisableInput, UserUpdateInput } from './user.inputs';
-import { UserConnection, UserCreatePayload, UserDisablePayload, UserUpdatePayload } from './auth.payloads';
+import { UserCreateInput, UserDisableInput, UserUpdateInput, ViewerEmailSetInput } from './user.inputs';
+import { UserConnection, UserCreatePayload, UserDisablePayload, UserUpdatePayload, ViewerEmailSetPayload } from './auth.payloads';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -39,6 +39,15 @@ export class UserResolver {
   @Mutation(() => UserDisablePayload, { description: '停用用户 — their tokens and sessions are refused from the next request (ADMIN)' })
   async userDisable(@Ctx() ctx: Context, @Arg('input') input: UserDisableInput): Promise<UserDisablePayload> {
     const { result, userErrors } = await ctx.services.users.disable(ctx, input);
+    return { user: result, userErrors };
+  }
+
+  @Authorized()
+  @Mutation(() => ViewerEmailSetPayload, {
+    description: '设置本人提醒邮箱 — the signed-in person sets or removes their own address for the daily reminder digest (any role)',
+  })
+  async viewerEmailSet(@Ctx() ctx: Context, @Arg('input') input: ViewerEmailSetInput): Promise<ViewerEmailSetPayload> {
+    const { result, userErrors } = await ctx.services.users.viewerEmailSet(ctx, input);
     return { user: result, userErrors };
   }
 

@@ -12,7 +12,7 @@ import { mutate, Outcome, registerUniqueViolation } from '../../db/transaction';
 import { Organization } from '../organization';
 import { hashPassword, passwordProblem } from './password';
 import { LOGIN_KEY, SSO_SUBJECT_KEY, User } from './user.entity';
-import { UserCreateInput, UserDisableInput, UserUpdateInput } from './user.inputs';
+import { UserCreateInput, UserDisableInput, UserUpdateInput, ViewerEmailSetInput } from './user.inputs';
 import { UserSession } from './user-session.entity';
 
 registerUniqueViolation({ constraint: LOGIN_KEY, field: ['input', 'login'], message: '该登录名已被使用' });
@@ -32,7 +32,7 @@ export async function revokeSessionsOf(em: EntityManager, userId: string, at: Da
   await em.createQueryBuilder().update(UserSession).set({ revokedAt: at }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
 }
 
-/** Users (ADMIN): create, change, disable, list. */
+/** Users (ADMIN): create, change, disable, list; and each person’s own reminder address. */
 export class UserService {
   constructor(
     private readonly ds: DataSource,
@@ -100,6 +100,26 @@ export class UserService {
         user.lockedUntil = null;
         await revokeSessionsOf(em, user.id, now);
       }
+      return em.save(user);
+    });
+  }
+
+  /**
+   * The signed-in person sets (or, with null or blank, removes) their own reminder address: the
+   * daily digest goes there from the next round. A service account has no mailbox of its own.
+   */
+  async viewerEmailSet(ctx: RequestContext, input: ViewerEmailSetInput): Promise<Outcome<User>> {
+    if (typeof input.email === 'string') input.email = input.email.trim() || null;
+    const errors = await validateInput(input);
+    if (errors.length) return { result: null, userErrors: errors };
+    const userId = ctx.caller?.kind === 'SERVICE_ACCOUNT' ? null : (ctx.caller?.userId ?? null);
+    const mine = userId ? await this.ds.getRepository(User).existsBy({ id: userId }) : false;
+    if (!mine)
+      return { result: null, userErrors: [userError(UserErrorCode.NOT_ALLOWED, '只有用户本人可以设置提醒邮箱，服务账号没有邮箱', ['input', 'email'])] };
+    return mutate(this.ds, ctx, async (em) => {
+      const user = await em.findOne(User, { where: { id: userId! }, lock: { mode: 'pessimistic_write' } });
+      if (!user) refuse(UserErrorCode.NOT_FOUND, '用户不存在', ['input', 'email']);
+      user.email = input.email ?? null;
       return em.save(user);
     });
   }

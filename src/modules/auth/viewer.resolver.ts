@@ -30,6 +30,15 @@ export class ViewerResolver {
     return { userId, roles, organizationId, name: name ?? null, kind: kind ?? 'USER' };
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '本人提醒邮箱 — the person’s own address for the daily digest (viewerEmailSet); null for a service account',
+  })
+  async email(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<string | null> {
+    if (viewer.kind === 'SERVICE_ACCOUNT') return null;
+    return (await ctx.services.users.findOne(ctx, viewer.userId))?.email ?? null;
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: "所属单位 — the caller's organisation" })
   organization(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return viewer.organizationId ? ctx.loaders.organizationById.load(viewer.organizationId) : null;
