@@ -6,7 +6,7 @@ import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from
 import { validateInput } from '../../common/validation';
 import { Role } from '../../common/role.enums';
 import { shanghaiDateOf } from '../../common/dates';
-import { Project, ProjectStatus, STATUS_LABELS } from '../project';
+import { latestDeclarationSql, Project, ProjectStatus, STATUS_LABELS } from '../project';
 import { NotificationEventKind, recordEvents } from '../notification';
 import { ExpertAssignment } from './expert-assignment.entity';
 import { ExpertOpinion } from './expert-opinion.entity';
@@ -14,7 +14,6 @@ import { ExpertReview } from './expert-review.entity';
 import { ReviewStage } from './review.enums';
 import * as I from './review.inputs';
 import { acceptanceDecisionProblems, assignmentProblems, CurrentOpinion, expertDirectory, planDecisionProblems } from './review.rules';
-import { latestDeclarationSql } from './review.sql';
 
 type Target = Pick<I.ExpertAssignInput, 'projectId' | 'applicationId'>;
 
@@ -129,8 +128,7 @@ export function planReviewCheck(quorum: number) {
   return async (em: EntityManager, project: Pick<Project, 'id'>): Promise<UserError[]> => {
     const [row] = await em.query(
       `SELECT r.id, (SELECT count(*)::int FROM expert_assignment a WHERE a.review_id = r.id) AS assigned
-         FROM project p JOIN expert_review r ON r.declaration_id = ${latestDeclarationSql('p')}
-        WHERE p.id = $1`,
+         FROM expert_review r WHERE r.declaration_id = ${latestDeclarationSql('$1::uuid')}`,
       [project.id],
     );
     const opinions = row ? await currentOpinions(em, row.id as string) : [];
@@ -191,7 +189,7 @@ async function openReviewFor(em: EntityManager, t: Target, create: boolean): Pro
       '第十条',
     );
   }
-  const [{ id: declarationId }] = await em.query(`SELECT ${latestDeclarationSql('p')} AS id FROM project p WHERE p.id = $1`, [project.id]);
+  const [{ id: declarationId }] = await em.query(`SELECT ${latestDeclarationSql('$1::uuid')} AS id`, [project.id]);
   if (!declarationId) refuse(UserErrorCode.INVALID_TRANSITION, '项目没有申报记录，不能评审', field, '第十条');
   let review = await em.findOne(ExpertReview, { where: { declarationId }, lock: { mode: 'pessimistic_write' } });
   if (!review && !create) refuse(UserErrorCode.NOT_ALLOWED, '您未被领导小组办公室指派参加本次评审，不能登记意见', field, '第六条');
