@@ -36,6 +36,6 @@ export { PROJECT_TRANSITIONS, RECTIFIABLE, SANCTIONED, STATUS_LABELS } from './p
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
 /** SQL over the project's tables for other modules' statements: its latest declaration (第十条), its status. */
-export { latestDeclarationSql, projectInStatusSql, projectStatusSql } from './project.sql';
+export { latestDeclarationSql, PROJECT_DATES, projectInStatusSql, projectStatusSql } from './project.sql';
 export type { ApprovalCheck } from './project.service';
 export { projectForAction, recordTransition } from './project.transitions';

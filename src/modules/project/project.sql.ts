@@ -21,3 +21,10 @@ export const projectStatusSql = (projectId: string): string => `(SELECT ps.statu
 /** SQL condition: the project whose id is `projectId` exists and its status is one of `statuses`. */
 export const projectInStatusSql = (projectId: string, statuses: readonly ProjectStatus[]): string =>
   `EXISTS (SELECT 1 FROM project sp WHERE sp.id = ${projectId} AND sp.status IN (${statuses.map((s) => `'${s}'`).join(', ')}))`;
+
+/**
+ * SQL statement: every project with the columns its deadlines are counted from (id, status,
+ * plan_year, lead_unit_id, go_live_date, trial_end_date; 第七条、第二十四条、第二十五条). An alias
+ * of it takes `buildingUnitsSql`.
+ */
+export const PROJECT_DATES = `SELECT p.id, p.status, p.plan_year, p.lead_unit_id, p.go_live_date, p.trial_end_date FROM project p`;

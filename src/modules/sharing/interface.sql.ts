@@ -27,3 +27,15 @@ export const interfacesAmongSql = (ids: string) => `
 export const mountedInterfacesSql = (among?: string) => `
   SELECT i.id, i.resource_id, i.last_success_at FROM sharing_interface i
    WHERE i.mount_status = '${MountStatus.MOUNTED}'${among ? ` AND i.id = ANY(${among})` : ''}`;
+
+/**
+ * SQL statement: per resource among `resourceIds` (an SQL statement of ids) that has interfaces —
+ * has_interface: 第九条, an interface counts until it is withdrawn from the platform; is_mounted:
+ * 第十七条, aggregation goes through the city exchange platform, so the interface must be mounted
+ * there. Columns resource_id, has_interface, is_mounted.
+ */
+export const interfacePresenceSql = (resourceIds: string) => `
+    SELECT i.resource_id,
+           bool_or(i.mount_status <> '${MountStatus.WITHDRAWN}') AS has_interface,
+           bool_or(i.mount_status = '${MountStatus.MOUNTED}') AS is_mounted
+      FROM sharing_interface i WHERE i.resource_id IN (${resourceIds}) GROUP BY i.resource_id`;
