@@ -8,3 +8,10 @@ export const organizationNameSql = (id: string): string => `(SELECT og.name FROM
 
 /** SQL statement: the ids (column `id`) among `ids` (an SQL uuid[] expression) that are organisations. */
 export const organizationIdsAmongSql = (ids: string): string => `SELECT id FROM organization WHERE id = ANY(${ids})`;
+
+/**
+ * SQL: `select(alias)` over the organisation whose id is `id` (an SQL expression), e.g. its row as JSON
+ * for a look-ahead read; NULL when there is none.
+ */
+export const organizationSelectSql = (id: string, select: (alias: string) => string): string =>
+  `(SELECT ${select('og')} FROM organization og WHERE og.id = ${id})`;
