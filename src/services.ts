@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Clock, systemClock } from './common/clock';
 import type { Config } from './config';
-import { ApiTokenService, IdentityService, MAILABLE_USERS, SessionService, sessionRoute, TokenService, UserService } from './modules/auth';
+import { ApiTokenService, IdentityService, SessionService, sessionRoute, TokenService, UserService } from './modules/auth';
 import { OrganizationService } from './modules/organization';
 import { CoBuildingService, ProjectService } from './modules/project';
 import { ResourceReviewService, ResourceService } from './modules/catalogue';
@@ -14,7 +14,7 @@ import { DeadlineService } from './modules/deadline';
 import { CatalogueImportService, DcatExport, exchangeRoutes } from './modules/exchange';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { NotificationService, serveCalendarFeed, setDigestPeople } from './modules/notification';
+import { NotificationService, serveCalendarFeed } from './modules/notification';
 import { TodoService } from './modules/todo';
 import { planReviewCheck, ReviewService } from './modules/review';
 import { ProjectRectificationOrderInput, RectificationService } from './modules/rectification';
@@ -47,8 +47,6 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const notifications = new NotificationService(ds, config, clock);
   // Every mutation run through `mutate` writes its audit entry (审计记录, 第三十四条).
   setMutationRecorder(new AuditRecorder());
-  // The daily digests go to the auth module's mailable accounts (the notification module sits below it).
-  setDigestPeople(MAILABLE_USERS);
   // Sessions, lockouts and token expiry run on the wall clock (as the tokens' exp does), never on
   // the business clock a spec or the demo seed may set to another day.
   const tokens = new TokenService(config);

@@ -13,7 +13,7 @@ export { issueToken, SessionService } from './session.service';
 export { normalizeLogin, UserService, userSummary, expertById } from './user.service';
 export type { UserSummary } from './user.service';
 export { ApiTokenService } from './api-token.service';
-/** The accounts a daily digest may go to, as SQL (for the notification module, through services.ts). */
+/** The accounts a daily digest may go to, as SQL (for the notification module's daily digests). */
 export { MAILABLE_USERS } from './user.sql';
 export { UserCreateInput } from './user.inputs';
 export { sessionRoute } from './session.routes';

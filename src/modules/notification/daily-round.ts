@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { MAILABLE_USERS } from '../auth';
 import { addressedTo, addressedToPerson } from './outbox';
 
 /** Serialises the daily round across hub instances (pg_try_advisory_xact_lock). */
@@ -9,17 +10,6 @@ export const DAILY_ROUND_LOCK = `hashtext('catalogue-hub:notification-daily-roun
  * module's reminders): records its events in the outbox within the round's transaction, and says how many.
  */
 export type DailyJob = (em: EntityManager, today: string, at: Date) => Promise<number>;
-
-let digestPeople: string | null = null;
-
-/**
- * The people a digest may go to, as an SQL statement (columns id, organization_id, roles, email:
- * enabled accounts with an e-mail address). The composition root (services.ts) gives the auth
- * module's MAILABLE_USERS: this module sits below the one that owns the accounts.
- */
-export function setDigestPeople(sql: string): void {
-  digestPeople = sql;
-}
 /**
  * One digest per address (lower case) dated `today`, listing the events of the last 7 days that no
  * earlier digest to that address listed: for a person, every event they are a recipient of (an
@@ -28,14 +18,13 @@ export function setDigestPeople(sql: string): void {
  * A second round the same day adds nothing.
  */
 export async function createDigests(em: EntityManager, today: string, at: Date): Promise<number> {
-  if (digestPeople === null) throw new Error('createDigests: the digest people were not set (setDigestPeople, services.ts)');
   const rows = await em.query(
     `WITH recent AS (
        SELECT e.id, e.occurred_at, e.organization_ids, e.roles, e.data FROM notification_event e
         WHERE e.occurred_at <= $2::timestamptz AND e.occurred_at > $2::timestamptz - interval '7 days'
      ), owed AS (
        SELECT lower(u.email) AS address, e.id, e.occurred_at
-         FROM (${digestPeople}) u JOIN recent e ON ${addressedToPerson('u', 'e')}
+         FROM (${MAILABLE_USERS}) u JOIN recent e ON ${addressedToPerson('u', 'e')}
        UNION
        SELECT lower(w.address), e.id, e.occurred_at FROM email_recipient w JOIN recent e ON ${addressedTo('w', 'e')}
      )

@@ -7,7 +7,6 @@ export { NotificationEventKind, DeliveryStatus } from './notification.enums';
 export { NotificationService } from './notification.service';
 export { NotificationWorker } from './notification-worker';
 export type { DailyJob } from './daily-round';
-export { setDigestPeople } from './daily-round';
 export { NotificationResolver, WebhookDeliveryResolver } from './notification.resolver';
 export { notificationLoaders } from './notification.loaders';
 export { serveCalendarFeed } from './calendar-feed';
