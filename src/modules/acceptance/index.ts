@@ -12,3 +12,5 @@ export type { SnapshotContent } from './acceptance.snapshot';
 export { AcceptanceService } from './acceptance.service';
 /** 第二十五条: applications the office has not decided, as SQL for the to-dos. */
 export { UNDECIDED_APPLICATIONS } from './acceptance.sql';
+/** 第二十六条: passed applications whose report is not filed yet, as SQL for the deadlines. */
+export { PASSED_UNFILED_APPLICATIONS } from './acceptance.sql';

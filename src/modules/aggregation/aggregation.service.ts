@@ -12,7 +12,7 @@ import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import { groupBy } from '../../common/batch';
-import { interfaceRunTimesUpdateSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
+import { interfaceRunTimesUpdateSql, interfacesAmongSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
 import { resourceAggregatedUpdateSql } from '../catalogue';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
@@ -39,8 +39,7 @@ interface Target {
  * of its own (an unmount committing meanwhile orders after the report, as if the report had come
  * first; the runs' foreign keys keep the interface and the resource from being deleted under it).
  */
-const READ_TARGETS = `
-  SELECT i.id, i.resource_id, i.mount_status FROM sharing_interface i WHERE i.id = ANY($1::uuid[])`;
+const READ_TARGETS = interfacesAmongSql('$1::uuid[]');
 
 /**
  * The whole batch in one statement: the platform's keys (interface, platform run id) go into the

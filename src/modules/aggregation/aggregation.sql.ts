@@ -1,3 +1,5 @@
+import { RESOURCE_HEADS } from '../catalogue';
+import { mountedInterfacesSql } from '../sharing';
 import { AggregationOutcome } from './aggregation.enums';
 
 /**
@@ -7,9 +9,9 @@ import { AggregationOutcome } from './aggregation.enums';
  */
 export const failingInterfacesSql = (runs: string, among?: string) => `
   SELECT i.id AS interface_id, i.resource_id, r.project_id, r.provider_id, i.last_success_at, l.last_failure_reason
-    FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
+    FROM (${mountedInterfacesSql(among)}) i JOIN (${RESOURCE_HEADS}) r ON r.id = i.resource_id
     CROSS JOIN LATERAL (
       SELECT count(*) AS n, bool_and(a.outcome = '${AggregationOutcome.FAILED}') AS all_failed, (array_agg(a.failure_reason ORDER BY a.ran_at DESC, a.id DESC))[1] AS last_failure_reason
         FROM (SELECT a.id, a.ran_at, a.outcome, a.failure_reason FROM aggregation_run a WHERE a.interface_id = i.id ORDER BY a.ran_at DESC, a.id DESC LIMIT ${runs}) a
     ) l
-   WHERE i.mount_status = 'MOUNTED' AND l.n = ${runs} AND l.all_failed${among ? ` AND i.id = ANY(${among})` : ''}`;
+   WHERE l.n = ${runs} AND l.all_failed`;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { fromJsonRow } from '../../graphql/lookahead';
-import { Organization } from '../organization';
+import { Organization, organizationSelectSql } from '../organization';
 import { DataItem } from './data-item.entity';
 
 /**
@@ -36,7 +36,7 @@ const parts: CataloguePart[] = [
     entity: Organization,
     typeName: 'Organization',
     needs: ['provider_id'],
-    sql: (x, json) => `(SELECT ${json('og')} FROM organization og WHERE og.id = ${x}.provider_id)`,
+    sql: (x, json) => organizationSelectSql(`${x}.provider_id`, json),
     hydrate: (ds, json) => (json ? fromJsonRow(ds, Organization, json as Record<string, unknown>) : null),
   },
 ];

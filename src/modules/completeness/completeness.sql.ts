@@ -1,4 +1,5 @@
-import { malformedItemsSql, UpdateFrequency } from '../catalogue';
+import { itemisedResourcesSql, liveResourcesOfProjectsSql, malformedItemsSql, RESOURCE_HEADS, UpdateFrequency } from '../catalogue';
+import { interfacePresenceSql, mountedInterfacesSql } from '../sharing';
 import { GapReason } from './completeness.enums';
 
 /**
@@ -44,8 +45,8 @@ export const freshSql = (lastSuccess: string, frequency: string, at: string, gra
  */
 export const staleInterfacesSql = (at: string, graceHours: string) => `
   SELECT i.id AS interface_id, i.resource_id, r.project_id, r.provider_id, i.last_success_at
-    FROM sharing_interface i JOIN information_resource r ON r.id = i.resource_id
-   WHERE i.mount_status = 'MOUNTED' AND r.status <> 'RETIRED' AND i.last_success_at IS NOT NULL
+    FROM (${mountedInterfacesSql()}) i JOIN (${RESOURCE_HEADS}) r ON r.id = i.resource_id
+   WHERE r.status <> 'RETIRED' AND i.last_success_at IS NOT NULL
      AND NOT ${freshSql('i.last_success_at', 'r.update_frequency', at, graceHours)}`;
 
 /** Blank: null, or nothing but spaces. */
@@ -60,21 +61,12 @@ const blank = (column: string) => `coalesce(btrim(${column}), '') = ''`;
 const CHECKED = `
   scope AS MATERIALIZED (
     SELECT DISTINCT s.scope_key, s.project_id FROM unnest($1::text[], $2::uuid[]) AS s(scope_key, project_id)
-  ), scoped AS MATERIALIZED (
-    SELECT r.id, r.code, r.project_id, r.status, r.sharing_type, r.open_type, r.update_frequency, r.sharing_condition, r.legal_basis,
-           r.open_condition, r.last_aggregated_at
-      FROM information_resource r
-     WHERE r.project_id IN (SELECT project_id FROM scope) AND r.status <> 'RETIRED'
-  ), itemised AS (
-    SELECT DISTINCT d.resource_id FROM data_item d WHERE d.resource_id IN (SELECT id FROM scoped)
+  ), scoped AS MATERIALIZED (${liveResourcesOfProjectsSql('SELECT project_id FROM scope')}
+  ), itemised AS (${itemisedResourcesSql('SELECT id FROM scoped')}
   ), malformed AS (${malformedItemsSql('SELECT id FROM scoped')}
   ), interfaced AS (
-    SELECT i.resource_id,
-           -- 第九条: an interface counts until it is withdrawn from the platform.
-           bool_or(i.mount_status <> 'WITHDRAWN') AS has_interface,
-           -- 第十七条: aggregation goes through the city exchange platform, so the interface must be mounted there.
-           bool_or(i.mount_status = 'MOUNTED') AS is_mounted
-      FROM sharing_interface i WHERE i.resource_id IN (SELECT id FROM scoped) GROUP BY i.resource_id
+    -- 第九条: an interface counts until it is withdrawn; 第十七条: aggregation needs it mounted (the sharing module's interfacePresenceSql).
+    ${interfacePresenceSql('SELECT id FROM scoped')}
   ), res AS MATERIALIZED (
     SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at, r.sharing_type, r.open_type,
            r.status = 'PUBLISHED' AS published,

@@ -1,7 +1,7 @@
-import { AcceptanceResult } from '../acceptance';
-import { buildingUnitsSql, ProjectStatus } from '../project';
+import { PASSED_UNFILED_APPLICATIONS } from '../acceptance';
+import { buildingUnitsSql, PROJECT_DATES, ProjectStatus } from '../project';
 import { addMonthsSql } from '../../common/dates';
-import { SharingRequestStatus } from '../sharing-request';
+import { PENDING_SHARING_REQUESTS } from '../sharing-request';
 import { RECTIFICATIONS_OWED } from '../rectification';
 import { DeadlineKind as K } from './deadline.objects';
 
@@ -44,35 +44,33 @@ export const DEADLINES = `
   -- 第七条: a DRAFT project's plan for year Y is due by 30 September of Y−1.
   SELECT '${K.PLAN_DECLARATION}'::text AS kind, p.id, p.id AS project_id, NULL::uuid AS sharing_request_id, p.lead_unit_id AS organization_id,
          make_date(p.plan_year - 1, 9, 30) AS due_on, ${projectUnits('p')} AS concerned
-    FROM project p WHERE p.status = '${ProjectStatus.DRAFT}'
+    FROM (${PROJECT_DATES}) p WHERE p.status = '${ProjectStatus.DRAFT}'
   UNION ALL
   -- 第二十四条: acceptance no earlier than 3 months after go-live; listed until that day comes.
   SELECT '${K.ACCEPTANCE_EARLIEST}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.go_live_date', 3)}, ${projectUnits('p')}
-    FROM project p
+    FROM (${PROJECT_DATES}) p
    WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}') AND p.go_live_date IS NOT NULL
      AND ${addMonthsSql('p.go_live_date', 3)} > $1::date
   UNION ALL
   -- 第二十四条: and completed no later than 12 months after go-live, for a project not yet accepted
   -- (one whose acceptance failed still owes it, after rectification, 第三十三条).
   SELECT '${K.ACCEPTANCE_WINDOW}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.go_live_date', 12)}, ${projectUnits('p')}
-    FROM project p
+    FROM (${PROJECT_DATES}) p
    WHERE p.status IN ('${ProjectStatus.TRIAL_OPERATION}', '${ProjectStatus.ACCEPTANCE_APPLIED}', '${ProjectStatus.ACCEPTANCE_FAILED}')
      AND p.go_live_date IS NOT NULL
   UNION ALL
   -- 第二十五条: the acceptance application within 1 month of the end of trial operation.
   SELECT '${K.ACCEPTANCE_APPLICATION}', p.id, p.id, NULL, p.lead_unit_id, ${addMonthsSql('p.trial_end_date', 1)}, ${projectUnits('p')}
-    FROM project p WHERE p.status = '${ProjectStatus.TRIAL_OPERATION}' AND p.trial_end_date IS NOT NULL
+    FROM (${PROJECT_DATES}) p WHERE p.status = '${ProjectStatus.TRIAL_OPERATION}' AND p.trial_end_date IS NOT NULL
   UNION ALL
   -- 第二十六条: filing within 1 month of a passed acceptance.
   SELECT '${K.FILING}', a.id, a.project_id, NULL, p.lead_unit_id, ${addMonthsSql('a.accepted_on', 1)}, ${projectUnits('p')}
-    FROM acceptance_application a JOIN project p ON p.id = a.project_id
-   WHERE a.result = '${AcceptanceResult.PASSED}' AND a.accepted_on IS NOT NULL AND a.filed_on IS NULL
+    FROM (${PASSED_UNFILED_APPLICATIONS}) a JOIN (${PROJECT_DATES}) p ON p.id = a.project_id
   UNION ALL
   -- 第三十三条: a rectification's report by the due date the office set, owed also while the project is suspended.
   SELECT '${K.RECTIFICATION_REPORT}', r.id, r.project_id, NULL, p.lead_unit_id, r.due_on, ${projectUnits('p')}
-    FROM (${RECTIFICATIONS_OWED}) r JOIN project p ON p.id = r.project_id
+    FROM (${RECTIFICATIONS_OWED}) r JOIN (${PROJECT_DATES}) p ON p.id = r.project_id
   UNION ALL
   -- 国发〔2016〕51号: the provider answers a pending request within 10 working days (due_on fixed at the request).
-  SELECT '${K.SHARING_REQUEST_ANSWER}', s.id, NULL, s.id, r.provider_id, s.due_on, ARRAY[r.provider_id, s.consumer_organization_id]
-    FROM sharing_request s JOIN information_resource r ON r.id = s.resource_id
-   WHERE s.status = '${SharingRequestStatus.PENDING}'`;
+  SELECT '${K.SHARING_REQUEST_ANSWER}', s.id, NULL, s.id, s.provider_id, s.due_on, ARRAY[s.provider_id, s.consumer_organization_id]
+    FROM (${PENDING_SHARING_REQUESTS}) s`;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { MAILABLE_USERS } from '../auth';
 import { addressedTo, addressedToPerson } from './outbox';
 
 /** Serialises the daily round across hub instances (pg_try_advisory_xact_lock). */
@@ -23,8 +24,7 @@ export async function createDigests(em: EntityManager, today: string, at: Date):
         WHERE e.occurred_at <= $2::timestamptz AND e.occurred_at > $2::timestamptz - interval '7 days'
      ), owed AS (
        SELECT lower(u.email) AS address, e.id, e.occurred_at
-         FROM hub_user u JOIN recent e ON ${addressedToPerson('u', 'e')}
-        WHERE u.email IS NOT NULL AND u.disabled_at IS NULL
+         FROM (${MAILABLE_USERS}) u JOIN recent e ON ${addressedToPerson('u', 'e')}
        UNION
        SELECT lower(w.address), e.id, e.occurred_at FROM email_recipient w JOIN recent e ON ${addressedTo('w', 'e')}
      )

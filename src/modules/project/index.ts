@@ -35,5 +35,7 @@ export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
 export { PROJECT_TRANSITIONS, RECTIFIABLE, SANCTIONED, STATUS_LABELS } from './project.rules';
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
+/** SQL over the project's tables for other modules' statements: its latest declaration (第十条), its status. */
+export { latestDeclarationSql, PROJECT_DATES, projectInStatusSql, projectStatusSql } from './project.sql';
 export type { ApprovalCheck } from './project.service';
 export { projectForAction, recordTransition } from './project.transitions';

@@ -4,6 +4,7 @@ import { Project } from './project.entity';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { ProjectTransition } from './project-transition.entity';
 import { groupsFor } from '../../common/batch';
+import { organizationNameSql } from '../organization';
 import { childPageLoader } from '../../common/page-batch';
 import { fromJsonRow } from '../../graphql/lookahead';
 import { CoBuildingStatus } from './project.enums';
@@ -27,8 +28,8 @@ export function projectLoaders(ds: DataSource, maxPageSize: number) {
     /** The co-building units that accepted (第十四条), by name: the ids `buildsProject` and `canRead` take. */
     coBuildingUnitIdsByProject: new DataLoader<string, string[]>(async (ids) => {
       const rows: { project_id: string; organization_id: string }[] = await ds.query(
-        `SELECT c.project_id, c.organization_id FROM project_co_building_unit c JOIN organization o ON o.id = c.organization_id
-         WHERE c.project_id = ANY($1::uuid[]) AND c.status = '${CoBuildingStatus.ACCEPTED}' ORDER BY o.name, o.id`,
+        `SELECT c.project_id, c.organization_id FROM project_co_building_unit c
+         WHERE c.project_id = ANY($1::uuid[]) AND c.status = '${CoBuildingStatus.ACCEPTED}' ORDER BY ${organizationNameSql('c.organization_id')}, c.organization_id`,
         [[...ids]],
       );
       return groupsFor(ids, rows, (r) => r.project_id).map((list) => list.map((r) => r.organization_id));

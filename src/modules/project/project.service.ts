@@ -11,7 +11,7 @@ import type { RequestContext } from '../../common/request-context';
 import { refuse, UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
 import { validateInput } from '../../common/validation';
 import type { Caller } from '../../common/caller';
-import { Organization } from '../organization';
+import { Organization, organizationIdsAmongSql } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
 import { buildingUnitIds, canRead, readableCondition, projectsBuiltBySql } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
@@ -374,7 +374,7 @@ export class ProjectService {
     const errors: UserError[] = [];
     if (given.coBuildingUnitIds?.length) {
       const ids = given.coBuildingUnitIds;
-      const rows: { id: string }[] = await em.query(`SELECT id FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+      const rows: { id: string }[] = await em.query(organizationIdsAmongSql('$1::uuid[]'), [ids]);
       const found = new Set(rows.map((r) => r.id));
       ids.forEach((id, i) => {
         const at = [...path, 'coBuildingUnitIds', String(i)];

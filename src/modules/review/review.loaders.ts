@@ -5,7 +5,8 @@ import { ExpertAssignment } from './expert-assignment.entity';
 import { ExpertOpinion } from './expert-opinion.entity';
 import { ExpertReview } from './expert-review.entity';
 import { ExpertEntry, expertDirectory } from './review.rules';
-import { latestDeclarationSql, reviewOpenSql } from './review.sql';
+import { latestDeclarationSql } from '../project';
+import { reviewOpenSql } from './review.sql';
 
 /** Batches the review reads, one statement per kind of read per request. Callers check who may read (review.resolver.ts). */
 export function reviewLoaders(ds: DataSource) {
@@ -26,7 +27,7 @@ export function reviewLoaders(ds: DataSource) {
     /** 第十条: the review of a project's current (latest) declaration, if one was opened. */
     planReviewByProjectId: new DataLoader<string, ExpertReview | null>(async (ids) => {
       const rows: { id: string; project_id: string }[] = await ds.query(
-        `SELECT r.id, p.id AS project_id FROM project p JOIN expert_review r ON r.declaration_id = ${latestDeclarationSql('p')} WHERE p.id = ANY($1::uuid[])`,
+        `SELECT r.id, k.id AS project_id FROM unnest($1::uuid[]) k(id) JOIN expert_review r ON r.declaration_id = ${latestDeclarationSql('k.id')}`,
         [[...ids]],
       );
       const reviews = await ds.getRepository(ExpertReview).findBy({ id: In(rows.map((r) => r.id)) });
@@ -37,7 +38,7 @@ export function reviewLoaders(ds: DataSource) {
     /** Whether a review is open (reviewOpenSql). */
     reviewOpenById: new DataLoader<string, boolean>(async (ids) => {
       const rows: { id: string; open: boolean }[] = await ds.query(
-        `SELECT r.id, ${reviewOpenSql('r', 'p')} AS open FROM expert_review r JOIN project p ON p.id = r.project_id WHERE r.id = ANY($1::uuid[])`,
+        `SELECT r.id, ${reviewOpenSql('r')} AS open FROM expert_review r WHERE r.id = ANY($1::uuid[])`,
         [[...ids]],
       );
       const byId = new Map(rows.map((r) => [r.id, r.open]));

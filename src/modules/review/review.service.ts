@@ -8,7 +8,7 @@ import { Role } from '../../common/role.enums';
 import { shanghaiDateOf } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { enabledExperts } from '../auth';
-import { Project, ProjectStatus, STATUS_LABELS } from '../project';
+import { latestDeclarationSql, Project, ProjectStatus, STATUS_LABELS } from '../project';
 import { NotificationEventKind, recordEvents } from '../notification';
 import { ExpertAssignment } from './expert-assignment.entity';
 import { ExpertOpinion } from './expert-opinion.entity';
@@ -16,7 +16,6 @@ import { ExpertReview } from './expert-review.entity';
 import { ReviewStage } from './review.enums';
 import * as I from './review.inputs';
 import { acceptanceDecisionProblems, assignmentProblems, CurrentOpinion, expertDirectory, planDecisionProblems } from './review.rules';
-import { latestDeclarationSql } from './review.sql';
 import { Expert, EXPERT_LIST_CAP } from './review.payloads';
 
 type Target = Pick<I.ExpertAssignInput, 'projectId' | 'applicationId'>;
@@ -143,8 +142,7 @@ export function planReviewCheck(quorum: number) {
   return async (em: EntityManager, project: Pick<Project, 'id'>): Promise<UserError[]> => {
     const [row] = await em.query(
       `SELECT r.id, (SELECT count(*)::int FROM expert_assignment a WHERE a.review_id = r.id) AS assigned
-         FROM project p JOIN expert_review r ON r.declaration_id = ${latestDeclarationSql('p')}
-        WHERE p.id = $1`,
+         FROM expert_review r WHERE r.declaration_id = ${latestDeclarationSql('$1::uuid')}`,
       [project.id],
     );
     const opinions = row ? await currentOpinions(em, row.id as string) : [];
@@ -205,7 +203,7 @@ async function openReviewFor(em: EntityManager, t: Target, create: boolean): Pro
       '第十条',
     );
   }
-  const [{ id: declarationId }] = await em.query(`SELECT ${latestDeclarationSql('p')} AS id FROM project p WHERE p.id = $1`, [project.id]);
+  const [{ id: declarationId }] = await em.query(`SELECT ${latestDeclarationSql('$1::uuid')} AS id`, [project.id]);
   if (!declarationId) refuse(UserErrorCode.INVALID_TRANSITION, '项目没有申报记录，不能评审', field, '第十条');
   let review = await em.findOne(ExpertReview, { where: { declarationId }, lock: { mode: 'pessimistic_write' } });
   if (!review && !create) refuse(UserErrorCode.NOT_ALLOWED, '您未被领导小组办公室指派参加本次评审，不能登记意见', field, '第六条');

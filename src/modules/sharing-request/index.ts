@@ -4,3 +4,5 @@ export { SHARING_REQUEST_STATUS_LABEL, SharingRequestStatus } from './sharing-re
 export { sharingRequestLoaders } from './sharing-request.loaders';
 export { SharingRequestResolver } from './sharing-request.resolver';
 export { refreshAnswerDueDates, SharingRequestService } from './sharing-request.service';
+/** Pending requests and their providers, as SQL for the deadlines. */
+export { PENDING_SHARING_REQUESTS } from './sharing-request.sql';

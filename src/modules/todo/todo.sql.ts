@@ -9,7 +9,7 @@ import { DeadlineKind as D } from '../deadline';
 import { DEADLINES } from '../deadline';
 import { TodoKind as K } from './todo.objects';
 import { RECTIFICATIONS_REPORTED } from '../rectification';
-import { PENDING_CO_BUILDING, ProjectStatus, SANCTIONED } from '../project';
+import { PENDING_CO_BUILDING, projectInStatusSql, ProjectStatus, SANCTIONED } from '../project';
 
 /**
  * Every to-do of one caller, each branch built on the owning module's SQL (never retyped here):
@@ -24,7 +24,7 @@ const unit = has(Role.PROJECT_UNIT);
 const bureau = has(Role.BIG_DATA_BUREAU);
 const office = has(Role.LEADING_GROUP_OFFICE);
 const expert = has(Role.EXPERT);
-const SANCTIONED_LIST = [...SANCTIONED, ProjectStatus.TERMINATED].map((s) => `'${s}'`).join(', ');
+const SANCTIONED_OR_TERMINATED = [...SANCTIONED, ProjectStatus.TERMINATED];
 const UNIT_DEADLINES = [D.PLAN_DECLARATION, D.ACCEPTANCE_APPLICATION, D.ACCEPTANCE_WINDOW, D.FILING, D.RECTIFICATION_REPORT].map((k) => `'${k}'`).join(', ');
 
 export const TODOS = `
@@ -62,7 +62,7 @@ export const TODOS = `
     SELECT '${K.ACCEPTANCE_DECISION}', a.application_id, a.project_id, NULL, NULL, NULL, a.application_id, NULL, NULL, a.applied_at
       FROM (${UNDECIDED_APPLICATIONS}) a WHERE ${office}
        -- 第三十三条: not while the project is rectifying, suspended or terminated (the decision is refused then).
-       AND NOT EXISTS (SELECT 1 FROM project sp WHERE sp.id = a.project_id AND sp.status IN (${SANCTIONED_LIST}))
+       AND NOT ${projectInStatusSql('a.project_id', SANCTIONED_OR_TERMINATED)}
     UNION ALL
     -- 第六条: a review the office assigned to this expert (by user id), waiting for their opinion.
     SELECT '${K.EXPERT_REVIEW}', x.assignment_id, x.project_id, NULL, NULL, NULL, x.application_id, NULL, NULL, x.assigned_at
