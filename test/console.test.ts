@@ -4,10 +4,9 @@
  * demo district: sign in, do the role's main task end to end, see the result. Nothing may leave
  * the machine and the console may log no error. Screenshots land in test/screenshots/console/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../src/common/role.enums';
-import { launch, watchedPage, Watched } from './support/browser';
-import { startTestHub, TestHub } from './support/hub';
+import { choose, consoleJourneys, fieldError, idle } from './support/console';
 
 jest.setTimeout(180_000);
 
@@ -15,65 +14,10 @@ jest.setTimeout(180_000);
 const EDUCATION = '11321302014000095L';
 const HEALTH = '11321302014000108A';
 
-let hub: TestHub;
-let browser: Browser;
-beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub({}, 'demo'), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-});
-
-let open: Watched[] = [];
-afterEach(async () => {
-  const all = open;
-  open = [];
-  for (const w of all) {
-    await w.close();
-    expect(w.outside).toEqual([]);
-    expect(w.problems).toEqual([]);
-  }
-});
-
+/** The hub with the demo district and Chromium for this file; every page is checked on close. */
+const journeys = consoleJourneys();
 /** A console signed in through its form as the demo user of `role` (the session is the HttpOnly cookie), on its landing page. */
-async function signedIn(role: Role): Promise<Watched & { go(path: string): Promise<void> }> {
-  const { login, password } = await hub.credentials(role);
-  const w = await watchedPage(browser, 'console');
-  open.push(w);
-  await w.page.goto(`${hub.url}/console/`);
-  await w.page.getByLabel('登录名').fill(login);
-  await w.page.getByLabel('密码').fill(password);
-  await w.page.getByRole('button', { name: /登\s*录/ }).click();
-  await w.page.locator('nav[aria-label="主菜单"]').waitFor();
-  return { ...w, go: (path: string) => menu(w.page, path) };
-}
-
-/** Follows a menu entry by its text. */
-async function menu(page: Page, text: string): Promise<void> {
-  await page.getByRole('menuitem', { name: text }).click();
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-}
-
-/** Picks `option` in the Ant Design select labelled `label`. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  // The option's own click event: a pointer click can land on the page beneath while the
-  // dropdown is still opening (a table row intercepts it, the old value stays).
-  await item.dispatchEvent('click');
-}
-
-/** The error shown beside the form field labelled `label`. */
-const fieldError = (page: Page, label: string) =>
-  page.locator('.ant-form-item', { has: page.locator(`label:text-is("${label}")`) }).locator('.ant-form-item-explain-error');
-
-const idle = (page: Page) => page.waitForLoadState('networkidle');
+const signedIn = (role: Role) => journeys.signedIn(role);
 
 describe('the console in Chromium', () => {
   it('big-data bureau: the dashboard, drill-down to a project’s gaps, the catalogue, and publishing moves 编目率', async () => {
@@ -182,8 +126,8 @@ describe('the console in Chromium', () => {
 
   it('project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered', async () => {
     // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
-    const bureau = await hub.token(Role.BIG_DATA_BUREAU);
-    const shared = await hub.gql(
+    const bureau = await journeys.hub.token(Role.BIG_DATA_BUREAU);
+    const shared = await journeys.hub.gql(
       `{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`,
       {},
       bureau,
@@ -192,8 +136,8 @@ describe('the console in Chromium', () => {
       .map((e: { node: unknown }) => e.node)
       .find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
     expect(wanted).toBeDefined();
-    const consumer = await hub.token(Role.PROJECT_UNIT, HEALTH);
-    const created = await hub.gql(
+    const consumer = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
+    const created = await journeys.hub.gql(
       `mutation($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id consumerOrganization { name } resource { provider { creditCode } } } userErrors { message } } }`,
       { input: { resourceId: wanted.id, purpose: '儿童预防接种信息核验' } },
       consumer,
@@ -291,7 +235,7 @@ describe('the console in Chromium', () => {
     await w.shot('unit-requests');
     await row.getByRole('button', { name: `同意 ${request.consumerOrganization.name} 的申请` }).click();
     await page.getByText('已同意共享').waitFor();
-    const answered = await hub.gql(`{ sharingRequests(first: 50) { edges { node { id status } } } }`, {}, bureau);
+    const answered = await journeys.hub.gql(`{ sharingRequests(first: 50) { edges { node { id status } } } }`, {}, bureau);
     expect(answered.data.sharingRequests.edges.find((e: { node: { id: string } }) => e.node.id === request.id).node.status).toBe('APPROVED');
 
     // Its deadlines, coloured by the days left.
@@ -303,8 +247,8 @@ describe('the console in Chromium', () => {
 
   it('expert and office: the frozen snapshot beside today, an opinion recorded, the result (with the 第九条 override asked for) and the filing', async () => {
     // The health commission applies for acceptance of its project in trial operation (第二十五条).
-    const unit = await hub.token(Role.PROJECT_UNIT, HEALTH);
-    const project = (await hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
+    const unit = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
+    const project = (await journeys.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
     expect(project.status).toBe('TRIAL_OPERATION');
     const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
       kind,
@@ -312,17 +256,19 @@ describe('the console in Chromium', () => {
       fileName: `${kind}.pdf`,
       sha256: String(i).repeat(64),
     }));
-    const applied = await hub.gql(
+    const applied = await journeys.hub.gql(
       `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
       { input: { projectId: project.id, documents } },
       unit,
     );
     expect(applied.data.acceptanceApply.userErrors).toEqual([]);
     // 第六条: only an expert the office assigned records an opinion.
-    const assigned = await hub.gql(
+    const assigned = await journeys.hub.gql(
       `mutation($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { message } } }`,
-      { input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: [(await hub.credentials(Role.EXPERT)).userId] } },
-      await hub.token(Role.LEADING_GROUP_OFFICE),
+      {
+        input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: [(await journeys.hub.credentials(Role.EXPERT)).userId] },
+      },
+      await journeys.hub.token(Role.LEADING_GROUP_OFFICE),
     );
     expect(assigned.data.expertAssign.userErrors).toEqual([]);
 
@@ -374,7 +320,7 @@ describe('the console in Chromium', () => {
     await page.getByText('已备案', { exact: true }).first().waitFor();
     await idle(page);
     await office.shot('office-filed');
-    const after = await hub.gql(`{ project(code: "SC-2025-0007") { status } }`, {}, unit);
+    const after = await journeys.hub.gql(`{ project(code: "SC-2025-0007") { status } }`, {}, unit);
     expect(['FILED', 'IN_OPERATION']).toContain(after.data.project.status);
   });
 
@@ -403,7 +349,7 @@ describe('the console in Chromium', () => {
     // Signing out ends the session: the form shows again, and the old cookie opens nothing.
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('登录名').waitFor();
-    const res = await fetch(`${hub.url}/graphql`, {
+    const res = await fetch(`${journeys.hub.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-protection': '1', cookie: `hub_session=${cookies[0].value}` },
       body: JSON.stringify({ query: '{ viewer { userId } }' }),
@@ -412,10 +358,9 @@ describe('the console in Chromium', () => {
   });
 
   it('a wrong password shows the hub’s message on the form, and no session starts', async () => {
-    const w = await watchedPage(browser, 'console', { allowStatus: (url, status) => url.endsWith('/auth/session') && status === 401 });
-    open.push(w);
+    const w = await journeys.opened((url, status) => url.endsWith('/auth/session') && status === 401);
     const { page } = w;
-    await page.goto(`${hub.url}/console/`);
+    await page.goto(`${journeys.hub.url}/console/`);
     await page.getByLabel('登录名').fill('bureau');
     await page.getByLabel('密码').fill('Not-the-password-1');
     await page.getByRole('button', { name: /登\s*录/ }).click();

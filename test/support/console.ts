@@ -18,6 +18,8 @@ export interface ConsolePage extends Watched {
 export function consoleJourneys(): {
   readonly hub: TestHub;
   signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean): Promise<ConsolePage>;
+  /** A page not yet signed in, checked on close like every other. */
+  opened(allowStatus?: (url: string, status: number) => boolean): Promise<Watched>;
 } {
   let hub: TestHub;
   let browser: Browser;
@@ -38,14 +40,19 @@ export function consoleJourneys(): {
       expect(w.problems).toEqual([]);
     }
   });
+  async function opened(allowStatus?: (url: string, status: number) => boolean): Promise<Watched> {
+    const w = await watchedPage(browser, 'console', { allowStatus });
+    open.push(w);
+    return w;
+  }
   return {
     get hub() {
       return hub;
     },
+    opened,
     async signedIn(role: Role, creditCode?: string, allowStatus?: (url: string, status: number) => boolean) {
       const { login, password } = await hub.credentials(role, creditCode);
-      const w = await watchedPage(browser, 'console', { allowStatus });
-      open.push(w);
+      const w = await opened(allowStatus);
       await w.page.goto(`${hub.url}/console/`);
       await w.page.getByLabel('登录名').fill(login);
       await w.page.getByLabel('密码').fill(password);
