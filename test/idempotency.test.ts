@@ -65,6 +65,16 @@ it('two requests with one key at once: one runs, the other is told to wait or re
   expect(await countNamed('幂等四')).toBe(1);
 });
 
+it('a key whose action committed but whose answer is not stored yet is still in progress, not lost', async () => {
+  // The first request commits its action, then stores its answer: a retry in between is told to wait.
+  const first = await hub.services.idempotency.claim('user:race', 'key-race', 'hash');
+  if (first.kind !== 'run') throw new Error(`claimed as ${first.kind}`);
+  await hub.ds.transaction((em) => first.markApplied(em));
+  expect((await hub.services.idempotency.claim('user:race', 'key-race', 'hash')).kind).toBe('in-progress');
+  await first.finish({ status: 200, contentType: 'application/json', body: '{"data":{}}' });
+  expect(await hub.services.idempotency.claim('user:race', 'key-race', 'hash')).toMatchObject({ kind: 'replay', answer: { body: '{"data":{}}' } });
+});
+
 it('keys expire after IDEMPOTENCY_TTL_SECONDS: the same key then runs the request again', async () => {
   await (await create('幂等五', 'key-five')).text();
   await new Promise((r) => setTimeout(r, 2500));

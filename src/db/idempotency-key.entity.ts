@@ -37,4 +37,8 @@ export class IdempotencyKey {
   /** When a business action of the request committed; a key applied without an answer is never run again. */
   @Column('timestamptz', { nullable: true })
   appliedAt: Date | null;
+
+  /** When the request ended without storing its answer (after its action committed): a retry is told at once. */
+  @Column('timestamptz', { nullable: true })
+  answerLostAt: Date | null;
 }

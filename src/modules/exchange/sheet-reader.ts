@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import readline from 'node:readline';
 import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -178,9 +179,37 @@ export async function* readRows(path: string, kind: UploadKind, csvSheet: string
   file.on('error', (err) => counted.destroy(err));
   file.pipe(counted);
   try {
-    yield* kind === 'xlsx' ? xlsxRows(counted) : csvRows(path, counted, csvSheet);
+    yield* kind === 'xlsx' ? spooled(`${path}.rows`, xlsxRows(counted)) : csvRows(path, counted, csvSheet);
   } finally {
     file.destroy();
     counted.destroy();
+  }
+}
+
+/**
+ * The rows of `rows`, read to the end into a file at `spool` first (one JSON line a row) and then
+ * given from it. unzipper 0.10 (exceljs's zip reader) can fail a sound workbook with FILE_ENDED
+ * when its reader is slow, as the import is between rows (each row is checked against the
+ * database): the workbook is read at full speed, and memory stays flat whatever its size.
+ */
+async function* spooled(spool: string, rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow> {
+  const out = fs.createWriteStream(spool);
+  try {
+    const written = new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+    written.catch(() => undefined); // a write failure is met when awaited below
+    for await (const row of rows) {
+      if (!out.write(`${JSON.stringify(row)}\n`)) await Promise.race([new Promise((resolve) => out.once('drain', resolve)), written]);
+    }
+    out.end();
+    await written;
+    const lines = readline.createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity });
+    try {
+      for await (const line of lines) if (line) yield JSON.parse(line) as SheetRow;
+    } finally {
+      lines.close();
+    }
+  } finally {
+    out.destroy();
+    await fs.promises.rm(spool, { force: true });
   }
 }
