@@ -198,7 +198,7 @@ async function* spooled(spool: string, rows: AsyncIterable<SheetRow>): AsyncGene
     const written = new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
     written.catch(() => undefined); // a write failure is met when awaited below
     for await (const row of rows) {
-      if (!out.write(`${JSON.stringify(row)}\n`)) await Promise.race([new Promise((resolve) => out.once('drain', resolve)), written]);
+      if (!out.write(`${JSON.stringify(row)}\n`)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), written]);
     }
     out.end();
     await written;
