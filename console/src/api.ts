@@ -75,13 +75,18 @@ export async function signIn(login: string, password: string): Promise<{ ok: tru
   } catch {
     return { ok: false, message: '无法连接到平台服务' };
   }
-  if (res.ok) return { ok: true };
+  if (res.ok) {
+    // Read to the end: an answer left unread keeps its request open in Chromium (the page never goes quiet).
+    await res.text().catch(() => undefined);
+    return { ok: true };
+  }
   const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string; errors?: { message: string }[] };
   return { ok: false, message: body.errors?.[0]?.message ?? body.message ?? (res.status === 401 ? '登录名或密码不正确' : `登录失败（${res.status}）`) };
 }
 
 export async function signOut(): Promise<void> {
-  await fetch('/auth/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+  const res = await fetch('/auth/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => null);
+  await res?.text().catch(() => undefined);
 }
 
 /** Who is signed in (the hub answers `{ user: null }` without a session), or null. */
