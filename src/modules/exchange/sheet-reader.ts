@@ -172,14 +172,18 @@ export async function* readRows(path: string, kind: UploadKind, csvSheet: string
   const file = fs.createReadStream(path);
   const counted = new PassThrough();
   let bytesRead = 0;
-  file.on('data', (chunk) => {
-    bytesRead += chunk.length;
-    onBytes?.({ bytesRead, totalBytes });
-  });
+  // A workbook is read whole into its spool at once: its progress is how far the rows are given from there.
+  if (kind === 'csv')
+    file.on('data', (chunk) => {
+      bytesRead += chunk.length;
+      onBytes?.({ bytesRead, totalBytes });
+    });
   file.on('error', (err) => counted.destroy(err));
   file.pipe(counted);
   try {
-    yield* kind === 'xlsx' ? spooled(`${path}.rows`, xlsxRows(counted)) : csvRows(path, counted, csvSheet);
+    yield* kind === 'xlsx'
+      ? spooled(`${path}.rows`, xlsxRows(counted), (fraction) => onBytes?.({ bytesRead: Math.round(fraction * totalBytes), totalBytes }))
+      : csvRows(path, counted, csvSheet);
   } finally {
     file.destroy();
     counted.destroy();
@@ -188,11 +192,11 @@ export async function* readRows(path: string, kind: UploadKind, csvSheet: string
 
 /**
  * The rows of `rows`, read to the end into a file at `spool` first (one JSON line a row) and then
- * given from it. unzipper 0.10 (exceljs's zip reader) can fail a sound workbook with FILE_ENDED
+ * given from it, `onGiven` following how far. unzipper 0.10 (exceljs's zip reader) can fail a sound workbook with FILE_ENDED
  * when its reader is slow, as the import is between rows (each row is checked against the
  * database): the workbook is read at full speed, and memory stays flat whatever its size.
  */
-async function* spooled(spool: string, rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow> {
+async function* spooled(spool: string, rows: AsyncIterable<SheetRow>, onGiven?: (fraction: number) => void): AsyncGenerator<SheetRow> {
   const out = fs.createWriteStream(spool);
   try {
     const written = new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
@@ -202,9 +206,15 @@ async function* spooled(spool: string, rows: AsyncIterable<SheetRow>): AsyncGene
     }
     out.end();
     await written;
+    const size = (await fs.promises.stat(spool)).size;
+    let given = 0;
     const lines = readline.createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity });
     try {
-      for await (const line of lines) if (line) yield JSON.parse(line) as SheetRow;
+      for await (const line of lines) {
+        given += Buffer.byteLength(line) + 1;
+        onGiven?.(size ? given / size : 1);
+        if (line) yield JSON.parse(line) as SheetRow;
+      }
     } finally {
       lines.close();
     }
