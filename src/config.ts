@@ -205,7 +205,8 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
-function serviceUrl(name: string, raw: string | undefined, protocols: RegExp, what: string): string | null {
+/** A URL whose protocol matches `protocols` (refused as "must be <what>"), or null when unset. */
+function checkedUrl(name: string, raw: string | undefined, protocols: RegExp, what: string): string | null {
   if (raw === undefined || raw === '') return null;
   let parsed: URL;
   try {
@@ -214,8 +215,12 @@ function serviceUrl(name: string, raw: string | undefined, protocols: RegExp, wh
     throw new ConfigError(`${name} is not a URL`);
   }
   if (!protocols.test(parsed.protocol)) throw new ConfigError(`${name} must be ${what}`);
-  return raw.replace(/\/$/, '');
+  return raw;
 }
+
+/** A service's base URL, without a trailing slash. */
+const serviceUrl = (name: string, raw: string | undefined, protocols: RegExp, what: string): string | null =>
+  checkedUrl(name, raw, protocols, what)?.replace(/\/$/, '') ?? null;
 
 function cron(name: string, raw: string | undefined, fallback: string): string {
   const text = raw === undefined || raw === '' ? fallback : raw.trim();
@@ -224,19 +229,7 @@ function cron(name: string, raw: string | undefined, fallback: string): string {
   return text;
 }
 
-function url(name: string, raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} is not a URL`);
-  }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
-    throw new ConfigError(`${name} must be a postgres:// URL`);
-  }
-  return raw;
-}
+const url = (name: string, raw: string | undefined): string | null => checkedUrl(name, raw, /^postgres(ql)?:$/, 'a postgres:// URL');
 
 /** DATABASE_REPLICA_URLS: postgres:// URLs separated by commas, none twice, none the primary's own. */
 function replicaUrls(raw: string | undefined, primary: string | null): string[] {

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Kind, OperationTypeNode, parse } from 'graphql';
+import { PLAIN_TEXT, send, sendNoSuchFile, sendPage, sendReadOnly } from './static-files';
 
 /*
  * The web console at /console/, served from the files `npm run build` wrote to dist/console
@@ -66,28 +67,6 @@ export function loadConsole(dir = CONSOLE_DIR): ConsoleFiles {
   };
 }
 
-const csp = (nonce: string) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    "connect-src 'self'",
-    "font-src 'self' data:",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string): true {
-  res.statusCode = status;
-  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(req.method === 'HEAD' ? undefined : body);
-  return true;
-}
-
 /**
  * GET /console/assets/<hashed name> and every other GET under /console/ (the page; the console
  * routes in the browser). Returns true when it answered the request.
@@ -95,14 +74,13 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, headers
 export function serveConsole(req: IncomingMessage, res: ServerResponse, files: ConsoleFiles): boolean {
   const [pathname] = (req.url ?? '/').split('?', 1);
   if (pathname !== PREFIX && !pathname.startsWith(`${PREFIX}/`)) return false;
-  const text = { 'content-type': 'text/plain; charset=utf-8' };
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, { ...text, allow: 'GET, HEAD' }, '只接受 GET 或 HEAD\n');
-  if (pathname === PREFIX) return send(req, res, 308, { ...text, location: `${PREFIX}/` }, '');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendReadOnly(req, res);
+  if (pathname === PREFIX) return send(req, res, 308, { ...PLAIN_TEXT, location: `${PREFIX}/` }, '');
 
   const rest = pathname.slice(PREFIX.length + 1);
   if (rest.startsWith('assets/')) {
     const body = files.asset(rest);
-    if (!body) return send(req, res, 404, text, '没有这个文件\n');
+    if (!body) return sendNoSuchFile(req, res);
     return send(
       req,
       res,
@@ -115,21 +93,9 @@ export function serveConsole(req: IncomingMessage, res: ServerResponse, files: C
       body,
     );
   }
-  if (!files.index) return send(req, res, 503, text, '控制台尚未构建：请先运行 npm run build\n');
-  const nonce = randomBytes(16).toString('base64');
-  return send(
-    req,
-    res,
-    200,
-    {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': csp(nonce),
-      'cache-control': 'no-cache',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-    },
-    files.index.split(NONCE_PLACEHOLDER).join(nonce),
-  );
+  const index = files.index;
+  if (!index) return send(req, res, 503, PLAIN_TEXT, '控制台尚未构建：请先运行 npm run build\n');
+  return sendPage(req, res, (nonce) => index.split(NONCE_PLACEHOLDER).join(nonce), { formAction: "'self'", headers: { 'x-frame-options': 'DENY' } });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { send, sendNoSuchFile, sendPage, sendReadOnly } from './static-files';
 
 /*
  * The GraphQL IDE (GraphiQL) at GET /graphql for a browser, served from local assets only:
@@ -119,20 +120,6 @@ const page = (nonce: string) => `<!doctype html>
 </html>
 `;
 
-// GraphiQL's stylesheet embeds its fonts and a few images as data: URLs, which never leave the machine.
-const csp = (nonce: string) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    "connect-src 'self'",
-    "font-src 'self' data:",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
 /** The q-value the Accept header gives `type`, from its most specific matching range. */
 function quality(accept: string, type: string): number {
   let best = -1;
@@ -154,15 +141,6 @@ function prefersHtml(accept: string | undefined): boolean {
   return html > 0 && html > Math.max(quality(accept, 'application/json'), quality(accept, 'application/graphql-response+json'));
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string): true {
-  res.statusCode = status;
-  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(req.method === 'HEAD' ? undefined : body);
-  return true;
-}
-
 /**
  * The GraphQL IDE at GET /graphql for a browser, served from local assets only.
  * Returns true when it answered the request.
@@ -173,29 +151,16 @@ export function serveIde(req: IncomingMessage, res: ServerResponse): boolean {
   const readOnly = req.method === 'GET' || req.method === 'HEAD';
 
   if (pathname.startsWith(ASSET_PREFIX)) {
-    const text = { 'content-type': 'text/plain; charset=utf-8' };
-    if (!readOnly) return send(req, res, 405, { ...text, allow: 'GET, HEAD' }, '只接受 GET 或 HEAD\n');
+    if (!readOnly) return sendReadOnly(req, res);
     const name = pathname.slice(ASSET_PREFIX.length);
     const found = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-    if (!found) return send(req, res, 404, text, '没有这个文件\n');
+    if (!found) return sendNoSuchFile(req, res);
     return send(req, res, 200, { 'content-type': found.type, 'cache-control': 'public, max-age=86400' }, assetBody(name, found));
   }
 
   if (pathname !== '/graphql' || !readOnly || new URLSearchParams(search).has('query') || !prefersHtml(req.headers.accept)) {
     return false;
   }
-  const nonce = randomBytes(16).toString('base64');
-  return send(
-    req,
-    res,
-    200,
-    {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': csp(nonce),
-      'cache-control': 'no-cache',
-      'referrer-policy': 'no-referrer',
-      vary: 'Accept',
-    },
-    page(nonce),
-  );
+  // GraphiQL's stylesheet embeds its fonts and a few images as data: URLs, which never leave the machine.
+  return sendPage(req, res, page, { formAction: "'none'", headers: { vary: 'Accept' } });
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
 import { Project } from '../project';
 import { DateScalar } from '../../graphql/scalars';
 import { AcceptanceResult } from './acceptance.enums';
@@ -8,20 +9,17 @@ import { AcceptanceResult } from './acceptance.enums';
 @ObjectType({ description: '竣工验收申请 — an acceptance application and its outcome (第二十四条至第二十六条)' })
 @Entity()
 export class AcceptanceApplication {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Project)
   project: Relation<Project>;
 
   @Index()
   @Column('uuid')
   projectId: string;
 
-  @Field({ description: '申请时间 — applied at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('申请时间 — applied at')
   appliedAt: Date;
 
   @Field({ description: '申请人 — user id of the applicant' })
@@ -36,15 +34,10 @@ export class AcceptanceApplication {
   @Column({ type: 'date', nullable: true })
   acceptedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: '低于完整性阈值仍予通过的理由 — why it passed below the completeness thresholds' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('低于完整性阈值仍予通过的理由 — why it passed below the completeness thresholds')
   overrideReason: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: '上线运行未满三个月即验收的理由 — why it was accepted before three months of operation (第二十四条 原则上)',
-  })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('上线运行未满三个月即验收的理由 — why it was accepted before three months of operation (第二十四条 原则上)')
   earlyAcceptanceReason: string | null;
 
   @Field(() => String, { nullable: true, description: '结论登记人 — user id of who recorded the result' })

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { IdColumn, RestrictedReference } from '../../common/columns';
 import { AcceptanceApplication } from './acceptance-application.entity';
 import { AcceptanceDocumentKind } from './acceptance.enums';
 
@@ -8,12 +9,10 @@ import { AcceptanceDocumentKind } from './acceptance.enums';
 @Entity()
 @Index(['applicationId', 'kind'], { unique: true })
 export class AcceptanceDocument {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => AcceptanceApplication, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => AcceptanceApplication)
   application: Relation<AcceptanceApplication>;
 
   @Column('uuid')

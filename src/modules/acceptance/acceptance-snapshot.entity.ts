@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn } from '../../common/columns';
 import { AcceptanceApplication } from './acceptance-application.entity';
 
 /**
@@ -11,8 +12,7 @@ import { AcceptanceApplication } from './acceptance-application.entity';
 @ObjectType({ description: '验收快照 — the catalogue, sharing list and completeness frozen at the acceptance application' })
 @Entity()
 export class AcceptanceSnapshot {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @OneToOne(() => AcceptanceApplication, { onDelete: 'RESTRICT' })
@@ -23,8 +23,7 @@ export class AcceptanceSnapshot {
   @Column('uuid')
   applicationId: string;
 
-  @Field({ description: '冻结时间 — when it was frozen' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('冻结时间 — when it was frozen')
   takenAt: Date;
 
   @Field(() => GraphQLJSONObject, { description: '冻结内容（规范序列化）— the frozen content, canonical form' })

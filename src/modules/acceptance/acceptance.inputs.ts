@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import { AcceptanceDocumentKind, AcceptanceResult } from './acceptance.enums';
 
@@ -12,14 +13,10 @@ export class AcceptanceDocumentInput {
   @Field(() => AcceptanceDocumentKind)
   kind: AcceptanceDocumentKind;
 
-  @Field({ description: '标题 — title, at most 200 characters' })
-  @IsNotEmpty({ message: '材料标题不能为空' })
-  @MaxLength(200, { message: '材料标题不能超过200个字符' })
+  @TextInput('材料标题', 200, { description: '标题 — title, at most 200 characters', notEmpty: true })
   title: string;
 
-  @Field({ description: '文件名 — file name, at most 255 characters' })
-  @IsNotEmpty({ message: '文件名不能为空' })
-  @MaxLength(255, { message: '文件名不能超过255个字符' })
+  @TextInput('文件名', 255, { description: '文件名 — file name, at most 255 characters', notEmpty: true })
   fileName: string;
 
   @Field({ description: '文件 SHA-256（64位十六进制，不区分大小写，存为小写）— SHA-256 of the file, 64 hex digits, stored lower-case' })
@@ -35,8 +32,7 @@ export class AcceptanceDocumentInput {
 
 @InputType({ description: '申请竣工验收 — apply for acceptance after trial operation (第二十四条、第二十五条)' })
 export class AcceptanceApplyInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '项目ID格式无效' })
+  @IdInput('项目')
   projectId: string;
 
   @Field(() => [AcceptanceDocumentInput], {
@@ -49,8 +45,7 @@ export class AcceptanceApplyInput {
 
 @InputType({ description: '登记验收结论 — record the result of the acceptance (第二十六条)' })
 export class AcceptanceRecordResultInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '验收申请ID格式无效' })
+  @IdInput('验收申请')
   applicationId: string;
 
   @Field(() => AcceptanceResult)
@@ -93,8 +88,7 @@ export class AcceptanceRecordResultInput {
 
 @InputType({ description: '验收备案 — record the filing of the acceptance report (第二十六条)' })
 export class AcceptanceFileInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '验收申请ID格式无效' })
+  @IdInput('验收申请')
   applicationId: string;
 
   @Field(() => DateScalar, { description: '备案日期 — filing date: not before the acceptance, not in the future' })

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
 import { InformationResource } from '../catalogue';
 import { SharingInterface } from '../sharing';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
@@ -17,19 +18,16 @@ import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 @Entity()
 @Index(['interfaceId', 'ranAt'])
 export class AggregationRun {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => SharingInterface, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => SharingInterface)
   interface: Relation<SharingInterface>;
 
   @Column('uuid')
   interfaceId: string;
 
-  @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => InformationResource)
   resource: Relation<InformationResource>;
 
   @Index()
@@ -56,11 +54,9 @@ export class AggregationRun {
   @Column({ type: 'enum', enum: AggregationOutcome, enumName: 'aggregation_outcome' })
   outcome: AggregationOutcome;
 
-  @Field(() => String, { nullable: true, description: '失败原因 — why it failed' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('失败原因 — why it failed')
   failureReason: string | null;
 
-  @Field({ description: '上报时间 — when the platform reported it' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('上报时间 — when the platform reported it')
   reportedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 
@@ -11,8 +12,7 @@ import { Organization } from '../organization';
 @ObjectType({ description: '服务账号令牌 — a service account’s API token (the secret is shown once, at creation)' })
 @Entity()
 export class ApiToken {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Field({ description: '名称 — what the token is for, e.g. 市共享交换平台' })
@@ -38,19 +38,16 @@ export class ApiToken {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '最近使用时间 — last used (kept to the minute)' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('最近使用时间 — last used (kept to the minute)')
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '吊销时间 — revoked at; refused from then on' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('吊销时间 — revoked at; refused from then on')
   revokedAt: Date | null;
 
   /** The actor (user id) who created it. */
   @Column({ length: 200 })
   createdBy: string;
 
-  @Field({ description: '创建时间 — created at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('创建时间 — created at')
   createdAt: Date;
 }

@@ -1,17 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn, UpdatedAtColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 
@@ -26,8 +15,7 @@ export const SSO_SUBJECT_KEY = 'hub_user_sso_subject_key';
 @Entity({ name: 'hub_user' })
 @Check('hub_user_roles_not_empty', 'cardinality("roles") > 0')
 export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Field({ description: '登录名 — sign-in name, lower case, unique' })
@@ -60,8 +48,7 @@ export class User {
   @Column({ type: 'varchar', length: 200, nullable: true })
   passwordHash: string | null;
 
-  @Field(() => Date, { nullable: true, description: '密码设置时间 — when the password was last set' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('密码设置时间 — when the password was last set')
   passwordChangedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '统一身份认证用户标识 — subject (sub) of the user at the OIDC issuer' })
@@ -73,24 +60,19 @@ export class User {
   @Column({ type: 'int', default: 0 })
   failedSignIns: number;
 
-  @Field(() => Date, { nullable: true, description: '锁定至 — locked after repeated sign-in failures until then' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('锁定至 — locked after repeated sign-in failures until then')
   lockedUntil: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '最近登录时间 — last successful sign-in' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('最近登录时间 — last successful sign-in')
   lastSignInAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '停用时间 — when the account was disabled; its tokens and sessions are refused from then on' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('停用时间 — when the account was disabled; its tokens and sessions are refused from then on')
   disabledAt: Date | null;
 
-  @Field({ description: '创建时间 — created at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('创建时间 — created at')
   createdAt: Date;
 
-  @Field({ description: '更新时间 — updated at' })
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn('更新时间 — updated at')
   updatedAt: Date;
 
   @Field(() => Int, { description: '版本 — changes with every update' })

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/input-fields';
 import { Role } from '../../common/role.enums';
 
 /** Lower-case letters, digits and . _ @ -, starting with a letter or digit, 3 to 64 characters. */
@@ -17,9 +18,7 @@ export class UserCreateInput {
   @MaxLength(50, { message: '姓名不能超过50个字符' })
   name: string;
 
-  @Field(() => ID, { nullable: true, description: '所属单位 — organisation (required for PROJECT_UNIT)' })
-  @IsOptional()
-  @IsUUID('all', { message: '单位ID格式无效' })
+  @IdInput('单位', { description: '所属单位 — organisation (required for PROJECT_UNIT)', optional: true })
   organizationId?: string | null;
 
   @Field(() => [Role], { description: '角色 — one or more roles' })
@@ -31,10 +30,11 @@ export class UserCreateInput {
   @IsOptional()
   password?: string | null;
 
-  @Field(() => String, { nullable: true, description: '统一身份认证用户标识 — the user’s subject at the OIDC issuer' })
-  @IsOptional()
-  @MinLength(1, { message: '统一身份认证用户标识不能为空' })
-  @MaxLength(200, { message: '统一身份认证用户标识不能超过200个字符' })
+  @TextInput('统一身份认证用户标识', 200, {
+    description: '统一身份认证用户标识 — the user’s subject at the OIDC issuer',
+    optional: true,
+    fillIn: '统一身份认证用户标识不能为空',
+  })
   ssoSubject?: string | null;
 
   @Field(() => String, { nullable: true, description: '提醒邮箱 — the person’s address for the daily reminder digest' })
@@ -46,8 +46,7 @@ export class UserCreateInput {
 
 @InputType({ description: '修改用户 — changes to a user; omitted fields stay as they are (ADMIN)' })
 export class UserUpdateInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '用户ID格式无效' })
+  @IdInput('用户')
   id: string;
 
   @Field({ nullable: true })
@@ -56,9 +55,7 @@ export class UserUpdateInput {
   @MaxLength(50, { message: '姓名不能超过50个字符' })
   name?: string;
 
-  @Field(() => ID, { nullable: true, description: '所属单位; null removes it' })
-  @IsOptional()
-  @IsUUID('all', { message: '单位ID格式无效' })
+  @IdInput('单位', { description: '所属单位; null removes it', optional: true })
   organizationId?: string | null;
 
   @Field(() => [Role], { nullable: true })
@@ -71,10 +68,7 @@ export class UserUpdateInput {
   @IsOptional()
   password?: string;
 
-  @Field(() => String, { nullable: true, description: '统一身份认证用户标识; null removes it' })
-  @IsOptional()
-  @MinLength(1, { message: '统一身份认证用户标识不能为空' })
-  @MaxLength(200, { message: '统一身份认证用户标识不能超过200个字符' })
+  @TextInput('统一身份认证用户标识', 200, { description: '统一身份认证用户标识; null removes it', optional: true, fillIn: '统一身份认证用户标识不能为空' })
   ssoSubject?: string | null;
 
   @Field(() => String, { nullable: true, description: '提醒邮箱 — the person’s address for the daily reminder digest; null removes it' })
@@ -86,8 +80,7 @@ export class UserUpdateInput {
 
 @InputType({ description: '停用用户 — disable a user: every token and session of theirs is refused from the next request (ADMIN)' })
 export class UserDisableInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '用户ID格式无效' })
+  @IdInput('用户')
   id: string;
 }
 
@@ -102,14 +95,10 @@ export class ViewerEmailSetInput {
 
 @InputType({ description: '登录 — sign in with a password' })
 export class SessionCreateInput {
-  @Field({ description: '登录名' })
-  @MinLength(1, { message: '请输入登录名' })
-  @MaxLength(64, { message: '登录名不能超过64个字符' })
+  @TextInput('登录名', 64, { description: '登录名', fillIn: '请输入登录名' })
   login: string;
 
-  @Field({ description: '密码' })
-  @MinLength(1, { message: '请输入密码' })
-  @MaxLength(128, { message: '密码不能超过128个字符' })
+  @TextInput('密码', 128, { description: '密码', fillIn: '请输入密码' })
   password: string;
 }
 
@@ -131,9 +120,7 @@ export class ApiTokenCreateInput {
   @Field(() => Role)
   role: Role;
 
-  @Field(() => ID, { nullable: true, description: '所属单位 — organisation (required for PROJECT_UNIT)' })
-  @IsOptional()
-  @IsUUID('all', { message: '单位ID格式无效' })
+  @IdInput('单位', { description: '所属单位 — organisation (required for PROJECT_UNIT)', optional: true })
   organizationId?: string | null;
 
   @Field(() => Int, { description: '有效天数 — days until it expires, 1 to API_TOKEN_MAX_DAYS' })
@@ -145,7 +132,6 @@ export class ApiTokenCreateInput {
 
 @InputType({ description: '吊销服务账号令牌 — revoke an API token (ADMIN)' })
 export class ApiTokenRevokeInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '令牌ID格式无效' })
+  @IdInput('令牌')
   id: string;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, ManyToOne, Relation } from 'typeorm';
+import { IdColumn } from '../../common/columns';
 import { DataItemType } from './catalogue.enums';
 import type { InformationResource } from './information-resource.entity';
 
@@ -8,8 +9,7 @@ import type { InformationResource } from './information-resource.entity';
 @Entity()
 @Index(['resourceId', 'position'], { unique: true })
 export class DataItem {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column('uuid')

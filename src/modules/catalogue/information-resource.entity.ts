@@ -1,5 +1,14 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  LockVersionColumn,
+  OptionalInstantColumn,
+  OptionalTextColumn,
+  RestrictedReference,
+  UpdatedAtColumn,
+} from '../../common/columns';
 import { DateScalar } from '../../graphql/scalars';
 import { Organization } from '../organization';
 import { Project } from '../project';
@@ -16,15 +25,10 @@ export const RESOURCE_CODE_KEY = 'information_resource_code_key';
 @ObjectType({ description: '信息资源（目录条目）— a catalogue entry' })
 @Entity()
 export class InformationResource {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @Field(() => Int, {
-    description:
-      '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile (not the catalogue `version`)',
-  })
-  @Column({ type: 'int', default: 1 })
+  @LockVersionColumn('(not the catalogue `version`)')
   lockVersion: number;
 
   @Field({ description: '信息资源代码 — resource code: classification code / sequence, unique' })
@@ -46,8 +50,7 @@ export class InformationResource {
   name: string;
 
   /** 提供方; exposed as `InformationResource.provider`. */
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Organization)
   provider: Relation<Organization>;
 
   @Index()
@@ -55,8 +58,7 @@ export class InformationResource {
   providerId: string;
 
   /** 产生该资源的项目; exposed as `InformationResource.project`. */
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Project)
   project: Relation<Project>;
 
   @Index()
@@ -84,12 +86,10 @@ export class InformationResource {
   @Column({ type: 'enum', enum: SharingType, enumName: 'sharing_type', nullable: true })
   sharingType: SharingType | null;
 
-  @Field(() => String, { nullable: true, description: '共享条件（有条件共享时必填）— sharing condition' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('共享条件（有条件共享时必填）— sharing condition')
   sharingCondition: string | null;
 
-  @Field(() => String, { nullable: true, description: '不予共享的法律法规依据（不予共享时必填）— legal basis for not sharing' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('不予共享的法律法规依据（不予共享时必填）— legal basis for not sharing')
   legalBasis: string | null;
 
   @Field(() => SharingMethod, { nullable: true })
@@ -101,8 +101,7 @@ export class InformationResource {
   @Column({ type: 'enum', enum: OpenType, enumName: 'open_type', nullable: true })
   openType: OpenType | null;
 
-  @Field(() => String, { nullable: true, description: '开放条件 — open condition' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('开放条件 — open condition')
   openCondition: string | null;
 
   @Field(() => UpdateFrequency, { nullable: true })
@@ -127,8 +126,7 @@ export class InformationResource {
   @Column({ type: 'enum', enum: ResourceStatus, enumName: 'resource_status', default: ResourceStatus.DRAFT })
   status: ResourceStatus;
 
-  @Field(() => String, { nullable: true, description: "退回理由 — the bureau's reason for returning it" })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn("退回理由 — the bureau's reason for returning it")
   returnReason: string | null;
 
   /**
@@ -141,26 +139,19 @@ export class InformationResource {
   @Column({ type: 'text', default: '', select: false })
   searchText: string;
 
-  @Field(() => String, { nullable: true, description: '停用理由 — why it was retired' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('停用理由 — why it was retired')
   retireReason: string | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: '最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest',
-  })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest')
   lastAggregatedAt: Date | null;
 
   @Field(() => Int, { description: '当前版本号 — version the entry is at (the published one once published); a revision under way is the next (第五条)' })
   @Column('int', { default: 1 })
   version: number;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { CreatedAtColumn, OptionalTextColumn, UpdatedAtColumn } from '../../common/columns';
 import { RevisionStatus } from './catalogue.enums';
 import type { DataItemType } from './catalogue.enums';
 import type { InformationResource } from './information-resource.entity';
@@ -69,19 +70,16 @@ export class ResourceRevision {
   @Column('jsonb')
   dataItems: RevisionItem[];
 
-  @Field(() => String, { nullable: true, description: "退回理由 — the bureau's reason for returning it" })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn("退回理由 — the bureau's reason for returning it")
   returnReason: string | null;
 
   @Field({ description: '发起人 — user id of who opened it' })
   @Column({ length: 200 })
   createdBy: string;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,14 +1,14 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { IdColumn } from '../../common/columns';
 
 /** A published version of a catalogue entry, frozen when the big-data bureau published it (第五条). */
 @ObjectType({ description: '已发布版本 — a catalogue entry as it was published' })
 @Entity()
 @Index(['resourceId', 'version'], { unique: true })
 export class ResourceVersion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column('uuid')

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdInput, LockVersionInput, TextInput } from '../../common/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import {
   CatalogueKind,
@@ -21,9 +22,7 @@ const tooLong = (what: string, max: number) => ({ message: `${what}不能超过$
 
 @InputType({ description: '信息项 — a data item; positions follow the order given, from 1' })
 export class DataItemInput {
-  @Field({ description: '信息项名称 — name, at most 100 characters' })
-  @IsNotEmpty({ message: '信息项名称不能为空' })
-  @MaxLength(LIMITS.itemName, tooLong('信息项名称', LIMITS.itemName))
+  @TextInput('信息项名称', LIMITS.itemName, { description: '信息项名称 — name, at most 100 characters', notEmpty: true })
   name: string;
 
   @Field(() => DataItemType, { description: '数据类型 — data type' })
@@ -48,19 +47,13 @@ abstract class ResourceMetadataInput {
   @MaxLength(32, tooLong('信息资源代码', 32))
   code?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "提供方 — providing organisation, one of the project's building units; defaults to the caller's" })
-  @IsOptional()
-  @IsUUID('all', { message: '提供方单位ID格式无效' })
+  @IdInput('提供方单位', { description: "提供方 — providing organisation, one of the project's building units; defaults to the caller's", optional: true })
   providerId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '信息资源摘要 — summary, at most 4000 characters' })
-  @IsOptional()
-  @MaxLength(LIMITS.summary, tooLong('信息资源摘要', LIMITS.summary))
+  @TextInput('信息资源摘要', LIMITS.summary, { description: '信息资源摘要 — summary, at most 4000 characters', optional: true })
   summary?: string | null;
 
-  @Field(() => String, { nullable: true, description: '格式细类，如 OFD、xlsx、MySQL — sub-format, at most 50 characters' })
-  @IsOptional()
-  @MaxLength(LIMITS.subFormat, tooLong('格式细类', LIMITS.subFormat))
+  @TextInput('格式细类', LIMITS.subFormat, { description: '格式细类，如 OFD、xlsx、MySQL — sub-format, at most 50 characters', optional: true })
   subFormat?: string | null;
 
   @Field(() => [DataItemInput], { nullable: true, description: '信息项 — data items, in order; when given they replace all existing items' })
@@ -73,14 +66,10 @@ abstract class ResourceMetadataInput {
   @IsOptional()
   sharingType?: SharingType | null;
 
-  @Field(() => String, { nullable: true, description: '共享条件 — sharing condition, required when CONDITIONAL (第九条)' })
-  @IsOptional()
-  @MaxLength(LIMITS.condition, tooLong('共享条件', LIMITS.condition))
+  @TextInput('共享条件', LIMITS.condition, { description: '共享条件 — sharing condition, required when CONDITIONAL (第九条)', optional: true })
   sharingCondition?: string | null;
 
-  @Field(() => String, { nullable: true, description: '不予共享依据 — legal basis, required when NOT_SHARED (第九条)' })
-  @IsOptional()
-  @MaxLength(LIMITS.condition, tooLong('不予共享依据', LIMITS.condition))
+  @TextInput('不予共享依据', LIMITS.condition, { description: '不予共享依据 — legal basis, required when NOT_SHARED (第九条)', optional: true })
   legalBasis?: string | null;
 
   @Field(() => SharingMethod, { nullable: true, description: '共享方式 — sharing method' })
@@ -91,9 +80,7 @@ abstract class ResourceMetadataInput {
   @IsOptional()
   openType?: OpenType | null;
 
-  @Field(() => String, { nullable: true, description: '开放条件 — open condition, required when CONDITIONAL_OPEN (第九条)' })
-  @IsOptional()
-  @MaxLength(LIMITS.condition, tooLong('开放条件', LIMITS.condition))
+  @TextInput('开放条件', LIMITS.condition, { description: '开放条件 — open condition, required when CONDITIONAL_OPEN (第九条)', optional: true })
   openCondition?: string | null;
 
   @Field(() => UpdateFrequency, { nullable: true, description: '更新周期 — update frequency (第九条)' })
@@ -117,21 +104,16 @@ abstract class ResourceMetadataInput {
 
 @InputType({ description: '登记信息资源 — a new catalogue entry of a project (第八条、第九条)' })
 export class ResourceCreateInput extends ResourceMetadataInput {
-  @Field(() => ID, { description: '所属项目 — the project that produces the resource' })
-  @IsUUID('all', { message: '项目ID格式无效' })
+  @IdInput('项目', { description: '所属项目 — the project that produces the resource' })
   projectId: string;
 
   @Field(() => CatalogueKind, { description: '目录类别 — catalogue kind; fixes the first digit of the classification code' })
   catalogueKind: CatalogueKind;
 
-  @Field({ description: '分类代码 — classification code: 类 1 digit (1-3), 项 2, 目 3, optional 细目 3' })
-  @IsNotEmpty({ message: '分类代码不能为空' })
-  @MaxLength(16, tooLong('分类代码', 16))
+  @TextInput('分类代码', 16, { description: '分类代码 — classification code: 类 1 digit (1-3), 项 2, 目 3, optional 细目 3', notEmpty: true })
   classificationCode: string;
 
-  @Field({ description: '信息资源名称 — name, at most 200 characters' })
-  @IsNotEmpty({ message: '信息资源名称不能为空' })
-  @MaxLength(LIMITS.name, tooLong('信息资源名称', LIMITS.name))
+  @TextInput('信息资源名称', LIMITS.name, { description: '信息资源名称 — name, at most 200 characters', notEmpty: true })
   name: string;
 
   @Field(() => ResourceFormat, { description: '信息资源格式 — format' })
@@ -140,30 +122,20 @@ export class ResourceCreateInput extends ResourceMetadataInput {
 
 @InputType({ description: '修改信息资源 — changes to a catalogue entry; omitted fields stay, null clears an optional one' })
 export class ResourceUpdateInput extends ResourceMetadataInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '信息资源ID格式无效' })
+  @IdInput('信息资源')
   id: string;
 
-  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
-  @IsOptional()
-  @IsInt({ message: '锁定版本号须为正整数' })
-  @Min(1, { message: '锁定版本号须为正整数' })
+  @LockVersionInput()
   lockVersion?: number;
 
   @Field(() => CatalogueKind, { nullable: true })
   @IsOptional()
   catalogueKind?: CatalogueKind | null;
 
-  @Field(() => String, { nullable: true, description: '分类代码 — classification code' })
-  @IsOptional()
-  @IsNotEmpty({ message: '分类代码不能为空' })
-  @MaxLength(16, tooLong('分类代码', 16))
+  @TextInput('分类代码', 16, { description: '分类代码 — classification code', optional: true, notEmpty: true })
   classificationCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: '信息资源名称 — name' })
-  @IsOptional()
-  @IsNotEmpty({ message: '信息资源名称不能为空' })
-  @MaxLength(LIMITS.name, tooLong('信息资源名称', LIMITS.name))
+  @TextInput('信息资源名称', LIMITS.name, { description: '信息资源名称 — name', optional: true, notEmpty: true })
   name?: string | null;
 
   @Field(() => ResourceFormat, { nullable: true })
@@ -174,14 +146,10 @@ export class ResourceUpdateInput extends ResourceMetadataInput {
 /** The catalogue entry a review step applies to; each step's input extends it. */
 @InputType()
 export class ResourceIdInput {
-  @Field(() => ID, { description: '信息资源 — the catalogue entry' })
-  @IsUUID('all', { message: '信息资源ID格式无效' })
+  @IdInput('信息资源', { description: '信息资源 — the catalogue entry' })
   id: string;
 
-  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
-  @IsOptional()
-  @IsInt({ message: '锁定版本号须为正整数' })
-  @Min(1, { message: '锁定版本号须为正整数' })
+  @LockVersionInput()
   lockVersion?: number;
 }
 
@@ -193,9 +161,7 @@ export class ResourcePublishInput extends ResourceIdInput {}
 
 @InputType({ description: '退回信息资源 — return a submitted entry to its project unit, with the reason (第五条)' })
 export class ResourceReturnInput extends ResourceIdInput {
-  @Field({ description: '退回理由 — reason, at most 2000 characters' })
-  @IsNotEmpty({ message: '退回理由不能为空' })
-  @MaxLength(LIMITS.reason, tooLong('退回理由', LIMITS.reason))
+  @TextInput('退回理由', LIMITS.reason, { description: '退回理由 — reason, at most 2000 characters', notEmpty: true })
   reason: string;
 }
 
@@ -204,9 +170,7 @@ export class ResourceRevisionWithdrawInput extends ResourceIdInput {}
 
 @InputType({ description: '停用信息资源 — retire an entry; its published versions are kept' })
 export class ResourceRetireInput extends ResourceIdInput {
-  @Field(() => String, { nullable: true, description: '停用理由 — reason, at most 2000 characters' })
-  @IsOptional()
-  @MaxLength(LIMITS.reason, tooLong('停用理由', LIMITS.reason))
+  @TextInput('停用理由', LIMITS.reason, { description: '停用理由 — reason, at most 2000 characters', optional: true })
   reason?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { OrganizationTarget } from './notification-target.base';
 
@@ -19,7 +20,6 @@ export class EmailRecipient extends OrganizationTarget {
   @Column({ length: 254 })
   address: string;
 
-  @Field({ description: '设置时间 — set at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('设置时间 — set at')
   createdAt: Date;
 }

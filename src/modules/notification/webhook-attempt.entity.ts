@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
 /** 投递记录 — one attempt of a delivery, with what the receiver answered. */
@@ -7,12 +8,10 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 @Entity()
 @Index(['deliveryId', 'attemptedAt'])
 export class WebhookAttempt {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => WebhookDelivery, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => WebhookDelivery)
   delivery: Relation<WebhookDelivery>;
 
   @Column('uuid')
@@ -34,8 +33,7 @@ export class WebhookAttempt {
   @Column({ type: 'int', nullable: true })
   httpStatus: number | null;
 
-  @Field(() => String, { nullable: true, description: '错误 — why it failed' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('错误 — why it failed')
   error: string | null;
 
   @Field(() => Int, { description: '耗时（毫秒）— duration in milliseconds' })

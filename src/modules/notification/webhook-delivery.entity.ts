@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
 import { NotificationEvent } from './notification-event.entity';
 import { DeliveryStatus } from './notification.enums';
 import { Webhook } from './webhook.entity';
@@ -10,19 +11,16 @@ import { Webhook } from './webhook.entity';
 @Index(['webhookId', 'eventId'], { unique: true })
 @Index(['status', 'nextAttemptAt'])
 export class WebhookDelivery {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => Webhook, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Webhook)
   webhook: Relation<Webhook>;
 
   @Column('uuid')
   webhookId: string;
 
-  @ManyToOne(() => NotificationEvent, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => NotificationEvent)
   event: Relation<NotificationEvent>;
 
   @Field(() => ID, { description: '事件ID — the event id, the same in the payload and the X-Hub-Event-Id header' })
@@ -41,11 +39,9 @@ export class WebhookDelivery {
   @Column({ type: 'timestamptz' })
   nextAttemptAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '送达时间 — when the receiver accepted it' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('送达时间 — when the receiver accepted it')
   deliveredAt: Date | null;
 
-  @Field({ description: '创建时间 — when the event was recorded for this webhook' })
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  @CreatedAtColumn('创建时间 — when the event was recorded for this webhook', { precision: 3 })
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { OrganizationTarget } from './notification-target.base';
 
@@ -24,16 +25,13 @@ export class Webhook extends OrganizationTarget {
   @Column({ length: 200 })
   createdBy: string;
 
-  @Field({ description: '创建时间 — created at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('创建时间 — created at')
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '停用时间 — when it was disabled after repeated failures; null while active' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('停用时间 — when it was disabled after repeated failures; null while active')
   disabledAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: '停用原因 — why it was disabled' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('停用原因 — why it was disabled')
   disabledReason: string | null;
 
   @Field(() => Int, { description: '连续失败次数 — failed attempts since its last success' })

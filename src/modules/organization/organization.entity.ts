@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
 import { OrganizationKind } from './organization.enums';
 
 export const CREDIT_CODE_KEY = 'organization_credit_code_key';
@@ -7,8 +8,7 @@ export const CREDIT_CODE_KEY = 'organization_credit_code_key';
 @ObjectType({ description: '单位 — an organisation of the district: town, subdistrict, park, department or unit' })
 @Entity()
 export class Organization {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Field({ description: '单位名称 — name' })
@@ -25,19 +25,16 @@ export class Organization {
   kind: OrganizationKind;
 
   /** 主管单位; exposed through `Organization.supervisor`, loaded by DataLoader. */
-  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Organization, { nullable: true })
   supervisor: Relation<Organization> | null;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })
   supervisorId: string | null;
 
-  @Field({ description: '创建时间 — created at' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('创建时间 — created at')
   createdAt: Date;
 
-  @Field({ description: '更新时间 — updated at' })
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn('更新时间 — updated at')
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/input-fields';
 import { IsCreditCode } from './credit-code.validator';
 import { OrganizationKind } from './organization.enums';
 
@@ -18,16 +19,13 @@ export class OrganizationCreateInput {
   @Field(() => OrganizationKind)
   kind: OrganizationKind;
 
-  @Field(() => ID, { nullable: true, description: '主管单位 — the supervising organisation' })
-  @IsOptional()
-  @IsUUID('all', { message: '主管单位ID格式无效' })
+  @IdInput('主管单位', { description: '主管单位 — the supervising organisation', optional: true })
   supervisorId?: string | null;
 }
 
 @InputType({ description: '修改单位 — changes to an organisation; omitted fields stay as they are' })
 export class OrganizationUpdateInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '单位ID格式无效' })
+  @IdInput('单位')
   id: string;
 
   @Field({ nullable: true })
@@ -46,9 +44,7 @@ export class OrganizationUpdateInput {
   @IsOptional()
   kind?: OrganizationKind;
 
-  @Field(() => ID, { nullable: true, description: '主管单位; null removes it' })
-  @IsOptional()
-  @IsUUID('all', { message: '主管单位ID格式无效' })
+  @IdInput('主管单位', { description: '主管单位; null removes it', optional: true })
   supervisorId?: string | null;
 }
 
@@ -57,8 +53,6 @@ export class OrganizationFilter {
   @Field(() => OrganizationKind, { nullable: true })
   kind?: OrganizationKind;
 
-  @Field({ nullable: true, description: '名称包含 — name contains this substring' })
-  @IsOptional()
-  @MaxLength(100, { message: '检索词不能超过100个字符' })
+  @TextInput('检索词', 100, { description: '名称包含 — name contains this substring', optional: true })
   nameContains?: string;
 }

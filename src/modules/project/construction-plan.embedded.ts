@@ -1,6 +1,6 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { Column } from 'typeorm';
+import { InputType, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { OptionalTextColumn } from '../../common/columns';
 
 const MAX = 20000;
 const too = (name: string) => ({ message: `${name}不能超过${MAX}个字符` });
@@ -13,56 +13,47 @@ const too = (name: string) => ({ message: `${name}不能超过${MAX}个字符` }
 @ObjectType({ description: '建设方案 — construction scheme sections (第八条)' })
 @InputType('ConstructionPlanInput', { description: '建设方案 — construction scheme sections (第八条); omitted sections stay as they are' })
 export class ConstructionPlan {
-  @Field(() => String, { nullable: true, description: '建设背景依据 — background and basis' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('建设背景依据 — background and basis')
   @IsOptional()
   @MaxLength(MAX, too('建设背景依据'))
   background?: string | null;
 
-  @Field(() => String, { nullable: true, description: '必要性和可行性 — necessity and feasibility' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('必要性和可行性 — necessity and feasibility')
   @IsOptional()
   @MaxLength(MAX, too('必要性和可行性'))
   necessity?: string | null;
 
-  @Field(() => String, { nullable: true, description: '建设目标 — goals' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('建设目标 — goals')
   @IsOptional()
   @MaxLength(MAX, too('建设目标'))
   goals?: string | null;
 
-  @Field(() => String, { nullable: true, description: '建设内容 — content' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('建设内容 — content')
   @IsOptional()
   @MaxLength(MAX, too('建设内容'))
   content?: string | null;
 
-  @Field(() => String, { nullable: true, description: '建设工期 — schedule' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('建设工期 — schedule')
   @IsOptional()
   @MaxLength(MAX, too('建设工期'))
   schedule?: string | null;
 
-  @Field(() => String, { nullable: true, description: '网络安全体系 — network security system (第四条、第十九条)' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('网络安全体系 — network security system (第四条、第十九条)')
   @IsOptional()
   @MaxLength(MAX, too('网络安全体系'))
   securitySystem?: string | null;
 
-  @Field(() => String, { nullable: true, description: '软硬件配置 — software and hardware configuration (第二十一条)' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('软硬件配置 — software and hardware configuration (第二十一条)')
   @IsOptional()
   @MaxLength(MAX, too('软硬件配置'))
   configuration?: string | null;
 
-  @Field(() => String, { nullable: true, description: '项目特色 — highlights' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('项目特色 — highlights')
   @IsOptional()
   @MaxLength(MAX, too('项目特色'))
   highlights?: string | null;
 
-  @Field(() => String, { nullable: true, description: '创新应用场景 — innovative application scenarios' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('创新应用场景 — innovative application scenarios')
   @IsOptional()
   @MaxLength(MAX, too('创新应用场景'))
   scenarios?: string | null;

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { CreatedAtColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
 import { Organization } from '../organization';
 import { CoBuildingStatus } from './project.enums';
 import type { Project } from './project.entity';
@@ -32,19 +33,16 @@ export class ProjectCoBuildingUnit {
   @Column({ type: 'enum', enum: CoBuildingStatus, enumName: 'co_building_status', default: CoBuildingStatus.PROPOSED })
   status: CoBuildingStatus;
 
-  @Field({ description: '提议时间 — when the lead unit named it' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('提议时间 — when the lead unit named it')
   proposedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '答复时间 — when it accepted or declined' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('答复时间 — when it accepted or declined')
   respondedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '答复人 — user id of who answered' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   respondedByUserId: string | null;
 
-  @Field(() => String, { nullable: true, description: '答复说明 — note given with the answer' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('答复说明 — note given with the answer')
   responseNote: string | null;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalTextColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { ProjectStatus } from './project.enums';
 
@@ -7,8 +8,7 @@ import { ProjectStatus } from './project.enums';
 @ObjectType({ description: '项目状态变更记录 — one status transition of a project' })
 @Entity()
 export class ProjectTransition {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index()
@@ -38,11 +38,9 @@ export class ProjectTransition {
   @Column({ type: 'uuid', nullable: true })
   actorOrganizationId: string | null;
 
-  @Field(() => String, { nullable: true, description: '理由或变更说明 — reason or change description (第十五条)' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('理由或变更说明 — reason or change description (第十五条)')
   note: string | null;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   at: Date;
 }

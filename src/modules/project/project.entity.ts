@@ -1,17 +1,14 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, OneToMany, Relation, VersionColumn } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+  CreatedAtColumn,
+  IdColumn,
+  LockVersionColumn,
+  OptionalInstantColumn,
+  OptionalTextColumn,
+  RestrictedReference,
+  UpdatedAtColumn,
+} from '../../common/columns';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
@@ -23,14 +20,10 @@ export const PROJECT_CODE_KEY = 'project_code_key';
 @ObjectType({ description: '政务信息化项目 — a government IT project (第二条)' })
 @Entity()
 export class Project {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @Field(() => Int, {
-    description: '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile',
-  })
-  @Column({ type: 'int', default: 1 })
+  @LockVersionColumn()
   lockVersion: number;
 
   @Field({ description: '项目编号 — project code, unique, e.g. SC-2027-0012' })
@@ -43,8 +36,7 @@ export class Project {
   name: string;
 
   /** 牵头单位; exposed as `Project.leadUnit`. */
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Organization)
   leadUnit: Relation<Organization>;
 
   @Index()
@@ -62,8 +54,7 @@ export class Project {
   category: ProjectCategory;
 
   /** 升级的原项目 (第二十八条); exposed as `Project.upgradesProject`. */
-  @ManyToOne(() => Project, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Project, { nullable: true })
   upgradesProject: Relation<Project> | null;
 
   @Column({ type: 'uuid', nullable: true })
@@ -102,8 +93,7 @@ export class Project {
   @Column({ type: 'enum', enum: CloudDeployment, enumName: 'cloud_deployment', default: CloudDeployment.DISTRICT_GOV_CLOUD })
   cloudDeployment: CloudDeployment;
 
-  @Field(() => String, { nullable: true, description: '不使用区政务云的理由 — why not the district government cloud (第十六条)' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('不使用区政务云的理由 — why not the district government cloud (第十六条)')
   cloudReason: string | null;
 
   @Field(() => ProjectStatus)
@@ -111,16 +101,13 @@ export class Project {
   @Column({ type: 'enum', enum: ProjectStatus, enumName: 'project_status', default: ProjectStatus.DRAFT })
   status: ProjectStatus;
 
-  @Field(() => Date, { nullable: true, description: '申报时间 — when declared (第七条)' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('申报时间 — when declared (第七条)')
   declaredAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '列入年度计划时间 — when approved (第十条)' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('列入年度计划时间 — when approved (第十条)')
   approvedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: '未通过评审的理由 — reason of rejection' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('未通过评审的理由 — reason of rejection')
   rejectionReason: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '上线运行日期 — go-live date (第二十四条)' })
@@ -131,12 +118,10 @@ export class Project {
   @Column({ type: 'date', nullable: true })
   trialEndDate: string | null;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 
   /** Optimistic lock: two writers of one project cannot overwrite each other unseen. */

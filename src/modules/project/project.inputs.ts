@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdInput, IdListInput, LockVersionInput, TextInput } from '../../common/input-fields';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { ConstructionPlan } from './construction-plan.embedded';
 import { CloudDeployment, ProjectCategory, ProjectStatus } from './project.enums';
@@ -61,9 +62,7 @@ export class ProjectCreateInput {
   @ValidateNested({ each: true })
   budgetYears?: ProjectBudgetYearInput[];
 
-  @Field({ nullable: true, description: '资金来源 — funding source (第八条)' })
-  @IsOptional()
-  @MaxLength(200, { message: '资金来源不能超过200个字符' })
+  @TextInput('资金来源', 200, { description: '资金来源 — funding source (第八条)', optional: true })
   fundingSource?: string;
 
   @Field(() => ConstructionPlan, { nullable: true, description: '建设方案 — construction scheme (第八条)' })
@@ -75,24 +74,17 @@ export class ProjectCreateInput {
   @IsOptional()
   cloudDeployment?: CloudDeployment;
 
-  @Field({ nullable: true, description: '不使用区政务云的理由 — reason, required unless on the district cloud (第十六条)' })
-  @IsOptional()
-  @MaxLength(MAX_NOTE, { message: `不上区政务云的理由不能超过${MAX_NOTE}个字符` })
+  @TextInput('不上区政务云的理由', MAX_NOTE, { description: '不使用区政务云的理由 — reason, required unless on the district cloud (第十六条)', optional: true })
   cloudReason?: string;
 
   @Field({ nullable: true, description: '跨部门、跨领域共建共享 — cross-department project (第八条、第十四条)' })
   @IsOptional()
   crossDepartment?: boolean;
 
-  @Field(() => [ID], { nullable: true, description: '共建单位 — co-building units (第八条、第十四条)' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_CO_BUILDING_UNITS, { message: `共建单位不能超过${MAX_CO_BUILDING_UNITS}个` })
-  @IsUUID('all', { each: true, message: '共建单位ID格式无效' })
+  @IdListInput('共建单位', MAX_CO_BUILDING_UNITS, '共建单位 — co-building units (第八条、第十四条)')
   coBuildingUnitIds?: string[];
 
-  @Field(() => ID, { nullable: true, description: '被升级的原项目 — the project this one upgrades (第二十八条)' })
-  @IsOptional()
-  @IsUUID('all', { message: '被升级项目ID格式无效' })
+  @IdInput('被升级项目', { description: '被升级的原项目 — the project this one upgrades (第二十八条)', optional: true })
   upgradesProjectId?: string;
 }
 
@@ -139,9 +131,7 @@ export class ProjectChangesInput {
   @ValidateNested({ each: true })
   budgetYears?: ProjectBudgetYearInput[] | null;
 
-  @Field(() => String, { nullable: true, description: '资金来源 — funding source (第八条)' })
-  @IsOptional()
-  @MaxLength(200, { message: '资金来源不能超过200个字符' })
+  @TextInput('资金来源', 200, { description: '资金来源 — funding source (第八条)', optional: true })
   fundingSource?: string | null;
 
   @Field(() => ConstructionPlan, { nullable: true, description: '建设方案，未给出的章节不变 — construction scheme sections (第八条)' })
@@ -153,38 +143,27 @@ export class ProjectChangesInput {
   @IsOptional()
   cloudDeployment?: CloudDeployment | null;
 
-  @Field(() => String, { nullable: true, description: '不使用区政务云的理由 — reason (第十六条)' })
-  @IsOptional()
-  @MaxLength(MAX_NOTE, { message: `不上区政务云的理由不能超过${MAX_NOTE}个字符` })
+  @TextInput('不上区政务云的理由', MAX_NOTE, { description: '不使用区政务云的理由 — reason (第十六条)', optional: true })
   cloudReason?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: '跨部门、跨领域共建共享 — cross-department project (第八条、第十四条)' })
   @IsOptional()
   crossDepartment?: boolean | null;
 
-  @Field(() => [ID], { nullable: true, description: '共建单位，整体替换 — co-building units, replaced as a whole (第八条、第十四条)' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_CO_BUILDING_UNITS, { message: `共建单位不能超过${MAX_CO_BUILDING_UNITS}个` })
-  @IsUUID('all', { each: true, message: '共建单位ID格式无效' })
+  @IdListInput('共建单位', MAX_CO_BUILDING_UNITS, '共建单位，整体替换 — co-building units, replaced as a whole (第八条、第十四条)')
   coBuildingUnitIds?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: '被升级的原项目；null 清除 — the project this one upgrades (第二十八条)' })
-  @IsOptional()
-  @IsUUID('all', { message: '被升级项目ID格式无效' })
+  @IdInput('被升级项目', { description: '被升级的原项目；null 清除 — the project this one upgrades (第二十八条)', optional: true })
   upgradesProjectId?: string | null;
 }
 
 /** The project a lifecycle mutation acts on. */
 @InputType({ description: '项目操作 — the project an action applies to' })
 export class ProjectActionInput {
-  @Field(() => ID, { description: '项目ID — project id' })
-  @IsUUID('all', { message: '项目ID格式无效' })
+  @IdInput('项目', { description: '项目ID — project id' })
   projectId: string;
 
-  @Field(() => Int, { nullable: true, description: '锁定版本号 — the lockVersion read; when given and no longer current, refused with CONFLICT' })
-  @IsOptional()
-  @IsInt({ message: '锁定版本号须为正整数' })
-  @Min(1, { message: '锁定版本号须为正整数' })
+  @LockVersionInput()
   lockVersion?: number;
 }
 
@@ -197,9 +176,7 @@ export class ProjectUpdateInput extends ProjectActionInput {
 
 @InputType({ description: '项目状态变更 — a status change with an optional note' })
 export class ProjectTransitionInput extends ProjectActionInput {
-  @Field({ nullable: true, description: '说明或意见 — note or opinion, recorded in the history' })
-  @IsOptional()
-  @MaxLength(MAX_NOTE, { message: `说明不能超过${MAX_NOTE}个字符` })
+  @TextInput('说明', MAX_NOTE, { description: '说明或意见 — note or opinion, recorded in the history', optional: true })
   note?: string;
 }
 
@@ -214,9 +191,7 @@ export class ProjectStartConstructionInput extends ProjectTransitionInput {}
 
 @InputType({ description: '退回项目 — reject a declared project, with the reason (第十条)' })
 export class ProjectRejectInput extends ProjectActionInput {
-  @Field({ description: '退回理由 — reason, required' })
-  @MinLength(1, { message: '请填写退回理由' })
-  @MaxLength(MAX_NOTE, { message: `退回理由不能超过${MAX_NOTE}个字符` })
+  @TextInput('退回理由', MAX_NOTE, { description: '退回理由 — reason, required', fillIn: '请填写退回理由' })
   reason: string;
 }
 
@@ -235,9 +210,7 @@ export class ProjectGoLiveInput extends ProjectTransitionInput {
 
 @InputType({ description: '申请变更 — change an approved project and apply again (第十五条)' })
 export class ProjectRequestChangeInput extends ProjectActionInput {
-  @Field({ description: '变更说明 — what changes and why, required (第十五条)' })
-  @MinLength(1, { message: '请填写变更说明' })
-  @MaxLength(MAX_NOTE, { message: `变更说明不能超过${MAX_NOTE}个字符` })
+  @TextInput('变更说明', MAX_NOTE, { description: '变更说明 — what changes and why, required (第十五条)', fillIn: '请填写变更说明' })
   description: string;
 
   @Field(() => ProjectChangesInput)
@@ -265,8 +238,6 @@ export class ProjectFilter {
 
 @InputType({ description: '答复共建提议 — accept or decline being a co-building unit of a project (第十四条)' })
 export class CoBuildingAnswerInput extends ProjectActionInput {
-  @Field({ nullable: true, description: '说明 — note, recorded in the history' })
-  @IsOptional()
-  @MaxLength(MAX_NOTE, { message: `说明不能超过${MAX_NOTE}个字符` })
+  @TextInput('说明', MAX_NOTE, { description: '说明 — note, recorded in the history', optional: true })
   note?: string;
 }

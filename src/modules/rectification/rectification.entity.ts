@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
 import { DateScalar } from '../../graphql/scalars';
 import { ProjectStatus } from '../project';
 import { RectificationStatus } from './rectification.enums';
@@ -14,8 +15,7 @@ export const OPEN_RECTIFICATION_KEY = 'project_rectification_open_key';
 @Entity()
 @Index(OPEN_RECTIFICATION_KEY, ['projectId'], { unique: true, where: `"status" IN ('ORDERED', 'REPORTED', 'REFUSED')` })
 export class ProjectRectification {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index()
@@ -42,31 +42,26 @@ export class ProjectRectification {
   @Column('date')
   dueOn: string;
 
-  @Field({ description: '下达时间 — when ordered' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('下达时间 — when ordered')
   orderedAt: Date;
 
   @Field({ description: '下达人 — user id of the office user who ordered it' })
   @Column({ length: 200 })
   orderedByUserId: string;
 
-  @Field(() => String, { nullable: true, description: '整改情况报告 — what the unit did, as reported' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('整改情况报告 — what the unit did, as reported')
   report: string | null;
 
   @Field(() => [String], { description: '整改材料 — the materials of the report (document names or references)' })
   @Column('text', { array: true, default: '{}' })
   materials: string[];
 
-  @Field(() => Date, { nullable: true, description: '报告时间 — when the unit last reported' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('报告时间 — when the unit last reported')
   reportedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '结论时间 — when the office last accepted or refused the report, or the project was terminated' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('结论时间 — when the office last accepted or refused the report, or the project was terminated')
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: '验收意见 — the reason the report was refused, or the note of its acceptance' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('验收意见 — the reason the report was refused, or the note of its acceptance')
   decisionNote: string | null;
 }

@@ -1,5 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { stacked } from '../../common/decorators';
+import { TextInput } from '../../common/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import { ProjectActionInput } from '../project';
 
@@ -7,17 +9,25 @@ const MAX_TEXT = 4000;
 const MAX_ITEMS = 50;
 const MAX_ITEM = 500;
 
+/** A list of one to MAX_ITEMS texts of at most MAX_ITEM characters (the findings, the materials), each refusal in its own words. */
+const TextList = (description: string, refusals: { none: string; tooMany: string; tooLong: string }): PropertyDecorator =>
+  stacked(
+    Field(() => [String], { description }),
+    ArrayMinSize(1, { message: refusals.none }),
+    ArrayMaxSize(MAX_ITEMS, { message: refusals.tooMany }),
+    MaxLength(MAX_ITEM, { each: true, message: refusals.tooLong }),
+  );
+
 @InputType({ description: '责令限期整改 — order a project unit to rectify by a due date (领导小组办公室, 第三十三条)' })
 export class ProjectRectificationOrderInput extends ProjectActionInput {
-  @Field({ description: '整改理由 — why (未实现批复的建设目标或未达到预期效果), required' })
-  @MinLength(1, { message: '请填写整改理由' })
-  @MaxLength(MAX_TEXT, { message: `整改理由不能超过${MAX_TEXT}个字符` })
+  @TextInput('整改理由', MAX_TEXT, { description: '整改理由 — why (未实现批复的建设目标或未达到预期效果), required', fillIn: '请填写整改理由' })
   reason: string;
 
-  @Field(() => [String], { description: '问题清单 — the gaps or findings to rectify, at least one' })
-  @ArrayMinSize(1, { message: '请至少列出一项需整改的问题' })
-  @ArrayMaxSize(MAX_ITEMS, { message: `问题清单不能超过${MAX_ITEMS}项` })
-  @MaxLength(MAX_ITEM, { each: true, message: `每项问题不能超过${MAX_ITEM}个字符` })
+  @TextList('问题清单 — the gaps or findings to rectify, at least one', {
+    none: '请至少列出一项需整改的问题',
+    tooMany: `问题清单不能超过${MAX_ITEMS}项`,
+    tooLong: `每项问题不能超过${MAX_ITEM}个字符`,
+  })
   findings: string[];
 
   @Field(() => DateScalar, { description: '整改期限 — due date, after today (Asia/Shanghai)' })
@@ -26,31 +36,26 @@ export class ProjectRectificationOrderInput extends ProjectActionInput {
 
 @InputType({ description: '报告整改情况 — the project unit reports its rectification, with its materials (第三十三条)' })
 export class ProjectRectificationReportInput extends ProjectActionInput {
-  @Field({ description: '整改情况 — what was done, required' })
-  @MinLength(1, { message: '请填写整改情况' })
-  @MaxLength(MAX_TEXT, { message: `整改情况不能超过${MAX_TEXT}个字符` })
+  @TextInput('整改情况', MAX_TEXT, { description: '整改情况 — what was done, required', fillIn: '请填写整改情况' })
   report: string;
 
-  @Field(() => [String], { description: '整改材料 — the materials (document names or references), at least one' })
-  @ArrayMinSize(1, { message: '请至少提供一份整改材料' })
-  @ArrayMaxSize(MAX_ITEMS, { message: `整改材料不能超过${MAX_ITEMS}份` })
-  @MaxLength(MAX_ITEM, { each: true, message: `每份材料的名称不能超过${MAX_ITEM}个字符` })
+  @TextList('整改材料 — the materials (document names or references), at least one', {
+    none: '请至少提供一份整改材料',
+    tooMany: `整改材料不能超过${MAX_ITEMS}份`,
+    tooLong: `每份材料的名称不能超过${MAX_ITEM}个字符`,
+  })
   materials: string[];
 }
 
 @InputType({ description: '整改验收通过 — accept the reported rectification; the project returns to its earlier status (第三十三条)' })
 export class ProjectRectificationAcceptInput extends ProjectActionInput {
-  @Field({ nullable: true, description: '验收意见 — note, optional' })
-  @IsOptional()
-  @MaxLength(MAX_TEXT, { message: `验收意见不能超过${MAX_TEXT}个字符` })
+  @TextInput('验收意见', MAX_TEXT, { description: '验收意见 — note, optional', optional: true })
   note?: string;
 }
 
 @InputType({ description: '整改验收不通过 — refuse the reported rectification, with the reason (第三十三条)' })
 export class ProjectRectificationRefuseInput extends ProjectActionInput {
-  @Field({ description: '不通过的理由 — reason, required' })
-  @MinLength(1, { message: '请填写不通过的理由' })
-  @MaxLength(MAX_TEXT, { message: `理由不能超过${MAX_TEXT}个字符` })
+  @TextInput('理由', MAX_TEXT, { description: '不通过的理由 — reason, required', fillIn: '请填写不通过的理由' })
   reason: string;
 
   @Field(() => DateScalar, { nullable: true, description: '新的整改期限 — a new due date, after today; omitted: the due date stays' })
@@ -60,9 +65,7 @@ export class ProjectRectificationRefuseInput extends ProjectActionInput {
 
 @InputType({ description: '暂停、恢复或终止项目 — a sanction step of 第三十三条, with the reason' })
 export class ProjectSanctionInput extends ProjectActionInput {
-  @Field({ description: '理由 — reason, required, recorded in the history' })
-  @MinLength(1, { message: '请填写理由' })
-  @MaxLength(MAX_TEXT, { message: `理由不能超过${MAX_TEXT}个字符` })
+  @TextInput('理由', MAX_TEXT, { description: '理由 — reason, required, recorded in the history', fillIn: '请填写理由' })
   reason: string;
 }
 

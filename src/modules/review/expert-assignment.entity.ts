@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { IdColumn, RestrictedReference } from '../../common/columns';
 import { ExpertReview } from './expert-review.entity';
 
 /** 指派专家 (第六条): the leading-group office assigns an expert (a user id) to a review; only assigned experts give opinions. */
@@ -7,12 +8,10 @@ import { ExpertReview } from './expert-review.entity';
 @Entity()
 @Index(['reviewId', 'expertUserId'], { unique: true })
 export class ExpertAssignment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => ExpertReview, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => ExpertReview)
   review: Relation<ExpertReview>;
 
   @Column('uuid')

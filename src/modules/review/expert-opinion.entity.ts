@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
 import { ExpertReview } from './expert-review.entity';
 import { ExpertConclusion } from './review.enums';
 
@@ -13,12 +14,10 @@ import { ExpertConclusion } from './review.enums';
 @Index(['reviewId', 'expertUserId', 'version'], { unique: true })
 @Index('expert_opinion_current_key', ['reviewId', 'expertUserId'], { unique: true, where: '"superseded_at" IS NULL' })
 export class ExpertOpinion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => ExpertReview, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => ExpertReview)
   review: Relation<ExpertReview>;
 
   @Column('uuid')
@@ -51,7 +50,6 @@ export class ExpertOpinion {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: '被修订时间（当前版本为空）— when a later version replaced it; null for the current one' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('被修订时间（当前版本为空）— when a later version replaced it; null for the current one')
   supersededAt: Date | null;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
 import { Project, ProjectTransition } from '../project';
 import { ReviewStage } from './review.enums';
 
@@ -12,16 +13,14 @@ import { ReviewStage } from './review.enums';
 @ObjectType({ description: '专家评审 — an expert review of a declared plan (第十条) or of an acceptance application (第二十五条)' })
 @Entity()
 export class ExpertReview {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Field(() => ReviewStage)
   @Column({ type: 'enum', enum: ReviewStage, enumName: 'review_stage' })
   stage: ReviewStage;
 
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Project)
   project: Relation<Project>;
 
   @Index()
@@ -29,8 +28,7 @@ export class ExpertReview {
   projectId: string;
 
   /** PLAN: the declaration under review (a new declaration after a rejection or a change is a new review). */
-  @ManyToOne(() => ProjectTransition, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn()
+  @RestrictedReference(() => ProjectTransition, { nullable: true })
   declaration: Relation<ProjectTransition> | null;
 
   @Index({ unique: true, where: '"declaration_id" IS NOT NULL' })
@@ -42,14 +40,9 @@ export class ExpertReview {
   @Column({ type: 'uuid', nullable: true })
   applicationId: string | null;
 
-  @Field({ description: '开始时间 — when the review was opened' })
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn('开始时间 — when the review was opened')
   openedAt: Date;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: '结束时间（验收评审：登记验收结论时）— when an acceptance review was decided; a plan review ends with approval or rejection',
-  })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('结束时间（验收评审：登记验收结论时）— when an acceptance review was decided; a plan review ends with approval or rejection')
   decidedAt: Date | null;
 }

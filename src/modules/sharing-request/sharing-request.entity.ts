@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, Relation } from 'typeorm';
+import { CreatedAtColumn, IdColumn, OptionalInstantColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
 import { Organization } from '../organization';
 import { InformationResource } from '../catalogue';
 import { DateScalar } from '../../graphql/scalars';
@@ -12,20 +13,17 @@ export const PENDING_REQUEST_KEY = 'sharing_request_pending_key';
 @Entity()
 @Index(PENDING_REQUEST_KEY, { synchronize: false }) // unique (resource_id, consumer_organization_id) WHERE status = 'PENDING', in the migration
 export class SharingRequest {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => InformationResource)
   resource: Relation<InformationResource>;
 
   @Index()
   @Column('uuid')
   resourceId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => Organization)
   consumerOrganization: Relation<Organization>;
 
   @Index()
@@ -45,23 +43,20 @@ export class SharingRequest {
   @Column({ type: 'enum', enum: SharingRequestStatus, enumName: 'sharing_request_status', default: SharingRequestStatus.PENDING })
   status: SharingRequestStatus;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   requestedAt: Date;
 
   @Field(() => DateScalar, { description: '答复期限（10个工作日）— answer due date, 10 working days' })
   @Column({ type: 'date' })
   dueOn: string;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn()
   answeredAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '答复人 — user id of the provider who answered' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   answeredBy: string | null;
 
-  @Field(() => String, { nullable: true, description: '拒绝理由 — reason of refusal' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('拒绝理由 — reason of refusal')
   rejectionReason: string | null;
 }

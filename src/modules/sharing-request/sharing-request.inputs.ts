@@ -1,35 +1,28 @@
-import { IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { IdInput, TextInput } from '../../common/input-fields';
 import { SharingRequestStatus } from './sharing-request.enums';
 
 @InputType({ description: '提出共享申请 — apply to use a conditionally shared resource (国发〔2016〕51号)' })
 export class SharingRequestCreateInput {
-  @Field(() => ID, { description: '信息资源 — the published, conditionally shared catalogue entry' })
-  @IsUUID('all', { message: '信息资源ID格式无效' })
+  @IdInput('信息资源', { description: '信息资源 — the published, conditionally shared catalogue entry' })
   resourceId: string;
 
-  @Field({ description: '用途 — purpose of use, at most 2000 characters' })
-  @IsNotEmpty({ message: '用途不能为空' })
-  @MaxLength(2000, { message: '用途不能超过2000个字符' })
+  @TextInput('用途', 2000, { description: '用途 — purpose of use, at most 2000 characters', notEmpty: true })
   purpose: string;
 }
 
 @InputType({ description: "同意共享申请 — approve a pending request; the consumer is added to the resource's interfaces" })
 export class SharingRequestApproveInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '共享申请ID格式无效' })
+  @IdInput('共享申请')
   requestId: string;
 }
 
 @InputType({ description: '拒绝共享申请 — refuse a pending request, with the reason' })
 export class SharingRequestRejectInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '共享申请ID格式无效' })
+  @IdInput('共享申请')
   requestId: string;
 
-  @Field({ description: '拒绝理由 — reason, at most 2000 characters' })
-  @IsNotEmpty({ message: '拒绝理由不能为空' })
-  @MaxLength(2000, { message: '拒绝理由不能超过2000个字符' })
+  @TextInput('拒绝理由', 2000, { description: '拒绝理由 — reason, at most 2000 characters', notEmpty: true })
   reason: string;
 }
 

@@ -1,17 +1,14 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinTable, ManyToMany, Relation } from 'typeorm';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+  CreatedAtColumn,
+  IdColumn,
+  LockVersionColumn,
+  OptionalInstantColumn,
+  OptionalTextColumn,
+  RestrictedReference,
+  UpdatedAtColumn,
+} from '../../common/columns';
 import { InformationResource, UpdateFrequency } from '../catalogue';
 import { Organization } from '../organization';
 import { InterfaceKind, MountStatus } from './sharing.enums';
@@ -20,19 +17,14 @@ import { InterfaceKind, MountStatus } from './sharing.enums';
 @ObjectType({ description: '共享接口（共享清单条目）— a sharing interface of a resource' })
 @Entity()
 export class SharingInterface {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
-  @Field(() => Int, {
-    description: '锁定版本号 — raised by every change; give it back as `lockVersion` in an update to be refused with CONFLICT if someone changed it meanwhile',
-  })
-  @Column({ type: 'int', default: 1 })
+  @LockVersionColumn()
   lockVersion: number;
 
   /** exposed as `SharingInterface.resource`. */
-  @ManyToOne(() => InformationResource, { onDelete: 'RESTRICT' })
-  @JoinColumn()
+  @RestrictedReference(() => InformationResource)
   resource: Relation<InformationResource>;
 
   @Index()
@@ -65,31 +57,24 @@ export class SharingInterface {
   @Column({ type: 'varchar', length: 100, nullable: true })
   platformId: string | null;
 
-  @Field(() => Date, { nullable: true, description: '挂接时间 — mounted at' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('挂接时间 — mounted at')
   mountedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '撤销挂接时间 — withdrawn at' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('撤销挂接时间 — withdrawn at')
   withdrawnAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: '撤销挂接的理由 — why it was withdrawn' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('撤销挂接的理由 — why it was withdrawn')
   withdrawReason: string | null;
 
-  @Field(() => Date, { nullable: true, description: '最近一次归集时间 — last aggregation run, kept on ingest' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('最近一次归集时间 — last aggregation run, kept on ingest')
   lastRunAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '最近一次成功归集时间 — last successful aggregation run, kept on ingest' })
-  @Column({ type: 'timestamptz', nullable: true })
+  @OptionalInstantColumn('最近一次成功归集时间 — last successful aggregation run, kept on ingest')
   lastSuccessAt: Date | null;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

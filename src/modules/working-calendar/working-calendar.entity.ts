@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { OptionalTextColumn, UpdatedAtColumn } from '../../common/columns';
 import { WorkingCalendarSource } from './working-calendar.enums';
 
 /** A named holiday range of a notice (放假). */
@@ -46,8 +47,7 @@ export class WorkingCalendarYear {
   @Column({ type: 'date' })
   issuedOn: string;
 
-  @Field(() => String, { nullable: true, description: '通知网址' })
-  @Column({ type: 'text', nullable: true })
+  @OptionalTextColumn('通知网址')
   url: string | null;
 
   @Field(() => [CalendarHoliday])
@@ -62,7 +62,6 @@ export class WorkingCalendarYear {
   @Column({ type: 'enum', enum: WorkingCalendarSource, enumName: 'working_calendar_source' })
   source: WorkingCalendarSource;
 
-  @Field({ description: '最后修改时间' })
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn('最后修改时间')
   updatedAt: Date;
 }
