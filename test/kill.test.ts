@@ -92,14 +92,13 @@ async function killMidWrite(hub: RunningHub, table: string, start: () => Promise
     (r) => (r instanceof Response ? r.status : r),
     (e: Error) => e.message,
   );
-  const waiter = await lockWaiter(table);
-  if (!waiter) {
-    const seen = await admin.query(
-      `SELECT application_name, state, wait_event_type, backend_xid, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()`,
-    );
+  let waiter: { pid: number; wrote: boolean };
+  try {
+    waiter = await waitingFor(table);
+  } catch (err) {
     await kill(hub);
     await admin.query('ROLLBACK');
-    throw new Error(`the hub's write never waited for the lock on ${table}: ${JSON.stringify(seen.rows)}; ${JSON.stringify(await inFlight)}`);
+    throw new Error(`${(err as Error).message}; ${JSON.stringify(await inFlight)}`, { cause: err });
   }
   await kill(hub);
   await inFlight;
@@ -119,8 +118,11 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T | undefin
   return undefined;
 }
 
-/** The hub's backend waiting for the lock on `table`, and whether it has written yet; null when none waited within 30 s. */
-async function lockWaiter(table: string): Promise<{ pid: number; wrote: boolean } | null> {
+/**
+ * The hub's backend waiting for the lock on `table` (asked until one does, 30 s at most), and
+ * whether it has written yet; when none waited, throws with what the database's sessions were doing.
+ */
+async function waitingFor(table: string): Promise<{ pid: number; wrote: boolean }> {
   const found = await poll(async () => {
     // pg_stat_activity is read once per transaction, and the caller may hold a lock in one: read it anew.
     await admin.query('SELECT pg_stat_clear_snapshot()');
@@ -131,7 +133,11 @@ async function lockWaiter(table: string): Promise<{ pid: number; wrote: boolean 
     );
     return rows.rows[0] as { pid: number; wrote: boolean } | undefined;
   });
-  return found ?? null;
+  if (found) return found;
+  const seen = await admin.query(
+    `SELECT application_name, state, wait_event_type, backend_xid, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()`,
+  );
+  throw new Error(`the hub's write never waited for the lock on ${table}: ${JSON.stringify(seen.rows)}`);
 }
 
 const count = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0].n as number;
@@ -273,10 +279,6 @@ async function holdLock(table: string): Promise<() => Promise<void>> {
   await admin.query('BEGIN');
   await admin.query(`LOCK TABLE ${table} IN SHARE MODE`);
   return async () => void (await admin.query('COMMIT'));
-}
-
-async function waitingFor(table: string): Promise<void> {
-  if (!(await lockWaiter(table))) throw new Error(`nothing waited for ${table}`);
 }
 
 describe('graceful shutdown (SIGTERM)', () => {

@@ -2,29 +2,13 @@
  * The limits of issue "limits that keep one caller from starving the rest": each tried just under
  * and just over its configured bound, against a real hub over HTTP.
  */
-import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
-import { startTestHub, TestHub, postGraphql } from './support/hub';
+import { lockTable, postGraphql, sleep, startOneConnectionHub, startTestHub, TestHub } from './support/hub';
 
 const post = (hub: TestHub, query: string, token?: string) => postGraphql(hub.url, { query }, { token });
 
 const codeOf = async (res: Response) => ((await res.json()) as any).errors?.[0]?.extensions?.code ?? 'OK';
 
-/** Holds an ACCESS EXCLUSIVE lock on `organization` from outside the hub until release(). */
-async function lockOrganizations(): Promise<{ release: () => Promise<void> }> {
-  const c = new Client({ connectionString: hubDbUrl });
-  await c.connect();
-  await c.query('BEGIN');
-  await c.query('LOCK TABLE organization IN ACCESS EXCLUSIVE MODE');
-  return {
-    release: async () => {
-      await c.query('COMMIT');
-      await c.end();
-    },
-  };
-}
-let hubDbUrl = '';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const COUNT = '{ organizations { totalCount } }';
 
 describe('query shape limits', () => {
@@ -101,14 +85,13 @@ describe('query shape limits', () => {
 describe('database limits', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ STATEMENT_TIMEOUT_MS: '600', POOL_SIZE: '1', POOL_WAIT_MS: '300' });
-    hubDbUrl = (hub.ds.options as { url: string }).url;
+    hub = await startOneConnectionHub({ STATEMENT_TIMEOUT_MS: '600' });
   });
   afterAll(() => hub.close());
 
   it('a statement running past STATEMENT_TIMEOUT_MS answers QUERY_TIMEOUT; one that ends before it answers', async () => {
     const token = await hub.token(Role.AUDITOR);
-    let lock = await lockOrganizations();
+    let lock = await lockTable(hub);
     const slow = post(hub, COUNT, token);
     await sleep(1000);
     await lock.release();
@@ -117,7 +100,7 @@ describe('database limits', () => {
     expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TIMEOUT' });
     expect(body.errors[0].message).toMatch(/查询超时/);
 
-    lock = await lockOrganizations();
+    lock = await lockTable(hub);
     const quick = post(hub, COUNT, token);
     await sleep(150);
     await lock.release();
@@ -126,7 +109,7 @@ describe('database limits', () => {
 
   it('no pooled connection within POOL_WAIT_MS answers DATABASE_BUSY; one freed in time is used', async () => {
     const [unit, bureau] = [await hub.token(Role.PROJECT_UNIT, undefined), await hub.token(Role.BIG_DATA_BUREAU)];
-    let lock = await lockOrganizations();
+    let lock = await lockTable(hub);
     const holder = post(hub, COUNT, unit); // takes the only connection and waits on the lock
     await sleep(100);
     const waiting = await post(hub, COUNT, bureau);
@@ -136,7 +119,7 @@ describe('database limits', () => {
     await lock.release();
     expect(await codeOf(await holder)).toBe('OK');
 
-    lock = await lockOrganizations();
+    lock = await lockTable(hub);
     const first = post(hub, COUNT, unit);
     await sleep(50);
     const second = post(hub, COUNT, bureau);
@@ -150,7 +133,6 @@ describe('per-caller rate limit and concurrency cap', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub({ RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '3600', MAX_CONCURRENT_PER_CALLER: '2' });
-    hubDbUrl = (hub.ds.options as { url: string }).url;
   });
   afterAll(() => hub.close());
 
@@ -170,7 +152,7 @@ describe('per-caller rate limit and concurrency cap', () => {
 
   it('2 requests of one caller run at once, a 3rd answers RATE_LIMITED until one ends', async () => {
     const token = await hub.token(Role.BIG_DATA_BUREAU);
-    const lock = await lockOrganizations();
+    const lock = await lockTable(hub);
     const running = [post(hub, COUNT, token), post(hub, COUNT, token)];
     await sleep(200);
     const third = await post(hub, COUNT, token);

@@ -5,34 +5,12 @@
  * clean DATABASE_BUSY (HTTP 503, Retry-After, a Chinese message), never INTERNAL_SERVER_ERROR, and
  * writes nothing; once the connection is free the same requests answer.
  */
-import { Client } from 'pg';
 import { Role } from '../src/common/role.enums';
-import { startTestHub, TestHub } from './support/hub';
+import { lockTable, postGraphql, sleep, startOneConnectionHub, TestHub } from './support/hub';
 
 let hub: TestHub;
-let hubDbUrl = '';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const post = (query: string, variables: Record<string, unknown>, token: string) =>
-  fetch(`${hub.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-
-/** Holds an ACCESS EXCLUSIVE lock on `organization` from outside the hub until release(). */
-async function lockOrganizations(): Promise<{ release: () => Promise<void> }> {
-  const c = new Client({ connectionString: hubDbUrl });
-  await c.connect();
-  await c.query('BEGIN');
-  await c.query('LOCK TABLE organization IN ACCESS EXCLUSIVE MODE');
-  return {
-    release: async () => {
-      await c.query('COMMIT');
-      await c.end();
-    },
-  };
-}
+const post = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(hub.url, { query, variables }, { token });
 
 const HOLDER = '{ organizations { totalCount } }';
 const READS: [string, string, Record<string, unknown>][] = [
@@ -51,8 +29,7 @@ const READS: [string, string, Record<string, unknown>][] = [
 ];
 
 beforeAll(async () => {
-  hub = await startTestHub({ POOL_SIZE: '1', POOL_WAIT_MS: '300', STATEMENT_TIMEOUT_MS: '20000' }, 'demo');
-  hubDbUrl = (hub.ds.options as { url: string }).url;
+  hub = await startOneConnectionHub({ STATEMENT_TIMEOUT_MS: '20000' }, 'demo');
 }, 120_000);
 afterAll(() => hub.close());
 
@@ -79,7 +56,7 @@ it('every kind of request of the load run answers DATABASE_BUSY (503, Retry-Afte
     },
   ];
 
-  const lock = await lockOrganizations();
+  const lock = await lockTable(hub);
   const holder = post(HOLDER, {}, unit); // takes the only connection and waits on the lock
   await sleep(200);
   const answers: Record<string, unknown> = {};

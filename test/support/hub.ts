@@ -115,6 +115,34 @@ export async function freshDatabase(server = serverUrl()): Promise<{ url: string
   return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), server).then(() => undefined) };
 }
 
+/**
+ * A hub whose pool has one connection (POOL_SIZE 1, POOL_WAIT_MS 300): what the pool-limit specs
+ * start, so that one held request holds the whole pool; `env` adds to it or overrides it.
+ */
+export function startOneConnectionHub(env: NodeJS.ProcessEnv = {}, seed: 'organizations' | 'demo' = 'organizations'): Promise<TestHub> {
+  return startTestHub({ POOL_SIZE: '1', POOL_WAIT_MS: '300', ...env }, seed);
+}
+
+/**
+ * Holds an ACCESS EXCLUSIVE lock on `table` of a hub's database, from outside the hub, until
+ * `release()`: a request of the hub that reads it waits (and holds its pooled connection meanwhile).
+ */
+export async function lockTable(hub: TestHub, table = 'organization'): Promise<{ release: () => Promise<void> }> {
+  const c = new Client({ connectionString: hub.config.databaseUrl! });
+  await c.connect();
+  await c.query('BEGIN');
+  await c.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+  return {
+    release: async () => {
+      await c.query('COMMIT');
+      await c.end();
+    },
+  };
+}
+
+/** Waits `ms`: time for a request to reach its lock, never a timed assertion. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
 export async function startTestHub(
   env: NodeJS.ProcessEnv = {},
