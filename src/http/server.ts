@@ -236,10 +236,6 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
-    // The body is read from the first moment, while the caller and the admission are looked up: a
-    // client that sends its request and half-closes the connection is still answered.
-    const body = parseBody(req);
-    body.catch(() => undefined); // its failure is answered below, once awaited
     const caller = services.identity.callerOf(req);
     const known = await caller.catch((err: unknown) => {
       // A database that cannot answer (busy, down) refused no token: the request answers its DATABASE_* error.
@@ -258,7 +254,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
       throw new HttpFailure(429, ErrorCode.RATE_LIMITED, `${why}，请 ${admission.retryAfterSeconds} 秒后重试`);
     }
     try {
-      await answer(req, res, requestId, reqLog, caller, callerKey, body);
+      await answer(req, res, requestId, reqLog, caller, callerKey);
     } finally {
       admission.release();
     }
@@ -271,10 +267,10 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     reqLog: Logger,
     caller: Promise<Caller | null>,
     callerKey: string,
-    bodyRead: Promise<unknown>,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
-    const body = await bodyRead;
+    // Read once admitted; a client that half-closes after sending is still answered (httpAllowHalfOpen above).
+    const body = await parseBody(req);
     const claim = await claimFor(services.idempotency, req.headers['idempotency-key'], callerKey, body);
     if (claim?.kind === 'replay') {
       res.statusCode = claim.answer.status;
