@@ -5,13 +5,13 @@
  * verified (第三十四条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, idle, total, totalChanges } from './support/console';
+import { choose, consoleJourneys, idle, total, totalChanges, journey } from './support/console';
 
 jest.setTimeout(180_000);
 
 const ctx = consoleJourneys();
 
-it('auditor: filters the audit log, opens a project’s history and verifies the chain', async () => {
+journey('auditor: filters the audit log, opens a project’s history and verifies the chain', async () => {
   // A unit creates a project and renames it: two entries about one object.
   const unit = await ctx.hub.token(Role.PROJECT_UNIT);
   const created = await ctx.hub.gql(

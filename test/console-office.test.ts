@@ -6,7 +6,7 @@
  * office's acceptance of it (第九条、第三十三条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, idle } from './support/console';
+import { choose, consoleJourneys, idle, journey } from './support/console';
 
 jest.setTimeout(240_000);
 
@@ -15,7 +15,7 @@ const ctx = consoleJourneys();
 const HEALTH = '11321302014000108A';
 const beijing = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
-it('office and expert: an expert assigned to a declared plan’s review records an opinion, then revises it', async () => {
+journey('office and expert: an expert assigned to a declared plan’s review records an opinion, then revises it', async () => {
   const office = await ctx.signedIn(Role.LEADING_GROUP_OFFICE);
   let page = office.page;
   await page.goto(`${ctx.hub.url}/console/projects/SC-2027-0003`);
@@ -64,7 +64,7 @@ it('office and expert: an expert assigned to a declared plan’s review records 
   expect(read.data.project.planReview.assignments).toContainEqual({ expertName: '张明远', opinion: { conclusion: 'PASS', version: 2 } });
 });
 
-it('office and unit: an acceptance passed below the thresholds orders a rectification by its due date; the unit reports; the office accepts', async () => {
+journey('office and unit: an acceptance passed below the thresholds orders a rectification by its due date; the unit reports; the office accepts', async () => {
   const unit = await ctx.hub.token(Role.PROJECT_UNIT, HEALTH);
   const officeToken = await ctx.hub.token(Role.LEADING_GROUP_OFFICE);
   const project = (await ctx.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;

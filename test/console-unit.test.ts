@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/common/role.enums';
-import { consoleJourneys, idle } from './support/console';
+import { consoleJourneys, idle, journey } from './support/console';
 import { filledTemplate, row } from './support/exchange';
 
 jest.setTimeout(180_000);
@@ -18,7 +18,7 @@ const ctx = consoleJourneys();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'console-unit-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-it('project unit: downloads the template, a dry run shows the refused row, the corrected file is imported', async () => {
+journey('project unit: downloads the template, a dry run shows the refused row, the corrected file is imported', async () => {
   const unit = await ctx.hub.token(Role.PROJECT_UNIT);
   const listed = await ctx.hub.gql(`{ projects(first: 50, filter: { status: APPROVED }) { edges { node { id code } } } }`, {}, unit);
   const project = listed.data.projects.edges[0].node as { id: string; code: string };
@@ -83,82 +83,85 @@ it('project unit: downloads the template, a dry run shows the refused row, the c
   w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !/status of 422/.test(p)));
 });
 
-it('project unit: two successive edits of a published entry both land in its revision; the published version stays until the bureau publishes', async () => {
-  const unit = await ctx.hub.token(Role.PROJECT_UNIT);
-  const bureau = await ctx.hub.token(Role.BIG_DATA_BUREAU);
-  const READ = `query($id: ID!) { resource(id: $id) { id name summary status version revision { status version entry { name summary } } } }`;
-  const published = await ctx.hub.gql(
-    `{ resources(first: 100, filter: { status: PUBLISHED }) { edges { node { id name summary provider { creditCode } revision { status } } } } }`,
-    {},
-    unit,
-  );
-  const entry = published.data.resources.edges
-    .map((e: { node: unknown }) => e.node)
-    .find((r: { revision: unknown; provider: { creditCode: string } }) => r.revision === null && r.provider.creditCode === '11321302014000095L') as {
-    id: string;
-    name: string;
-    summary: string | null;
-  };
-  expect(entry).toBeDefined();
-  const read = async (token = unit) => (await ctx.hub.gql(READ, { id: entry.id }, token)).data.resource;
-  const version = (await read()).version as number;
-
-  const w = await ctx.signedIn(Role.PROJECT_UNIT);
-  const { page } = w;
-  const edit = async () => {
-    await page.goto(`${ctx.hub.url}/console/resources/${entry.id}/edit`);
-    await page.getByRole('heading', { name: /^修改信息资源：/ }).waitFor();
-    await idle(page);
-  };
-
-  // First edit: the summary. The form says a revision will be opened; the published version stays.
-  await edit();
-  await page.getByRole('note', { name: '修订说明' }).getByText(`本条目已发布（第 ${version} 版）：保存后将另起修订`, { exact: false }).waitFor();
-  await page.getByLabel('摘要').fill('修订：补充发放时间与金额口径');
-  await page.getByRole('button', { name: '保 存' }).click();
-  await page.getByText('已保存到修订，已发布版本不变').waitFor();
-  expect(await read()).toMatchObject({
-    name: entry.name,
-    summary: entry.summary,
-    revision: { status: 'DRAFT', entry: { summary: '修订：补充发放时间与金额口径' } },
-  });
-
-  // Second edit: the form loads the revision (the first edit is there), the name changes, the summary stays.
-  await edit();
-  await page
-    .getByRole('note', { name: '修订说明' })
-    .getByText(`正在修改修订（第 ${version + 1} 版，修订中）`, { exact: false })
-    .waitFor();
-  expect(await page.getByLabel('摘要').inputValue()).toBe('修订：补充发放时间与金额口径');
-  await page.getByLabel('信息资源名称').fill(`${entry.name}（修订）`);
-  await w.shot('unit-resource-revision-form');
-  await page.getByRole('button', { name: '保 存' }).click();
-  await page.getByText('已保存到修订，已发布版本不变').waitFor();
-  const both = await read();
-  expect(both).toMatchObject({
-    status: 'PUBLISHED',
-    version,
-    name: entry.name,
-    summary: entry.summary,
-    revision: { status: 'DRAFT', version: version + 1, entry: { name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径' } },
-  });
-
-  // Submitted and published by the bureau: then, and only then, both edits are what every reader sees.
-  const step = async (mutation: string) => {
-    const res = await ctx.hub.gql(
-      `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { message } } }`,
-      { input: { id: entry.id } },
-      mutation === 'resourcePublish' ? bureau : unit,
+journey(
+  'project unit: two successive edits of a published entry both land in its revision; the published version stays until the bureau publishes',
+  async () => {
+    const unit = await ctx.hub.token(Role.PROJECT_UNIT);
+    const bureau = await ctx.hub.token(Role.BIG_DATA_BUREAU);
+    const READ = `query($id: ID!) { resource(id: $id) { id name summary status version revision { status version entry { name summary } } } }`;
+    const published = await ctx.hub.gql(
+      `{ resources(first: 100, filter: { status: PUBLISHED }) { edges { node { id name summary provider { creditCode } revision { status } } } } }`,
+      {},
+      unit,
     );
-    expect(res.data[mutation].userErrors).toEqual([]);
-  };
-  await step('resourceSubmit');
-  expect(await read(bureau)).toMatchObject({ name: entry.name, version });
-  await step('resourcePublish');
-  expect(await read(bureau)).toMatchObject({ name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径', version: version + 1, revision: null });
-});
+    const entry = published.data.resources.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((r: { revision: unknown; provider: { creditCode: string } }) => r.revision === null && r.provider.creditCode === '11321302014000095L') as {
+      id: string;
+      name: string;
+      summary: string | null;
+    };
+    expect(entry).toBeDefined();
+    const read = async (token = unit) => (await ctx.hub.gql(READ, { id: entry.id }, token)).data.resource;
+    const version = (await read()).version as number;
 
-it('project unit: sets the reminder address in 个人设置; a malformed one is refused beside the field', async () => {
+    const w = await ctx.signedIn(Role.PROJECT_UNIT);
+    const { page } = w;
+    const edit = async () => {
+      await page.goto(`${ctx.hub.url}/console/resources/${entry.id}/edit`);
+      await page.getByRole('heading', { name: /^修改信息资源：/ }).waitFor();
+      await idle(page);
+    };
+
+    // First edit: the summary. The form says a revision will be opened; the published version stays.
+    await edit();
+    await page.getByRole('note', { name: '修订说明' }).getByText(`本条目已发布（第 ${version} 版）：保存后将另起修订`, { exact: false }).waitFor();
+    await page.getByLabel('摘要').fill('修订：补充发放时间与金额口径');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByText('已保存到修订，已发布版本不变').waitFor();
+    expect(await read()).toMatchObject({
+      name: entry.name,
+      summary: entry.summary,
+      revision: { status: 'DRAFT', entry: { summary: '修订：补充发放时间与金额口径' } },
+    });
+
+    // Second edit: the form loads the revision (the first edit is there), the name changes, the summary stays.
+    await edit();
+    await page
+      .getByRole('note', { name: '修订说明' })
+      .getByText(`正在修改修订（第 ${version + 1} 版，修订中）`, { exact: false })
+      .waitFor();
+    expect(await page.getByLabel('摘要').inputValue()).toBe('修订：补充发放时间与金额口径');
+    await page.getByLabel('信息资源名称').fill(`${entry.name}（修订）`);
+    await w.shot('unit-resource-revision-form');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByText('已保存到修订，已发布版本不变').waitFor();
+    const both = await read();
+    expect(both).toMatchObject({
+      status: 'PUBLISHED',
+      version,
+      name: entry.name,
+      summary: entry.summary,
+      revision: { status: 'DRAFT', version: version + 1, entry: { name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径' } },
+    });
+
+    // Submitted and published by the bureau: then, and only then, both edits are what every reader sees.
+    const step = async (mutation: string) => {
+      const res = await ctx.hub.gql(
+        `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { message } } }`,
+        { input: { id: entry.id } },
+        mutation === 'resourcePublish' ? bureau : unit,
+      );
+      expect(res.data[mutation].userErrors).toEqual([]);
+    };
+    await step('resourceSubmit');
+    expect(await read(bureau)).toMatchObject({ name: entry.name, version });
+    await step('resourcePublish');
+    expect(await read(bureau)).toMatchObject({ name: `${entry.name}（修订）`, summary: '修订：补充发放时间与金额口径', version: version + 1, revision: null });
+  },
+);
+
+journey('project unit: sets the reminder address in 个人设置; a malformed one is refused beside the field', async () => {
   const w = await ctx.signedIn(Role.PROJECT_UNIT);
   const { page } = w;
   const dialog = page.getByRole('dialog', { name: '个人设置' });

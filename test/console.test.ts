@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, fieldError, idle } from './support/console';
+import { choose, consoleJourneys, fieldError, idle, journey } from './support/console';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +20,7 @@ const journeys = consoleJourneys();
 const signedIn = (role: Role) => journeys.signedIn(role);
 
 describe('the console in Chromium', () => {
-  it('big-data bureau: the dashboard, drill-down to a project’s gaps, the catalogue, and publishing moves 编目率', async () => {
+  journey('big-data bureau: the dashboard, drill-down to a project’s gaps, the catalogue, and publishing moves 编目率', async () => {
     const w = await signedIn(Role.BIG_DATA_BUREAU);
     const { page } = w;
     await page.waitForURL(/\/console\/dashboard$/);
@@ -124,207 +124,216 @@ describe('the console in Chromium', () => {
     await page.getByText(/^已退回 /).waitFor();
   });
 
-  it('project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered', async () => {
-    // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
-    const bureau = await journeys.hub.token(Role.BIG_DATA_BUREAU);
-    const shared = await journeys.hub.gql(
-      `{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`,
-      {},
-      bureau,
-    );
-    const wanted = shared.data.resources.edges
-      .map((e: { node: unknown }) => e.node)
-      .find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
-    expect(wanted).toBeDefined();
-    const consumer = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
-    const created = await journeys.hub.gql(
-      `mutation($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id consumerOrganization { name } resource { provider { creditCode } } } userErrors { message } } }`,
-      { input: { resourceId: wanted.id, purpose: '儿童预防接种信息核验' } },
-      consumer,
-    );
-    expect(created.data.sharingRequestCreate.userErrors).toEqual([]);
-    const request = created.data.sharingRequestCreate.sharingRequest;
-    const w = await signedIn(Role.PROJECT_UNIT); // the demo unit: the education bureau
-    const { page } = w;
-    await page.waitForURL(/\/console\/projects$/);
-    await page.getByRole('heading', { name: '本单位项目' }).waitFor();
-    await idle(page);
-    await w.shot('unit-projects');
+  journey(
+    'project unit: a project form with the API’s errors beside the fields, the lifecycle and what declaring still lacks, an entry, a sharing request answered',
+    async () => {
+      // The health commission asks for one of the education bureau's conditionally shared entries (第九条: 有条件共享 by request).
+      const bureau = await journeys.hub.token(Role.BIG_DATA_BUREAU);
+      const shared = await journeys.hub.gql(
+        `{ resources(first: 50, filter: { status: PUBLISHED, sharingType: CONDITIONAL }) { edges { node { id provider { creditCode } } } } }`,
+        {},
+        bureau,
+      );
+      const wanted = shared.data.resources.edges
+        .map((e: { node: unknown }) => e.node)
+        .find((r: { provider: { creditCode: string } }) => r.provider.creditCode === EDUCATION);
+      expect(wanted).toBeDefined();
+      const consumer = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
+      const created = await journeys.hub.gql(
+        `mutation($input: SharingRequestCreateInput!) { sharingRequestCreate(input: $input) { sharingRequest { id consumerOrganization { name } resource { provider { creditCode } } } userErrors { message } } }`,
+        { input: { resourceId: wanted.id, purpose: '儿童预防接种信息核验' } },
+        consumer,
+      );
+      expect(created.data.sharingRequestCreate.userErrors).toEqual([]);
+      const request = created.data.sharingRequestCreate.sharingRequest;
+      const w = await signedIn(Role.PROJECT_UNIT); // the demo unit: the education bureau
+      const { page } = w;
+      await page.waitForURL(/\/console\/projects$/);
+      await page.getByRole('heading', { name: '本单位项目' }).waitFor();
+      await idle(page);
+      await w.shot('unit-projects');
 
-    // A new project: the client asks for the required fields; the API's rule lands beside its field, with the article.
-    await page.getByRole('button', { name: '新建项目' }).click();
-    await page.getByRole('heading', { name: '新建政务信息化项目' }).waitFor();
-    await page.getByRole('button', { name: '保 存' }).click();
-    await fieldError(page, '项目名称').getByText('请填写项目名称').waitFor();
-    await page.getByLabel('项目名称').fill('宿城区共享数据质量监测平台');
-    await page.getByLabel('总预算（元）').fill('680000');
-    await choose(page, '部署方式（第十六条）', '其他');
-    await page.getByRole('button', { name: '保 存' }).click();
-    await fieldError(page, '不上区政务云的理由')
-      .getByText(/（第十六条）$/)
-      .waitFor();
-    await w.shot('unit-project-form-errors');
-    await page.getByLabel('不上区政务云的理由').fill('需与市级平台同机房部署，已通过安全评估');
-    await page.getByLabel('建设目标').fill('监测全区共享数据的及时性与完整性');
-    await page.getByRole('button', { name: '保 存' }).click();
+      // A new project: the client asks for the required fields; the API's rule lands beside its field, with the article.
+      await page.getByRole('button', { name: '新建项目' }).click();
+      await page.getByRole('heading', { name: '新建政务信息化项目' }).waitFor();
+      await page.getByRole('button', { name: '保 存' }).click();
+      await fieldError(page, '项目名称').getByText('请填写项目名称').waitFor();
+      await page.getByLabel('项目名称').fill('宿城区共享数据质量监测平台');
+      await page.getByLabel('总预算（元）').fill('680000');
+      await choose(page, '部署方式（第十六条）', '其他');
+      await page.getByRole('button', { name: '保 存' }).click();
+      await fieldError(page, '不上区政务云的理由')
+        .getByText(/（第十六条）$/)
+        .waitFor();
+      await w.shot('unit-project-form-errors');
+      await page.getByLabel('不上区政务云的理由').fill('需与市级平台同机房部署，已通过安全评估');
+      await page.getByLabel('建设目标').fill('监测全区共享数据的及时性与完整性');
+      await page.getByRole('button', { name: '保 存' }).click();
 
-    // Its page: the lifecycle as steps, and the next step with what it still lacks.
-    await page.getByText('项目进度').waitFor();
-    await page.getByRole('heading', { name: '宿城区共享数据质量监测平台' }).waitFor();
-    expect(await page.locator('.ant-steps-item-process').textContent()).toContain('草稿');
-    const lacks = page.getByRole('list', { name: '申报项目尚缺' });
-    await lacks.waitFor();
-    const missing = await lacks.locator('li').allTextContents();
-    expect(missing.length).toBeGreaterThan(0);
-    for (const m of missing) expect(m).toMatch(/（第[一二三四五六七八九十]+条）$/);
-    expect(missing.join()).toContain('建设方案缺少「建设背景依据」');
-    expect(missing.join()).not.toContain('建设目标');
-    expect(await page.getByRole('button', { name: '申报项目' }).isDisabled()).toBe(true);
-    await idle(page);
-    await w.shot('unit-project');
+      // Its page: the lifecycle as steps, and the next step with what it still lacks.
+      await page.getByText('项目进度').waitFor();
+      await page.getByRole('heading', { name: '宿城区共享数据质量监测平台' }).waitFor();
+      expect(await page.locator('.ant-steps-item-process').textContent()).toContain('草稿');
+      const lacks = page.getByRole('list', { name: '申报项目尚缺' });
+      await lacks.waitFor();
+      const missing = await lacks.locator('li').allTextContents();
+      expect(missing.length).toBeGreaterThan(0);
+      for (const m of missing) expect(m).toMatch(/（第[一二三四五六七八九十]+条）$/);
+      expect(missing.join()).toContain('建设方案缺少「建设背景依据」');
+      expect(missing.join()).not.toContain('建设目标');
+      expect(await page.getByRole('button', { name: '申报项目' }).isDisabled()).toBe(true);
+      await idle(page);
+      await w.shot('unit-project');
 
-    // An entry for it: 第九条 refuses a conditional share without its condition, beside that field.
-    await page.getByRole('link', { name: '登记信息资源' }).click();
-    await page.getByRole('heading', { name: '登记信息资源' }).waitFor();
-    await idle(page);
-    await page.getByLabel('信息资源名称').fill('共享数据质量监测指标');
-    await page.getByLabel('分类代码').fill('301099');
-    await choose(page, '共享类型', '有条件共享');
-    await choose(page, '开放类型', '不予开放');
-    await choose(page, '更新周期', '每月');
-    await page.getByLabel('第 1 项名称').fill('指标名称');
-    await page.getByLabel('长度').first().fill('100'); // 第八条: a character item states its length
-    await page.getByRole('button', { name: '保 存' }).click();
-    await fieldError(page, '共享条件').getByText('有条件共享的信息资源须填写共享条件（第九条）').waitFor();
-    await w.shot('unit-resource-form-errors');
-    await page.getByLabel('共享条件').fill('仅限区内政务部门用于监测分析');
-    await page.getByRole('button', { name: '保 存' }).click();
-    await page.getByText(/^已登记 301099\/\d{6}$/).waitFor();
-    await page.getByText('元数据').first().waitFor();
+      // An entry for it: 第九条 refuses a conditional share without its condition, beside that field.
+      await page.getByRole('link', { name: '登记信息资源' }).click();
+      await page.getByRole('heading', { name: '登记信息资源' }).waitFor();
+      await idle(page);
+      await page.getByLabel('信息资源名称').fill('共享数据质量监测指标');
+      await page.getByLabel('分类代码').fill('301099');
+      await choose(page, '共享类型', '有条件共享');
+      await choose(page, '开放类型', '不予开放');
+      await choose(page, '更新周期', '每月');
+      await page.getByLabel('第 1 项名称').fill('指标名称');
+      await page.getByLabel('长度').first().fill('100'); // 第八条: a character item states its length
+      await page.getByRole('button', { name: '保 存' }).click();
+      await fieldError(page, '共享条件').getByText('有条件共享的信息资源须填写共享条件（第九条）').waitFor();
+      await w.shot('unit-resource-form-errors');
+      await page.getByLabel('共享条件').fill('仅限区内政务部门用于监测分析');
+      await page.getByRole('button', { name: '保 存' }).click();
+      await page.getByText(/^已登记 301099\/\d{6}$/).waitFor();
+      await page.getByText('元数据').first().waitFor();
 
-    // 第九条、第十七条: its sharing interface, then the submission to the bureau.
-    await page.getByRole('button', { name: '登记接口' }).click();
-    await page.getByLabel('接口地址').fill('https://data.sucheng.gov.cn/api/quality');
-    // On a loaded machine a click can land while the dropdown is still opening and be lost: pick
-    // again until the select shows 每年, so the refusal below is the rule's and not a lost click.
-    const syncShown = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') });
-    for (let attempt = 1; !(await syncShown.textContent())?.includes('每年'); attempt++) {
-      if (attempt > 3) throw new Error(`同步频率 shows ${await syncShown.textContent()} after three picks of 每年`);
-      await choose(page, '同步频率', '每年');
-      await page.waitForTimeout(300);
-    }
-    await page.getByRole('button', { name: '登 记' }).click();
-    const tooRare = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') }).locator('.ant-form-item-explain-error');
-    await tooRare.waitFor();
-    expect(await tooRare.textContent()).toMatch(/第十七条/);
-    await choose(page, '同步频率', '每日');
-    await page.getByRole('button', { name: '登 记' }).click();
-    await page.getByText('接口已登记').waitFor();
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByText('已提交大数据管理局审核').waitFor();
-    await page.locator('.ant-tag', { hasText: '已提交' }).first().waitFor();
-    await idle(page);
-    await w.shot('unit-resource');
+      // 第九条、第十七条: its sharing interface, then the submission to the bureau.
+      await page.getByRole('button', { name: '登记接口' }).click();
+      await page.getByLabel('接口地址').fill('https://data.sucheng.gov.cn/api/quality');
+      // On a loaded machine a click can land while the dropdown is still opening and be lost: pick
+      // again until the select shows 每年, so the refusal below is the rule's and not a lost click.
+      const syncShown = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') });
+      for (let attempt = 1; !(await syncShown.textContent())?.includes('每年'); attempt++) {
+        if (attempt > 3) throw new Error(`同步频率 shows ${await syncShown.textContent()} after three picks of 每年`);
+        await choose(page, '同步频率', '每年');
+        await page.waitForTimeout(300);
+      }
+      await page.getByRole('button', { name: '登 记' }).click();
+      const tooRare = page.locator('.ant-form-item', { has: page.locator('label:text-is("同步频率")') }).locator('.ant-form-item-explain-error');
+      await tooRare.waitFor();
+      expect(await tooRare.textContent()).toMatch(/第十七条/);
+      await choose(page, '同步频率', '每日');
+      await page.getByRole('button', { name: '登 记' }).click();
+      await page.getByText('接口已登记').waitFor();
+      await page.getByRole('button', { name: '提交审核' }).click();
+      await page.getByText('已提交大数据管理局审核').waitFor();
+      await page.locator('.ant-tag', { hasText: '已提交' }).first().waitFor();
+      await idle(page);
+      await w.shot('unit-resource');
 
-    // A sharing request to answer within 10 working days.
-    await w.go('共享申请');
-    await idle(page);
-    const row = page.locator('.ant-table-row', { hasText: request.consumerOrganization.name }).first();
-    await row.waitFor();
-    expect(await row.locator('.ant-tag').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(剩 \d+ 天|今日到期|已逾期 \d+ 天)$/)]));
-    await w.shot('unit-requests');
-    await row.getByRole('button', { name: `同意 ${request.consumerOrganization.name} 的申请` }).click();
-    await page.getByText('已同意共享').waitFor();
-    const answered = await journeys.hub.gql(`{ sharingRequests(first: 50) { edges { node { id status } } } }`, {}, bureau);
-    expect(answered.data.sharingRequests.edges.find((e: { node: { id: string } }) => e.node.id === request.id).node.status).toBe('APPROVED');
+      // A sharing request to answer within 10 working days.
+      await w.go('共享申请');
+      await idle(page);
+      const row = page.locator('.ant-table-row', { hasText: request.consumerOrganization.name }).first();
+      await row.waitFor();
+      expect(await row.locator('.ant-tag').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(剩 \d+ 天|今日到期|已逾期 \d+ 天)$/)]));
+      await w.shot('unit-requests');
+      await row.getByRole('button', { name: `同意 ${request.consumerOrganization.name} 的申请` }).click();
+      await page.getByText('已同意共享').waitFor();
+      const answered = await journeys.hub.gql(`{ sharingRequests(first: 50) { edges { node { id status } } } }`, {}, bureau);
+      expect(answered.data.sharingRequests.edges.find((e: { node: { id: string } }) => e.node.id === request.id).node.status).toBe('APPROVED');
 
-    // Its deadlines, coloured by the days left.
-    await w.go('期限');
-    await idle(page);
-    await page.locator('.ant-table-row').first().waitFor();
-    await w.shot('unit-deadlines');
-  });
+      // Its deadlines, coloured by the days left.
+      await w.go('期限');
+      await idle(page);
+      await page.locator('.ant-table-row').first().waitFor();
+      await w.shot('unit-deadlines');
+    },
+  );
 
-  it('expert and office: the frozen snapshot beside today, an opinion recorded, the result (with the 第九条 override asked for) and the filing', async () => {
-    // The health commission applies for acceptance of its project in trial operation (第二十五条).
-    const unit = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
-    const project = (await journeys.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
-    expect(project.status).toBe('TRIAL_OPERATION');
-    const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
-      kind,
-      title: kind,
-      fileName: `${kind}.pdf`,
-      sha256: String(i).repeat(64),
-    }));
-    const applied = await journeys.hub.gql(
-      `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
-      { input: { projectId: project.id, documents } },
-      unit,
-    );
-    expect(applied.data.acceptanceApply.userErrors).toEqual([]);
-    // 第六条: only an expert the office assigned records an opinion.
-    const assigned = await journeys.hub.gql(
-      `mutation($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { message } } }`,
-      {
-        input: { applicationId: applied.data.acceptanceApply.acceptanceApplication.id, expertUserIds: [(await journeys.hub.credentials(Role.EXPERT)).userId] },
-      },
-      await journeys.hub.token(Role.LEADING_GROUP_OFFICE),
-    );
-    expect(assigned.data.expertAssign.userErrors).toEqual([]);
+  journey(
+    'expert and office: the frozen snapshot beside today, an opinion recorded, the result (with the 第九条 override asked for) and the filing',
+    async () => {
+      // The health commission applies for acceptance of its project in trial operation (第二十五条).
+      const unit = await journeys.hub.token(Role.PROJECT_UNIT, HEALTH);
+      const project = (await journeys.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
+      expect(project.status).toBe('TRIAL_OPERATION');
+      const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
+        kind,
+        title: kind,
+        fileName: `${kind}.pdf`,
+        sha256: String(i).repeat(64),
+      }));
+      const applied = await journeys.hub.gql(
+        `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
+        { input: { projectId: project.id, documents } },
+        unit,
+      );
+      expect(applied.data.acceptanceApply.userErrors).toEqual([]);
+      // 第六条: only an expert the office assigned records an opinion.
+      const assigned = await journeys.hub.gql(
+        `mutation($input: ExpertAssignInput!) { expertAssign(input: $input) { userErrors { message } } }`,
+        {
+          input: {
+            applicationId: applied.data.acceptanceApply.acceptanceApplication.id,
+            expertUserIds: [(await journeys.hub.credentials(Role.EXPERT)).userId],
+          },
+        },
+        await journeys.hub.token(Role.LEADING_GROUP_OFFICE),
+      );
+      expect(assigned.data.expertAssign.userErrors).toEqual([]);
 
-    const expert = await signedIn(Role.EXPERT);
-    let page = expert.page;
-    await page.waitForURL(/\/console\/acceptance$/);
-    await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
-    await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
-    expect(await page.getByText('内容未被改动').count()).toBe(1);
-    await expert.shot('expert-acceptance');
-    await page.getByRole('button', { name: '提交意见' }).click();
-    await fieldError(page, '评审意见').getByText('请填写评审意见').waitFor();
-    await choose(page, '结论', '修改后通过');
-    await page.getByLabel('评审意见').fill('共享清单基本完整，需补充两个资源的挂接');
-    await page.getByRole('button', { name: '提交意见' }).click();
-    await page.getByText('评审意见已记录').waitFor();
-    await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
+      const expert = await signedIn(Role.EXPERT);
+      let page = expert.page;
+      await page.waitForURL(/\/console\/acceptance$/);
+      await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
+      await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
+      expect(await page.getByText('内容未被改动').count()).toBe(1);
+      await expert.shot('expert-acceptance');
+      await page.getByRole('button', { name: '提交意见' }).click();
+      await fieldError(page, '评审意见').getByText('请填写评审意见').waitFor();
+      await choose(page, '结论', '修改后通过');
+      await page.getByLabel('评审意见').fill('共享清单基本完整，需补充两个资源的挂接');
+      await page.getByRole('button', { name: '提交意见' }).click();
+      await page.getByText('评审意见已记录').waitFor();
+      await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
 
-    const office = await signedIn(Role.LEADING_GROUP_OFFICE);
-    page = office.page;
-    await office.go('竣工验收');
-    await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
-    await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
-    await idle(page);
-    await office.shot('office-acceptance');
-    await choose(page, '验收结果', '通过');
-    await page.getByLabel('验收日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
-    await page.getByLabel('验收日期').press('Tab');
-    for (const [label, file] of [
-      ['信息资源共享清单（文件名）', '共享清单.xlsx'],
-      ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
-      ['技术开发文档（文件名）', '技术文档.pdf'],
-    ]) {
-      await page.getByLabel(label).fill(file);
-    }
-    await page.getByRole('button', { name: '登记结果' }).click();
-    // Its 挂接率 and 归集率 are below the thresholds: passing needs the office's reason (第九条).
-    await page
-      .getByText(/（第九条）$/)
-      .first()
-      .waitFor();
-    await office.shot('office-result-errors');
-    await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源已列入整改，限期一个月完成');
-    await page.getByRole('button', { name: '登记结果' }).click();
-    // The lasting sign of the recorded result (the 已登记 toast fades in 3 s, which a loaded machine can miss).
-    await page.locator('.ant-tag', { hasText: '验收通过' }).first().waitFor();
-    await page.getByLabel('备案日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
-    await page.getByLabel('备案日期').press('Enter'); // Enter in the last field submits, as in any form
-    await page.getByText('已备案', { exact: true }).first().waitFor();
-    await idle(page);
-    await office.shot('office-filed');
-    const after = await journeys.hub.gql(`{ project(code: "SC-2025-0007") { status } }`, {}, unit);
-    expect(['FILED', 'IN_OPERATION']).toContain(after.data.project.status);
-  });
+      const office = await signedIn(Role.LEADING_GROUP_OFFICE);
+      page = office.page;
+      await office.go('竣工验收');
+      await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
+      await page.getByRole('cell', { name: '共享清单基本完整，需补充两个资源的挂接' }).waitFor();
+      await idle(page);
+      await office.shot('office-acceptance');
+      await choose(page, '验收结果', '通过');
+      await page.getByLabel('验收日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+      await page.getByLabel('验收日期').press('Tab');
+      for (const [label, file] of [
+        ['信息资源共享清单（文件名）', '共享清单.xlsx'],
+        ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
+        ['技术开发文档（文件名）', '技术文档.pdf'],
+      ]) {
+        await page.getByLabel(label).fill(file);
+      }
+      await page.getByRole('button', { name: '登记结果' }).click();
+      // Its 挂接率 and 归集率 are below the thresholds: passing needs the office's reason (第九条).
+      await page
+        .getByText(/（第九条）$/)
+        .first()
+        .waitFor();
+      await office.shot('office-result-errors');
+      await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源已列入整改，限期一个月完成');
+      await page.getByRole('button', { name: '登记结果' }).click();
+      // The lasting sign of the recorded result (the 已登记 toast fades in 3 s, which a loaded machine can miss).
+      await page.locator('.ant-tag', { hasText: '验收通过' }).first().waitFor();
+      await page.getByLabel('备案日期').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+      await page.getByLabel('备案日期').press('Enter'); // Enter in the last field submits, as in any form
+      await page.getByText('已备案', { exact: true }).first().waitFor();
+      await idle(page);
+      await office.shot('office-filed');
+      const after = await journeys.hub.gql(`{ project(code: "SC-2025-0007") { status } }`, {}, unit);
+      expect(['FILED', 'IN_OPERATION']).toContain(after.data.project.status);
+    },
+  );
 
-  it('auditor: reads the dashboard, the catalogue and an entry, and is offered no action', async () => {
+  journey('auditor: reads the dashboard, the catalogue and an entry, and is offered no action', async () => {
     const w = await signedIn(Role.AUDITOR);
     const { page } = w;
     await page.waitForURL(/\/console\/dashboard$/);
@@ -357,7 +366,7 @@ describe('the console in Chromium', () => {
     expect(res.status).toBe(401);
   });
 
-  it('a wrong password shows the hub’s message on the form, and no session starts', async () => {
+  journey('a wrong password shows the hub’s message on the form, and no session starts', async () => {
     const w = await journeys.opened((url, status) => url.endsWith('/auth/session') && status === 401);
     const { page } = w;
     await page.goto(`${journeys.hub.url}/console/`);

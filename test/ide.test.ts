@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { Role } from '../src/common/role.enums';
+import { CHROMIUM, NO_BROWSER, runsBrowser } from './support/browser';
 import { startTestHub, TestHub } from './support/hub';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** Without Chromium the browser check is skipped with this reason, unless REQUIRE_BROWSER=1 (as .ci/run sets) makes it a failure. */
-const NO_BROWSER = `${CHROMIUM} is missing: install Debian's Chromium (apt-get install chromium) to run the browser check`;
-const browserRequired = process.env.REQUIRE_BROWSER === '1';
-const runBrowser = fs.existsSync(CHROMIUM) || browserRequired;
+/** Without Chromium the browser check is skipped with NO_BROWSER, unless REQUIRE_BROWSER=1 (as .ci/run sets) makes it a failure. */
+const runBrowser = runsBrowser();
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 let hub: TestHub;

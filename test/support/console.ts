@@ -5,14 +5,23 @@
  * option, and the error shown beside a field. Every page opened is checked on close: no request
  * left the machine, no console error.
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/role.enums';
-import { launch, watchedPage, Watched } from './browser';
+import { launch, NO_BROWSER, runsBrowser, watchedPage, Watched } from './browser';
 import { startTestHub, TestHub } from './hub';
 
 export interface ConsolePage extends Watched {
   go(menuText: string): Promise<void>;
 }
+
+/**
+ * A console journey: a spec of the file when the browser specs run (see runsBrowser); without
+ * Chromium none is registered, and the file reports one skipped line with the reason instead.
+ */
+export const journey = ((name: string, fn: jest.ProvidesCallback, timeout?: number) => {
+  if (runsBrowser()) it(name, fn, timeout);
+}) as (name: string, fn: jest.ProvidesCallback, timeout?: number) => void;
 
 /** Sets up the hub and the browser for the file; `ctx.hub` and `ctx.signedIn(role)` are usable in its specs. */
 export function consoleJourneys(): {
@@ -24,8 +33,18 @@ export function consoleJourneys(): {
   let hub: TestHub;
   let browser: Browser;
   let open: Watched[] = [];
+  if (!runsBrowser()) {
+    const file = path.basename(expect.getState().testPath ?? 'console journeys');
+    it.skip(`${file}, the console journeys in Chromium: ${NO_BROWSER}`, () => undefined);
+  }
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startTestHub({}, 'demo'), launch()]);
+    if (!runsBrowser()) return;
+    // Both are kept whichever fails, so that afterAll closes what did start (a hub left running
+    // keeps its pool and server open in the worker after the file).
+    const [started, launched] = await Promise.allSettled([startTestHub({}, 'demo'), launch()]);
+    if (started.status === 'fulfilled') hub = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const r of [started, launched]) if (r.status === 'rejected') throw r.reason;
   });
   afterAll(async () => {
     await browser?.close();
