@@ -80,4 +80,12 @@ describe('ids and filters are checked before anything runs', () => {
     );
     expect(fine.errors).toBeUndefined();
   });
+
+  it('holds the declared limits of a filter: search is at most 100 characters', async () => {
+    const search = (s: string) => hub.gql(`query ($f: ResourceFilter) { resources(first: 1, filter: $f) { totalCount } }`, { f: { search: s } }, everyRole);
+    const res = await search('资'.repeat(101));
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter', field: ['filter', 'search'] });
+    expect(res.errors?.[0].message).toContain('100');
+    expect((await search('资'.repeat(100))).errors).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import { printHubSchema } from '../src/graphql/schema';
 import { freshDatabase } from './support/hub';
 import { createDataSource } from '../src/db/data-source';
@@ -13,20 +14,26 @@ describe('schema/schema.graphql', () => {
 
 /**
  * TypeORM's schema builder reads the tables' metadata with parallel queries on one connection
- * (PostgresQueryRunner.getTables), which pg 8 answers with a deprecation warning. The hub never
- * does that; only this one call is let through silently, any other warning still shows.
+ * (PostgresQueryRunner.getTables), which pg 8 answers with a deprecation warning ("client.query()
+ * when the client is already executing a query"). For that one call each query waits for the one
+ * before it on its connection, as the hub's own queries always do; nothing is silenced.
  */
-async function withoutOverlappingQueryWarning<T>(work: () => Promise<T>): Promise<T> {
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    const text = typeof warning === 'string' ? warning : warning.message;
-    if (text.startsWith('Calling client.query() when the client is already executing a query')) return;
-    return (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
+async function oneQueryAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const query = Client.prototype.query;
+  const last = new WeakMap<Client, Promise<unknown>>();
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    // A callback or a submittable query (a cursor, COPY) is sent as it is.
+    if (typeof args[args.length - 1] === 'function' || typeof (args[0] as { submit?: unknown })?.submit === 'function') {
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    }
+    const next = (last.get(this) ?? Promise.resolve()).catch(() => undefined).then(() => (query as (...a: unknown[]) => unknown).apply(this, args));
+    last.set(this, next);
+    return next;
+  } as typeof query;
   try {
     return await work();
   } finally {
-    process.emitWarning = emit;
+    Client.prototype.query = query;
   }
 }
 
@@ -37,7 +44,7 @@ describe('migrations', () => {
     try {
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
-      const pending = await withoutOverlappingQueryWarning(() => ds.driver.createSchemaBuilder().log());
+      const pending = await oneQueryAtATime(() => ds.driver.createSchemaBuilder().log());
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
       const tables = await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);

@@ -16,7 +16,7 @@ import {
 } from './catalogue.enums';
 
 /** Text limits of a catalogue entry (the entity's column lengths, and bounds on the free texts). */
-export const LIMITS = { name: 200, summary: 4000, subFormat: 50, condition: 2000, itemName: 100, items: 1000, related: 100, reason: 2000 };
+export const LIMITS = { name: 200, summary: 4000, subFormat: 50, condition: 2000, itemName: 100, items: 1000, related: 100, reason: 2000, search: 100 };
 
 const tooLong = (what: string, max: number) => ({ message: `${what}不能超过${max}个字符` });
 
@@ -209,6 +209,9 @@ export class ResourceFilter {
   @Field(() => ID, { nullable: true, description: '所属项目 — producing project' })
   projectId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '检索 — substring of the name, summary or a data-item name (Chinese works), at most 100 characters' })
+  @TextInput('检索词', LIMITS.search, {
+    optional: true,
+    description: '检索 — substring of the name, summary or a data-item name (Chinese works), at most 100 characters',
+  })
   search?: string | null;
 }
