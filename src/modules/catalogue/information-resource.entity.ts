@@ -145,13 +145,6 @@ export class InformationResource {
   @Column({ type: 'text', nullable: true })
   retireReason: string | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: '最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest',
-  })
-  @Column({ type: 'timestamptz', nullable: true })
-  lastAggregatedAt: Date | null;
-
   @Field(() => Int, { description: '当前版本号 — version the entry is at (the published one once published); a revision under way is the next (第五条)' })
   @Column('int', { default: 1 })
   version: number;

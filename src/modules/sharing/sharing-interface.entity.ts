@@ -77,14 +77,6 @@ export class SharingInterface {
   @Column({ type: 'text', nullable: true })
   withdrawReason: string | null;
 
-  @Field(() => Date, { nullable: true, description: '最近一次归集时间 — last aggregation run, kept on ingest' })
-  @Column({ type: 'timestamptz', nullable: true })
-  lastRunAt: Date | null;
-
-  @Field(() => Date, { nullable: true, description: '最近一次成功归集时间 — last successful aggregation run, kept on ingest' })
-  @Column({ type: 'timestamptz', nullable: true })
-  lastSuccessAt: Date | null;
-
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
