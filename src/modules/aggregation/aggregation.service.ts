@@ -10,7 +10,7 @@ import { badInput } from '../../common/errors';
 import { isInstant } from '../../common/formats';
 import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
-import { validateInput } from '../../common/validation';
+import { validateInputSync } from '../../common/validation';
 import { groupBy } from '../../common/batch';
 import { interfacesAmongSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
@@ -176,7 +176,7 @@ export class AggregationService {
       if (typeof run.platformRunId === 'string') run.platformRunId = run.platformRunId.trim();
       run.failureReason = trimmed(run.failureReason) ?? null;
     }
-    const errors = await this.runProblems(runs);
+    const errors = this.runProblems(runs);
     if (errors.length) return { result: null, userErrors: errors };
     await this.coverMonths(runs);
     return mutate(this.ds, ctx, async (em) => {
@@ -210,13 +210,14 @@ export class AggregationService {
   }
 
   /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */
-  private async runProblems(runs: AggregationRunInput[]): Promise<UserError[]> {
+  private runProblems(runs: AggregationRunInput[]): UserError[] {
     const latest = this.clock.now().getTime() + CLOCK_SKEW_MS;
     const seen = new Map<string, number>();
     const out: UserError[] = [];
     for (const [i, run] of runs.entries()) {
       const at = (name: string) => ['input', 'runs', String(i), name];
-      out.push(...(await validateInput(run, ['input', 'runs', String(i)])));
+      // The run's rules are all synchronous (aggregation.inputs.ts).
+      out.push(...validateInputSync(run, ['input', 'runs', String(i)]));
       if (run.ranAt.getTime() > latest) out.push(userError(UserErrorCode.OUT_OF_RANGE, '归集时间不能晚于当前时间', at('ranAt')));
       if (run.outcome === AggregationOutcome.FAILED && !run.failureReason) {
         out.push(userError(UserErrorCode.REQUIRED, '归集失败的记录须填写失败原因', at('failureReason')));
