@@ -1,4 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  BOOKKEEPING,
+  bookkeepingTriggers,
+  CAPTURE_EXCLUDED as BEFORE_EXCLUDED,
+  captureTables,
+  plainTriggers,
+} from './1795810000000-PartitionedRuns';
 
 /**
  * The last-run bookkeeping leaves the catalogue rows (docs/scaling.md, S4): an interface's latest
@@ -64,58 +71,5 @@ export class NarrowRunTimes1795830500000 implements MigrationInterface {
 
 const NARROW = ['interface_run_times', 'resource_run_times'];
 
-/** The tables the audit log's change capture leaves out (migrations 1795740000000, 1795810000000, 1795810000001). */
-const CAPTURE_EXCLUDED = [
-  'migrations',
-  'typeorm_metadata',
-  'idempotency_key',
-  'notification_event',
-  'webhook_delivery',
-  'webhook_attempt',
-  'email_digest',
-  'aggregation_run',
-  'aggregation_run_key',
-  'rate_limit_bucket',
-];
-
-/** audit_capture_tables() of migration 1795740000000 with the given tables left out. */
-const captureTables = (excluded: string[]) => `CREATE OR REPLACE FUNCTION audit_capture_tables() RETURNS int LANGUAGE plpgsql AS $$
-      DECLARE
-        t record;
-        made int := 0;
-      BEGIN
-        FOR t IN
-          SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
-          WHERE ns.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            AND c.relname NOT LIKE 'audit\\_%'
-            AND c.relname NOT IN (${excluded.map((t) => `'${t}'`).join(', ')})
-            AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'audit_capture')
-        LOOP
-          EXECUTE format('CREATE TRIGGER audit_capture AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION audit_capture()', t.relname);
-          made := made + 1;
-        END LOOP;
-        RETURN made;
-      END $$`;
-
-/** The last-run columns that leave the catalogue tables. */
-const BOOKKEEPING: [string, string[]][] = [
-  ['sharing_interface', ['last_run_at', 'last_success_at']],
-  ['information_resource', ['last_aggregated_at']],
-];
-
-/** The triggers as migration 1795740000000 made them (every UPDATE raises the revision and is captured). */
-const plainTriggers = (table: string) => `DROP TRIGGER "${table}_revision" ON "${table}";
-    CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION raise_revision();
-    DROP TRIGGER "audit_capture_update" ON "${table}";
-    DROP TRIGGER "audit_capture" ON "${table}";
-    CREATE TRIGGER "audit_capture" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_capture();`;
-
-/** The triggers as migration 1795810000000 made them: an UPDATE that moves the last-run columns is bookkeeping. */
-const bookkeepingTriggers = (table: string, columns: string[]) => {
-  const same = columns.map((c) => `OLD."${c}" IS NOT DISTINCT FROM NEW."${c}"`).join(' AND ');
-  return `DROP TRIGGER "${table}_revision" ON "${table}";
-    CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW WHEN (${same}) EXECUTE FUNCTION raise_revision();
-    DROP TRIGGER IF EXISTS "audit_capture" ON "${table}";
-    CREATE TRIGGER "audit_capture" AFTER INSERT OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_capture();
-    CREATE TRIGGER "audit_capture_update" AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${same}) EXECUTE FUNCTION audit_capture();`;
-};
+/** The tables the audit log's change capture leaves out before this migration (1795740000000, 1795810000000, 1795810000001). */
+const CAPTURE_EXCLUDED = [...BEFORE_EXCLUDED, 'aggregation_run', 'aggregation_run_key', 'rate_limit_bucket'];

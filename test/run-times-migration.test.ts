@@ -6,25 +6,13 @@
  * captured; undone, the values are back on the catalogue rows.
  */
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/db/data-source';
-import { freshDatabase } from './support/hub';
+import { databaseBefore } from './support/hub';
 
-const MIGRATION = 'NarrowRunTimes1795830500000';
 let ds: DataSource;
-let drop: () => Promise<void>;
+let drop: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  const db = await freshDatabase();
-  drop = db.drop;
-  ds = createDataSource({ url: db.url, poolSize: 2 });
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  while ((await ds.query(`SELECT 1 FROM migrations WHERE name = $1`, [MIGRATION])).length) await ds.undoLastMigration();
-});
-afterAll(async () => {
-  await ds?.destroy();
-  await drop?.();
-});
+beforeAll(async () => ({ ds, drop } = await databaseBefore('NarrowRunTimes1795830500000')));
+afterAll(async () => drop?.());
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const columnsOf = async (table: string) =>

@@ -115,6 +115,26 @@ export async function freshDatabase(server = serverUrl()): Promise<{ url: string
   return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), server).then(() => undefined) };
 }
 
+/**
+ * For a migration's spec: a throw-away database with every migration run and then undone back to
+ * the schema before `migration` (and any after it), so the spec can write what an earlier hub
+ * wrote and run the migration itself.
+ */
+export async function databaseBefore(migration: string): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
+  const db = await freshDatabase();
+  const ds = createDataSource({ url: db.url, poolSize: 2 });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  while ((await ds.query(`SELECT 1 FROM migrations WHERE name = $1`, [migration])).length) await ds.undoLastMigration();
+  return {
+    ds,
+    drop: async () => {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
+
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
 export async function startTestHub(
   env: NodeJS.ProcessEnv = {},

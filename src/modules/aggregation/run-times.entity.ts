@@ -27,13 +27,14 @@ export class InterfaceRunTimes {
 /** 第十七条: a catalogue entry's latest successful run over any of its interfaces, kept by ingest (as above). */
 @Entity()
 export class ResourceRunTimes {
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'resource_run_times_pkey' })
-  resourceId: string;
-
   @ManyToOne(() => InformationResource, { onDelete: 'CASCADE' })
   @JoinColumn({ foreignKeyConstraintName: 'resource_run_times_resource_fkey' })
   resource: Relation<InformationResource>;
 
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'resource_run_times_pkey' })
+  resourceId: string;
+
+  /** Set by the entry's first successful run, never moved back. */
   @Column({ type: 'timestamptz', nullable: true })
   lastAggregatedAt: Date | null;
 }
