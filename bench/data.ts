@@ -37,7 +37,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Every timestamp is relative to this instant, so the data do not depend on when they were generated. */
 export const ANCHOR = Date.UTC(2026, 11, 1);
-const LOADED = ['project', 'information_resource', 'data_item', 'sharing_interface', 'aggregation_run'];
+const LOADED = ['project', 'information_resource', 'data_item', 'sharing_interface', 'aggregation_run', 'resource_run_times', 'interface_run_times'];
 
 const N = '\\N';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -126,6 +126,8 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
   };
 
   const perResource = interfaces / resources;
+  const resourceTimes: string[] = [];
+  const interfaceTimes: string[] = [];
   for (let r = 0; r < resources; r++) {
     const project = Math.floor(r / perProject);
     const w1 = WORDS[Math.floor(rnd() * WORDS.length)];
@@ -147,11 +149,14 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
     }
     lines.push(
       `${uid(2, r)}\t${cls}/${String(r).padStart(6, '0')}\tDEPARTMENTAL\t${cls}\t${name}\t${orgIds[project % orgIds.length]}\t${uid(1, project)}\t${summary}\tDATABASE\t` +
-        `${sharing ?? N}\t${condition}\t${legal}\t${open ?? N}\t${frequency ?? N}\t${status}\t${name}\\n${summary}\t1\t${aggregated === null ? N : iso(aggregated)}\n`,
+        `${sharing ?? N}\t${condition}\t${legal}\t${open ?? N}\t${frequency ?? N}\t${status}\t${name}\\n${summary}\t1\n`,
     );
+    // The resource's latest success: the aggregation module's bookkeeping (resource_run_times), a row only once aggregated.
+    if (aggregated !== null) resourceTimes.push(`${uid(2, r)}\t${iso(aggregated)}\n`);
     if (lines.length >= 2000) yield* flush('information_resource');
   }
   yield* flush('information_resource');
+  yield ['resource_run_times', resourceTimes.join('')];
 
   let item = 0;
   for (let r = 0; r < resources; r++) {
@@ -171,11 +176,14 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
     const created = ANCHOR - 500 * DAY + i * 1000;
     lines.push(
       `${uid(4, i)}\t${uid(2, r)}\t${i % 2 ? 'REST_API' : 'DATABASE_SYNC'}\thttps://share.example.gov.cn/api/${i}\t${FREQUENCIES[r % 7]}\t${mount}\t` +
-        `${mount === 'NOT_MOUNTED' ? N : `BN-${i}`}\t${mount === 'NOT_MOUNTED' ? N : iso(created + DAY)}\t${mount === 'WITHDRAWN' ? iso(ANCHOR - 10 * DAY) : N}\t${iso(created)}\t${lastRun}\t${success === null ? N : iso(success)}\n`,
+        `${mount === 'NOT_MOUNTED' ? N : `BN-${i}`}\t${mount === 'NOT_MOUNTED' ? N : iso(created + DAY)}\t${mount === 'WITHDRAWN' ? iso(ANCHOR - 10 * DAY) : N}\t${iso(created)}\n`,
     );
+    // Its latest run and success: the aggregation module's bookkeeping (interface_run_times), a row only once it has run.
+    if (lastRun !== N || success !== null) interfaceTimes.push(`${uid(4, i)}\t${lastRun}\t${success === null ? N : iso(success)}\n`);
     if (lines.length >= 4000) yield* flush('sharing_interface');
   }
   yield* flush('sharing_interface');
+  yield ['interface_run_times', interfaceTimes.join('')];
 
   let run = 0;
   for (const i of carriers) {
@@ -197,10 +205,11 @@ function* rows(plan: Plan, progress: Progress): Generator<[string, string]> {
 const COLUMNS: Record<string, string> = {
   project: 'id, code, name, lead_unit_id, category, plan_year, total_budget, status, row_version',
   information_resource:
-    'id, code, catalogue_kind, classification_code, name, provider_id, project_id, summary, format, sharing_type, sharing_condition, legal_basis, open_type, update_frequency, status, search_text, version, last_aggregated_at',
+    'id, code, catalogue_kind, classification_code, name, provider_id, project_id, summary, format, sharing_type, sharing_condition, legal_basis, open_type, update_frequency, status, search_text, version',
+  resource_run_times: 'resource_id, last_aggregated_at',
   data_item: 'id, resource_id, position, name, data_type, length',
-  sharing_interface:
-    'id, resource_id, kind, endpoint, sync_frequency, mount_status, platform_id, mounted_at, withdrawn_at, created_at, last_run_at, last_success_at',
+  sharing_interface: 'id, resource_id, kind, endpoint, sync_frequency, mount_status, platform_id, mounted_at, withdrawn_at, created_at',
+  interface_run_times: 'interface_id, last_run_at, last_success_at',
   aggregation_run: 'id, interface_id, resource_id, platform_run_id, ran_at, mode, records, outcome, failure_reason, reported_at',
 };
 

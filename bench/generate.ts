@@ -66,15 +66,12 @@ export async function generate(ds: DataSource, scale: Scale): Promise<{ resource
   await ds.query(`INSERT INTO aggregation_run_key (interface_id, platform_run_id) SELECT interface_id, platform_run_id FROM aggregation_run`);
   await ds.query(`SELECT aggregation_run_ensure_partitions(3)`); // the months that fell into the default partition get their own
   await ds.query(
-    `UPDATE sharing_interface i SET last_run_at = s.last_run, last_success_at = s.last_success
-       FROM (SELECT interface_id, max(ran_at) AS last_run, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success
-               FROM aggregation_run GROUP BY interface_id) s
-      WHERE s.interface_id = i.id`,
+    `INSERT INTO interface_run_times (interface_id, last_run_at, last_success_at)
+     SELECT interface_id, max(ran_at), max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') FROM aggregation_run GROUP BY interface_id`,
   );
   await ds.query(
-    `UPDATE information_resource r SET last_aggregated_at = s.last_success
-       FROM (SELECT resource_id, max(last_success_at) AS last_success FROM sharing_interface GROUP BY resource_id) s
-      WHERE s.resource_id = r.id`,
+    `INSERT INTO resource_run_times (resource_id, last_aggregated_at)
+     SELECT resource_id, max(ran_at) FROM aggregation_run WHERE outcome = 'SUCCEEDED' GROUP BY resource_id`,
   );
   await ds.query(`VACUUM ANALYZE`);
   const [counts] = await ds.query(

@@ -178,10 +178,11 @@ export const HAND_SQL: Record<string, { sql: string; params: (vars: Json) => unk
                                     AND r.sharing_type IS DISTINCT FROM 'CONDITIONAL', false)
                         OR d.resource_id IS NULL OR bad.resource_id IS NOT NULL) AS metadata_ok,
                    coalesce(i.has_interface, false) AS has_interface, coalesce(i.is_mounted, false) AS is_mounted,
-                   r.last_aggregated_at IS NOT NULL AS aggregated,
-                   coalesce(r.last_aggregated_at >= now() - make_interval(hours => ${windowHours} + 2), true) AS fresh
+                   t.last_aggregated_at IS NOT NULL AS aggregated,
+                   coalesce(t.last_aggregated_at >= now() - make_interval(hours => ${windowHours} + 2), true) AS fresh
               FROM project p
               LEFT JOIN information_resource r ON r.project_id = p.id AND r.status <> 'RETIRED'
+              LEFT JOIN resource_run_times t ON t.resource_id = r.id
               LEFT JOIN (SELECT DISTINCT resource_id FROM data_item) d ON d.resource_id = r.id
               -- 编制指南: a width type without a length, a fixed form with another, or a name twice in an entry.
               LEFT JOIN (SELECT DISTINCT resource_id FROM data_item x

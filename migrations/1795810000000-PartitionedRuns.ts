@@ -163,11 +163,11 @@ export class PartitionedRuns1795810000000 implements MigrationInterface {
   }
 }
 
-/** The tables the audit log's change capture leaves out (migration 1795740000000). */
-const CAPTURE_EXCLUDED = ['migrations', 'typeorm_metadata', 'idempotency_key', 'notification_event', 'webhook_delivery', 'webhook_attempt', 'email_digest'];
+/** The tables the audit log's change capture leaves out (migration 1795740000000; later migrations build on these helpers). */
+export const CAPTURE_EXCLUDED = ['migrations', 'typeorm_metadata', 'idempotency_key', 'notification_event', 'webhook_delivery', 'webhook_attempt', 'email_digest'];
 
 /** audit_capture_tables() of migration 1795740000000 with the given tables left out. */
-const captureTables = (excluded: string[]) => `CREATE OR REPLACE FUNCTION audit_capture_tables() RETURNS int LANGUAGE plpgsql AS $$
+export const captureTables = (excluded: string[]) => `CREATE OR REPLACE FUNCTION audit_capture_tables() RETURNS int LANGUAGE plpgsql AS $$
       DECLARE
         t record;
         made int := 0;
@@ -186,7 +186,7 @@ const captureTables = (excluded: string[]) => `CREATE OR REPLACE FUNCTION audit_
       END $$`;
 
 /** The columns ingest keeps from the runs, per catalogue table. */
-const BOOKKEEPING: [string, string[]][] = [
+export const BOOKKEEPING: [string, string[]][] = [
   ['sharing_interface', ['last_run_at', 'last_success_at']],
   ['information_resource', ['last_aggregated_at']],
 ];
@@ -196,7 +196,7 @@ const BOOKKEEPING: [string, string[]][] = [
  * that leaves the last-run columns as they were: one that moves them is ingest's bookkeeping (the
  * hub never moves them together with anything else). A WHEN condition costs no function call.
  */
-const bookkeepingTriggers = (table: string, columns: string[]) => {
+export const bookkeepingTriggers = (table: string, columns: string[]) => {
   const same = columns.map((c) => `OLD."${c}" IS NOT DISTINCT FROM NEW."${c}"`).join(' AND ');
   return `DROP TRIGGER "${table}_revision" ON "${table}";
     CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW WHEN (${same}) EXECUTE FUNCTION raise_revision();
@@ -206,7 +206,7 @@ const bookkeepingTriggers = (table: string, columns: string[]) => {
 };
 
 /** The triggers as migration 1795740000000 made them. */
-const plainTriggers = (table: string) => `DROP TRIGGER "${table}_revision" ON "${table}";
+export const plainTriggers = (table: string) => `DROP TRIGGER "${table}_revision" ON "${table}";
     CREATE TRIGGER "${table}_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION raise_revision();
     DROP TRIGGER "audit_capture_update" ON "${table}";
     DROP TRIGGER "audit_capture" ON "${table}";

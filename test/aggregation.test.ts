@@ -1,6 +1,6 @@
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
-import { UpdateFrequency, InformationResource } from '../src/modules/catalogue';
+import { UpdateFrequency } from '../src/modules/catalogue';
 import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { AUDIT_STATEMENTS_PER_MUTATION } from '../src/modules/audit';
 import { detachRunMonths, extendRunMonthsBack, runPartitions } from '../src/modules/aggregation';
@@ -61,9 +61,10 @@ const runCount = async () => (await hub.ds.query(`SELECT count(*)::int AS n FROM
 /** The latest-run columns of an interface and its resource, as ISO strings. */
 async function latest(interfaceId: string) {
   const i = await hub.ds.getRepository(SharingInterface).findOneByOrFail({ id: interfaceId });
-  const r = await hub.ds.getRepository(InformationResource).findOneByOrFail({ id: i.resourceId });
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return { lastRunAt: iso(i.lastRunAt), lastSuccessAt: iso(i.lastSuccessAt), lastAggregatedAt: iso(r.lastAggregatedAt) };
+  const [t] = await hub.ds.query(`SELECT last_run_at, last_success_at FROM interface_run_times WHERE interface_id = $1`, [interfaceId]);
+  const [r] = await hub.ds.query(`SELECT last_aggregated_at FROM resource_run_times WHERE resource_id = $1`, [i.resourceId]);
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  return { lastRunAt: iso(t?.last_run_at), lastSuccessAt: iso(t?.last_success_at), lastAggregatedAt: iso(r?.last_aggregated_at) };
 }
 
 beforeAll(async () => {

@@ -207,12 +207,23 @@ async function insert(em: EntityManager, projects: Resource[][]): Promise<string
   if (flat.length === 0) return projectIds;
   const col = <T>(f: (r: Resource) => T) => flat.map(({ r }) => f(r));
   const resources: { id: string; code: string }[] = await em.query(
-    `INSERT INTO information_resource (code, project_id, status, sharing_type, sharing_condition, legal_basis, open_type, update_frequency,
-       last_aggregated_at, open_condition, catalogue_kind, classification_code, name, provider_id, format)
-     SELECT t.*, 'DEPARTMENTAL', '301001', '随机资源', $10::uuid, 'DATABASE'
-       FROM unnest($1::varchar[], $2::uuid[], $3::resource_status[], $4::sharing_type[], $5::text[], $6::text[], $7::open_type[],
-                   $8::update_frequency[], $9::timestamptz[], $11::text[]) AS t
-     RETURNING id, code`,
+    `WITH t AS (
+       SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::resource_status[], $4::sharing_type[], $5::text[], $6::text[], $7::open_type[],
+                            $8::update_frequency[], $9::timestamptz[], $11::text[])
+         AS t(code, project_id, status, sharing_type, sharing_condition, legal_basis, open_type, update_frequency, last_aggregated_at, open_condition)
+     ), made AS (
+       INSERT INTO information_resource (code, project_id, status, sharing_type, sharing_condition, legal_basis, open_type, update_frequency,
+         open_condition, catalogue_kind, classification_code, name, provider_id, format)
+       SELECT t.code, t.project_id, t.status, t.sharing_type, t.sharing_condition, t.legal_basis, t.open_type, t.update_frequency,
+              t.open_condition, 'DEPARTMENTAL', '301001', '随机资源', $10::uuid, 'DATABASE'
+         FROM t
+       RETURNING id, code
+     ), aggregated AS (
+       -- the latest successful run: the aggregation module's bookkeeping (resource_run_times)
+       INSERT INTO resource_run_times (resource_id, last_aggregated_at)
+       SELECT m.id, t.last_aggregated_at FROM made m JOIN t ON t.code = m.code WHERE t.last_aggregated_at IS NOT NULL
+     )
+     SELECT id, code FROM made`,
     [
       col((r) => r.code),
       flat.map((x) => x.projectId),

@@ -1,12 +1,12 @@
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
-import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency, DataItem, InformationResource } from '../src/modules/catalogue';
+import { DataItemType, OpenType, ResourceStatus, SharingType, UpdateFrequency, DataItem } from '../src/modules/catalogue';
 import { createServices } from '../src/services';
 import { Project, ProjectStatus } from '../src/modules/project';
 import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
 import { codeOf, insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
-import { insertResource, orgId } from './support/projects';
+import { insertResource, orgId, ResourceValues } from './support/projects';
 
 const NOW = Date.parse('2027-06-01T00:00:00.000Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3600_000);
@@ -27,7 +27,7 @@ let other: Project;
 const r: Record<string, { id: string; code: string }> = {};
 let endpointSeq = 0;
 
-async function resource(key: string, values: Partial<InformationResource>, items = 1, mounts: MountStatus[] = []) {
+async function resource(key: string, values: ResourceValues, items = 1, mounts: MountStatus[] = []) {
   const created = await insertResource(hub, project.id, await orgId(hub, 'education'), {
     status: ResourceStatus.PUBLISHED,
     sharingType: SharingType.UNCONDITIONAL,

@@ -192,7 +192,7 @@ it('an aggregation batch of 1,000 runs: killed while its transaction holds its i
   // The batch is one statement after the one that locks its interfaces and entries.
   await killMidWrite(hub, 'aggregation_run', () => gql(hub, REPORT, { input: { runs } }, platform));
   expect(await count(`SELECT count(*)::int AS n FROM aggregation_run`)).toBe(0);
-  expect(await count(`SELECT count(*)::int AS n FROM sharing_interface WHERE last_run_at IS NOT NULL AND id = ANY($1)`, [interfaces])).toBe(0);
+  expect(await count(`SELECT count(*)::int AS n FROM interface_run_times WHERE last_run_at IS NOT NULL AND interface_id = ANY($1)`, [interfaces])).toBe(0);
 
   hub = await startHub();
   try {
@@ -247,7 +247,10 @@ it('an acceptance application: killed after the application row and before its s
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const project = await trialProject(fake, { lead: 'health', goLiveDate: day(-150), trialEndDate: day(-2) });
   const r = await completeResource(fake, project.id, 'health', { publishedOn: day(-140), lastAggregatedAt: new Date(Date.now() - 3600_000) });
-  await ds.query(`UPDATE sharing_interface SET last_success_at = now() - interval '1 hour' WHERE resource_id = $1`, [r.id]);
+  await ds.query(
+    `UPDATE interface_run_times SET last_success_at = now() - interval '1 hour' WHERE interface_id IN (SELECT id FROM sharing_interface WHERE resource_id = $1)`,
+    [r.id],
+  );
   const unit = await token(Role.PROJECT_UNIT, codeOf('health'));
   const input = { projectId: project.id, documents: applicationDocs() };
   const applications = () => count(`SELECT count(*)::int AS n FROM acceptance_application WHERE project_id = $1`, [project.id]);

@@ -19,7 +19,7 @@ import { SharingInterface } from '../src/modules/sharing';
 import { codeOf, insertProject, orgId } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
 import { A } from './support/acceptance';
-import { declarable, forceStatus, insertInterface, insertResource, M, run, shareable, viewerId } from './support/projects';
+import { declarable, forceStatus, insertInterface, insertResource, M, run, setRunTimes, shareable, viewerId } from './support/projects';
 import { Received, SmtpSink, startSmtpSink, startWebhookReceiver, WebhookReceiver } from './support/receivers';
 import { USER_ERRORS } from './support/documents';
 
@@ -466,9 +466,9 @@ describe('todoItems', () => {
     const i = await hub.ds.getRepository(SharingInterface).findOneByOrFail({ resourceId: r.id });
     const stale = async (who: string) =>
       (await todos(who, { kind: 'INTERFACE_STALE' })).edges.filter((e: any) => e.node.interface.id === i.id).map((e: any) => e.node.article);
-    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 25 * 3600_000) }); // DAILY: 24 h + 2 h grace
+    await setRunTimes(hub.ds, { interfaceId: i.id, lastSuccessAt: new Date(now - 25 * 3600_000) }); // DAILY: 24 h + 2 h grace
     expect(await stale('bureau')).toEqual([]);
-    await hub.ds.getRepository(SharingInterface).update({ id: i.id }, { lastSuccessAt: new Date(now - 27 * 3600_000) });
+    await setRunTimes(hub.ds, { interfaceId: i.id, lastSuccessAt: new Date(now - 27 * 3600_000) });
     expect(await stale('bureau')).toEqual(['第十七条']);
     expect(await stale('education')).toEqual(['第十七条']);
     expect((await todos('health', { kind: 'INTERFACE_STALE' })).totalCount).toBe(0);

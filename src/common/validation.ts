@@ -1,4 +1,4 @@
-import { validate, ValidationError } from 'class-validator';
+import { validate, validateSync, ValidationError } from 'class-validator';
 import { UserError, userError, UserErrorCode } from './user-error';
 
 const CODES: Record<string, UserErrorCode> = {
@@ -47,5 +47,16 @@ function collect(errors: ValidationError[], path: string[], out: UserError[]): v
 export async function validateInput(input: object, path: string[] = ['input']): Promise<UserError[]> {
   const out: UserError[] = [];
   collect(await validate(input, { forbidUnknownValues: false }), path, out);
+  return out;
+}
+
+/**
+ * validateInput for an input whose rules are all synchronous (no custom async constraint): the same
+ * rules and errors without a promise per object, for the inputs that come a thousand at a time (the
+ * runs of an aggregation report).
+ */
+export function validateInputSync(input: object, path: string[] = ['input']): UserError[] {
+  const out: UserError[] = [];
+  collect(validateSync(input, { forbidUnknownValues: false }), path, out);
   return out;
 }

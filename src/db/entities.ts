@@ -2,7 +2,7 @@ import { DataItem, InformationResource, ResourceRevision, ResourceVersion } from
 import { Organization } from '../modules/organization';
 import { ProjectBudgetYear, Project, ProjectCoBuildingUnit, ProjectTransition } from '../modules/project';
 import { SharingInterface } from '../modules/sharing';
-import { AggregationRun } from '../modules/aggregation';
+import { AggregationRun, InterfaceRunTimes, ResourceRunTimes } from '../modules/aggregation';
 import { AcceptanceApplication, AcceptanceDocument, AcceptanceSnapshot } from '../modules/acceptance';
 import { ExpertAssignment, ExpertOpinion, ExpertReview } from '../modules/review';
 import { SharingRequest } from '../modules/sharing-request';
@@ -26,6 +26,8 @@ export const entities = [
   ResourceRevision,
   SharingInterface,
   AggregationRun,
+  InterfaceRunTimes,
+  ResourceRunTimes,
   AcceptanceApplication,
   AcceptanceDocument,
   AcceptanceSnapshot,

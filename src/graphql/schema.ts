@@ -5,7 +5,7 @@ import { OrganizationResolver } from '../modules/organization';
 import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
 import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver, ResourceRevisionResolver } from '../modules/catalogue';
 import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
-import { AggregationResolver } from '../modules/aggregation';
+import { AggregationResolver, InterfaceRunTimesResolver, ResourceRunTimesResolver } from '../modules/aggregation';
 import { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from '../modules/completeness';
 import { AcceptanceResolver, AcceptanceSnapshotResolver, ProjectAcceptanceResolver } from '../modules/acceptance';
 import { SharingRequestResolver } from '../modules/sharing-request';
@@ -53,6 +53,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ExpertOpinionResolver,
   ProjectReviewResolver,
   AggregationResolver,
+  InterfaceRunTimesResolver,
+  ResourceRunTimesResolver,
   CompletenessResolver,
   ProjectCompletenessResolver,
   CompletenessGapResolver,

@@ -4,13 +4,13 @@
  */
 import { USER_ERRORS } from './documents';
 import { createHash } from 'node:crypto';
-import { DataItemType, ResourceStatus, SharingMethod, DataGrade, DataItem, InformationResource } from '../../src/modules/catalogue';
+import { DataItemType, ResourceStatus, SharingMethod, DataGrade, DataItem } from '../../src/modules/catalogue';
 import { Project, ProjectStatus } from '../../src/modules/project';
 import { MountStatus } from '../../src/modules/sharing';
 import { insertProject, orgId } from './catalogue';
 import type { TestHub } from './hub';
 import { Role } from '../../src/common/role.enums';
-import { insertInterface, insertResource } from './projects';
+import { insertInterface, insertResource, ResourceValues, setRunTimes } from './projects';
 
 /** The specs' fixed clock: 2028-06-15 12:00 in Asia/Shanghai. */
 export const NOW = '2028-06-15T04:00:00Z';
@@ -90,7 +90,7 @@ export async function trialProject(
  * An entry that meets every figure of DESIGN §3: published, metadata complete with data items,
  * an interface mounted on the city platform, aggregated an hour before the clock.
  */
-export async function completeResource(hub: TestHub, projectId: string, providerKey = 'education', values: Partial<InformationResource> = {}) {
+export async function completeResource(hub: TestHub, projectId: string, providerKey = 'education', values: ResourceValues = {}) {
   const r = await insertResource(hub, projectId, await orgId(hub.ds, providerKey), {
     status: ResourceStatus.PUBLISHED,
     publishedOn: '2028-01-05',
@@ -105,10 +105,9 @@ export async function completeResource(hub: TestHub, projectId: string, provider
     [2, '身份证号', DataItemType.C, 18],
   ]);
   await insertInterface(hub, r.id, MountStatus.MOUNTED);
-  await hub.ds.query(`UPDATE sharing_interface SET platform_id = 'PLAT-' || left(id::text, 8), last_success_at = $2 WHERE resource_id = $1`, [
-    r.id,
-    new Date(Date.parse(NOW) - 3600_000),
-  ]);
+  await hub.ds.query(`UPDATE sharing_interface SET platform_id = 'PLAT-' || left(id::text, 8) WHERE resource_id = $1`, [r.id]);
+  const [{ id }] = await hub.ds.query(`SELECT id FROM sharing_interface WHERE resource_id = $1`, [r.id]);
+  await setRunTimes(hub.ds, { interfaceId: id, lastSuccessAt: new Date(Date.parse(NOW) - 3600_000) });
   return r;
 }
 

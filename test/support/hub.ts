@@ -140,6 +140,26 @@ export async function lockTable(hub: TestHub, table = 'organization'): Promise<{
   };
 }
 
+/**
+ * For a migration's spec: a throw-away database with every migration run and then undone back to
+ * the schema before `migration` (and any after it), so the spec can write what an earlier hub
+ * wrote and run the migration itself.
+ */
+export async function databaseBefore(migration: string): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
+  const db = await freshDatabase();
+  const ds = createDataSource({ url: db.url, poolSize: 2 });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  while ((await ds.query(`SELECT 1 FROM migrations WHERE name = $1`, [migration])).length) await ds.undoLastMigration();
+  return {
+    ds,
+    drop: async () => {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
+
 /** Waits `ms`: time for a request to reach its lock, never a timed assertion. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

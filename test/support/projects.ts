@@ -3,6 +3,7 @@ import { CatalogueKind, ResourceFormat, ResourceStatus, SharingType, OpenType, U
 import { ProjectBudgetYear, ProjectTransition, Project } from '../../src/modules/project';
 import { SharingInterface, InterfaceKind, MountStatus } from '../../src/modules/sharing';
 import { Role } from '../../src/common/role.enums';
+import type { DataSource } from 'typeorm';
 import type { TestHub } from './hub';
 
 export const PROJECT_FIELDS = `fragment P on Project {
@@ -124,8 +125,12 @@ export async function run(hub: TestHub, doc: string, input: unknown, token: stri
 let resourceSeq = 0;
 
 /** A catalogue entry written straight into the table (the catalogue mutations are another module's). */
-export async function insertResource(hub: TestHub, projectId: string, providerId: string, values: Partial<InformationResource> = {}) {
+/** A catalogue entry's columns, and its latest successful aggregation (the aggregation module's bookkeeping, resource_run_times). */
+export type ResourceValues = Partial<InformationResource> & { lastAggregatedAt?: Date | null };
+
+export async function insertResource(hub: TestHub, projectId: string, providerId: string, values: ResourceValues = {}) {
   resourceSeq++;
+  const { lastAggregatedAt, ...columns } = values;
   const row = {
     code: `301001001/${String(resourceSeq).padStart(5, '0')}`,
     catalogueKind: CatalogueKind.DEPARTMENTAL,
@@ -138,10 +143,12 @@ export async function insertResource(hub: TestHub, projectId: string, providerId
     openType: OpenType.NOT_OPEN,
     updateFrequency: UpdateFrequency.DAILY,
     status: ResourceStatus.DRAFT,
-    ...values,
+    ...columns,
   };
   const { identifiers } = await hub.ds.getRepository(InformationResource).insert(row);
-  return { id: identifiers[0].id as string, code: row.code };
+  const id = identifiers[0].id as string;
+  if (lastAggregatedAt) await setRunTimes(hub.ds, { resourceId: id, lastAggregatedAt });
+  return { id, code: row.code };
 }
 
 export async function insertInterface(hub: TestHub, resourceId: string, mountStatus = MountStatus.MOUNTED) {
@@ -168,4 +175,29 @@ export async function forceStatus(hub: TestHub, id: string, status: string, extr
 
 export async function viewerId(hub: TestHub, token: string): Promise<string> {
   return (await hub.gql(`{ viewer { userId } }`, {}, token)).data.viewer.userId;
+}
+
+/**
+ * Sets the last-run bookkeeping ingest keeps (the aggregation module's interface_run_times and
+ * resource_run_times) behind the hub's back, as a fixture: an interface's latest run and success, or
+ * a resource's latest success.
+ */
+export async function setRunTimes(
+  ds: DataSource,
+  at: { interfaceId: string; lastRunAt?: Date | null; lastSuccessAt?: Date | null } | { resourceId: string; lastAggregatedAt: Date | null },
+): Promise<void> {
+  if ('interfaceId' in at) {
+    await ds.query(
+      `INSERT INTO interface_run_times AS t (interface_id, last_run_at, last_success_at) VALUES ($1, $2, $3)
+       ON CONFLICT (interface_id) DO UPDATE SET last_run_at = CASE WHEN $4 THEN EXCLUDED.last_run_at ELSE t.last_run_at END,
+                                                last_success_at = CASE WHEN $5 THEN EXCLUDED.last_success_at ELSE t.last_success_at END`,
+      [at.interfaceId, at.lastRunAt ?? null, at.lastSuccessAt ?? null, 'lastRunAt' in at, 'lastSuccessAt' in at],
+    );
+  } else {
+    await ds.query(
+      `INSERT INTO resource_run_times (resource_id, last_aggregated_at) VALUES ($1, $2)
+       ON CONFLICT (resource_id) DO UPDATE SET last_aggregated_at = EXCLUDED.last_aggregated_at`,
+      [at.resourceId, at.lastAggregatedAt],
+    );
+  }
 }

@@ -10,18 +10,23 @@ import { badInput } from '../../common/errors';
 import { isInstant } from '../../common/formats';
 import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
-import { validateInput } from '../../common/validation';
+import { validateInputSync } from '../../common/validation';
 import { groupBy } from '../../common/batch';
-import { interfaceRunTimesUpdateSql, interfacesAmongSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
-import { resourceAggregatedUpdateSql } from '../catalogue';
+import { interfacesAmongSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
 import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
-import { failingInterfacesSql } from './aggregation.sql';
+import { failingInterfacesSql, runTimesUpsertCtes } from './aggregation.sql';
 import { NotificationEventKind, recordEventsFrom } from '../notification';
 import { Role } from '../../common/role.enums';
 
 import { trimmed } from '../../common/text';
+
+/** An interface's last-run bookkeeping (interface_run_times); null before its first run. */
+export interface RunTimes {
+  lastRunAt: Date | null;
+  lastSuccessAt: Date | null;
+}
 
 export interface ReportCounts {
   accepted: number;
@@ -47,12 +52,10 @@ const READ_TARGETS = interfacesAmongSql('$1::uuid[]');
  * for the keys that statement really inserted (the run table is partitioned by month and cannot
  * enforce that key itself; a concurrent replay of the same key waits on the key's index entry and
  * then skips it). From the runs really inserted: the latest run and latest success per interface and
- * the latest success per resource, set-based and never moved back (GREATEST ignores NULL). A row
- * whose value would not move is not written at all, so a retried or late batch rewrites nothing; the
- * run history is never scanned. Those updates touch only the last-run columns, which no index holds
- * (heap-only updates, the tables keep free room per page), and the audit log's triggers treat them as
- * bookkeeping: no revision raised, no change captured (migration 1795810000000). The two UPDATEs are the sharing and catalogue modules' own SQL
- * (interfaceRunTimesUpdateSql, resourceAggregatedUpdateSql).
+ * the latest success per resource, aggregated over the batch and moved forward in the aggregation
+ * module's narrow rows (interface_run_times, resource_run_times: one row each, never moved back, a row
+ * whose values would not move neither written nor locked), so the wide catalogue rows are never
+ * rewritten for bookkeeping and the run history is never scanned (runTimesUpsertCtes; migration 1795830500000).
  */
 const INSERT_RUNS = `
   WITH batch AS (
@@ -69,21 +72,22 @@ const INSERT_RUNS = `
     SELECT b.interface_id, b.resource_id, b.platform_run_id, b.ran_at, b.mode, b.records, b.outcome, b.failure_reason
       FROM batch b JOIN fresh f ON f.interface_id = b.interface_id AND f.platform_run_id = b.platform_run_id
     RETURNING interface_id, resource_id, ran_at, outcome
-  ), interfaces AS (${interfaceRunTimesUpdateSql('inserted')}
-  ), resources AS (${resourceAggregatedUpdateSql('inserted')}
-  )
+  ), ${runTimesUpsertCtes('inserted')}
   SELECT count(*)::int AS accepted FROM inserted`;
 
 /**
  * One keyset page of runs per interface, newest first, with each interface's total (counted once
- * per interface, an index-only scan of each month's partition): one statement for any number of interfaces. The cursor keeps ran_at to the microsecond.
+ * per interface, an index-only scan of each month's partition) and its last-run bookkeeping (so that
+ * lastRunAt and lastSuccessAt asked beside the runs cost no statement of their own): one statement
+ * for any number of interfaces. The cursor keeps ran_at to the microsecond.
  */
 const RUN_PAGES = `
-  SELECT k.id AS key, t.total,
+  SELECT k.id AS key, t.total, tt.last_run_at AS times_last_run_at, tt.last_success_at AS times_last_success_at,
          a.id, a.interface_id, a.resource_id, a.platform_run_id, a.ran_at, a.mode, a.records, a.outcome, a.failure_reason,
          a.reported_at, to_char(a.ran_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ran_at_key
     FROM unnest($1::uuid[]) AS k(id)
     CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM aggregation_run c WHERE c.interface_id = k.id) t
+    LEFT JOIN interface_run_times tt ON tt.interface_id = k.id
     LEFT JOIN LATERAL (
       SELECT * FROM aggregation_run a
        WHERE a.interface_id = k.id AND ($2::timestamptz IS NULL OR (a.ran_at, a.id) < ($2::timestamptz, $3::uuid))
@@ -97,6 +101,8 @@ export const RUN_PARTITION_MONTHS_AHEAD = 3;
 interface RunRow {
   key: string;
   total: number;
+  times_last_run_at: Date | null;
+  times_last_success_at: Date | null;
   id: string | null;
   interface_id: string;
   resource_id: string;
@@ -170,7 +176,7 @@ export class AggregationService {
       if (typeof run.platformRunId === 'string') run.platformRunId = run.platformRunId.trim();
       run.failureReason = trimmed(run.failureReason) ?? null;
     }
-    const errors = await this.runProblems(runs);
+    const errors = this.runProblems(runs);
     if (errors.length) return { result: null, userErrors: errors };
     await this.coverMonths(runs);
     return mutate(this.ds, ctx, async (em) => {
@@ -204,13 +210,14 @@ export class AggregationService {
   }
 
   /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */
-  private async runProblems(runs: AggregationRunInput[]): Promise<UserError[]> {
+  private runProblems(runs: AggregationRunInput[]): UserError[] {
     const latest = this.clock.now().getTime() + CLOCK_SKEW_MS;
     const seen = new Map<string, number>();
     const out: UserError[] = [];
     for (const [i, run] of runs.entries()) {
       const at = (name: string) => ['input', 'runs', String(i), name];
-      out.push(...(await validateInput(run, ['input', 'runs', String(i)])));
+      // The run's rules are all synchronous (aggregation.inputs.ts).
+      out.push(...validateInputSync(run, ['input', 'runs', String(i)]));
       if (run.ranAt.getTime() > latest) out.push(userError(UserErrorCode.OUT_OF_RANGE, '归集时间不能晚于当前时间', at('ranAt')));
       if (run.outcome === AggregationOutcome.FAILED && !run.failureReason) {
         out.push(userError(UserErrorCode.REQUIRED, '归集失败的记录须填写失败原因', at('failureReason')));
@@ -230,19 +237,25 @@ export class AggregationService {
   }
 
   /** A page of each interface's runs, newest first: one statement for every interface asked for with the same arguments. */
-  async runPages(em: EntityManager, interfaceIds: readonly string[], args: ConnectionArgs): Promise<Map<string, Page<AggregationRun>>> {
+  async runPages(
+    em: EntityManager,
+    interfaceIds: readonly string[],
+    args: ConnectionArgs,
+  ): Promise<Map<string, Page<AggregationRun> & { times: RunTimes | null }>> {
     const size = pageSize(args.first, this.config.maxPageSize);
     const [afterAt, afterId] = args.after ? runCursor(args.after) : [null, null];
     const rows: RunRow[] = await em.query(RUN_PAGES, [[...new Set(interfaceIds)], afterAt, afterId, size + 1]);
     const byInterface = groupBy(rows, (r) => r.key);
-    const out = new Map<string, Page<AggregationRun>>();
+    const out = new Map<string, Page<AggregationRun> & { times: RunTimes | null }>();
     for (const id of interfaceIds) {
       const mine = byInterface.get(id) ?? [];
       const found = mine.filter((r) => r.id !== null);
-      out.set(
-        id,
-        pageOf(found, size, args.after, mine[0]?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun),
-      );
+      const head = mine[0];
+      const times =
+        head && (head.times_last_run_at || head.times_last_success_at)
+          ? { lastRunAt: head.times_last_run_at, lastSuccessAt: head.times_last_success_at }
+          : null;
+      out.set(id, { ...pageOf(found, size, args.after, head?.total ?? 0, (r) => [r.ran_at_key, r.id], toRun), times });
     }
     return out;
   }

@@ -10,3 +10,7 @@ export { failingInterfacesSql } from './aggregation.sql';
 /** The run history's monthly partitions: listing, detaching old months (npm run runs:detach), loading history. */
 export { detachRunMonths, extendRunMonthsBack, monthStart, runPartitions } from './aggregation.partitions';
 export type { Detached, RunPartition } from './aggregation.partitions';
+/** 第十七条: the last-run bookkeeping ingest keeps (latest run and success per interface, latest success per resource), as SQL. */
+export { INTERFACE_RUN_TIMES, RESOURCE_RUN_TIMES } from './aggregation.sql';
+export { InterfaceRunTimes, ResourceRunTimes } from './run-times.entity';
+export { InterfaceRunTimesResolver, ResourceRunTimesResolver } from './run-times.resolver';

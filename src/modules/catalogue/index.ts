@@ -57,4 +57,4 @@ export { ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';
 /** 第五条: entries waiting on a review step, as SQL for the to-dos. */
 export { RESOURCES_UNDER_REVIEW } from './resource-review.sql';
-export { itemisedResourcesSql, liveResourcesOfProjectsSql, RESOURCE_HEADS, resourceAggregatedUpdateSql } from './resource.sql';
+export { itemisedResourcesSql, liveResourcesOfProjectsSql, RESOURCE_HEADS } from './resource.sql';

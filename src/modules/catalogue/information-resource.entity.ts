@@ -4,7 +4,6 @@ import {
   CreatedAtColumn,
   IdColumn,
   LockVersionColumn,
-  OptionalInstantColumn,
   OptionalTextColumn,
   RestrictedReference,
   UpdatedAtColumn,
@@ -141,9 +140,6 @@ export class InformationResource {
 
   @OptionalTextColumn('停用理由 — why it was retired')
   retireReason: string | null;
-
-  @OptionalInstantColumn('最近一次成功归集时间（任一接口）— last successful aggregation over any of its interfaces, kept on ingest')
-  lastAggregatedAt: Date | null;
 
   @Field(() => Int, { description: '当前版本号 — version the entry is at (the published one once published); a revision under way is the next (第五条)' })
   @Column('int', { default: 1 })

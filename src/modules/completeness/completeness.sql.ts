@@ -1,5 +1,6 @@
 import { itemisedResourcesSql, liveResourcesOfProjectsSql, malformedItemsSql, RESOURCE_HEADS, UpdateFrequency } from '../catalogue';
 import { interfacePresenceSql, mountedInterfacesSql } from '../sharing';
+import { INTERFACE_RUN_TIMES, RESOURCE_RUN_TIMES } from '../aggregation';
 import { GapReason } from './completeness.enums';
 
 /**
@@ -44,10 +45,11 @@ export const freshSql = (lastSuccess: string, frequency: string, at: string, gra
  * last_success_at); `at` a timestamptz and `graceHours` an int SQL expression.
  */
 export const staleInterfacesSql = (at: string, graceHours: string) => `
-  SELECT i.id AS interface_id, i.resource_id, r.project_id, r.provider_id, i.last_success_at
+  SELECT i.id AS interface_id, i.resource_id, r.project_id, r.provider_id, t.last_success_at
     FROM (${mountedInterfacesSql()}) i JOIN (${RESOURCE_HEADS}) r ON r.id = i.resource_id
-   WHERE r.status <> 'RETIRED' AND i.last_success_at IS NOT NULL
-     AND NOT ${freshSql('i.last_success_at', 'r.update_frequency', at, graceHours)}`;
+    JOIN (${INTERFACE_RUN_TIMES}) t ON t.interface_id = i.id
+   WHERE r.status <> 'RETIRED' AND t.last_success_at IS NOT NULL
+     AND NOT ${freshSql('t.last_success_at', 'r.update_frequency', at, graceHours)}`;
 
 /** Blank: null, or nothing but spaces. */
 const blank = (column: string) => `coalesce(btrim(${column}), '') = ''`;
@@ -68,7 +70,7 @@ const CHECKED = `
     -- 第九条: an interface counts until it is withdrawn; 第十七条: aggregation needs it mounted (the sharing module's interfacePresenceSql).
     ${interfacePresenceSql('SELECT id FROM scoped')}
   ), res AS MATERIALIZED (
-    SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, r.last_aggregated_at, r.sharing_type, r.open_type,
+    SELECT r.id, r.code, r.project_id, r.status, r.update_frequency, t.last_aggregated_at, r.sharing_type, r.open_type,
            r.status = 'PUBLISHED' AS published,
            -- 共享类型: UNCONDITIONAL and CONDITIONAL resources are the ones to share and aggregate (第九条、第十七条).
            coalesce(r.sharing_type IN ('UNCONDITIONAL', 'CONDITIONAL'), false) AS shareable,
@@ -91,13 +93,14 @@ const CHECKED = `
            m.names AS malformed_names,
            coalesce(i.has_interface, false) AS has_interface,
            coalesce(i.is_mounted, false) AS is_mounted,
-           -- 第十七条 归集率: last_aggregated_at is kept by ingest over all the resource's interfaces, including
+           -- 第十七条 归集率: last_aggregated_at is kept by ingest (the aggregation module's bookkeeping) over all the resource's interfaces, including
            -- one withdrawn since: the data did reach the platform, so it still counts as aggregated (and
            -- will turn STALE once no mounted interface brings fresh data).
-           r.last_aggregated_at IS NOT NULL AS aggregated,
+           t.last_aggregated_at IS NOT NULL AS aggregated,
            -- 及时率: the last success within one update window plus the grace; IRREGULAR (or no frequency) is never stale.
-           ${freshSql('r.last_aggregated_at', 'r.update_frequency', '$3', '$4')} AS fresh
+           ${freshSql('t.last_aggregated_at', 'r.update_frequency', '$3', '$4')} AS fresh
       FROM scoped r
+      LEFT JOIN (${RESOURCE_RUN_TIMES}) t ON t.resource_id = r.id
       LEFT JOIN itemised d ON d.resource_id = r.id
       LEFT JOIN malformed m ON m.resource_id = r.id
       LEFT JOIN interfaced i ON i.resource_id = r.id

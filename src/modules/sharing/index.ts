@@ -7,4 +7,4 @@ export { SharingInterface } from './sharing-interface.entity';
 export { INTERFACE_KIND_LABEL, InterfaceKind, MOUNT_STATUS_LABEL, MountStatus } from './sharing.enums';
 export { consumerJoinResource, sharingListProblems } from './interface.rules';
 export { ProjectInterfacesResolver, ResourceInterfacesResolver } from './resource-interfaces.resolver';
-export { interfacePresenceSql, interfaceRunTimesUpdateSql, interfacesAmongSql, mountedInterfacesSql } from './interface.sql';
+export { interfacePresenceSql, interfacesAmongSql, mountedInterfacesSql } from './interface.sql';

@@ -1,31 +1,15 @@
 import { MountStatus } from './sharing.enums';
 
-/**
- * 第十七条: the aggregation runs just recorded move each interface's last run and last success
- * forward, never back (GREATEST ignores NULL); an interface whose times would not move is not
- * written. `runs` names a relation of (interface_id, ran_at, outcome), e.g. a CTE of the caller's
- * statement (the aggregation module's INSERT … RETURNING).
- */
-export const interfaceRunTimesUpdateSql = (runs: string) => `
-    UPDATE sharing_interface i
-       SET last_run_at = GREATEST(i.last_run_at, n.last_run_at),
-           last_success_at = GREATEST(i.last_success_at, n.last_success_at)
-      FROM (SELECT interface_id, max(ran_at) AS last_run_at, max(ran_at) FILTER (WHERE outcome = 'SUCCEEDED') AS last_success_at
-              FROM ${runs} GROUP BY interface_id) n
-     WHERE i.id = n.interface_id
-       AND (i.last_run_at IS DISTINCT FROM GREATEST(i.last_run_at, n.last_run_at)
-            OR i.last_success_at IS DISTINCT FROM GREATEST(i.last_success_at, n.last_success_at))`;
-
 /** SQL statement: the interfaces among `ids` (an SQL uuid[] expression), columns id, resource_id, mount_status. */
 export const interfacesAmongSql = (ids: string) => `
   SELECT i.id, i.resource_id, i.mount_status FROM sharing_interface i WHERE i.id = ANY(${ids})`;
 
 /**
- * SQL statement: the mounted interfaces (第十七条), columns id, resource_id, last_success_at;
- * `among`, when given, an SQL uuid[] expression restricting them.
+ * SQL statement: the mounted interfaces (第十七条), columns id, resource_id (their last runs are the
+ * aggregation module's bookkeeping); `among`, when given, an SQL uuid[] expression restricting them.
  */
 export const mountedInterfacesSql = (among?: string) => `
-  SELECT i.id, i.resource_id, i.last_success_at FROM sharing_interface i
+  SELECT i.id, i.resource_id FROM sharing_interface i
    WHERE i.mount_status = '${MountStatus.MOUNTED}'${among ? ` AND i.id = ANY(${among})` : ''}`;
 
 /**

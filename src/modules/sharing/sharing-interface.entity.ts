@@ -66,12 +66,6 @@ export class SharingInterface {
   @OptionalTextColumn('撤销挂接的理由 — why it was withdrawn')
   withdrawReason: string | null;
 
-  @OptionalInstantColumn('最近一次归集时间 — last aggregation run, kept on ingest')
-  lastRunAt: Date | null;
-
-  @OptionalInstantColumn('最近一次成功归集时间 — last successful aggregation run, kept on ingest')
-  lastSuccessAt: Date | null;
-
   @CreatedAtColumn()
   createdAt: Date;
 
