@@ -135,6 +135,17 @@ export async function databaseBefore(migration: string): Promise<{ ds: DataSourc
   };
 }
 
+/** For a migration's spec, in plain SQL (the entities may describe a later schema): one organisation leading one project. */
+export async function plainProject(ds: DataSource): Promise<{ organizationId: string; projectId: string }> {
+  const [org] = await ds.query(`INSERT INTO organization (name, credit_code, kind) VALUES ('甲单位', '11321302MB0000001A', 'DEPARTMENT') RETURNING id`);
+  const [project] = await ds.query(
+    `INSERT INTO project (code, name, lead_unit_id, category, plan_year, total_budget, status, row_version)
+     VALUES ('SC-2027-0001', '测试项目', $1, 'NEW', 2027, 500000, 'APPROVED', 1) RETURNING id`,
+    [org.id],
+  );
+  return { organizationId: org.id, projectId: project.id };
+}
+
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
 export async function startTestHub(
   env: NodeJS.ProcessEnv = {},
