@@ -6,7 +6,7 @@
  * captured; undone, the values are back on the catalogue rows.
  */
 import type { DataSource } from 'typeorm';
-import { databaseBefore } from './support/hub';
+import { databaseBefore, plainProject } from './support/hub';
 
 let ds: DataSource;
 let drop: (() => Promise<void>) | undefined;
@@ -21,18 +21,13 @@ const columnsOf = async (table: string) =>
     .sort();
 
 it('moves the last-run columns into the narrow rows and back', async () => {
-  const [org] = await ds.query(`INSERT INTO organization (name, credit_code, kind) VALUES ('甲单位', '11321302MB0000001A', 'DEPARTMENT') RETURNING id`);
-  const [project] = await ds.query(
-    `INSERT INTO project (code, name, lead_unit_id, category, plan_year, total_budget, status, row_version)
-     VALUES ('SC-2027-0001', '测试项目', $1, 'NEW', 2027, 500000, 'APPROVED', 1) RETURNING id`,
-    [org.id],
-  );
+  const { organizationId, projectId } = await plainProject(ds);
   const resource = async (code: string, lastAggregatedAt: string | null) =>
     (
       await ds.query(
         `INSERT INTO information_resource (code, project_id, status, catalogue_kind, classification_code, name, provider_id, format, last_aggregated_at)
          VALUES ($1, $2, 'PUBLISHED', 'DEPARTMENTAL', '301001', $1, $3, 'DATABASE', $4) RETURNING id`,
-        [code, project.id, org.id, lastAggregatedAt],
+        [code, projectId, organizationId, lastAggregatedAt],
       )
     )[0].id as string;
   const aggregated = await resource('301001/000001', '2027-03-01T08:00:00.000Z');

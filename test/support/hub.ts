@@ -160,8 +160,21 @@ export async function databaseBefore(migration: string): Promise<{ ds: DataSourc
   };
 }
 
+<<<<<<< HEAD
 /** Waits `ms`: time for a request to reach its lock, never a timed assertion. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+=======
+/** For a migration's spec, in plain SQL (the entities may describe a later schema): one organisation leading one project. */
+export async function plainProject(ds: DataSource): Promise<{ organizationId: string; projectId: string }> {
+  const [org] = await ds.query(`INSERT INTO organization (name, credit_code, kind) VALUES ('甲单位', '11321302MB0000001A', 'DEPARTMENT') RETURNING id`);
+  const [project] = await ds.query(
+    `INSERT INTO project (code, name, lead_unit_id, category, plan_year, total_budget, status, row_version)
+     VALUES ('SC-2027-0001', '测试项目', $1, 'NEW', 2027, 500000, 'APPROVED', 1) RETURNING id`,
+    [org.id],
+  );
+  return { organizationId: org.id, projectId: project.id };
+}
+>>>>>>> ingest
 
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
 export async function startTestHub(

@@ -1,13 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LockVersionColumn,
-  OptionalTextColumn,
-  RestrictedReference,
-  UpdatedAtColumn,
-} from '../../common/columns';
+import { CreatedAtColumn, IdColumn, LockVersionColumn, OptionalTextColumn, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
 import { DateScalar } from '../../graphql/scalars';
 import { Organization } from '../organization';
 import { Project } from '../project';
