@@ -160,10 +160,9 @@ export async function databaseBefore(migration: string): Promise<{ ds: DataSourc
   };
 }
 
-<<<<<<< HEAD
 /** Waits `ms`: time for a request to reach its lock, never a timed assertion. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-=======
+
 /** For a migration's spec, in plain SQL (the entities may describe a later schema): one organisation leading one project. */
 export async function plainProject(ds: DataSource): Promise<{ organizationId: string; projectId: string }> {
   const [org] = await ds.query(`INSERT INTO organization (name, credit_code, kind) VALUES ('甲单位', '11321302MB0000001A', 'DEPARTMENT') RETURNING id`);
@@ -174,7 +173,6 @@ export async function plainProject(ds: DataSource): Promise<{ organizationId: st
   );
   return { organizationId: org.id, projectId: project.id };
 }
->>>>>>> ingest
 
 /** `organizations`: the demo organisations only (the default); `demo`: the whole demo district. */
 export async function startTestHub(
