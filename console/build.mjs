@@ -39,6 +39,9 @@ async function enumLabels() {
     if (!isEnumType(type) || type.name.startsWith('__')) continue;
     labels[type.name] = Object.fromEntries(type.getValues().map((v) => [v.name, (v.description ?? v.name).split(/\s*— /)[0].trim()]));
   }
+  // Each mutation by the Chinese name its description starts with, for the audit log's operations.
+  const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
+  labels.Mutation = Object.fromEntries(mutations.map((m) => [m.name, (m.description ?? m.name).split(/\s*— /)[0].split('\n')[0].trim()]));
   return labels;
 }
 const labels = await enumLabels();

@@ -405,7 +405,7 @@ describe('acceptanceRecordResult (第九条、第二十六条)', () => {
         code: 'RULE_VIOLATION',
         field: ['input', 'overrideReason'], // the field that lets it pass
         article: '第九条',
-        message: expect.stringMatching(new RegExp(`${label}为 50%（1/2），低于通过阈值 100%；确需通过的，须填写低于阈值通过的理由（overrideReason）`)),
+        message: expect.stringMatching(new RegExp(`${label}为 50%（1/2），低于通过阈值 100%；确需通过的，须填写完整性未达标仍通过的理由`)),
       });
       await expectRefused(A.result, input, office, [
         figure('catalogued', '编目率'),

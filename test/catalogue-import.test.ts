@@ -104,6 +104,23 @@ describe('POST /catalogue/import', () => {
     expect(await counts()).toEqual({ resources: before.resources + 3, items: before.items + 3 + 2 + 3, interfaces: before.interfaces + 1 });
   });
 
+  it('a file of rows without codes imported again updates the entries its first import made (one name per project, 第八条)', async () => {
+    const file = await filledTemplate(template, [row({ 信息资源名称: '无码资源甲', 目: '020' }), row({ 信息资源名称: '无码资源乙', 目: '021' })], []);
+    const first = await upload(hub, q(), file, 'codeless.xlsx', edu);
+    expect(first.body).toMatchObject({ written: true, created: 2, updated: 0, errorCount: 0 });
+    const before = await counts();
+    const again = await upload(hub, q(), file, 'codeless.xlsx', edu);
+    expect(again.body).toMatchObject({ written: true, created: 0, updated: 2, errorCount: 0 });
+    expect(await counts()).toEqual(before);
+    // two rows without a code and of one name in one file: the second is the row's error, nothing is written
+    const twice = await filledTemplate(template, [row({ 信息资源名称: '无码资源丙', 目: '022' }), row({ 信息资源名称: '无码资源丙', 目: '022' })], []);
+    const refused = await upload(hub, q(), twice, 'twice.xlsx', edu);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: any) => [e.row, e.column, e.code])).toEqual([[4, '信息资源名称', 'DUPLICATE']]);
+    expect(refused.body.errors[0].message).toContain('第 3 行');
+    expect(await counts()).toEqual(before);
+  });
+
   it('reports every error of every row with sheet, row, column and code, and writes nothing', async () => {
     const before = await counts();
     const file = await filledTemplate(

@@ -144,6 +144,18 @@ describe('coBuildingAccept', () => {
     expect(again.userErrors).toEqual([
       { code: 'INVALID_TRANSITION', field: ['input', 'projectId'], message: '本单位已接受共建该项目，不能再次答复', article: '第十四条' },
     ]);
+    // the history names the step in Chinese with its article, for the console
+    const BUILDS = `query ($id: ID!) { project(id: $id) { viewerBuilds history(first: 50) { edges { node { action actionLabel article } } } } }`;
+    const seen = async (token: string) => (await hub.gql(BUILDS, { id }, token)).data.project;
+    expect(nodes((await seen(health)).history).filter((t: any) => t.action === 'coBuildingAccept')).toEqual([
+      { action: 'coBuildingAccept', actionLabel: '接受共建', article: '第十四条' },
+    ]);
+    // 第八条、第十四条: the lead and the accepted co-builder build it (and so may change it, 第十三条); another unit and the bureau only read it
+    expect((await seen(education)).viewerBuilds).toBe(true);
+    expect((await seen(health)).viewerBuilds).toBe(true);
+    expect((await run(hub, M.declare, { projectId: id }, education)).userErrors).toEqual([]);
+    expect((await seen(await hub.token(Role.BIG_DATA_BUREAU))).viewerBuilds).toBe(false);
+    expect((await seen(await hub.token(Role.LEADING_GROUP_OFFICE))).viewerBuilds).toBe(false);
   });
 
   it('keeps an answer when the scheme is changed, and proposes again a unit named after it declined', async () => {

@@ -6,7 +6,7 @@
  * office's acceptance of it (第九条、第三十三条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, idle, journey } from './support/console';
+import { choose, consoleJourneys, fieldError, idle, journey } from './support/console';
 
 jest.setTimeout(240_000);
 
@@ -105,6 +105,9 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   await choose(page, '验收结果', '通过');
   await page.getByLabel('验收日期').fill(beijing());
   await page.getByLabel('验收日期').press('Tab');
+  // A passed acceptance without its report's documents is refused beside each document's field (第二十六条).
+  await page.getByRole('button', { name: '登记结果' }).click();
+  await fieldError(page, '技术开发文档（文件名）').getByText('须提交「技术开发文档」（第二十六条）').waitFor();
   for (const [label, file] of [
     ['信息资源共享清单（文件名）', '共享清单.xlsx'],
     ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
@@ -136,7 +139,10 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   await page.goto(`${ctx.hub.url}/console/projects/SC-2025-0007`);
   const card = page.locator('.ant-card', { hasText: '限期整改（第三十三条）' });
   await card.getByText(due).waitFor();
-  expect(await card.getByRole('list', { name: '整改问题清单' }).locator('li').count()).toBe(ordered.rectification.findings.length);
+  // the findings may render a moment after the due date: wait for the last one, then count them
+  const findings = card.getByRole('list', { name: '整改问题清单' }).locator('li');
+  await findings.nth(ordered.rectification.findings.length - 1).waitFor();
+  expect(await findings.count()).toBe(ordered.rectification.findings.length);
   await card.getByRole('button', { name: '报告整改情况' }).click();
   await card.getByText('请填写整改情况').waitFor();
   await page.getByLabel('整改情况').fill('已完成未挂接资源的挂接，归集任务恢复');

@@ -60,6 +60,22 @@ describe('GET /completeness/report.xlsx', () => {
     const eduName = eduRow[0];
     const gaps = wb.worksheets.find((w) => w.name.startsWith('缺口-') && w.name.includes(eduName.slice(0, 10)))!;
     expect(sheetRows(gaps, 3).map((r) => [r[0], r[1]])).toEqual(expect.arrayContaining([['301009/000001', GAP_REASON_LABEL.NOT_PUBLISHED]]));
+    // each gap names the entry, its project, its provider and its review status, so a reader can act on it
+    expect((gaps.getRow(2).values as string[]).slice(1)).toEqual([
+      '信息资源代码',
+      '缺口原因',
+      '说明',
+      '信息资源名称',
+      '项目编号',
+      '项目名称',
+      '提供单位',
+      '审核状态',
+    ]);
+    const unpublished = sheetRows(gaps, 3).find((r) => r[0] === '301009/000001' && r[1] === GAP_REASON_LABEL.NOT_PUBLISHED)!;
+    expect(unpublished.slice(4, 8)).toEqual([expect.stringMatching(/^SC-/), expect.any(String), eduName, expect.any(String)]);
+    expect(unpublished[3]).not.toBe('');
+    // the ratios are numbers shown as percentages
+    expect(summary.getRow(5).getCell(6).numFmt).toBe('0.00%');
     // Every cell a user reads is Chinese: no gap reason or other enum value of the schema as its English code.
     expect(englishEnumCodes().has('NOT_PUBLISHED')).toBe(true);
     expect(englishCells(wb, () => true)).toEqual([]);

@@ -161,6 +161,21 @@ describe('GraphQL IDE', () => {
         await page.keyboard.press('Control+Enter');
         await page.locator('.graphiql-response .CodeMirror', { hasText: 'BIG_DATA_BUREAU' }).waitFor({ state: 'visible' });
 
+        // Signed into the console in the same browser (its cookie) and no token: the IDE's requests carry the
+        // CSRF header of the hub's own pages, so the cookie's caller is answered, not CSRF_REFUSED.
+        const signIn = await page.context().request.post(`${hub.url}/auth/session`, { data: await hub.credentials(Role.AUDITOR) });
+        expect(signIn.ok()).toBe(true);
+        await signIn.body();
+        auth = nextAuth();
+        await page.locator('#token').fill('');
+        await page.locator('#token').press('Enter');
+        expect(await auth).toBeUndefined();
+        await page.locator('.graphiql-query-editor .CodeMirror').click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('{ viewer { userId roles ');
+        await page.keyboard.press('Control+Enter');
+        await page.locator('.graphiql-response .CodeMirror', { hasText: 'AUDITOR' }).waitFor({ state: 'visible' });
+
         // Opening a dialog injects no style the CSP would refuse.
         await page.locator('button[aria-label="Open settings dialog"]').click();
         await page.locator('.graphiql-dialog').waitFor({ state: 'visible' });

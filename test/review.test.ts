@@ -312,9 +312,22 @@ describe('projectApprove waits for the expert review (第十条)', () => {
       { code: 'RULE_VIOLATION', article: '第十条', message: '1 位专家的评审意见为「不通过」，不能列入年度计划' },
     ]);
     await opine({ projectId }, LI, 'PASS', '说明与已建系统的边界后同意。'); // revised before the decision
+    // 第十条: while declared, the plan waits in the office's to-dos (and only the office's)
+    const plans = async (token: string) =>
+      (
+        await hub.gql(`{ todoItems(first: 50, filter: { kind: PLAN_DECISION }) { edges { node { kind article rule project { id } } } } }`, {}, token)
+      ).data.todoItems.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.project.id === projectId);
+    expect(await plans(office)).toEqual([
+      { kind: 'PLAN_DECISION', article: '第十条', rule: expect.stringContaining('列入年度建设计划'), project: { id: projectId } },
+    ]);
+    expect(await plans(unit)).toEqual([]);
+    expect(await plans(await asExpert(LI))).toEqual([]);
     const { project, userErrors } = await run(hub, M.approve, approve, office);
     expect(userErrors).toEqual([]);
     expect(project.status).toBe('APPROVED');
+    expect(await plans(office)).toEqual([]);
   });
 
   it('reviews each declaration anew: after a rejection and a new declaration the earlier opinions do not count', async () => {

@@ -57,7 +57,8 @@ const MENU: Entry[] = [
 function home(viewer: Viewer): string {
   if (hasRole(viewer, 'BIG_DATA_BUREAU', 'AUDITOR', 'ADMIN')) return '/dashboard';
   if (hasRole(viewer, 'PROJECT_UNIT')) return '/projects';
-  if (hasRole(viewer, 'LEADING_GROUP_OFFICE', 'EXPERT')) return '/acceptance';
+  // The office and the experts work from what waits for them: plans and applications to review or decide (第六条、第十条、第二十五条).
+  if (hasRole(viewer, 'LEADING_GROUP_OFFICE', 'EXPERT')) return '/todos';
   return '/catalogue';
 }
 

@@ -40,20 +40,5 @@ export const percent = (ratio: number | null | undefined) => (ratio === null || 
 
 export const yuan = (amount: string) => `¥${Number(amount).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
 
-/** The step names of a project's history (the `action` of its transitions). */
-const ACTIONS: Record<string, string> = {
-  projectCreate: '新建项目',
-  projectUpdate: '修改项目',
-  projectDeclare: '申报项目',
-  projectApprove: '列入年度计划',
-  projectReject: '退回项目',
-  projectStartConstruction: '开始建设',
-  projectGoLive: '上线试运行',
-  projectRequestChange: '申请变更',
-  acceptanceApply: '申请竣工验收',
-  acceptancePass: '验收通过',
-  acceptanceFail: '验收不合格',
-  acceptanceFile: '验收备案',
-  operationStart: '转入运维',
-};
-export const actionName = (action: string) => ACTIONS[action] ?? action;
+/** A mutation (an audit entry's operation) by its Chinese name, from the schema's description. */
+export const actionName = (operation: string) => labels.Mutation?.[operation] ?? operation;

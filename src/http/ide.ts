@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CSRF_HEADER } from '../common/csrf';
 import { send, sendNoSuchFile, sendPage, sendReadOnly } from './static-files';
 
 /*
@@ -25,7 +26,8 @@ const BOOT_JS = `'use strict';
 
   function fetcher(token) {
     return function (params, opts) {
-      var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, opts && opts.headers);
+      // A developer signed into the console in this browser sends its cookie too: the IDE is one of the hub's own pages.
+      var headers = Object.assign({ 'content-type': 'application/json', accept: 'application/json', '${CSRF_HEADER}': '1' }, opts && opts.headers);
       if (token) headers.authorization = 'Bearer ' + token;
       return fetch('/graphql', { method: 'POST', headers: headers, body: JSON.stringify(params) })
         .then(function (res) { return res.json(); });

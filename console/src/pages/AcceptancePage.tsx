@@ -102,12 +102,28 @@ async function documentsOf(kinds: string[], names: Record<string, string>) {
   );
 }
 
-function DocumentFields({ kinds }: { kinds: string[] }) {
+/**
+ * One file name per kind; each required one is checked beside its field before the API is asked, as the
+ * API checks it (第二十五条 for the application, 第二十六条 for a passed acceptance).
+ */
+function DocumentFields({ kinds, article, required }: { kinds: string[]; article: string; required: (get: (name: string) => unknown) => boolean }) {
   return (
     <Row gutter={16}>
       {kinds.map((k) => (
         <Col xs={24} md={12} key={k}>
-          <Form.Item label={`${label('AcceptanceDocumentKind', k)}（文件名）`} name={['documents', k]}>
+          <Form.Item
+            label={`${label('AcceptanceDocumentKind', k)}（文件名）`}
+            name={['documents', k]}
+            dependencies={['result']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_: unknown, value: string | undefined) =>
+                  !required(getFieldValue) || value?.trim()
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(`须提交「${label('AcceptanceDocumentKind', k)}」（${article}）`)),
+              }),
+            ]}
+          >
             <Input placeholder="如：验收报告.pdf" />
           </Form.Item>
         </Col>
@@ -160,7 +176,7 @@ function ResultForm({ applicationId, done }: { applicationId: string; done: () =
             <DatePicker />
           </Form.Item>
         </Space>
-        <DocumentFields kinds={REPORT_DOCUMENTS} />
+        <DocumentFields kinds={REPORT_DOCUMENTS} article="第二十六条" required={(get) => get('result') === 'PASSED'} />
         <Form.Item label="完整性未达标仍通过的理由" name="overrideReason" extra="完整性低于验收阈值时必填（第九条）">
           <Input.TextArea rows={2} />
         </Form.Item>
@@ -222,7 +238,7 @@ function ApplyForm({ projectId, done }: { projectId: string; done: () => void })
     <Card title="申请竣工验收（第二十五条：试运行结束后一个月内）" size="small">
       <ErrorList errors={errors} />
       <Form form={form} layout="vertical" onFinish={(v) => save(v).catch((e) => message.error(e.message))}>
-        <DocumentFields kinds={APPLY_DOCUMENTS} />
+        <DocumentFields kinds={APPLY_DOCUMENTS} article="第二十五条" required={() => true} />
         <Button type="primary" htmlType="submit">
           提交申请
         </Button>

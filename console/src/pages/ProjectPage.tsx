@@ -7,7 +7,7 @@ import { applyUserErrors, ErrorList, withArticle } from '../components/errors';
 import { GapList } from '../components/GapList';
 import { Oversight } from '../components/Oversight';
 import { FigureCards, Figures } from '../figures';
-import { actionName, day, label, when, yuan } from '../format';
+import { day, label, when, yuan } from '../format';
 import { Link, useRoute } from '../router';
 import { hasRole, useViewer } from '../session';
 
@@ -140,6 +140,14 @@ function StepButton({ project, action, done }: { project: { id: string; code: st
   );
 }
 
+interface Transition {
+  id: string;
+  actionLabel: string;
+  article: string | null;
+  fromStatus: string | null;
+  toStatus: string;
+}
+
 export default function ProjectPage({ code }: { code: string }) {
   const viewer = useViewer();
   const q = useQuery('Project', { code });
@@ -147,9 +155,12 @@ export default function ProjectPage({ code }: { code: string }) {
   if (!q.data) return <Loading />;
   const p = q.data.project;
   if (!p) return <Alert type="warning" showIcon message={`没有项目 ${code}，或无权查看`} />;
-  const mine = (p.nextActions as NextAction[]).filter((a) => hasRole(viewer, a.role));
-  const others = (p.nextActions as NextAction[]).filter((a) => !hasRole(viewer, a.role));
-  const editable = hasRole(viewer, 'PROJECT_UNIT') && ['DRAFT', 'REJECTED'].includes(p.status);
+  // A unit acts only on the projects it builds (第十三条); other units see the steps, not the buttons.
+  const builds = hasRole(viewer, 'PROJECT_UNIT') && p.viewerBuilds === true;
+  const takes = (a: NextAction) => hasRole(viewer, a.role) && (a.role !== 'PROJECT_UNIT' || builds);
+  const mine = (p.nextActions as NextAction[]).filter(takes);
+  const others = (p.nextActions as NextAction[]).filter((a) => !takes(a));
+  const editable = builds && ['DRAFT', 'REJECTED'].includes(p.status);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/projects">项目</Link> }, { title: p.code }]} />
@@ -159,8 +170,9 @@ export default function ProjectPage({ code }: { code: string }) {
         </Typography.Title>
         <StatusTag type="ProjectStatus" value={p.status} />
         {editable ? <Link to={`/projects/${p.code}/edit`}>修改项目</Link> : null}
-        {hasRole(viewer, 'PROJECT_UNIT') ? <Link to={`/resources/new?project=${p.id}`}>登记信息资源</Link> : null}
-        {hasRole(viewer, 'PROJECT_UNIT') ? <Link to={`/projects/${p.code}/import`}>Excel 批量导入</Link> : null}
+        {builds ? <Link to={`/resources/new?project=${p.id}`}>登记信息资源</Link> : null}
+        {builds ? <Link to={`/projects/${p.code}/import`}>Excel 批量导入</Link> : null}
+        {hasRole(viewer, 'PROJECT_UNIT') && !builds ? <Tag>非本单位承建，仅可查看（第十三条）</Tag> : null}
       </Space>
       <Card title="项目进度">
         <Lifecycle status={p.status} />
@@ -256,16 +268,17 @@ export default function ProjectPage({ code }: { code: string }) {
         </Card>
       ) : null}
       <Card title="状态变更记录">
-        <Table
+        <Table<Transition>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={p.history.edges.map((e: { node: unknown }) => e.node)}
+          dataSource={p.history.edges.map((e: { node: Transition }) => e.node)}
           columns={[
             { title: '时间', dataIndex: 'at', render: when },
-            { title: '操作', dataIndex: 'action', render: actionName },
+            { title: '操作', key: 'action', render: (_: unknown, t: Transition) => `${t.actionLabel}${t.article ? `（${t.article}）` : ''}` },
             { title: '由', dataIndex: 'fromStatus', render: (s: string | null) => label('ProjectStatus', s) },
-            { title: '至', dataIndex: 'toStatus', render: (s: string) => label('ProjectStatus', s) },
+            // A step that keeps the status (an edit, a co-building answer, a rectification report) says so.
+            { title: '至', key: 'to', render: (_: unknown, t: Transition) => (t.toStatus === t.fromStatus ? '状态不变' : label('ProjectStatus', t.toStatus)) },
             { title: '角色', dataIndex: 'actorRole', render: (r: string) => label('Role', r) },
             { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
           ]}

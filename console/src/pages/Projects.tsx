@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, StatusTag, useConnection } from '../components/common';
 import { label, options, yuan } from '../format';
@@ -21,12 +21,16 @@ export default function Projects() {
   const { go, search } = useRoute();
   const [status, setStatus] = useState<string | undefined>(search.get('status') ?? undefined);
   const [name, setName] = useState('');
-  const paged = useConnection<Row>('Projects', { filter: { status, nameContains: name || undefined } }, (d) => d.projects);
+  // A unit sees every project in the annual plan (第十条) but builds only some (第八条、第十四条): those first.
+  const unit = hasRole(viewer, 'PROJECT_UNIT') && viewer.organization ? viewer.organization.id : null;
+  const [ownOnly, setOwnOnly] = useState(search.get('all') !== '1');
+  const organizationId = unit && ownOnly ? unit : undefined;
+  const paged = useConnection<Row>('Projects', { filter: { status, nameContains: name || undefined, organizationId } }, (d) => d.projects);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {hasRole(viewer, 'PROJECT_UNIT') ? '本单位项目' : '政务信息化项目'}
+          {unit && ownOnly ? '本单位项目' : '政务信息化项目'}
         </Typography.Title>
         {hasRole(viewer, 'PROJECT_UNIT') ? (
           <Button type="primary" onClick={() => go('/projects/new')}>
@@ -47,6 +51,11 @@ export default function Projects() {
           options={options('ProjectStatus')}
           style={{ width: 200 }}
         />
+        {unit ? (
+          <Checkbox checked={ownOnly} onChange={(e) => setOwnOnly(e.target.checked)}>
+            只看本单位牵头或共建的项目
+          </Checkbox>
+        ) : null}
       </Space>
       <PagedTable<Row>
         paged={paged}

@@ -146,7 +146,7 @@ export function thresholdProblems(counts: CompletenessCounts, thresholds: Config
     out.push(
       userError(
         UserErrorCode.RULE_VIOLATION,
-        `验收快照的${FIGURE_NAMES[figure]}为 ${percent(numerator / denominator)}（${numerator}/${denominator}），低于通过阈值 ${percent(threshold)}；确需通过的，须填写低于阈值通过的理由（overrideReason）`,
+        `验收快照的${FIGURE_NAMES[figure]}为 ${percent(numerator / denominator)}（${numerator}/${denominator}），低于通过阈值 ${percent(threshold)}；确需通过的，须填写完整性未达标仍通过的理由`,
         ['input', 'overrideReason'],
         '第九条',
       ),

@@ -117,7 +117,7 @@ export class AcceptanceService {
       errors.push(
         userError(
           UserErrorCode.INVALID,
-          '仅在完整性低于阈值仍予通过（填写 overrideReason）时，可同时责令限期整改',
+          '仅在完整性低于阈值仍予通过（填写完整性未达标仍通过的理由）时，可同时责令限期整改',
           ['input', 'rectificationDueOn'],
           '第三十三条',
         ),

@@ -51,7 +51,7 @@ export class IdentityService {
     const cookie = readSessionCookie(req, this.config);
     if (!cookie) return null;
     if (!csrfSafe(req, this.config.publicUrl)) {
-      throw hubError(ErrorCode.CSRF_REFUSED, `以会话 Cookie 登录的写请求须带 ${CSRF_HEADER} 请求头，且来自本平台页面`);
+      throw hubError(ErrorCode.CSRF_REFUSED, `以会话 Cookie 登录时，GET 以外的请求须带 ${CSRF_HEADER} 请求头，且来自本平台页面`);
     }
     return this.cookieCaller(cookie);
   }

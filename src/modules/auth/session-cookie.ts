@@ -5,8 +5,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../../config';
+import { CSRF_HEADER } from '../../common/csrf';
 
-export const CSRF_HEADER = 'x-csrf-protection';
+export { CSRF_HEADER };
 
 export const cookieName = (config: Pick<Config, 'cookieSecure'>) => (config.cookieSecure ? '__Host-hub_session' : 'hub_session');
 

@@ -53,7 +53,7 @@ export type { ItemShape } from './resource.rules';
 /** 第八条: malformed data items as SQL, the twin of itemProblems (completeness gap MALFORMED_ITEMS). */
 export { malformedItemsSql } from './data-item.sql';
 export { filteredResources, isVisibleTo, whereVisible } from './resource.search';
-export { ResourceService } from './resource.service';
+export { codeOfEntryNamed, ResourceService } from './resource.service';
 export type { ResourceBefore, ResourceChangeCheck } from './resource.service';
 /** 第五条: entries waiting on a review step, as SQL for the to-dos. */
 export { RESOURCES_UNDER_REVIEW } from './resource-review.sql';

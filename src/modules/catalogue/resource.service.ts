@@ -301,12 +301,10 @@ export class ResourceService {
 }
 
 /**
- * 第八条: one project's catalogue names each resource once: a second entry of the same name (or a
- * rename onto one) is refused naming the entry that has it. Retired entries free their name.
- * Serialised by the project row every writer of the project's catalogue locks first
- * (projectForChange, FOR UPDATE), so two writers cannot both pass.
+ * 第八条: the code of the project's entry (not retired) that has the name `name`, as published or in its
+ * pending revision, other than `selfId`; null when none has it. Retired entries free their name.
  */
-async function duplicateNameProblems(em: EntityManager, projectId: string, name: string, selfId: string | null): Promise<UserError[]> {
+export async function codeOfEntryNamed(em: EntityManager, projectId: string, name: string, selfId: string | null = null): Promise<string | null> {
   const [taken]: { code: string }[] = await em.query(
     `SELECT code FROM information_resource
       WHERE project_id = $1 AND name = $2 AND status <> $3 AND ($4::uuid IS NULL OR id <> $4::uuid)
@@ -316,8 +314,19 @@ async function duplicateNameProblems(em: EntityManager, projectId: string, name:
       LIMIT 1`,
     [projectId, name, ResourceStatus.RETIRED, selfId],
   );
+  return taken?.code ?? null;
+}
+
+/**
+ * 第八条: one project's catalogue names each resource once: a second entry of the same name (or a
+ * rename onto one) is refused naming the entry that has it.
+ * Serialised by the project row every writer of the project's catalogue locks first
+ * (projectForChange, FOR UPDATE), so two writers cannot both pass.
+ */
+async function duplicateNameProblems(em: EntityManager, projectId: string, name: string, selfId: string | null): Promise<UserError[]> {
+  const taken = await codeOfEntryNamed(em, projectId, name, selfId);
   if (!taken) return [];
-  return [userError(UserErrorCode.DUPLICATE, `本项目已有同名信息资源「${name}」（代码 ${taken.code}）`, ['input', 'name'], '第八条')];
+  return [userError(UserErrorCode.DUPLICATE, `本项目已有同名信息资源「${name}」（代码 ${taken}）`, ['input', 'name'], '第八条')];
 }
 
 export async function publishedBefore(em: EntityManager, resourceId: string): Promise<boolean> {

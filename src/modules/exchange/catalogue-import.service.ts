@@ -3,6 +3,7 @@ import type { RequestContext } from '../../common/request-context';
 import { UserError, UserErrorsException } from '../../common/user-error';
 import {
   CatalogueKind,
+  codeOfEntryNamed,
   DataGrade,
   OpenType,
   ResourceFormat,
@@ -138,6 +139,8 @@ class ImportRun {
   private readonly providers = new Map<string, string | null>();
   /** Resource codes given so far, row by code: a code twice in one file is an error, not an update. */
   private readonly codes = new Map<string, number>();
+  /** Names of the rows without a code, row by name: such a row names its entry by its name (第八条), so twice is an error. */
+  private readonly names = new Map<string, number>();
   private readonly errors: ImportError[] = [];
   private errorCount = 0;
   private dataRows = 0;
@@ -284,12 +287,19 @@ class ImportRun {
       const first = this.codes.get(code);
       if (first !== undefined) r.error(col('code'), 'DUPLICATE', `信息资源代码 ${code} 在本文件中重复（第 ${first} 行已填写）`);
       else this.codes.set(code, p.row);
+    } else if (name) {
+      const first = this.names.get(name);
+      if (first !== undefined) r.error(col('name'), 'DUPLICATE', `信息资源名称「${name}」在本文件中重复（第 ${first} 行已填写），同一项目内名称唯一（第八条）`);
+      else this.names.set(name, p.row);
     }
     // Without its required cells a row is not put through the rules: the missing cells are its errors.
     if (r.errors.some((e) => e.code === 'REQUIRED' || e.code === 'DUPLICATE') || !catalogueKind || !format || !name) return this.fail(r.errors);
     this.fail(r.errors); // the row still goes through the rules, for every other error it has
 
-    const existing = code ? await this.deps.resources.findOne(this.ctx, { code }) : null;
+    // 第八条: a row without a code names its entry by its name, one per project: a file imported again
+    // updates the entries its first import made instead of being refused as their duplicates.
+    const named = code ? null : await codeOfEntryNamed(this.ctx.transaction!, this.project.id, name);
+    const existing = code || named ? await this.deps.resources.findOne(this.ctx, { code: code ?? named }) : null;
     if (existing && existing.projectId !== this.project.id) {
       return this.fail([{ sheet: p.layout.sheet, row: p.row, column: '信息资源代码', code: 'DUPLICATE', message: `信息资源代码 ${code} 已属于其他项目` }]);
     }

@@ -12,13 +12,14 @@ import { FIGURE_NAMES } from '../acceptance';
 import { SnapshotContent, snapshotDelta, verifySnapshot } from '../acceptance';
 import type { AcceptanceService } from '../acceptance';
 import { INTERFACE_KIND_LABEL, MOUNT_STATUS_LABEL, InterfaceKind, MountStatus } from '../sharing';
-import { RESOURCE_STATUS_LABEL, ResourceStatus, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue';
+import { RESOURCE_STATUS_LABEL, resourceLoaders, ResourceStatus, UPDATE_FREQUENCY_LABEL, UpdateFrequency } from '../catalogue';
 import { GAP_REASON_LABEL, GapReason } from '../completeness';
 import type { CompletenessFilter } from '../completeness';
 import type { CompletenessService } from '../completeness';
 import type { CompletenessCounts } from '../completeness';
 import type { OrganizationService } from '../organization';
-import { ProjectStatus, STATUS_LABELS } from '../project';
+import { projectLoaders, ProjectStatus, STATUS_LABELS } from '../project';
+import { organizationLoaders } from '../organization';
 import { recordRow } from './catalogue-export';
 import { INTERFACE_COLUMNS, RESOURCE_COLUMNS, RESOURCE_FIELD_COLUMN } from './columns';
 import { UploadRefused } from './sheet-reader';
@@ -42,6 +43,11 @@ function figureCells(counts: CompletenessCounts): (number | null)[] {
 }
 
 const FIGURE_HEADERS = COMPLETENESS_FIGURES.flatMap((f) => [`${FIGURE_NAMES[f]}·分子`, `${FIGURE_NAMES[f]}·分母`, FIGURE_NAMES[f]]);
+
+/** The ratio columns of the figures (every third, after numerator and denominator) shown as percentages. */
+function percentColumns(sheet: ExcelJS.Worksheet, first: number): void {
+  COMPLETENESS_FIGURES.forEach((_, i) => (sheet.getColumn(first + i * 3 + 2).numFmt = '0.00%'));
+}
 
 function bold(row: ExcelJS.Row): void {
   row.font = { bold: true };
@@ -125,13 +131,32 @@ export async function completenessReport(deps: ReportDeps, ctx: RequestContext, 
   bold(sheet.addRow(['合计', '', summary.total.scope.projectIds.length, ...figureCells(summary.total.counts)]));
   sheet.getColumn(1).width = 36;
   sheet.getColumn(2).width = 22;
+  percentColumns(sheet, 4);
+  // Each gap with what a reader needs to act on it: the entry, its project, who provides it, where it stands.
+  const resources = resourceLoaders(deps.ds, 1).resourceById;
+  const projects = projectLoaders(deps.ds, 1).projectById;
+  const organizations = organizationLoaders(deps.ds).organizationById;
   for (const o of orgs) {
     const gaps = await deps.completeness.gaps(deps.ds.manager, o.scope.projectIds, summary.at);
     const ws = wb.addWorksheet(sheetName(wb, `缺口-${o.name}`), { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.addRow([`${o.name}（${o.creditCode}）`, `计算时点 ${beijing(summary.at)}`, `宽限 ${deps.config.timelinessGraceHours} 小时`]);
-    bold(ws.addRow(['信息资源代码', '缺口原因', '说明']));
-    for (const g of gaps) ws.addRow([g.resourceCode, GAP_REASON_LABEL[g.reason] ?? g.reason, g.detail ?? '']);
-    ws.columns.forEach((c, i) => (c.width = [18, 22, 80][i]));
+    bold(ws.addRow(['信息资源代码', '缺口原因', '说明', '信息资源名称', '项目编号', '项目名称', '提供单位', '审核状态']));
+    for (const g of gaps) {
+      const [r, p] = await Promise.all([resources.load(g.resourceId), projects.load(g.projectId)]);
+      const provider = r ? await organizations.load(r.providerId) : null;
+      const status = r ? (RESOURCE_STATUS_LABEL[r.status] ?? r.status) : '';
+      ws.addRow([
+        g.resourceCode,
+        GAP_REASON_LABEL[g.reason] ?? g.reason,
+        g.detail ?? '',
+        r?.name ?? '',
+        p?.code ?? '',
+        p?.name ?? '',
+        provider?.name ?? '',
+        status,
+      ]);
+    }
+    ws.columns.forEach((c, i) => (c.width = [18, 22, 60, 30, 16, 30, 24, 10][i]));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -197,6 +222,7 @@ export async function writeDossier(deps: ReportDeps, ctx: RequestContext, id: st
 
   const figures = wb.addWorksheet('快照·完整性');
   bold(figures.addRow(['指标', '分子', '分母', '比率']));
+  figures.getColumn(4).numFmt = '0.00%';
   for (const f of COMPLETENESS_FIGURES) {
     const c = content.completeness.counts[f];
     figures.addRow([FIGURE_NAMES[f], c.numerator, c.denominator, ratio(c.numerator, c.denominator)]);

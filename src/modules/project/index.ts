@@ -31,11 +31,12 @@ export {
   ProjectStartConstructionInput,
 } from './project.inputs';
 export { projectLoaders } from './project.loaders';
-export { ProjectResolver, ProjectTransitionResolver } from './project.resolver';
+export { ProjectResolver } from './project.resolver';
+export { ProjectTransitionResolver } from './project-transition.resolver';
 export { PROJECT_TRANSITIONS, RECTIFIABLE, SANCTIONED, STATUS_LABELS } from './project.rules';
 export type { ProjectAction } from './project.rules';
 export { ProjectService } from './project.service';
 /** SQL over the project's tables for other modules' statements: its latest declaration (第十条), its status. */
-export { latestDeclarationSql, PROJECT_DATES, projectInStatusSql, projectStatusSql } from './project.sql';
+export { DECLARED_PLANS, latestDeclarationSql, PROJECT_DATES, projectInStatusSql, projectStatusSql } from './project.sql';
 export type { ApprovalCheck } from './project.service';
 export { projectForAction, recordTransition } from './project.transitions';

@@ -6,10 +6,9 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../common/errors';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
-import { canRead } from './project.access';
+import { canRead, isBuildingUnit } from './project.access';
 import { ProjectBudgetYear } from './project-budget-year.entity';
 import { Project } from './project.entity';
-import { ProjectTransition } from './project-transition.entity';
 import * as I from './project.inputs';
 import * as P from './project.payloads';
 import { lateDeclaration, supervisionRequired } from './project.rules';
@@ -103,6 +102,14 @@ export class ProjectResolver {
     return orgs.filter((o): o is Organization => o instanceof Organization);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      '本单位承建 — the caller is a project unit of the lead unit or an accepted co-building unit (第八条、第十四条), so it may change the project, its catalogue and interfaces (第十三条)',
+  })
+  async viewerBuilds(@Root() p: Project, @Ctx() ctx: Context): Promise<boolean> {
+    return isBuildingUnit(ctx.caller, p, await ctx.loaders.coBuildingUnitIdsByProject.load(p.id));
+  }
+
   @FieldResolver(() => [ProjectBudgetYear], { description: '分年度预算，按年度 — per-year budgets, by year (第八条)' })
   budgetYears(@Root() p: Project, @Ctx() ctx: Context): Promise<ProjectBudgetYear[]> {
     return ctx.loaders.budgetYearsByProject.load(p.id);
@@ -152,13 +159,5 @@ export class ProjectResolver {
   @FieldResolver(() => Boolean, { description: '逾期申报（晚于计划年度前一年9月30日，北京时间）— declared after 30 September of the year before (第七条)' })
   lateDeclaration(@Root() p: Project): boolean {
     return lateDeclaration(p.declaredAt, p.planYear);
-  }
-}
-
-@Resolver(() => ProjectTransition)
-export class ProjectTransitionResolver {
-  @FieldResolver(() => Organization, { nullable: true, description: "操作人所属单位 — the caller's organisation" })
-  actorOrganization(@Root() t: ProjectTransition, @Ctx() ctx: Context): Promise<Organization | null> | null {
-    return t.actorOrganizationId ? ctx.loaders.organizationById.load(t.actorOrganizationId) : null;
   }
 }

@@ -28,3 +28,10 @@ export const projectInStatusSql = (projectId: string, statuses: readonly Project
  * of it takes `buildingUnitsSql`.
  */
 export const PROJECT_DATES = `SELECT p.id, p.status, p.plan_year, p.lead_unit_id, p.go_live_date, p.trial_end_date FROM project p`;
+
+/**
+ * SQL statement: the declared plans waiting for the leading-group office (columns project_id,
+ * declared_at): it has the experts review them and then lists each in the annual plan or returns it
+ * (第十条). For the office's to-dos.
+ */
+export const DECLARED_PLANS = `SELECT p.id AS project_id, p.declared_at FROM project p WHERE p.status = '${ProjectStatus.DECLARED}'`;

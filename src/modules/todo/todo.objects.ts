@@ -9,6 +9,7 @@ export enum TodoKind {
   SHARING_REQUEST_ANSWER = 'SHARING_REQUEST_ANSWER',
   INTERFACE_FAILING = 'INTERFACE_FAILING',
   INTERFACE_STALE = 'INTERFACE_STALE',
+  PLAN_DECISION = 'PLAN_DECISION',
   ACCEPTANCE_DECISION = 'ACCEPTANCE_DECISION',
   FILING_OVERDUE = 'FILING_OVERDUE',
   PLAN_DECLARATION = 'PLAN_DECLARATION',
@@ -30,6 +31,9 @@ registerEnumType(TodoKind, {
     SHARING_REQUEST_ANSWER: { description: '答复共享申请 — a request to answer within 10 working days (提供单位, 国发〔2016〕51号)' },
     INTERFACE_FAILING: { description: '归集连续失败 — an interface whose last runs all failed (提供单位、大数据管理局, 第十七条)' },
     INTERFACE_STALE: { description: '归集不及时 — an interface whose last success is older than its update window (提供单位、大数据管理局, 第十七条)' },
+    PLAN_DECISION: {
+      description: '建设计划待决定 — a declared plan to have reviewed by the experts and then list in the annual plan or return (领导小组办公室, 第十条)',
+    },
     ACCEPTANCE_DECISION: { description: '验收申请待决定 — an acceptance application to decide (领导小组办公室, 第二十五条)' },
     FILING_OVERDUE: { description: '备案逾期 — an accepted project not filed in time (领导小组办公室, 第二十六条)' },
     PLAN_DECLARATION: { description: "报送建设计划 — a draft project's plan due by 30 September (项目建设单位, 第七条)" },

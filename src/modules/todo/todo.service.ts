@@ -21,6 +21,7 @@ const OWN_RULES: Record<
   [K.RESOURCE_REVISION]: { article: '第五条', rule: '信息资源目录经大数据管理局审核退回的，提供单位修改后重新提交审核' },
   [K.INTERFACE_FAILING]: { article: '第十七条', rule: '政务信息资源按需归集、应归尽归，通过市政务数据共享交换平台归集' },
   [K.INTERFACE_STALE]: { article: '第十七条', rule: '政务信息资源按更新周期及时归集至市政务数据共享交换平台' },
+  [K.PLAN_DECISION]: { article: '第十条', rule: '领导小组办公室组织专家咨询小组对项目建设方案进行评审，评审通过的项目列入年度建设计划' },
   [K.ACCEPTANCE_DECISION]: { article: '第二十五条', rule: '领导小组办公室收到竣工验收申请后组织竣工验收' },
   [K.EXPERT_REVIEW]: { article: '第六条', rule: '专家咨询小组对项目建设计划和建设方案进行评审，对竣工验收进行会商审核' },
   [K.FILING_OVERDUE]: DEADLINE_RULES.FILING,

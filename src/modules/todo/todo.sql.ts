@@ -9,7 +9,7 @@ import { DeadlineKind as D } from '../deadline';
 import { DEADLINES } from '../deadline';
 import { TodoKind as K } from './todo.objects';
 import { RECTIFICATIONS_REPORTED } from '../rectification';
-import { PENDING_CO_BUILDING, projectInStatusSql, ProjectStatus, SANCTIONED } from '../project';
+import { DECLARED_PLANS, PENDING_CO_BUILDING, projectInStatusSql, ProjectStatus, SANCTIONED } from '../project';
 
 /**
  * Every to-do of one caller, each branch built on the owning module's SQL (never retyped here):
@@ -63,6 +63,10 @@ export const TODOS = `
       FROM (${UNDECIDED_APPLICATIONS}) a WHERE ${office}
        -- 第三十三条: not while the project is rectifying, suspended or terminated (the decision is refused then).
        AND NOT ${projectInStatusSql('a.project_id', SANCTIONED_OR_TERMINATED)}
+    UNION ALL
+    -- 第十条: declared plans the office has reviewed by the experts and then lists in the annual plan or returns.
+    SELECT '${K.PLAN_DECISION}', d.project_id, d.project_id, NULL, NULL, NULL, NULL, NULL, NULL, d.declared_at
+      FROM (${DECLARED_PLANS}) d WHERE ${office}
     UNION ALL
     -- 第六条: a review the office assigned to this expert (by user id), waiting for their opinion.
     SELECT '${K.EXPERT_REVIEW}', x.assignment_id, x.project_id, NULL, NULL, NULL, x.application_id, NULL, NULL, x.assigned_at
