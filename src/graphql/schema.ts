@@ -18,6 +18,7 @@ import { WorkingCalendarResolver } from '../modules/working-calendar';
 import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
+import { callFieldResolversDirectly } from './direct-resolvers';
 import { mutationScope } from './mutation-scope';
 import { scalarsMap } from './scalars';
 import { textHygiene } from './text-hygiene';
@@ -156,7 +157,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,
   });
-  return assertArgumentsChecked(schema);
+  return assertArgumentsChecked(callFieldResolversDirectly(schema));
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so that it diffs well. */
