@@ -148,13 +148,15 @@ export const rowJson = (alias: string, columns: string[] | null, whole = `to_jso
 /**
  * Children a look-ahead read fetched for one object, for that object's field resolvers only: they
  * may carry just the columns that selection asked for, so they are never primed into a request's
- * shared DataLoaders, where another selection could read them.
+ * shared DataLoaders, where another selection could read them. They sit under a symbol of the
+ * object (a property assignment, not a WeakMap entry per object: S1 attaches three lists to each of
+ * 1,650 entries), which JSON, `Object.keys` and GraphQL never see; a copy of the object (type-graphql
+ * copies a root that is not an instance of its class) carries them along, being the same entry.
  */
-const ahead = new WeakMap<object, Map<string, unknown>>();
+const AHEAD = Symbol('look-ahead children');
+type WithAhead = { [AHEAD]?: Record<string, unknown> };
 export function attachAhead(parent: object, field: string, value: unknown): void {
-  let m = ahead.get(parent);
-  if (!m) ahead.set(parent, (m = new Map()));
-  m.set(field, value);
+  ((parent as WithAhead)[AHEAD] ??= {})[field] = value;
 }
 /** What a look-ahead read attached to `parent` for `field`; `undefined` when nothing was. */
-export const aheadOf = <T>(parent: object, field: string): T | undefined => ahead.get(parent)?.get(field) as T | undefined;
+export const aheadOf = <T>(parent: object, field: string): T | undefined => (parent as WithAhead)[AHEAD]?.[field] as T | undefined;
