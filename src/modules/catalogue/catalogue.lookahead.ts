@@ -28,7 +28,7 @@ const parts: CataloguePart[] = [
     entity: DataItem,
     typeName: 'DataItem',
     needs: ['id'],
-    sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('di')} ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
+    sql: (x, json) => `(SELECT coalesce(json_agg(${json('di')} ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
     hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => plainFromJson(ds, DataItem, j)),
   },
   {

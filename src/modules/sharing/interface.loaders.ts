@@ -13,7 +13,7 @@ registerCataloguePart<SharingInterface[]>({
   entity: SharingInterface,
   typeName: 'SharingInterface',
   needs: ['id'],
-  sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('si')} ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
+  sql: (x, json) => `(SELECT coalesce(json_agg(${json('si')} ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
   hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => plainFromJson(ds, SharingInterface, j)),
 });
 
