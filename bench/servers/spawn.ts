@@ -98,6 +98,10 @@ export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> 
       // PostGraphile and the SQL server, having no such limits, never do.
       RATE_LIMIT_REQUESTS: '0',
       MAX_CONCURRENT_PER_CALLER: '1000',
+      // Likewise PostGraphile's pool queues a request as long as it takes: the hub's production
+      // wait for a pooled connection (5 s, then 503 DATABASE_BUSY) answered some S1 requests at
+      // 16 connections with a quick 503 that counted as throughput; here it waits up to a minute.
+      POOL_WAIT_MS: '60000',
       ...env,
     },
     execArgv: ['-r', COUNTER, ...hubNodeFlags()],

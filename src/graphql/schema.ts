@@ -1,4 +1,4 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ApiTokenResolver, SessionResolver, UserResolver, ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
@@ -18,6 +18,7 @@ import { WorkingCalendarResolver } from '../modules/working-calendar';
 import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
+import { callFieldResolversDirectly } from './direct-resolvers';
 import { mutationScope } from './mutation-scope';
 import { scalarsMap } from './scalars';
 import { textHygiene } from './text-hygiene';
@@ -99,17 +100,66 @@ function authorizeAtRoots(): void {
   rulesAtRoots = true;
 }
 
+/**
+ * The two request-wide middlewares only on the fields where they act: the text rule on every field
+ * that takes arguments, the mutation scope on every root mutation. As global middlewares they also
+ * wrapped each field resolver without arguments (an entry's data items, provider, interfaces…) in
+ * type-graphql's async middleware chain, a promise per field and object for nothing; now such a
+ * resolver runs as a plain call. A field can take arguments only through `@Arg`/`@Args` (or a custom
+ * parameter decorator with an argument), and the build fails if the schema has a field with
+ * arguments that did not get the text rule, so that no argument can escape it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Target = Function;
+let middlewaresPlaced = false;
+const checked = new Set<string>();
+function placeMiddlewares(): void {
+  if (middlewaresPlaced) return;
+  const storage = getMetadataStorage();
+  const takesArgs = (target: Target, method: string) =>
+    storage.params.some(
+      (p) => p.target === target && p.methodName === method && (p.kind === 'arg' || p.kind === 'args' || (p.kind === 'custom' && p.options.arg)),
+    );
+  const typeOf = (target: Target) => {
+    const of = storage.resolverClasses.find((c) => c.target === target)?.getObjectType?.() ?? target; // an object type's own method field: itself
+    return storage.objectTypes.find((t) => t.target === of)?.name ?? storage.interfaceTypes.find((t) => t.target === of)?.name;
+  };
+  const place = (target: Target, method: string, schemaName: string, type: string | undefined, mutation: boolean) => {
+    const args = takesArgs(target, method);
+    if (!args && !mutation) return;
+    storage.middlewares.unshift({ target, fieldName: method, middlewares: [...(args ? [textHygiene] : []), ...(mutation ? [mutationScope] : [])] });
+    if (args) checked.add(`${type}.${schemaName}`);
+  };
+  for (const q of storage.queries) place(q.target, q.methodName, q.schemaName, 'Query', false);
+  for (const m of storage.mutations) place(m.target, m.methodName, m.schemaName, 'Mutation', true);
+  for (const f of storage.fieldResolvers) place(f.target, f.methodName, f.schemaName, typeOf(f.target), false);
+  middlewaresPlaced = true;
+}
+
+function assertArgumentsChecked(schema: GraphQLSchema): GraphQLSchema {
+  const unchecked: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length && !checked.has(`${type.name}.${field.name}`)) unchecked.push(`${type.name}.${field.name}`);
+    }
+  }
+  if (unchecked.length) throw new Error(`fields with arguments outside the text rule: ${unchecked.join(', ')}`);
+  return schema;
+}
+
 export async function buildHubSchema(): Promise<GraphQLSchema> {
   authorizeAtRoots();
-  return buildSchema({
+  placeMiddlewares();
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     scalarsMap,
-    globalMiddlewares: [textHygiene, mutationScope],
     validate: false, // services validate mutation inputs and answer with userErrors
     validateFn: argumentCheck, // ids and filters of queries and fields, before the resolver runs
     emitSchemaFile: false,
   });
+  return assertArgumentsChecked(callFieldResolversDirectly(schema));
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so that it diffs well. */

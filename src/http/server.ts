@@ -121,7 +121,8 @@ function requestFailedAsJson(contentType: string | undefined, body: string): boo
  * balancer backs off and retries instead of taking it for a server fault.
  */
 function databaseBusy(body: string): boolean {
-  if (!body.includes('"DATABASE_BUSY"')) return false;
+  // Apollo writes `errors` first (orderExecutionResultFields): an answer without errors is not searched through.
+  if (!body.startsWith('{"errors"') || !body.includes('"DATABASE_BUSY"')) return false;
   try {
     const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors;
     return !!errors?.length && errors.every((e) => e.extensions?.code === ErrorCode.DATABASE_BUSY);

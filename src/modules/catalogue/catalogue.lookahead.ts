@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { fromJsonRow } from '../../graphql/lookahead';
+import { plainFromJson } from '../../graphql/lookahead';
 import { Organization, organizationSelectSql } from '../organization';
 import { DataItem } from './data-item.entity';
 
@@ -28,8 +28,8 @@ const parts: CataloguePart[] = [
     entity: DataItem,
     typeName: 'DataItem',
     needs: ['id'],
-    sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('di')} ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
-    hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => fromJsonRow(ds, DataItem, j)),
+    sql: (x, json) => `(SELECT coalesce(json_agg(${json('di')} ORDER BY di.position), '[]') FROM data_item di WHERE di.resource_id = ${x}.id)`,
+    hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => plainFromJson(ds, DataItem, j)),
   },
   {
     field: 'provider',
@@ -37,7 +37,7 @@ const parts: CataloguePart[] = [
     typeName: 'Organization',
     needs: ['provider_id'],
     sql: (x, json) => organizationSelectSql(`${x}.provider_id`, json),
-    hydrate: (ds, json) => (json ? fromJsonRow(ds, Organization, json as Record<string, unknown>) : null),
+    hydrate: (ds, json) => (json ? plainFromJson(ds, Organization, json as Record<string, unknown>) : null),
   },
 ];
 

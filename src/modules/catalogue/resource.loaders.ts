@@ -8,7 +8,7 @@ import { ResourceRevision } from './resource-revision.entity';
 import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
 import { childPageLoader, loadGrouped } from '../../common/page-batch';
-import { attachAhead, fromJsonRow, rowJson } from '../../graphql/lookahead';
+import { attachAhead, entityJson, fromJsonRow, plainFromJson } from '../../graphql/lookahead';
 import { encodeCursor } from '../../common/paging';
 import type { CataloguePart } from './catalogue.lookahead';
 
@@ -84,7 +84,7 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
             else inner.andWhere(cond);
           }
           inner
-            .select(rowJson('r', columns, `to_jsonb(r) - 'search_text'`), 'row')
+            .select(entityJson(ds, InformationResource, 'r', columns), 'row')
             .addSelect('r.id', 'id')
             .addSelect('r.project_id', 'project_id')
             .addSelect('r.provider_id', 'provider_id')
@@ -92,7 +92,10 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
           if (countTotal) inner.addSelect('count(*) OVER (PARTITION BY r.project_id)', 'total').addSelect(rowNumber, 'any_row');
           const [sql, params] = inner.getQueryAndParameters();
           const partSql = parts
-            .map(({ part, columns: cols }, k) => `, CASE WHEN x.page_row IS NOT NULL THEN ${part.sql('x', (alias) => rowJson(alias, cols))} END AS part_${k}`)
+            .map(
+              ({ part, columns: cols }, k) =>
+                `, CASE WHEN x.page_row IS NOT NULL THEN ${part.sql('x', (alias) => entityJson(ds, part.entity, alias, cols))} END AS part_${k}`,
+            )
             .join('');
           const rows: Record<string, unknown>[] = await ds.query(
             `SELECT x.row, x.project_id, x.page_row${countTotal ? ', x.total' : ''}${partSql} FROM (${sql}) x
@@ -104,7 +107,7 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
             const all = byProject.get(id) ?? [];
             const kept = all.filter((r) => r.page_row != null).slice(0, size);
             const resources = kept.map((r) => {
-              const resource = fromJsonRow(ds, InformationResource, r.row as Record<string, unknown>);
+              const resource = plainFromJson(ds, InformationResource, r.row as Record<string, unknown>);
               parts.forEach(({ part }, k) => attachAhead(resource, part.field, part.hydrate(ds, r[`part_${k}`])));
               return resource;
             });

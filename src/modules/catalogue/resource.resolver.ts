@@ -136,8 +136,8 @@ export class ResourceResolver {
   }
 
   @FieldResolver(() => Organization, { description: '提供方 — providing organisation' })
-  async provider(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<Organization> {
-    return aheadOf<Organization>(r, 'provider') ?? (await ctx.loaders.organizationById.load(r.providerId))!;
+  provider(@Root() r: InformationResource, @Ctx() ctx: Context): Promise<Organization> | Organization {
+    return aheadOf<Organization>(r, 'provider') ?? ctx.loaders.organizationById.load(r.providerId).then((o) => o!);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: '所属项目（无权查看时为空）— the project that produces it; null when not readable' })

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { groupBy } from '../../common/batch';
 import { AsCaller, registerCataloguePart, whereVisible } from '../catalogue';
-import { fromJsonRow } from '../../graphql/lookahead';
+import { plainFromJson } from '../../graphql/lookahead';
 import { Organization } from '../organization';
 import { SharingInterface } from './sharing-interface.entity';
 
@@ -13,8 +13,8 @@ registerCataloguePart<SharingInterface[]>({
   entity: SharingInterface,
   typeName: 'SharingInterface',
   needs: ['id'],
-  sql: (x, json) => `(SELECT coalesce(jsonb_agg(${json('si')} ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
-  hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => fromJsonRow(ds, SharingInterface, j)),
+  sql: (x, json) => `(SELECT coalesce(json_agg(${json('si')} ORDER BY si.created_at, si.id), '[]') FROM sharing_interface si WHERE si.resource_id = ${x}.id)`,
+  hydrate: (ds, json) => (json as Record<string, unknown>[]).map((j) => plainFromJson(ds, SharingInterface, j)),
 });
 
 /** Batches the sharing list's nested reads: one statement per kind of read, whatever the page size. */
