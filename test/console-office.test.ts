@@ -6,7 +6,7 @@
  * office's acceptance of it (第九条、第三十三条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, fieldError, idle, journey } from './support/console';
+import { applyForAcceptance, choose, consoleJourneys, fieldError, idle, journey, passWithReports } from './support/console';
 
 jest.setTimeout(240_000);
 
@@ -67,21 +67,7 @@ journey('office and expert: an expert assigned to a declared plan’s review rec
 journey('office and unit: an acceptance passed below the thresholds orders a rectification by its due date; the unit reports; the office accepts', async () => {
   const unit = await ctx.hub.token(Role.PROJECT_UNIT, HEALTH);
   const officeToken = await ctx.hub.token(Role.LEADING_GROUP_OFFICE);
-  const project = (await ctx.hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
-  expect(project.status).toBe('TRIAL_OPERATION');
-  const documents = ['CONSTRUCTION_SUMMARY', 'FINANCIAL_REPORT', 'SHARING_CATALOGUE', 'SECURITY_ASSESSMENT'].map((kind, i) => ({
-    kind,
-    title: kind,
-    fileName: `${kind}.pdf`,
-    sha256: String(i).repeat(64),
-  }));
-  const applied = await ctx.hub.gql(
-    `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
-    { input: { projectId: project.id, documents } },
-    unit,
-  );
-  expect(applied.data.acceptanceApply.userErrors).toEqual([]);
-  const applicationId = applied.data.acceptanceApply.acceptanceApplication.id;
+  const applicationId = await applyForAcceptance(ctx.hub, unit);
 
   // The office assigns the expert on the acceptance page; the expert's opinion comes over the API.
   const office = await ctx.signedIn(Role.LEADING_GROUP_OFFICE);
@@ -108,13 +94,7 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   // A passed acceptance without its report's documents is refused beside each document's field (第二十六条).
   await page.getByRole('button', { name: '登记结果' }).click();
   await fieldError(page, '技术开发文档（文件名）').getByText('须提交「技术开发文档」（第二十六条）').waitFor();
-  for (const [label, file] of [
-    ['信息资源共享清单（文件名）', '共享清单.xlsx'],
-    ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
-    ['技术开发文档（文件名）', '技术文档.pdf'],
-  ]) {
-    await page.getByLabel(label).fill(file);
-  }
+  await passWithReports(page, beijing());
   await page.getByLabel('完整性未达标仍通过的理由').fill('未挂接资源列入整改，限期一个月完成');
   await page.getByLabel('整改期限').fill(due);
   await page.getByLabel('整改期限').press('Tab');

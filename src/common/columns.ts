@@ -42,14 +42,14 @@ export const UpdatedAtColumn = (description?: string): PropertyDecorator =>
   );
 
 /** A moment that may be unknown: a nullable timestamptz, a nullable GraphQL date-time. */
-export const OptionalInstantColumn = (description?: string): PropertyDecorator =>
+export const NullableInstant = (description?: string): PropertyDecorator =>
   stacked(
     Field(() => Date, { nullable: true, ...described(description) }),
     Column({ type: 'timestamptz', nullable: true }),
   );
 
 /** A free text that may be absent: a nullable text column, a nullable GraphQL string. */
-export const OptionalTextColumn = (description?: string): PropertyDecorator =>
+export const NullableText = (description?: string): PropertyDecorator =>
   stacked(
     Field(() => String, { nullable: true, ...described(description) }),
     Column({ type: 'text', nullable: true }),

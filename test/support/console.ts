@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/role.enums';
+import { APPLICATION_KINDS } from './acceptance';
 import { launch, NO_BROWSER, runsBrowser, watchedPage, Watched } from './browser';
 import { startTestHub, TestHub } from './hub';
 
@@ -117,3 +118,34 @@ export async function total(page: Page): Promise<number> {
 
 /** Waits until the paged table's total differs from `n`. */
 export const totalChanges = (page: Page, n: number) => page.waitForFunction((was) => /共 (\d+) 条/.exec(document.body.innerText)?.[1] !== String(was), n);
+
+/**
+ * The health commission applies for acceptance of its demo project in trial operation
+ * (SC-2025-0007, 第二十五条) with the four documents; answers the application's id.
+ */
+export async function applyForAcceptance(hub: TestHub, unit: string): Promise<string> {
+  const project = (await hub.gql(`{ project(code: "SC-2025-0007") { id status } }`, {}, unit)).data.project;
+  expect(project.status).toBe('TRIAL_OPERATION');
+  const documents = APPLICATION_KINDS.map((kind, i) => ({ kind, title: kind, fileName: `${kind}.pdf`, sha256: String(i).repeat(64) }));
+  const applied = await hub.gql(
+    `mutation($input: AcceptanceApplyInput!) { acceptanceApply(input: $input) { acceptanceApplication { id } userErrors { message } } }`,
+    { input: { projectId: project.id, documents } },
+    unit,
+  );
+  expect(applied.data.acceptanceApply.userErrors).toEqual([]);
+  return applied.data.acceptanceApply.acceptanceApplication.id;
+}
+
+/** On an application's page: the result 通过 on `date` (YYYY-MM-DD), with the three report files named (第二十五条). */
+export async function passWithReports(page: Page, date: string): Promise<void> {
+  await choose(page, '验收结果', '通过');
+  await page.getByLabel('验收日期').fill(date);
+  await page.getByLabel('验收日期').press('Tab');
+  for (const [label, file] of [
+    ['信息资源共享清单（文件名）', '共享清单.xlsx'],
+    ['软硬件产品网络安全可控资料（文件名）', '安全可控.pdf'],
+    ['技术开发文档（文件名）', '技术文档.pdf'],
+  ]) {
+    await page.getByLabel(label).fill(file);
+  }
+}

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableText, RestrictedReference } from '../../common/columns';
 import { Project } from '../project';
 import { DateScalar } from '../../graphql/scalars';
 import { AcceptanceResult } from './acceptance.enums';
@@ -34,10 +34,10 @@ export class AcceptanceApplication {
   @Column({ type: 'date', nullable: true })
   acceptedOn: string | null;
 
-  @OptionalTextColumn('低于完整性阈值仍予通过的理由 — why it passed below the completeness thresholds')
+  @NullableText('低于完整性阈值仍予通过的理由 — why it passed below the completeness thresholds')
   overrideReason: string | null;
 
-  @OptionalTextColumn('上线运行未满三个月即验收的理由 — why it was accepted before three months of operation (第二十四条 原则上)')
+  @NullableText('上线运行未满三个月即验收的理由 — why it was accepted before three months of operation (第二十四条 原则上)')
   earlyAcceptanceReason: string | null;
 
   @Field(() => String, { nullable: true, description: '结论登记人 — user id of who recorded the result' })

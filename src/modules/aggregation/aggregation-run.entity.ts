@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableText, RestrictedReference } from '../../common/columns';
 import { InformationResource } from '../catalogue';
 import { SharingInterface } from '../sharing';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
@@ -54,7 +54,7 @@ export class AggregationRun {
   @Column({ type: 'enum', enum: AggregationOutcome, enumName: 'aggregation_outcome' })
   outcome: AggregationOutcome;
 
-  @OptionalTextColumn('失败原因 — why it failed')
+  @NullableText('失败原因 — why it failed')
   failureReason: string | null;
 
   @CreatedAtColumn('上报时间 — when the platform reported it')

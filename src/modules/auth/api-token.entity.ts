@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 
@@ -38,10 +38,10 @@ export class ApiToken {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
-  @OptionalInstantColumn('最近使用时间 — last used (kept to the minute)')
+  @NullableInstant('最近使用时间 — last used (kept to the minute)')
   lastUsedAt: Date | null;
 
-  @OptionalInstantColumn('吊销时间 — revoked at; refused from then on')
+  @NullableInstant('吊销时间 — revoked at; refused from then on')
   revokedAt: Date | null;
 
   /** The actor (user id) who created it. */

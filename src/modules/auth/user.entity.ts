@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation, VersionColumn } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn, UpdatedAtColumn } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant, UpdatedAtColumn } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { Organization } from '../organization';
 
@@ -48,7 +48,7 @@ export class User {
   @Column({ type: 'varchar', length: 200, nullable: true })
   passwordHash: string | null;
 
-  @OptionalInstantColumn('密码设置时间 — when the password was last set')
+  @NullableInstant('密码设置时间 — when the password was last set')
   passwordChangedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '统一身份认证用户标识 — subject (sub) of the user at the OIDC issuer' })
@@ -60,13 +60,13 @@ export class User {
   @Column({ type: 'int', default: 0 })
   failedSignIns: number;
 
-  @OptionalInstantColumn('锁定至 — locked after repeated sign-in failures until then')
+  @NullableInstant('锁定至 — locked after repeated sign-in failures until then')
   lockedUntil: Date | null;
 
-  @OptionalInstantColumn('最近登录时间 — last successful sign-in')
+  @NullableInstant('最近登录时间 — last successful sign-in')
   lastSignInAt: Date | null;
 
-  @OptionalInstantColumn('停用时间 — when the account was disabled; its tokens and sessions are refused from then on')
+  @NullableInstant('停用时间 — when the account was disabled; its tokens and sessions are refused from then on')
   disabledAt: Date | null;
 
   @CreatedAtColumn('创建时间 — created at')

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, LockVersionColumn, OptionalTextColumn, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, LockVersionColumn, NullableText, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
 import { DateScalar } from '../../graphql/scalars';
 import { Organization } from '../organization';
 import { Project } from '../project';
@@ -78,10 +78,10 @@ export class InformationResource {
   @Column({ type: 'enum', enum: SharingType, enumName: 'sharing_type', nullable: true })
   sharingType: SharingType | null;
 
-  @OptionalTextColumn('共享条件（有条件共享时必填）— sharing condition')
+  @NullableText('共享条件（有条件共享时必填）— sharing condition')
   sharingCondition: string | null;
 
-  @OptionalTextColumn('不予共享的法律法规依据（不予共享时必填）— legal basis for not sharing')
+  @NullableText('不予共享的法律法规依据（不予共享时必填）— legal basis for not sharing')
   legalBasis: string | null;
 
   @Field(() => SharingMethod, { nullable: true })
@@ -93,7 +93,7 @@ export class InformationResource {
   @Column({ type: 'enum', enum: OpenType, enumName: 'open_type', nullable: true })
   openType: OpenType | null;
 
-  @OptionalTextColumn('开放条件 — open condition')
+  @NullableText('开放条件 — open condition')
   openCondition: string | null;
 
   @Field(() => UpdateFrequency, { nullable: true })
@@ -118,7 +118,7 @@ export class InformationResource {
   @Column({ type: 'enum', enum: ResourceStatus, enumName: 'resource_status', default: ResourceStatus.DRAFT })
   status: ResourceStatus;
 
-  @OptionalTextColumn("退回理由 — the bureau's reason for returning it")
+  @NullableText("退回理由 — the bureau's reason for returning it")
   returnReason: string | null;
 
   /**
@@ -131,7 +131,7 @@ export class InformationResource {
   @Column({ type: 'text', default: '', select: false })
   searchText: string;
 
-  @OptionalTextColumn('停用理由 — why it was retired')
+  @NullableText('停用理由 — why it was retired')
   retireReason: string | null;
 
   @Field(() => Int, { description: '当前版本号 — version the entry is at (the published one once published); a revision under way is the next (第五条)' })

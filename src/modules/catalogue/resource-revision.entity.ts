@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { CreatedAtColumn, OptionalTextColumn, UpdatedAtColumn } from '../../common/columns';
+import { CreatedAtColumn, NullableText, UpdatedAtColumn } from '../../common/columns';
 import { RevisionStatus } from './catalogue.enums';
 import type { DataItemType } from './catalogue.enums';
 import type { InformationResource } from './information-resource.entity';
@@ -70,7 +70,7 @@ export class ResourceRevision {
   @Column('jsonb')
   dataItems: RevisionItem[];
 
-  @OptionalTextColumn("退回理由 — the bureau's reason for returning it")
+  @NullableText("退回理由 — the bureau's reason for returning it")
   returnReason: string | null;
 
   @Field({ description: '发起人 — user id of who opened it' })

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { IdColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
+import { IdColumn, NullableText, RestrictedReference } from '../../common/columns';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
 /** 投递记录 — one attempt of a delivery, with what the receiver answered. */
@@ -33,7 +33,7 @@ export class WebhookAttempt {
   @Column({ type: 'int', nullable: true })
   httpStatus: number | null;
 
-  @OptionalTextColumn('错误 — why it failed')
+  @NullableText('错误 — why it failed')
   error: string | null;
 
   @Field(() => Int, { description: '耗时（毫秒）— duration in milliseconds' })

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant, RestrictedReference } from '../../common/columns';
 import { NotificationEvent } from './notification-event.entity';
 import { DeliveryStatus } from './notification.enums';
 import { Webhook } from './webhook.entity';
@@ -39,7 +39,7 @@ export class WebhookDelivery {
   @Column({ type: 'timestamptz' })
   nextAttemptAt: Date;
 
-  @OptionalInstantColumn('送达时间 — when the receiver accepted it')
+  @NullableInstant('送达时间 — when the receiver accepted it')
   deliveredAt: Date | null;
 
   @CreatedAtColumn('创建时间 — when the event was recorded for this webhook', { precision: 3 })

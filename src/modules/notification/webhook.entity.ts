@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { CreatedAtColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
+import { CreatedAtColumn, NullableInstant, NullableText } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { OrganizationTarget } from './notification-target.base';
 
@@ -28,10 +28,10 @@ export class Webhook extends OrganizationTarget {
   @CreatedAtColumn('创建时间 — created at')
   createdAt: Date;
 
-  @OptionalInstantColumn('停用时间 — when it was disabled after repeated failures; null while active')
+  @NullableInstant('停用时间 — when it was disabled after repeated failures; null while active')
   disabledAt: Date | null;
 
-  @OptionalTextColumn('停用原因 — why it was disabled')
+  @NullableText('停用原因 — why it was disabled')
   disabledReason: string | null;
 
   @Field(() => Int, { description: '连续失败次数 — failed attempts since its last success' })

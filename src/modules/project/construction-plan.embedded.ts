@@ -1,6 +1,6 @@
 import { InputType, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { OptionalTextColumn } from '../../common/columns';
+import { NullableText } from '../../common/columns';
 
 const MAX = 20000;
 const too = (name: string) => ({ message: `${name}不能超过${MAX}个字符` });
@@ -13,47 +13,47 @@ const too = (name: string) => ({ message: `${name}不能超过${MAX}个字符` }
 @ObjectType({ description: '建设方案 — construction scheme sections (第八条)' })
 @InputType('ConstructionPlanInput', { description: '建设方案 — construction scheme sections (第八条); omitted sections stay as they are' })
 export class ConstructionPlan {
-  @OptionalTextColumn('建设背景依据 — background and basis')
+  @NullableText('建设背景依据 — background and basis')
   @IsOptional()
   @MaxLength(MAX, too('建设背景依据'))
   background?: string | null;
 
-  @OptionalTextColumn('必要性和可行性 — necessity and feasibility')
+  @NullableText('必要性和可行性 — necessity and feasibility')
   @IsOptional()
   @MaxLength(MAX, too('必要性和可行性'))
   necessity?: string | null;
 
-  @OptionalTextColumn('建设目标 — goals')
+  @NullableText('建设目标 — goals')
   @IsOptional()
   @MaxLength(MAX, too('建设目标'))
   goals?: string | null;
 
-  @OptionalTextColumn('建设内容 — content')
+  @NullableText('建设内容 — content')
   @IsOptional()
   @MaxLength(MAX, too('建设内容'))
   content?: string | null;
 
-  @OptionalTextColumn('建设工期 — schedule')
+  @NullableText('建设工期 — schedule')
   @IsOptional()
   @MaxLength(MAX, too('建设工期'))
   schedule?: string | null;
 
-  @OptionalTextColumn('网络安全体系 — network security system (第四条、第十九条)')
+  @NullableText('网络安全体系 — network security system (第四条、第十九条)')
   @IsOptional()
   @MaxLength(MAX, too('网络安全体系'))
   securitySystem?: string | null;
 
-  @OptionalTextColumn('软硬件配置 — software and hardware configuration (第二十一条)')
+  @NullableText('软硬件配置 — software and hardware configuration (第二十一条)')
   @IsOptional()
   @MaxLength(MAX, too('软硬件配置'))
   configuration?: string | null;
 
-  @OptionalTextColumn('项目特色 — highlights')
+  @NullableText('项目特色 — highlights')
   @IsOptional()
   @MaxLength(MAX, too('项目特色'))
   highlights?: string | null;
 
-  @OptionalTextColumn('创新应用场景 — innovative application scenarios')
+  @NullableText('创新应用场景 — innovative application scenarios')
   @IsOptional()
   @MaxLength(MAX, too('创新应用场景'))
   scenarios?: string | null;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { CreatedAtColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
+import { CreatedAtColumn, NullableInstant, NullableText } from '../../common/columns';
 import { Organization } from '../organization';
 import { CoBuildingStatus } from './project.enums';
 import type { Project } from './project.entity';
@@ -36,13 +36,13 @@ export class ProjectCoBuildingUnit {
   @CreatedAtColumn('提议时间 — when the lead unit named it')
   proposedAt: Date;
 
-  @OptionalInstantColumn('答复时间 — when it accepted or declined')
+  @NullableInstant('答复时间 — when it accepted or declined')
   respondedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '答复人 — user id of who answered' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   respondedByUserId: string | null;
 
-  @OptionalTextColumn('答复说明 — note given with the answer')
+  @NullableText('答复说明 — note given with the answer')
   responseNote: string | null;
 }

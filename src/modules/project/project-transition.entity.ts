@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalTextColumn } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableText } from '../../common/columns';
 import { Role } from '../../common/role.enums';
 import { ProjectStatus } from './project.enums';
 
@@ -38,7 +38,7 @@ export class ProjectTransition {
   @Column({ type: 'uuid', nullable: true })
   actorOrganizationId: string | null;
 
-  @OptionalTextColumn('理由或变更说明 — reason or change description (第十五条)')
+  @NullableText('理由或变更说明 — reason or change description (第十五条)')
   note: string | null;
 
   @CreatedAtColumn()

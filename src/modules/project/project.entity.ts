@@ -1,14 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, OneToMany, Relation, VersionColumn } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LockVersionColumn,
-  OptionalInstantColumn,
-  OptionalTextColumn,
-  RestrictedReference,
-  UpdatedAtColumn,
-} from '../../common/columns';
+import { CreatedAtColumn, IdColumn, LockVersionColumn, NullableInstant, NullableText, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Organization } from '../organization';
 import { ConstructionPlan } from './construction-plan.embedded';
@@ -93,7 +85,7 @@ export class Project {
   @Column({ type: 'enum', enum: CloudDeployment, enumName: 'cloud_deployment', default: CloudDeployment.DISTRICT_GOV_CLOUD })
   cloudDeployment: CloudDeployment;
 
-  @OptionalTextColumn('不使用区政务云的理由 — why not the district government cloud (第十六条)')
+  @NullableText('不使用区政务云的理由 — why not the district government cloud (第十六条)')
   cloudReason: string | null;
 
   @Field(() => ProjectStatus)
@@ -101,13 +93,13 @@ export class Project {
   @Column({ type: 'enum', enum: ProjectStatus, enumName: 'project_status', default: ProjectStatus.DRAFT })
   status: ProjectStatus;
 
-  @OptionalInstantColumn('申报时间 — when declared (第七条)')
+  @NullableInstant('申报时间 — when declared (第七条)')
   declaredAt: Date | null;
 
-  @OptionalInstantColumn('列入年度计划时间 — when approved (第十条)')
+  @NullableInstant('列入年度计划时间 — when approved (第十条)')
   approvedAt: Date | null;
 
-  @OptionalTextColumn('未通过评审的理由 — reason of rejection')
+  @NullableText('未通过评审的理由 — reason of rejection')
   rejectionReason: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '上线运行日期 — go-live date (第二十四条)' })

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn, OptionalTextColumn } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant, NullableText } from '../../common/columns';
 import { DateScalar } from '../../graphql/scalars';
 import { ProjectStatus } from '../project';
 import { RectificationStatus } from './rectification.enums';
@@ -49,19 +49,19 @@ export class ProjectRectification {
   @Column({ length: 200 })
   orderedByUserId: string;
 
-  @OptionalTextColumn('整改情况报告 — what the unit did, as reported')
+  @NullableText('整改情况报告 — what the unit did, as reported')
   report: string | null;
 
   @Field(() => [String], { description: '整改材料 — the materials of the report (document names or references)' })
   @Column('text', { array: true, default: '{}' })
   materials: string[];
 
-  @OptionalInstantColumn('报告时间 — when the unit last reported')
+  @NullableInstant('报告时间 — when the unit last reported')
   reportedAt: Date | null;
 
-  @OptionalInstantColumn('结论时间 — when the office last accepted or refused the report, or the project was terminated')
+  @NullableInstant('结论时间 — when the office last accepted or refused the report, or the project was terminated')
   decidedAt: Date | null;
 
-  @OptionalTextColumn('验收意见 — the reason the report was refused, or the note of its acceptance')
+  @NullableText('验收意见 — the reason the report was refused, or the note of its acceptance')
   decisionNote: string | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
+import { IdColumn, NullableInstant, RestrictedReference } from '../../common/columns';
 import { ExpertReview } from './expert-review.entity';
 import { ExpertConclusion } from './review.enums';
 
@@ -50,6 +50,6 @@ export class ExpertOpinion {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 
-  @OptionalInstantColumn('被修订时间（当前版本为空）— when a later version replaced it; null for the current one')
+  @NullableInstant('被修订时间（当前版本为空）— when a later version replaced it; null for the current one')
   supersededAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn, RestrictedReference } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant, RestrictedReference } from '../../common/columns';
 import { Project, ProjectTransition } from '../project';
 import { ReviewStage } from './review.enums';
 
@@ -43,6 +43,6 @@ export class ExpertReview {
   @CreatedAtColumn('开始时间 — when the review was opened')
   openedAt: Date;
 
-  @OptionalInstantColumn('结束时间（验收评审：登记验收结论时）— when an acceptance review was decided; a plan review ends with approval or rejection')
+  @NullableInstant('结束时间（验收评审：登记验收结论时）— when an acceptance review was decided; a plan review ends with approval or rejection')
   decidedAt: Date | null;
 }

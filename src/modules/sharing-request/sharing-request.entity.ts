@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Relation } from 'typeorm';
-import { CreatedAtColumn, IdColumn, OptionalInstantColumn, OptionalTextColumn, RestrictedReference } from '../../common/columns';
+import { CreatedAtColumn, IdColumn, NullableInstant, NullableText, RestrictedReference } from '../../common/columns';
 import { Organization } from '../organization';
 import { InformationResource } from '../catalogue';
 import { DateScalar } from '../../graphql/scalars';
@@ -50,13 +50,13 @@ export class SharingRequest {
   @Column({ type: 'date' })
   dueOn: string;
 
-  @OptionalInstantColumn()
+  @NullableInstant()
   answeredAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '答复人 — user id of the provider who answered' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   answeredBy: string | null;
 
-  @OptionalTextColumn('拒绝理由 — reason of refusal')
+  @NullableText('拒绝理由 — reason of refusal')
   rejectionReason: string | null;
 }

@@ -1,14 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinTable, ManyToMany, Relation } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LockVersionColumn,
-  OptionalInstantColumn,
-  OptionalTextColumn,
-  RestrictedReference,
-  UpdatedAtColumn,
-} from '../../common/columns';
+import { CreatedAtColumn, IdColumn, LockVersionColumn, NullableInstant, NullableText, RestrictedReference, UpdatedAtColumn } from '../../common/columns';
 import { InformationResource, UpdateFrequency } from '../catalogue';
 import { Organization } from '../organization';
 import { InterfaceKind, MountStatus } from './sharing.enums';
@@ -57,13 +49,13 @@ export class SharingInterface {
   @Column({ type: 'varchar', length: 100, nullable: true })
   platformId: string | null;
 
-  @OptionalInstantColumn('挂接时间 — mounted at')
+  @NullableInstant('挂接时间 — mounted at')
   mountedAt: Date | null;
 
-  @OptionalInstantColumn('撤销挂接时间 — withdrawn at')
+  @NullableInstant('撤销挂接时间 — withdrawn at')
   withdrawnAt: Date | null;
 
-  @OptionalTextColumn('撤销挂接的理由 — why it was withdrawn')
+  @NullableText('撤销挂接的理由 — why it was withdrawn')
   withdrawReason: string | null;
 
   @CreatedAtColumn()

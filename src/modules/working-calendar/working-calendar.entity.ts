@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import { OptionalTextColumn, UpdatedAtColumn } from '../../common/columns';
+import { NullableText, UpdatedAtColumn } from '../../common/columns';
 import { WorkingCalendarSource } from './working-calendar.enums';
 
 /** A named holiday range of a notice (放假). */
@@ -47,7 +47,7 @@ export class WorkingCalendarYear {
   @Column({ type: 'date' })
   issuedOn: string;
 
-  @OptionalTextColumn('通知网址')
+  @NullableText('通知网址')
   url: string | null;
 
   @Field(() => [CalendarHoliday])
