@@ -1,8 +1,9 @@
 import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
-import { ApiError, gql, sessionUser, signOut, whenSignedOut } from './api';
+import { ApiError, gql, SessionUser, sessionUser, signOut, whenSignedOut } from './api';
 import { Failure, Loading } from './components/common';
 import { PersonalSettings } from './components/PersonalSettings';
+import { firstData, take } from './early';
 import { label } from './format';
 import { Login } from './pages/Login';
 import { match, useRoute } from './router';
@@ -102,10 +103,13 @@ function TodoBadge() {
   const { path, go } = useRoute();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    gql<{ todoItems: { allCount: number } }>('TodoCount').then(
-      (d) => setCount(d.todoItems.allCount),
-      () => setCount(null),
-    );
+    // After the first page's own data (early.ts): the count must not hold up the page.
+    void firstData
+      .then(() => gql<{ todoItems: { allCount: number } }>('TodoCount'))
+      .then(
+        (d) => setCount(d.todoItems.allCount),
+        () => setCount(null),
+      );
   }, [path]);
   if (count === null) return null;
   return (
@@ -121,9 +125,13 @@ export function App() {
   const { path, go } = useRoute();
   const [state, setState] = useState<{ viewer?: Viewer; error?: unknown; checked: boolean; notice?: string }>({ checked: false });
   const load = useCallback(async () => {
-    // Without a session the sign-in form shows at once (no request is refused first).
-    if (!(await sessionUser())) return setState({ checked: true });
-    gql<{ viewer: Viewer }>('Viewer').then(
+    // Without a session the sign-in form shows at once (no request is refused first). On the first
+    // load the answers main.tsx asked for before the shell was parsed are taken (early.ts).
+    const user = take<SessionUser | null>('session');
+    const viewer = take<{ viewer: Viewer } | null>('Viewer');
+    if (!(await (user ?? sessionUser()))) return setState({ checked: true });
+    const asked = () => gql<{ viewer: Viewer }>('Viewer');
+    (viewer ? viewer.then((v) => v ?? asked()) : asked()).then(
       ({ viewer }) => setState({ viewer, checked: true }),
       (error) => setState({ checked: true, error: error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? undefined : error }),
     );
