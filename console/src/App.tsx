@@ -5,7 +5,6 @@ import { Failure, Loading } from './components/common';
 import { PersonalSettings } from './components/PersonalSettings';
 import { firstData, take } from './early';
 import { label } from './format';
-import { Login } from './pages/Login';
 import { match, useRoute } from './router';
 import { hasRole, SessionContext, Viewer } from './session';
 
@@ -29,6 +28,8 @@ const Gaps = lazy(() => import('./pages/GapsPage'));
 const Todos = lazy(() => import('./pages/Todos'));
 const AuditLog = lazy(() => import('./pages/AuditLog'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+// The sign-in form too: a signed-in visit never needs it (nor its Form).
+const Login = lazy(() => import('./pages/Login').then((m) => ({ default: m.Login })));
 
 const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
 
@@ -145,14 +146,16 @@ export function App() {
   if (state.error) return <Failure error={state.error} />;
   if (!state.viewer) {
     return (
-      <Login
-        notice={state.notice}
-        onSignedIn={() => {
-          setState({ checked: false });
-          void load();
-          go('/');
-        }}
-      />
+      <Suspense fallback={<Loading />}>
+        <Login
+          notice={state.notice}
+          onSignedIn={() => {
+            setState({ checked: false });
+            void load();
+            go('/');
+          }}
+        />
+      </Suspense>
     );
   }
   const viewer = state.viewer;

@@ -1,5 +1,5 @@
-import { Alert, Button, Space, Spin, Table, Tag } from 'antd';
-import type { TableProps } from 'antd';
+import { Alert, Button, Col, Space, Spin, Table, Tag } from 'antd';
+import type { ColProps, TableProps } from 'antd';
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gql } from '../api';
 import { take } from '../early';
@@ -143,3 +143,15 @@ export const Loading = () => (
     </Spin>
   </div>
 );
+
+/** A filter of a list: its label above its control, in a column of the filter row. */
+export function FilterCol({ id, title, children, ...col }: { id: string; title: string; children: ReactNode } & ColProps) {
+  return (
+    <Col {...col}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+        {title}
+      </label>
+      {children}
+    </Col>
+  );
+}

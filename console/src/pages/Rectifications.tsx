@@ -7,7 +7,7 @@
  */
 import { Checkbox, Col, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DaysLeft, PagedTable, useConnection, useQuery } from '../components/common';
+import { DaysLeft, FilterCol, PagedTable, useConnection, useQuery } from '../components/common';
 import { label, when } from '../format';
 import { Link } from '../router';
 
@@ -63,10 +63,7 @@ export default function Rectifications() {
         整改跟踪（第三十三条）
       </Typography.Title>
       <Row gutter={[12, 12]} role="search" aria-label="筛选待报告的整改">
-        <Col xs={24} sm={12} lg={6}>
-          <label htmlFor="rect-status" style={{ display: 'block', marginBottom: 4 }}>
-            状态
-          </label>
+        <FilterCol id="rect-status" title="状态" xs={24} sm={12} lg={6}>
           <Select
             id="rect-status"
             allowClear
@@ -76,11 +73,8 @@ export default function Rectifications() {
             options={OWED.map((v) => ({ value: v, label: label('RectificationStatus', v) }))}
             style={{ width: '100%' }}
           />
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <label htmlFor="rect-org" style={{ display: 'block', marginBottom: 4 }}>
-            建设单位
-          </label>
+        </FilterCol>
+        <FilterCol id="rect-org" title="建设单位" xs={24} sm={12} lg={8}>
           <Select
             id="rect-org"
             allowClear
@@ -92,7 +86,7 @@ export default function Rectifications() {
             options={orgs.data?.organizations.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? []}
             style={{ width: '100%' }}
           />
-        </Col>
+        </FilterCol>
         <Col xs={24} sm={12} lg={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
             仅已逾期

@@ -96,10 +96,10 @@ export class RectificationListResolver {
     description: '整改列表，按整改期限 — rectifications by due date, filtered by status (default the open ones), organisation and overdue (第三十三条)',
   })
   async rectifications(
-    @Ctx() ctx: Context,
+    @Arg('filter', () => I.RectificationFilter, { nullable: true }) filter: I.RectificationFilter | undefined,
     @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => I.RectificationFilter, { nullable: true }) filter?: I.RectificationFilter,
   ): Promise<P.ProjectRectificationConnection> {
     return toConnection(await ctx.services.rectification.list(ctx, filter, withCountIfAsked(page, info)));
   }
