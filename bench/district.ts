@@ -54,7 +54,8 @@ export async function districtHub(scale: Scale): Promise<District> {
   url.pathname = `/${dbName}`;
 
   const config = { ...loadConfig({ NODE_ENV: 'test' }), jwtSecret: randomBytes(48), port: 0, databaseUrl: url.toString() };
-  const ds = createDataSource({ url: url.toString() });
+  // BENCH_QUERY_TIMEOUT (ms, default the hub's 5000): generating the district on a loaded machine can take longer.
+  const ds = createDataSource({ url: url.toString(), statementTimeoutMs: n('BENCH_QUERY_TIMEOUT', 5000) });
   await ds.initialize();
   await ds.runMigrations();
   await seedOrganizations(ds);

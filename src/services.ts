@@ -35,7 +35,7 @@ export function createServices(ds: DataSource, config: Config, clock: Clock = sy
   const projects = new ProjectService(ds, config, clock, [(em, project) => sharingAnalysisProblems(em, project.id), planReviewCheck(config.planReviewQuorum)]);
   const resources = new ResourceService(ds, config, [sharingListProblems]);
   const interfaces = new InterfaceService(ds, config, clock);
-  const rectification = new RectificationService(ds, clock);
+  const rectification = new RectificationService(ds, clock, config);
   // 第三十三条: an acceptance passed below the thresholds may order the rectification in the same step.
   const acceptance = new AcceptanceService(ds, config, clock, completeness, async (ctx, projectId, terms) => {
     const order = Object.assign(new ProjectRectificationOrderInput(), { projectId, ...terms });

@@ -11,7 +11,7 @@ import { Role } from '../src/common/role.enums';
 import { rowHash } from '../src/modules/audit';
 import { startTestHub, TestHub } from './support/hub';
 import { nodes, SESSION_CREATE } from './support/documents';
-import { codeOf, declarable, M, run } from './support/projects';
+import { codeOf, declarable, insertResource, M, orgId, run } from './support/projects';
 
 let hub: TestHub;
 let education: string;
@@ -277,5 +277,54 @@ describe('security events are entries, rate-limited', () => {
     expect(res.data.sessionCreate.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
     const failed = await entries({ outcome: 'SIGN_IN_FAILED' });
     expect(failed.map((f: any) => JSON.parse(f.detail))).toContainEqual({ login: 'nobody.here', reason: 'UNKNOWN_LOGIN' });
+  });
+});
+
+describe('auditHistory of the other objects an auditor asks about (第三十四条)', () => {
+  const history = (type: string, arg: string) =>
+    `query ($id: ID!) { ${type}(${arg}: $id) { auditHistory(first: 10) { totalCount edges { node { operation targetType } } } } }`;
+
+  it('an organisation, a user and an interface answer their own entries, by the one audit query', async () => {
+    const admin = await hub.token(Role.ADMIN);
+    const educationOrg = await orgId(hub, 'education');
+    const renamed = await hub.gql(
+      `mutation ($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { userErrors { code } } }`,
+      { input: { id: educationOrg, name: '区教育局（审计历史）' } },
+      admin,
+    );
+    expect(renamed.data.organizationUpdate.userErrors).toEqual([]);
+    const org = await hub.gql(history('organization', 'id'), { id: educationOrg }, auditor);
+    expect(org.errors).toBeUndefined();
+    expect(org.data.organization.auditHistory.edges.map((e: any) => e.node.operation)).toContain('organizationUpdate');
+    const filtered = await entries({ targetType: 'Organization', targetId: educationOrg });
+    expect(org.data.organization.auditHistory.totalCount).toBe(filtered.length);
+
+    const emailed = await hub.gql(`mutation { viewerEmailSet(input: { email: "audit@example.gov.cn" }) { user { id } userErrors { code } } }`, {}, health);
+    expect(emailed.data.viewerEmailSet.userErrors).toEqual([]);
+    const userId = emailed.data.viewerEmailSet.user.id;
+    const user = await hub.gql(`query ($id: ID!) { user(id: $id) { auditHistory(first: 10) { edges { node { operation } } } } }`, { id: userId }, admin);
+    // ADMIN reads the user, not the audit log: refused, recorded
+    expect(user.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await entries({ targetType: 'User', targetId: userId })).map((e) => e.operation)).toContain('viewerEmailSet');
+
+    const { project } = await run(hub, M.create, declarable({ name: '接口审计历史项目' }), education);
+    const resource = await insertResource(hub, project.id, educationOrg);
+    const registered = await hub.gql(
+      `mutation ($input: InterfaceRegisterInput!) { interfaceRegister(input: $input) { interface { id } userErrors { code message } } }`,
+      { input: { resourceId: resource.id, kind: 'REST_API', endpoint: 'https://gxpt.sucheng.gov.cn/api/audit-history', syncFrequency: 'DAILY' } },
+      education,
+    );
+    expect(registered.data.interfaceRegister.userErrors).toEqual([]);
+    const interfaceId = registered.data.interfaceRegister.interface.id;
+    const q = `query ($id: ID!) { resource(id: $id) { interfaces { id auditHistory(first: 10) { totalCount edges { node { operation targetType } } } } } }`;
+    for (const token of [auditor, education]) {
+      const res = await hub.gql(q, { id: resource.id }, token);
+      expect(res.errors).toBeUndefined();
+      const [i] = res.data.resource.interfaces;
+      expect(i.id).toBe(interfaceId);
+      expect(i.auditHistory.edges.map((e: any) => e.node)).toEqual([{ operation: 'interfaceRegister', targetType: 'SharingInterface' }]);
+    }
+    const other = await hub.gql(q, { id: resource.id }, health); // another unit: not its project
+    expect(other.data?.resource?.interfaces?.[0]?.auditHistory ?? null).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  * office's acceptance of it (第九条、第三十三条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { applyForAcceptance, choose, consoleJourneys, fieldError, idle, journey, passWithReports } from './support/console';
+import { applyForAcceptance, choose, consoleJourneys, fieldError, idle, journey, passWithReports, total, totalChanges } from './support/console';
 
 jest.setTimeout(240_000);
 
@@ -112,6 +112,28 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   expect(await owedRow.textContent()).toContain(due);
   await idle(page);
   await office.shot('office-rectifications-owed');
+
+  // Filtered by the API's rectifications(filter:): overdue only leaves it out (30 days left); its unit keeps it.
+  const owedTable = page.getByRole('table', { name: '待报告的整改' });
+  const builder = (await owedRow.locator('td').nth(4).textContent())!.trim();
+  const all = await total(page);
+  await page.getByLabel('仅已逾期').check();
+  await totalChanges(page, all);
+  expect(await owedTable.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).count()).toBe(0);
+  await page.getByLabel('仅已逾期').uncheck();
+  await owedRow.waitFor();
+  await page.getByLabel('建设单位', { exact: true }).click();
+  await page.keyboard.type(builder);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: builder }).first();
+  await option.waitFor();
+  await option.dispatchEvent('click');
+  await page.waitForFunction(
+    (name) => Array.from(document.querySelectorAll('[aria-label="待报告的整改"] .ant-table-row')).every((r) => r.textContent?.includes(name)),
+    builder,
+  );
+  await owedRow.waitFor();
+  await idle(page);
+  await office.shot('office-rectifications-filtered');
 
   // The unit sees the order on its project and reports, with its materials.
   const health = await ctx.signedIn(Role.PROJECT_UNIT, HEALTH);

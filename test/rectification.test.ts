@@ -346,3 +346,55 @@ describe('projectSuspend, projectResume, projectTerminate', () => {
     ]);
   });
 });
+
+describe('rectifications: the office lists them filtered (整改跟踪)', () => {
+  const LIST = `query ($filter: RectificationFilter, $first: Int) {
+    rectifications(filter: $filter, first: $first) {
+      totalCount edges { node { id status dueOn daysLeft overdue project { id leadUnit { id } } } }
+    }
+  }`;
+  const list = async (filter: Record<string, unknown>, token = office) => {
+    const res = await hub.gql(LIST, { filter, first: 100 }, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data.rectifications as { totalCount: number; edges: { node: any }[] };
+  };
+
+  it('filters by status, by the organisation building the project and to the overdue ones', async () => {
+    const late = await projectIn('UNDER_CONSTRUCTION');
+    const onTime = await projectIn('UNDER_CONSTRUCTION');
+    await ok(R.order, orderInput(late), office);
+    await ok(R.order, orderInput(onTime), office);
+    await hub.ds.query(`UPDATE project_rectification SET due_on = $2 WHERE project_id = $1`, [late, addDays(today(), -3)]);
+    await ok(R.report, reportInput(onTime), education);
+
+    const ofEducation = await list({ organizationId: educationId });
+    const ids = ofEducation.edges.map((e) => e.node.project.id);
+    expect(ids).toEqual(expect.arrayContaining([late, onTime]));
+    expect(ofEducation.edges.every((e) => e.node.project.leadUnit.id === educationId)).toBe(true);
+    expect(ofEducation.totalCount).toBe(ofEducation.edges.length);
+
+    const overdue = (await list({ organizationId: educationId, overdueOnly: true })).edges.map((e) => e.node);
+    expect(overdue.find((n) => n.project.id === late)).toMatchObject({ status: 'ORDERED', overdue: true, daysLeft: -3 });
+    expect(overdue.some((n) => n.project.id === onTime)).toBe(false);
+
+    const reported = (await list({ status: ['REPORTED'], organizationId: educationId })).edges.map((e) => e.node);
+    expect(reported.map((n) => n.project.id)).toContain(onTime);
+    expect(reported.every((n) => n.status === 'REPORTED' && n.overdue === false && n.daysLeft === null)).toBe(true);
+
+    const dueDates = ofEducation.edges.map((e) => e.node.dueOn);
+    expect([...dueDates].sort()).toEqual(dueDates); // by due date
+    expect((await list({ organizationId: await orgId(hub, 'health') })).edges.some((e) => [late, onTime].includes(e.node.project.id))).toBe(false);
+  });
+
+  it('refuses malformed filters as bad input and other roles as forbidden, writing nothing', async () => {
+    const bad = await hub.gql(LIST, { filter: { organizationId: 'not-a-uuid' } }, office);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const many = await hub.gql(LIST, { filter: { status: ['ORDERED', 'ORDERED', 'ORDERED', 'ORDERED', 'ORDERED', 'ORDERED'] } }, office);
+    expect(many.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(many.errors?.[0].message).toContain('状态至多5个');
+    const big = await hub.gql(LIST, { filter: {}, first: 100000 }, office);
+    expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const unit = await hub.gql(LIST, { filter: {} }, education);
+    expect(unit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,10 +1,10 @@
 import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
-import { ApiError, gql, sessionUser, signOut, whenSignedOut } from './api';
+import { ApiError, gql, SessionUser, sessionUser, signOut, whenSignedOut } from './api';
 import { Failure, Loading } from './components/common';
 import { PersonalSettings } from './components/PersonalSettings';
+import { firstData, take } from './early';
 import { label } from './format';
-import { Login } from './pages/Login';
 import { match, useRoute } from './router';
 import { hasRole, SessionContext, Viewer } from './session';
 
@@ -28,6 +28,8 @@ const Gaps = lazy(() => import('./pages/GapsPage'));
 const Todos = lazy(() => import('./pages/Todos'));
 const AuditLog = lazy(() => import('./pages/AuditLog'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+// The sign-in form too: a signed-in visit never needs it (nor its Form).
+const Login = lazy(() => import('./pages/Login').then((m) => ({ default: m.Login })));
 
 const OVERSIGHT = ['BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN'];
 
@@ -103,10 +105,13 @@ function TodoBadge() {
   const { path, go } = useRoute();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    gql<{ todoItems: { allCount: number } }>('TodoCount').then(
-      (d) => setCount(d.todoItems.allCount),
-      () => setCount(null),
-    );
+    // After the first page's own data (early.ts): the count must not hold up the page.
+    void firstData
+      .then(() => gql<{ todoItems: { allCount: number } }>('TodoCount'))
+      .then(
+        (d) => setCount(d.todoItems.allCount),
+        () => setCount(null),
+      );
   }, [path]);
   if (count === null) return null;
   return (
@@ -122,9 +127,13 @@ export function App() {
   const { path, go } = useRoute();
   const [state, setState] = useState<{ viewer?: Viewer; error?: unknown; checked: boolean; notice?: string }>({ checked: false });
   const load = useCallback(async () => {
-    // Without a session the sign-in form shows at once (no request is refused first).
-    if (!(await sessionUser())) return setState({ checked: true });
-    gql<{ viewer: Viewer }>('Viewer').then(
+    // Without a session the sign-in form shows at once (no request is refused first). On the first
+    // load the answers main.tsx asked for before the shell was parsed are taken (early.ts).
+    const user = take<SessionUser | null>('session');
+    const viewer = take<{ viewer: Viewer } | null>('Viewer');
+    if (!(await (user ?? sessionUser()))) return setState({ checked: true });
+    const asked = () => gql<{ viewer: Viewer }>('Viewer');
+    (viewer ? viewer.then((v) => v ?? asked()) : asked()).then(
       ({ viewer }) => setState({ viewer, checked: true }),
       (error) => setState({ checked: true, error: error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? undefined : error }),
     );
@@ -138,14 +147,16 @@ export function App() {
   if (state.error) return <Failure error={state.error} />;
   if (!state.viewer) {
     return (
-      <Login
-        notice={state.notice}
-        onSignedIn={() => {
-          setState({ checked: false });
-          void load();
-          go('/');
-        }}
-      />
+      <Suspense fallback={<Loading />}>
+        <Login
+          notice={state.notice}
+          onSignedIn={() => {
+            setState({ checked: false });
+            void load();
+            go('/');
+          }}
+        />
+      </Suspense>
     );
   }
   const viewer = state.viewer;

@@ -97,30 +97,9 @@ export async function sessionUser(): Promise<SessionUser | null> {
   return body?.user ?? null;
 }
 
-/** One refused cell or row of an imported workbook. */
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-  article?: string;
-}
-
-export interface ImportReport {
-  project: string;
-  dryRun: boolean;
-  written: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  revised: number;
-  interfacesRegistered: number;
-  interfacesUpdated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: ImportError[];
-}
+// The import's answers, as the hub defines them (one definition for the hub and the console).
+import type { ImportRefusal, ImportReport } from '../../src/modules/exchange/import-report';
+export type { ImportError, ImportReport } from '../../src/modules/exchange/import-report';
 
 /**
  * Uploads a filled catalogue template into a project (`POST /catalogue/import`), with the session
@@ -137,7 +116,7 @@ export async function importCatalogue(project: string, file: File, dryRun: boole
   } catch {
     throw new ApiError('无法连接到平台服务，请检查网络后重试', 'NETWORK');
   }
-  const body = (await res.json().catch(() => null)) as (ImportReport & { error?: { code: string; message: string } }) | null;
+  const body = (await res.json().catch(() => null)) as (ImportReport & Partial<ImportRefusal>) | null;
   if (body && !body.error && (res.ok || res.status === 422)) return body;
   if (res.status === 401) onUnauthenticated();
   throw new ApiError(body?.error?.message ?? `平台服务返回 ${res.status}`, body?.error?.code ?? 'HTTP');

@@ -1,33 +1,19 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { Router } from './router';
-import './console.css';
+/**
+ * The console's entry, kept small: it asks the hub for the session, the viewer and the opened
+ * page's data (early.ts), then loads the shell, so the requests run while Ant Design is parsed.
+ */
+import { start } from './early';
 
-dayjs.locale('zh-cn');
-// The page's CSP allows only <style> elements carrying this response's nonce: Ant Design stamps its own with it.
+// The page's CSP allows only <style> elements carrying this response's nonce. Some of Ant Design's
+// helpers (the scroll-bar measure of tables, the scroll lock of dialogs) write a <style> without
+// asking for it: every <style> this page creates gets it.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
-// Some of its helpers (the scroll-bar measure of tables, the scroll lock of dialogs) write a <style>
-// without asking for the nonce: every <style> this page creates gets it.
 const createElement = document.createElement.bind(document);
 document.createElement = ((tag: string, options?: ElementCreationOptions) => {
   const el = createElement(tag, options);
   if (tag.toLowerCase() === 'style') (el as HTMLStyleElement).nonce = nonce;
   return el;
 }) as typeof document.createElement;
-const FONTS =
-  '"PingFang SC", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif';
 
-createRoot(document.getElementById('root')!).render(
-  <ConfigProvider locale={zhCN} csp={{ nonce }} theme={{ token: { fontFamily: FONTS, colorPrimary: '#1456b8', borderRadius: 4 } }}>
-    {/* Confirmations stay six seconds (antd's three are easy to miss while reading the form). */}
-    <AntApp message={{ duration: 6, maxCount: 3 }}>
-      <Router>
-        <App />
-      </Router>
-    </AntApp>
-  </ConfigProvider>,
-);
+start();
+void import('./shell');

@@ -1,7 +1,9 @@
 /** A small history router for /console/…: the page is the path, the filters are the query string. */
 import { createContext, MouseEvent, ReactNode, useContext, useEffect, useState } from 'react';
 
-export const BASE = '/console';
+import { BASE } from './early';
+
+export { BASE };
 const Ctx = createContext<{ path: string; search: URLSearchParams; go: (to: string) => void }>({
   path: '/',
   search: new URLSearchParams(),

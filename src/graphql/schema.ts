@@ -13,9 +13,9 @@ import { DeadlineResolver } from '../modules/deadline';
 import { NotificationResolver, WebhookDeliveryResolver } from '../modules/notification';
 import { TodoResolver } from '../modules/todo';
 import { ExpertAssignmentResolver, ExpertOpinionResolver, ProjectReviewResolver, ReviewResolver } from '../modules/review';
-import { RectificationResolver } from '../modules/rectification';
+import { RectificationListResolver, RectificationResolver } from '../modules/rectification';
 import { WorkingCalendarResolver } from '../modules/working-calendar';
-import { AuditResolver, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
+import { AuditResolver, OtherHistoryResolvers, ProjectHistoryResolver, ResourceHistoryResolver } from '../modules/audit';
 import { argumentCheck } from './argument-check';
 import { authChecker } from './auth-checker';
 import { callFieldResolversDirectly } from './direct-resolvers';
@@ -35,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CoBuildingResolver,
   ProjectCoBuildingResolver,
   RectificationResolver,
+  RectificationListResolver,
   WorkingCalendarResolver,
   ResourceResolver,
   ResourceRevisionResolver,
@@ -66,6 +67,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   ProjectHistoryResolver,
   ResourceHistoryResolver,
+  ...OtherHistoryResolvers,
 ];
 
 /**

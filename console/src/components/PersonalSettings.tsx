@@ -1,67 +1,21 @@
-/** 个人设置: the signed-in person's own reminder address (the daily digest goes there). */
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { gql, UserError } from '../api';
-import { applyUserErrors, ErrorList } from './errors';
+/** 个人设置: a button in the header; its dialog (a form) is loaded when opened, not with the first page. */
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 
-interface Saved {
-  viewerEmailSet: { user: { id: string; email: string | null } | null; userErrors: UserError[] };
-}
+const Dialog = lazy(() => import('./PersonalSettingsDialog'));
 
 export function PersonalSettings({ email, saved }: { email: string | null; saved: (email: string | null) => void }) {
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<UserError[]>([]);
-  const [form] = Form.useForm<{ email: string }>();
-
-  const show = () => {
-    setErrors([]);
-    setOpen(true);
-  };
-
-  const save = async ({ email: typed }: { email?: string }) => {
-    setBusy(true);
-    try {
-      const { viewerEmailSet: p } = await gql<Saved>('ViewerEmailSet', { input: { email: typed?.trim() ? typed.trim() : null } });
-      if (p.userErrors.length) setErrors(applyUserErrors(form, p.userErrors, [['email']]));
-      else {
-        const now = p.user?.email ?? null;
-        saved(now);
-        setOpen(false);
-        message.success(now ? `提醒邮箱已保存：${now}` : '提醒邮箱已清除，不再发送每日提醒邮件');
-      }
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <>
-      <Button size="small" onClick={show}>
+      <Button size="small" onClick={() => setOpen(true)}>
         个人设置
       </Button>
-      <Modal title="个人设置" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
-        <ErrorList errors={errors} />
-        <Form form={form} layout="vertical" onFinish={save} initialValues={{ email: email ?? '' }}>
-          <Form.Item
-            name="email"
-            label="提醒邮箱"
-            extra="每日待办与期限提醒邮件发送到此地址；留空则不再发送。"
-            rules={[{ max: 254, message: '邮箱地址最长254个字符' }]}
-          >
-            <Input inputMode="email" autoComplete="email" placeholder="name@sucheng.gov.cn" maxLength={254} />
-          </Form.Item>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            当前：{email ?? '未设置'}
-          </Typography.Paragraph>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            保存
-          </Button>
-        </Form>
-      </Modal>
+      {open ? (
+        <Suspense fallback={null}>
+          <Dialog email={email} saved={saved} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

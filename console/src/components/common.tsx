@@ -1,7 +1,8 @@
-import { Alert, Button, Space, Spin, Table, Tag } from 'antd';
-import type { TableProps } from 'antd';
+import { Alert, Button, Col, Space, Spin, Table, Tag } from 'antd';
+import type { ColProps, TableProps } from 'antd';
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gql } from '../api';
+import { take } from '../early';
 import { label } from '../format';
 
 /** A deadline's colour by the days left: overdue red, within 7 days orange, within 30 gold, else green. */
@@ -47,7 +48,10 @@ export function useQuery<T = any>(operation: string, variables: Record<string, u
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const reload = useCallback(() => {
     setState((s) => ({ ...s, loading: true }));
-    gql<T>(operation, JSON.parse(key)).then(
+    // The first page's query may be under way already (early.ts; null there: it was not asked then).
+    const asked = () => gql<T>(operation, JSON.parse(key));
+    const started = take<T | null>(`${operation} ${key}`);
+    (started ? started.then((d) => d ?? asked()) : asked()).then(
       (data) => setState({ data, loading: false }),
       (error) => setState({ error, loading: false }),
     );
@@ -139,3 +143,15 @@ export const Loading = () => (
     </Spin>
   </div>
 );
+
+/** A filter of a list: its label above its control, in a column of the filter row. */
+export function FilterCol({ id, title, children, ...col }: { id: string; title: string; children: ReactNode } & ColProps) {
+  return (
+    <Col {...col}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+        {title}
+      </label>
+      {children}
+    </Col>
+  );
+}

@@ -44,14 +44,25 @@ const TARGET_TYPES: Record<string, string> = {
   SharingInterface: '共享接口',
   SharingRequest: '共享申请',
   Acceptance: '竣工验收',
+  AcceptanceApplication: '竣工验收申请',
   Organization: '单位',
   User: '用户',
   ApiToken: 'API 令牌',
 };
 const targetName = (t: string | null | undefined) => (t ? (TARGET_TYPES[t] ?? t) : '—');
 
-/** The object types whose history the API offers (`auditHistory`). */
-const HISTORY_OPERATION: Record<string, string> = { Project: 'ProjectAuditHistory', InformationResource: 'ResourceAuditHistory' };
+/**
+ * An object's history: by the object's own `auditHistory` where the API looks it up by id (with its
+ * name), else by the log filtered to it (the same entries, by the same query of the hub's audit module).
+ */
+const HISTORY_OPERATION: Record<string, string> = {
+  Project: 'ProjectAuditHistory',
+  InformationResource: 'ResourceAuditHistory',
+  Organization: 'OrganizationAuditHistory',
+};
+const HISTORY_BY_LOG = ['SharingInterface', 'SharingRequest', 'AcceptanceApplication', 'User'];
+const hasHistory = (type: string) => type in HISTORY_OPERATION || HISTORY_BY_LOG.includes(type);
+type Named = { name: string; auditHistory: never };
 
 const OPS: Record<string, string> = { INSERT: '新增', UPDATE: '修改', DELETE: '删除' };
 
@@ -94,14 +105,16 @@ function Changes({ changes }: { changes: Change[] }) {
 
 /** An object's history (`auditHistory`), paged, in a drawer. */
 function History({ type, id, onClose }: { type: string; id: string; onClose: () => void }) {
-  const operation = HISTORY_OPERATION[type];
-  const paged = useConnection<Entry, { project?: { name: string; auditHistory: never }; resource?: { name: string; auditHistory: never } }>(
+  const operation = HISTORY_OPERATION[type] ?? 'AuditEntries';
+  const paged = useConnection<Entry, { project?: Named; resource?: Named; organization?: Named; auditEntries?: never }>(
     operation,
-    { id },
-    (d) => (d.project ?? d.resource)?.auditHistory ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+    operation === 'AuditEntries' ? { filter: { targetType: type, targetId: id } } : { id },
+    (d) =>
+      d.auditEntries ??
+      (d.project ?? d.resource ?? d.organization)?.auditHistory ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
     10,
   );
-  const name = (paged.data?.project ?? paged.data?.resource)?.name;
+  const name = (paged.data?.project ?? paged.data?.resource ?? paged.data?.organization)?.name;
   return (
     <Drawer open width={880} onClose={onClose} title={`${targetName(type)}的审计历史${name ? `：${name}` : ''}`}>
       <PagedTable<Entry>
@@ -327,7 +340,7 @@ export default function AuditLog() {
           {
             title: '对象历史',
             render: (_: unknown, e: Entry) =>
-              e.targetType && e.targetId && HISTORY_OPERATION[e.targetType] ? (
+              e.targetType && e.targetId && hasHistory(e.targetType) ? (
                 <Button size="small" aria-label={`审计历史 ${e.seq}`} onClick={() => setHistory({ type: e.targetType!, id: e.targetId! })}>
                   查看历史
                 </Button>

@@ -1,6 +1,7 @@
 import { Button, Card, Col, Input, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, StatusTag, useConnection } from '../components/common';
+import { catalogueStart, catalogueVariables } from '../early';
 import { label, options, when } from '../format';
 import { Link, useRoute } from '../router';
 import { hasRole, useViewer } from '../session';
@@ -32,9 +33,10 @@ type FilterKey = 'catalogueKind' | 'sharingType' | 'openType' | 'updateFrequency
 export default function Catalogue() {
   const viewer = useViewer();
   const { search: params } = useRoute();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [filter, setFilter] = useState<Partial<Record<FilterKey, string>>>(params.get('status') ? { status: params.get('status')! } : {});
-  const paged = useConnection<Row>('Resources', { filter: { ...filter, search: search || undefined } }, (d) => d.resources);
+  const [first] = useState(() => catalogueStart(params));
+  const [search, setSearch] = useState(first.search);
+  const [filter, setFilter] = useState<Partial<Record<FilterKey, string>>>(first.filter);
+  const paged = useConnection<Row>('Resources', catalogueVariables(filter, search), (d) => d.resources);
   const facets = (paged.data as { resources?: { facets: Facets } } | undefined)?.resources?.facets;
   const set = (key: FilterKey) => (value: string | undefined) => setFilter((f) => ({ ...f, [key]: value }));
 

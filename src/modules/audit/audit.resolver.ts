@@ -7,6 +7,11 @@ import { hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
 import { isBuildingUnit, Project } from '../project';
 import { InformationResource } from '../catalogue';
+import { SharingInterface } from '../sharing';
+import { SharingRequest } from '../sharing-request';
+import { AcceptanceApplication } from '../acceptance';
+import { Organization } from '../organization';
+import { User } from '../auth';
 import { AuditEntryFilter } from './audit.inputs';
 import { AuditEntryConnection, AuditVerification } from './audit.objects';
 import { AUDIT_READERS, AuditService } from './audit.service';
@@ -39,10 +44,13 @@ export class AuditResolver {
   }
 }
 
-/** Who reads an object's history: the audit log's readers, and the units that build its project (第十三条). */
-async function mayReadHistory(ctx: Context, projectId: string): Promise<boolean> {
+/**
+ * Who reads an object's history: the audit log's readers; for an object of a project, also the
+ * units that build it (第十三条).
+ */
+async function mayReadHistory(ctx: Context, projectId: string | null): Promise<boolean> {
   if (AuditService.readsAll(ctx.caller)) return true;
-  if (!hasRole(ctx.caller, Role.PROJECT_UNIT)) return false;
+  if (!projectId || !hasRole(ctx.caller, Role.PROJECT_UNIT)) return false;
   const project = await ctx.loaders.projectById.load(projectId);
   return !!project && isBuildingUnit(ctx.caller, project, await ctx.loaders.coBuildingUnitIdsByProject.load(projectId));
 }
@@ -53,27 +61,38 @@ async function refused(ctx: Context, what: string) {
   return forbidden(`「${what}」`);
 }
 
-const HISTORY = '审计历史 — the audit entries that changed it or the rows under it, newest first (审计局、大数据管理局、领导小组办公室及其建设单位)';
+const HISTORY =
+  '审计历史 — the audit entries that changed it or the rows under it, newest first (审计局、大数据管理局、领导小组办公室；项目的对象另及其建设单位)';
 
-@Resolver(() => Project)
-export class ProjectHistoryResolver {
-  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: HISTORY })
-  async auditHistory(@Root() p: Project, @Ctx() ctx: Context, @Args() page: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<AuditEntryConnection> {
-    if (!(await mayReadHistory(ctx, p.id))) throw await refused(ctx, 'Project.auditHistory');
-    return toConnection(await ctx.services.audit.list(ctx, { targetType: 'Project', targetId: p.id }, withCountIfAsked(page, info)));
+/**
+ * `auditHistory` on an object type: the entries whose target is the object or that changed a row
+ * under it (its `subjects`), by the audit log's one query (the recorder files an object under its
+ * entity's class name). `projectOf`: the project whose building units may read it too (null: the
+ * audit log's readers only).
+ */
+function historyResolver<T extends { id: string }>(type: new () => T, projectOf: (ctx: Context, o: T) => Promise<string | null>) {
+  @Resolver(() => type)
+  class HistoryResolver {
+    @FieldResolver(() => AuditEntryConnection, { nullable: true, description: HISTORY })
+    async auditHistory(@Root() o: T, @Ctx() ctx: Context, @Args() page: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<AuditEntryConnection> {
+      if (!(await mayReadHistory(ctx, await projectOf(ctx, o)))) throw await refused(ctx, `${type.name}.auditHistory`);
+      return toConnection(await ctx.services.audit.list(ctx, { targetType: type.name, targetId: o.id }, withCountIfAsked(page, info)));
+    }
   }
+  Object.defineProperty(HistoryResolver, 'name', { value: `${type.name}HistoryResolver` });
+  return HistoryResolver;
 }
 
-@Resolver(() => InformationResource)
-export class ResourceHistoryResolver {
-  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: HISTORY })
-  async auditHistory(
-    @Root() r: InformationResource,
-    @Ctx() ctx: Context,
-    @Args() page: ConnectionArgs,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<AuditEntryConnection> {
-    if (!(await mayReadHistory(ctx, r.projectId))) throw await refused(ctx, 'InformationResource.auditHistory');
-    return toConnection(await ctx.services.audit.list(ctx, { targetType: 'InformationResource', targetId: r.id }, withCountIfAsked(page, info)));
-  }
-}
+const projectOfResource = async (ctx: Context, resourceId: string) => (await ctx.loaders.resourceById.load(resourceId))?.projectId ?? null;
+const none = async () => null;
+
+export const ProjectHistoryResolver = historyResolver(Project, async (_ctx, p) => p.id);
+export const ResourceHistoryResolver = historyResolver(InformationResource, async (_ctx, r) => r.projectId);
+/** The auditor asks these too (第三十四条): an interface, a sharing request, an acceptance application, an organisation, a user. */
+export const OtherHistoryResolvers = [
+  historyResolver(SharingInterface, (ctx, i) => projectOfResource(ctx, i.resourceId)),
+  historyResolver(SharingRequest, (ctx, r) => projectOfResource(ctx, r.resourceId)),
+  historyResolver(AcceptanceApplication, async (_ctx, a) => a.projectId),
+  historyResolver(Organization, none),
+  historyResolver(User, none),
+] as const;

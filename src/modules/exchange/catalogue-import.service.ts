@@ -24,7 +24,8 @@ import { InterfaceRegisterInput, InterfaceUpdateInput } from '../sharing';
 import type { InterfaceService } from '../sharing';
 import { InterfaceKind } from '../sharing';
 import { INTERFACE_COLUMNS, INTERFACE_FIELD_COLUMN, INTERFACE_SHEET, RESOURCE_COLUMNS, RESOURCE_FIELD_COLUMN, RESOURCE_SHEET } from './columns';
-import { classificationOf, conditionFields, ImportError, parseDataItems, RowReader, SheetLayout } from './row-mapping';
+import type { ImportError, ImportReport } from './import-report';
+import { classificationOf, conditionFields, parseDataItems, RowReader, SheetLayout } from './row-mapping';
 import { ReadProgress, readRows, SheetRow, sniff, UploadRefused } from './sheet-reader';
 
 export interface ImportDeps {
@@ -42,23 +43,7 @@ export interface ImportOptions {
   onRow?: (rowsRead: number) => void;
 }
 
-export interface ImportReport {
-  project: string;
-  dryRun: boolean;
-  /** True when the catalogue was changed: no error, not a dry run. */
-  written: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  /** Of those updated, the published entries whose changes went to a revision for the bureau to review (第五条). */
-  revised: number;
-  interfacesRegistered: number;
-  interfacesUpdated: number;
-  unchanged: number;
-  errorCount: number;
-  /** The first MAX_REPORTED errors, in file order. */
-  errors: ImportError[];
-}
+export type { ImportReport } from './import-report';
 
 const MAX_REPORTED = 1000;
 

@@ -16,6 +16,10 @@ import { completenessFilter, ReportDeps, completenessReport, writeDossier } from
 import { hasRole } from '../../common/caller';
 import { Role } from '../../common/role.enums';
 import { OVERSIGHT_ROLES } from '../project';
+import type { ImportRefusal } from './import-report';
+
+/** An upload refused as a whole, in the shape the console reads (import-report.ts). */
+const refusal = (error: ImportRefusal['error']): ImportRefusal => ({ error });
 
 export interface ExchangeRouteDeps extends ReportDeps {
   ds: DataSource;
@@ -167,11 +171,11 @@ export function exchangeRoutes(deps: ExchangeRouteDeps) {
     } catch (err) {
       if (res.headersSent) throw err;
       if (err instanceof UploadRefused)
-        sendJson(res, err.status, { error: { code: err.code, message: err.message, ...(err.article ? { article: err.article } : {}) } });
+        sendJson(res, err.status, refusal({ code: err.code, message: err.message, ...(err.article ? { article: err.article } : {}) }));
       else if (err instanceof GraphQLError) {
         const code = String(err.extensions.code ?? 'BAD_REQUEST');
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400;
-        sendJson(res, status, { error: { code, message: err.message } });
+        sendJson(res, status, refusal({ code, message: err.message }));
       } else throw err;
     }
     return true;

@@ -3,16 +3,9 @@ import { DATA_ITEM_TYPE_LABEL, DataItemType, SharingType } from '../catalogue';
 import { DataItemInput } from '../catalogue';
 import { CATALOGUE_CLASS_DIGIT, CatalogueKind } from '../catalogue';
 import { enumOf, SheetColumn } from './columns';
+import type { ImportError } from './import-report';
 
-/** One refusal of an imported file: where it is (sheet, row, column) and why (stable code, Chinese message). */
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-  article?: string;
-}
+export type { ImportError } from './import-report';
 
 /** Where each column of a sheet is, by its header row. */
 export class SheetLayout {

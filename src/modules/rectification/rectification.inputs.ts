@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { stacked } from '../../common/decorators';
 import { TextInput } from '../../common/input-fields';
 import { DateScalar } from '../../graphql/scalars';
 import { ProjectActionInput } from '../project';
+import { RectificationStatus } from './rectification.enums';
 
 const MAX_TEXT = 4000;
 const MAX_ITEMS = 50;
@@ -73,4 +74,20 @@ export class ProjectSanctionInput extends ProjectActionInput {
 export class ProjectResumeInput extends ProjectSanctionInput {
   @Field(() => DateScalar, { description: '新的整改期限 — new due date of the rectification, after today' })
   dueOn: string;
+}
+
+const STATUSES = Object.values(RectificationStatus).length;
+
+@InputType({ description: '整改筛选 — which rectifications to list (第三十三条)' })
+export class RectificationFilter {
+  @Field(() => [RectificationStatus], { nullable: true, description: '状态 — any of these; unset: the open ones (整改中、已报告、整改不合格)' })
+  @IsOptional()
+  @ArrayMaxSize(STATUSES, { message: `状态至多${STATUSES}个` })
+  status?: RectificationStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: '单位 — rectifications of the projects it builds (lead or co-building unit)' })
+  organizationId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '仅已逾期 — only those whose report is owed (整改中、整改不合格) and past its due date' })
+  overdueOnly?: boolean | null;
 }

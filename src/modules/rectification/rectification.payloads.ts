@@ -1,5 +1,7 @@
 import { ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/connection';
 import { Payload } from '../../graphql/payload';
+import { ProjectRectification } from './rectification.entity';
 import { Project } from '../project';
 
 /** Every rectification mutation answers with the project as it now stands (its rectification a field of it), or userErrors and nothing written. */
@@ -25,3 +27,6 @@ export class ProjectResumePayload extends RectificationPayload {}
 
 @ObjectType()
 export class ProjectTerminatePayload extends RectificationPayload {}
+
+@ObjectType()
+export class ProjectRectificationConnection extends Connection(ProjectRectification) {}

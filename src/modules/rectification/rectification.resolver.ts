@@ -1,10 +1,13 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { daysBetween } from '../../common/dates';
+import { ConnectionArgs, toConnection, withCountIfAsked } from '../../graphql/connection';
 import type { Outcome } from '../../db/transaction';
 import type { Context } from '../../graphql/context';
 import { Role } from '../../common/role.enums';
 import { Project, ProjectStatus } from '../project';
 import { ProjectRectification } from './rectification.entity';
-import { OPEN_RECTIFICATION } from './rectification.enums';
+import { OPEN_RECTIFICATION, REPORT_OWED } from './rectification.enums';
 import * as I from './rectification.inputs';
 import * as P from './rectification.payloads';
 
@@ -82,5 +85,40 @@ export class RectificationResolver {
   })
   fundsHalted(@Root() p: Project): boolean {
     return p.status === ProjectStatus.SUSPENDED || p.status === ProjectStatus.TERMINATED;
+  }
+}
+
+/** 整改跟踪: the rectifications across the district, filtered, for the office and the other overseers (第三十三条). */
+@Resolver(() => ProjectRectification)
+export class RectificationListResolver {
+  @Authorized(Role.LEADING_GROUP_OFFICE, Role.BIG_DATA_BUREAU, Role.AUDITOR)
+  @Query(() => P.ProjectRectificationConnection, {
+    description: '整改列表，按整改期限 — rectifications by due date, filtered by status (default the open ones), organisation and overdue (第三十三条)',
+  })
+  async rectifications(
+    @Arg('filter', () => I.RectificationFilter, { nullable: true }) filter: I.RectificationFilter | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<P.ProjectRectificationConnection> {
+    return toConnection(await ctx.services.rectification.list(ctx, filter, withCountIfAsked(page, info)));
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: '项目 — the project ordered to rectify' })
+  project(@Root() r: ProjectRectification, @Ctx() ctx: Context): Promise<Project | null> {
+    return ctx.loaders.projectById.load(r.projectId);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: '距整改期限的天数（逾期为负；已不欠报告时为空）— calendar days to the due date while the report is owed',
+  })
+  daysLeft(@Root() r: ProjectRectification, @Ctx() ctx: Context): number | null {
+    return (REPORT_OWED as readonly string[]).includes(r.status) ? daysBetween(ctx.services.rectification.today(), r.dueOn) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: '已逾期 — the report is owed and its due date has passed (第三十三条)' })
+  overdue(@Root() r: ProjectRectification, @Ctx() ctx: Context): boolean {
+    return (REPORT_OWED as readonly string[]).includes(r.status) && r.dueOn < ctx.services.rectification.today();
   }
 }

@@ -2,6 +2,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../../common/clock';
 import { shanghaiDateOf } from '../../common/dates';
+import { isCalendarDate } from '../../common/formats';
+import { Page, paginate } from '../../common/paging';
+import type { Config } from '../../config';
+import { ConnectionArgs } from '../../graphql/connection';
 import { unauthenticated } from '../../common/errors';
 import type { Caller } from '../../common/caller';
 import type { RequestContext } from '../../common/request-context';
@@ -19,6 +23,7 @@ import {
   projectForAction,
   ProjectStatus,
   PROJECT_TRANSITIONS,
+  projectsBuiltBySql,
   recordTransition,
 } from '../project';
 import { OPEN_RECTIFICATION_KEY, ProjectRectification } from './rectification.entity';
@@ -50,7 +55,30 @@ export class RectificationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly config: Pick<Config, 'maxPageSize'>,
   ) {}
+
+  /** Today in Beijing, the day due dates are judged by. */
+  today(): string {
+    return shanghaiDateOf(this.clock.now());
+  }
+
+  /**
+   * 整改跟踪: rectifications by due date (then id), filtered by status (unset: the open ones), by the
+   * organisation building the project, and to those overdue (report owed, due date passed).
+   */
+  async list(_ctx: RequestContext, filter: I.RectificationFilter = {}, args: ConnectionArgs = {}): Promise<Page<ProjectRectification>> {
+    const qb = this.ds.getRepository(ProjectRectification).createQueryBuilder('r');
+    qb.andWhere('r.status IN (:...f_status)', { f_status: filter.status?.length ? filter.status : [...OPEN_RECTIFICATION] });
+    if (filter.organizationId) qb.andWhere(`r.projectId IN ${projectsBuiltBySql(':f_org')}`, { f_org: filter.organizationId });
+    if (filter.overdueOnly) qb.andWhere('r.status IN (:...f_owed) AND r.dueOn < :f_today', { f_owed: [...REPORT_OWED], f_today: this.today() });
+    return paginate(
+      qb,
+      args,
+      { expression: 'r.dueOn', value: (r) => r.dueOn, valid: (v) => typeof v === 'string' && isCalendarDate(v) },
+      this.config.maxPageSize,
+    );
+  }
 
   /** 责令限期整改: from any status after approval; the earlier status is kept on the rectification. */
   async order(ctx: RequestContext, input: I.ProjectRectificationOrderInput): Promise<Outcome<Project>> {
