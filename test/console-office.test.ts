@@ -41,6 +41,16 @@ journey('office and expert: an expert assigned to a declared plan’s review rec
   await page.goto(`${ctx.hub.url}/console/projects/SC-2027-0003`);
   const mine = page.locator('.ant-card', { hasText: '建设计划和建设方案专家评审' });
   await mine.getByRole('button', { name: '提交评审意见' }).waitFor();
+  // 通过 is offered first, 不通过 last; a 不通过 is asked once more, and cancelled it records nothing.
+  await page.getByLabel('评审结论', { exact: true }).click();
+  expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['通过', '修改后通过', '不通过']);
+  await page.keyboard.press('Escape');
+  await choose(page, '评审结论', '不通过');
+  await page.getByLabel('建设方案评审意见').fill('不通过的草稿');
+  await mine.getByRole('button', { name: '提交评审意见' }).click();
+  const confirm = page.getByRole('dialog', { name: '确认评审结论为「不通过」？' });
+  await confirm.getByRole('button', { name: /^取\s*消$/ }).click();
+  await confirm.waitFor({ state: 'detached' });
   await choose(page, '评审结论', '修改后通过');
   await page.getByLabel('建设方案评审意见').fill('建设方案基本可行，需补充数据共享清单');
   await mine.getByRole('button', { name: '提交评审意见' }).click();
@@ -57,11 +67,34 @@ journey('office and expert: an expert assigned to a declared plan’s review rec
   await expert.shot('expert-plan-opinion');
 
   const read = await ctx.hub.gql(
-    `{ project(code: "SC-2027-0003") { planReview { assignments { expertName opinion { conclusion version } } } } }`,
+    `{ project(code: "SC-2027-0003") { id planReview { assignments { expertName opinion { conclusion version } } } } }`,
     {},
     await ctx.hub.token(Role.LEADING_GROUP_OFFICE),
   );
   expect(read.data.project.planReview.assignments).toContainEqual({ expertName: '张明远', opinion: { conclusion: 'PASS', version: 2 } });
+  expect(JSON.stringify(read.data.project.planReview.assignments)).not.toContain('FAIL');
+
+  // The other assigned expert (李静) answers over the API; the office lists the plan, asked once more first,
+  // and the review card says the review is over without a reload.
+  const li = await ctx.hub.token(Role.EXPERT, undefined, 'expert2', '李静');
+  const project = read.data.project.id as string;
+  const second = await ctx.hub.gql(
+    `mutation($input: ExpertOpinionRecordInput!) { expertOpinionRecord(input: $input) { userErrors { message } } }`,
+    { input: { projectId: project, conclusion: 'PASS', opinion: '同意列入年度计划' } },
+    li,
+  );
+  expect(second.data.expertOpinionRecord.userErrors).toEqual([]);
+  page = office.page;
+  await page.reload();
+  await card.getByText('评审进行中', { exact: false }).waitFor();
+  await page.getByRole('button', { name: '列入年度计划' }).click();
+  const ask = page.locator('.ant-popconfirm', { hasText: '列入年度计划？' });
+  await ask.getByText('项目 SC-2027-0003 将列入年度计划，专家评审随之结束。').waitFor();
+  await ask.getByRole('button', { name: /^确\s*定$/ }).click();
+  await page.getByText('已列入年度计划').first().waitFor();
+  await card.getByText('评审已结束', { exact: false }).waitFor();
+  await idle(page);
+  await office.shot('office-plan-approved');
 });
 
 journey('office and unit: an acceptance passed below the thresholds orders a rectification by its due date; the unit reports; the office accepts', async () => {

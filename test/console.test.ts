@@ -344,6 +344,72 @@ describe('the console in Chromium', () => {
     expect(res.status).toBe(401);
   });
 
+  journey('big-data bureau: 登记挂接 asks for the city platform’s interface id in a dialog; the API’s refusals show beside the field', async () => {
+    const bureau = await journeys.hub.token(Role.BIG_DATA_BUREAU);
+    const listed = await journeys.hub.gql(
+      `{ resources(first: 100, filter: { status: PUBLISHED }) { edges { node { id interfaces { id mountStatus platformId } } } } }`,
+      {},
+      bureau,
+    );
+    type Found = { id: string; interfaces: { id: string; mountStatus: string; platformId: string | null }[] };
+    const entries = listed.data.resources.edges.map((e: { node: Found }) => e.node) as Found[];
+    const taken = entries.flatMap((r) => r.interfaces).find((i) => i.platformId)!.platformId!;
+    const entry = entries.find((r) => r.interfaces.some((i) => i.mountStatus !== 'MOUNTED'))!;
+    const target = entry.interfaces.find((i) => i.mountStatus !== 'MOUNTED')!;
+
+    const w = await signedIn(Role.BIG_DATA_BUREAU);
+    const { page } = w;
+    await page.goto(`${journeys.hub.url}/console/resources/${entry.id}`);
+    await page.getByText('元数据').first().waitFor();
+    await idle(page);
+    await page.getByRole('button', { name: '登记挂接' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '登记挂接到市共享交换平台（第十七条）' });
+    await dialog.getByRole('button', { name: '确认挂接' }).click();
+    await fieldError(page, '市平台接口编号').getByText('平台挂接编号不能为空').waitFor();
+    // An id already used by another interface: the hub refuses it, beside the field, and nothing is mounted.
+    await dialog.getByLabel('市平台接口编号').fill(taken);
+    await dialog.getByRole('button', { name: '确认挂接' }).click();
+    await fieldError(page, '市平台接口编号').getByText(`平台挂接编号 ${taken} 已用于信息资源`, { exact: false }).waitFor();
+    await w.shot('bureau-mount-refused');
+    await dialog.getByLabel('市平台接口编号').fill('SQ-GX-9901');
+    await dialog.getByRole('button', { name: '确认挂接' }).click();
+    await page.getByText('已挂接到市共享交换平台（SQ-GX-9901）').waitFor();
+    const read = await journeys.hub.gql(`query($id: ID!) { resource(id: $id) { interfaces { id mountStatus platformId } } }`, { id: entry.id }, bureau);
+    expect(read.data.resource.interfaces).toContainEqual({ id: target.id, mountStatus: 'MOUNTED', platformId: 'SQ-GX-9901' });
+  });
+
+  journey('at 1366×768 the to-dos, the deadlines and the gap list fit the screen: long text is cut with its whole on hover', async () => {
+    const w = await signedIn(Role.BIG_DATA_BUREAU);
+    const { page } = w;
+    /** Every table on the page is as wide as its box: nothing is pushed off to the right. */
+    const fits = () => page.evaluate(() => Array.from(document.querySelectorAll('.ant-table-content')).map((t) => t.scrollWidth <= t.clientWidth + 1));
+    for (const [path, heading, last] of [
+      ['todos', '我的待办', '起始'],
+      ['deadlines', '期限（按到期日）', '事项'],
+      ['gaps', '全区缺口', '提供单位'],
+    ]) {
+      await page.goto(`${journeys.hub.url}/console/${path}`);
+      await page.getByText(heading).first().waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await idle(page);
+      const header = await page.getByRole('columnheader', { name: last, exact: true }).boundingBox();
+      expect(header!.x + header!.width).toBeLessThanOrEqual(1366);
+      expect(await fits()).not.toContain(false);
+      await w.shot(`bureau-${path}-1366`);
+    }
+    // A cut cell shows its whole text on hover.
+    const marked = await page.evaluate(() => {
+      const el = Array.from(document.querySelectorAll<HTMLElement>('.ant-typography-ellipsis')).find((e) => e.scrollWidth > e.clientWidth);
+      el?.setAttribute('data-cut', '1');
+      return Boolean(el);
+    });
+    expect(marked).toBe(true);
+    const cut = page.locator('[data-cut="1"]');
+    const whole = (await cut.textContent())!;
+    await cut.hover();
+    await page.locator('.ant-tooltip:visible').getByText(whole).waitFor();
+  });
+
   journey('a wrong password shows the hub’s message on the form, and no session starts', async () => {
     const w = await journeys.opened((url, status) => url.endsWith('/auth/session') && status === 401);
     const { page } = w;

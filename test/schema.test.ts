@@ -4,11 +4,17 @@ import { Client } from 'pg';
 import { printHubSchema } from '../src/graphql/schema';
 import { freshDatabase } from './support/hub';
 import { createDataSource } from '../src/db/data-source';
+import { consoleCatalogueTerms } from '../src/modules/exchange';
 
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema` and commit it when this fails)', async () => {
     const committed = fs.readFileSync(path.join(__dirname, '../schema/schema.graphql'), 'utf8');
     expect(committed).toBe(await printHubSchema());
+  });
+
+  it('comes with the catalogue terms the console shows, as the code gives them (run `npm run schema` when this fails)', () => {
+    const committed = JSON.parse(fs.readFileSync(path.join(__dirname, '../console/src/generated/catalogue.json'), 'utf8'));
+    expect(committed).toEqual(consoleCatalogueTerms());
   });
 });
 

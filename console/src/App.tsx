@@ -1,7 +1,7 @@
 import { Badge, Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, gql, SessionUser, sessionUser, signOut, whenSignedOut } from './api';
-import { Failure, Loading } from './components/common';
+import { Failure, Loading, useMutationCount } from './components/common';
 import { PersonalSettings } from './components/PersonalSettings';
 import { firstData, take } from './early';
 import { label } from './format';
@@ -100,19 +100,20 @@ function Page({ viewer }: { viewer: Viewer }) {
   return <Result status="404" title="没有这个页面" extra={<Button onClick={() => go(home(viewer))}>回到首页</Button>} />;
 }
 
-/** The count of the caller's to-dos, refreshed when the page changes. */
+/** The count of the caller's to-dos, refreshed when the page changes and after every mutation. */
 function TodoBadge() {
   const { path, go } = useRoute();
   const [count, setCount] = useState<number | null>(null);
+  const changes = useMutationCount();
   useEffect(() => {
-    // After the first page's own data (early.ts): the count must not hold up the page.
+    // After the first page's own data (early.ts): the count must not hold up the page; again after every change.
     void firstData
       .then(() => gql<{ todoItems: { allCount: number } }>('TodoCount'))
       .then(
         (d) => setCount(d.todoItems.allCount),
         () => setCount(null),
       );
-  }, [path]);
+  }, [path, changes]);
   if (count === null) return null;
   return (
     <Badge count={count} overflowCount={999} size="small">

@@ -53,7 +53,21 @@ export async function gql<T = any>(operation: string, variables: Record<string, 
     throw new ApiError(code === 'FORBIDDEN' ? '当前账号无权执行此操作' : first.message, code);
   }
   if (!body.data) throw new ApiError(`平台服务返回 ${res.status}`, 'HTTP');
+  if (/^\s*mutation\b/.test(query)) changed();
   return body.data;
+}
+
+/**
+ * Every mutation the hub answered (refused or not) is announced here, so that what every page
+ * shows of the caller's work (the to-do badge) is read again after it: the one place for that.
+ */
+const listeners = new Set<() => void>();
+function changed(): void {
+  for (const fn of listeners) fn();
+}
+export function onMutation(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => void listeners.delete(fn);
 }
 
 export interface SessionUser {

@@ -1,5 +1,6 @@
 /** Dates in Beijing time, whatever the browser's zone; enum values in their Chinese terms (from the schema). */
 import labels from 'virtual:hub-labels';
+import terms from './generated/catalogue.json';
 
 const instant = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -33,8 +34,23 @@ export function label(type: string, value: string | null | undefined): string {
 
 /** [{ value, label }] of an enum, for a select. */
 export function options(type: string): { value: string; label: string }[] {
-  return Object.entries(labels[type] ?? {}).map(([value, text]) => ({ value, label: text }));
+  const all = Object.entries(labels[type] ?? {}).map(([value, text]) => ({ value, label: text }));
+  const rank = ORDER[type];
+  return rank ? all.sort((a, b) => (rank[a.value] ?? 99) - (rank[b.value] ?? 99)) : all;
 }
+
+/** Enums whose options have a natural order, not the schema's alphabetical one. */
+const ORDER: Record<string, Record<string, number>> = {
+  // From the most to the least frequent: the catalogue's FREQUENCY_ORDER.
+  UpdateFrequency: terms.frequencyOrder,
+  // The usual conclusion first; 不通过 last (and confirmed before it is sent).
+  ExpertConclusion: { PASS: 0, PASS_WITH_CHANGES: 1, FAIL: 2 },
+};
+
+/** The Chinese name of an entry's field, as the catalogue workbook names it (console/src/generated/catalogue.json). */
+export const fieldLabel = (key: string): string => (terms.fieldLabels as Record<string, string>)[key] ?? key;
+/** Those fields, in the workbook's column order. */
+export const entryFields = Object.keys(terms.fieldLabels);
 
 export const percent = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`);
 

@@ -2,7 +2,7 @@ import { Select, Space } from 'antd';
 import { useState } from 'react';
 import { label, options } from '../format';
 import { Link } from '../router';
-import { PagedTable, StatusTag, useConnection } from './common';
+import { Clipped, PagedTable, StatusTag, useConnection } from './common';
 
 interface Gap {
   reason: string;
@@ -41,16 +41,23 @@ export function GapList({ filter, title = '缺口清单' }: { filter: Record<str
       }
       columns={[
         { title: '资源代码', key: 'code', render: (_: unknown, g) => <Link to={`/resources/${g.resource.id}`}>{g.resource.code}</Link> },
-        { title: '资源名称', key: 'name', render: (_: unknown, g) => g.resource.name },
+        { title: '资源名称', key: 'name', render: (_: unknown, g) => <Clipped text={g.resource.name} width={130} /> },
         { title: '缺口原因', dataIndex: 'reason', render: (r: string) => label('GapReason', r) },
-        { title: '说明', dataIndex: 'detail', render: (d: string | null) => d ?? '—' },
+        { title: '说明', dataIndex: 'detail', render: (d: string | null) => (d ? <Clipped text={d} width={160} /> : '—') },
         { title: '资源状态', key: 'status', render: (_: unknown, g) => <StatusTag type="ResourceStatus" value={g.resource.status} /> },
         {
           title: '项目',
           key: 'project',
-          render: (_: unknown, g) => (g.resource.project ? <Link to={`/projects/${g.resource.project.code}`}>{g.resource.project.name}</Link> : '—'),
+          render: (_: unknown, g) =>
+            g.resource.project ? (
+              <Clipped text={g.resource.project.name} width={140}>
+                <Link to={`/projects/${g.resource.project.code}`}>{g.resource.project.name}</Link>
+              </Clipped>
+            ) : (
+              '—'
+            ),
         },
-        { title: '提供单位', key: 'provider', render: (_: unknown, g) => g.resource.provider.name },
+        { title: '提供单位', key: 'provider', render: (_: unknown, g) => <Clipped text={g.resource.provider.name} width={130} /> },
       ]}
     />
   );

@@ -5,11 +5,11 @@
  */
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { gql, UserError } from '../api';
 import { label, options, when } from '../format';
 import { hasRole, useViewer } from '../session';
-import { Failure, useQuery } from './common';
+import { confirmFail, Failure, useQuery } from './common';
 import { applyUserErrors, ErrorList } from './errors';
 
 interface Opinion {
@@ -184,11 +184,14 @@ export function Assignments({ review }: { review: Review }) {
 /** An assigned expert records (or revises) an opinion on a declared plan (第十条). */
 function PlanOpinion({ projectId, done }: { projectId: string; done: () => void }) {
   const step = useStep(['conclusion', 'opinion']);
+  const { modal } = App.useApp();
   return (
     <Form
       form={step.form}
       layout="vertical"
-      onFinish={(v: { conclusion: string; opinion: string }) => step.run('ExpertOpinionRecord', { projectId, ...v }, '评审意见已记录', done)}
+      onFinish={(v: { conclusion: string; opinion: string }) =>
+        confirmFail(modal, v.conclusion, () => step.run('ExpertOpinionRecord', { projectId, ...v }, '评审意见已记录', done))
+      }
     >
       <ErrorList errors={step.errors} />
       <Form.Item label="评审结论" name="conclusion" rules={[{ required: true, message: '请选择评审结论' }]}>
@@ -331,9 +334,14 @@ function DecideForm({ projectId, lockVersion, done }: { projectId: string; lockV
 }
 
 /** The plan review and the rectifications of a project, with the step each role may take. */
-export function Oversight({ code, changed }: { code: string; changed?: () => void }) {
+export function Oversight({ code, changed, refresh }: { code: string; changed?: () => void; refresh?: number }) {
   const viewer = useViewer();
   const q = useQuery('ProjectOversight', { code });
+  // The project page's own steps (列入年度计划 closes the review) change what this card shows.
+  const { reload } = q;
+  useEffect(() => {
+    if (refresh) reload();
+  }, [refresh, reload]);
   if (q.error) return <Failure error={q.error} />;
   const p = q.data?.project as
     | { id: string; status: string; lockVersion: number; planReview: Review | null; rectification: Rectification | null; rectifications: Rectification[] }

@@ -1,7 +1,7 @@
-import { Alert, Button, Col, Space, Spin, Table, Tag } from 'antd';
-import type { ColProps, TableProps } from 'antd';
+import { Alert, Button, Col, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ColProps, ModalFuncProps, TableProps } from 'antd';
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, gql } from '../api';
+import { ApiError, gql, onMutation } from '../api';
 import { take } from '../early';
 import { label } from '../format';
 
@@ -31,6 +31,15 @@ const STATUS_COLOURS: Record<string, string> = {
   FAILED: 'error',
 };
 
+/** Long text in a table cell, cut to `width` px with an ellipsis; the whole text on hover (so the key columns stay on a 1366 px screen). */
+export function Clipped({ text, width, children }: { text: string; width: number; children?: ReactNode }) {
+  return (
+    <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: width, display: 'inline-block', verticalAlign: 'bottom' }}>
+      {children ?? text}
+    </Typography.Text>
+  );
+}
+
 export function StatusTag({ type, value }: { type: string; value: string | null | undefined }) {
   if (!value) return <Tag>—</Tag>;
   return <Tag color={STATUS_COLOURS[value] ?? 'blue'}>{label(type, value)}</Tag>;
@@ -39,6 +48,26 @@ export function StatusTag({ type, value }: { type: string; value: string | null 
 export function Failure({ error }: { error: unknown }) {
   const message = error instanceof ApiError ? error.message : '加载失败';
   return <Alert type="error" showIcon role="alert" message={message} style={{ marginBottom: 16 }} />;
+}
+
+/** A number that grows with each mutation the console sends (api.ts), for what is read again after any change. */
+export function useMutationCount(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => onMutation(() => setCount((n) => n + 1)), []);
+  return count;
+}
+
+/** Asks before an expert's opinion or result of 不通过 (FAIL) is sent; any other conclusion goes at once. */
+export function confirmFail(modal: { confirm: (config: ModalFuncProps) => unknown }, conclusion: string | undefined, send: () => unknown): void {
+  if (conclusion !== 'FAIL') return void send();
+  modal.confirm({
+    title: '确认评审结论为「不通过」？',
+    content: '不通过的意见将记入评审记录，请确认后提交。',
+    okText: '确认不通过',
+    okButtonProps: { danger: true },
+    cancelText: '取消',
+    onOk: () => send(),
+  });
 }
 
 /** Runs a query, with loading, error and reload. */

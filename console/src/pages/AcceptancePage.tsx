@@ -2,7 +2,7 @@ import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Em
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { gql, UserError } from '../api';
-import { Failure, Loading, StatusTag, useQuery } from '../components/common';
+import { confirmFail, Failure, Loading, StatusTag, useQuery } from '../components/common';
 import { applyUserErrors, ErrorList } from '../components/errors';
 import { FIGURES, Figures } from '../figures';
 import { label, options, percent, when } from '../format';
@@ -49,7 +49,7 @@ function ThenAndNow({ then, now }: { then: Record<string, Counts>; now: Figures 
 }
 
 function OpinionForm({ applicationId, done }: { applicationId: string; done: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const [errors, setErrors] = useState<UserError[]>([]);
   const save = async (v: { conclusion: string; opinion: string }) => {
@@ -64,7 +64,7 @@ function OpinionForm({ applicationId, done }: { applicationId: string; done: () 
   return (
     <Card title="记录专家评审意见（第六条、第二十五条）" size="small">
       <ErrorList errors={errors} />
-      <Form form={form} layout="vertical" onFinish={(v) => save(v).catch((e) => message.error(e.message))}>
+      <Form form={form} layout="vertical" onFinish={(v) => confirmFail(modal, v.conclusion, () => save(v).catch((e) => message.error(e.message)))}>
         <Form.Item label="结论" name="conclusion" rules={[{ required: true, message: '请选择结论' }]}>
           <Select options={options('ExpertConclusion')} style={{ width: 240 }} />
         </Form.Item>

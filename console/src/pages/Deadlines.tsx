@@ -1,6 +1,6 @@
 import { Checkbox, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { DaysLeft, PagedTable, useConnection } from '../components/common';
+import { Clipped, DaysLeft, PagedTable, useConnection } from '../components/common';
 import { label, options } from '../format';
 import { Link } from '../router';
 
@@ -40,19 +40,23 @@ export default function Deadlines() {
         paged={paged}
         rowKey="key"
         columns={[
-          { title: '到期日', dataIndex: 'dueOn' },
-          { title: '剩余', key: 'left', render: (_: unknown, r) => <DaysLeft days={r.daysLeft} overdue={r.overdue} /> },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => label('DeadlineKind', k) },
-          { title: '要求', key: 'rule', render: (_: unknown, r) => `${r.rule}${r.article ? `（${r.article}）` : ''}` },
-          { title: '单位', key: 'org', render: (_: unknown, r) => r.organization.name },
+          { title: '到期日', dataIndex: 'dueOn', width: 100 },
+          { title: '剩余', key: 'left', width: 100, render: (_: unknown, r) => <DaysLeft days={r.daysLeft} overdue={r.overdue} /> },
+          { title: '类型', dataIndex: 'kind', width: 130, render: (k: string) => label('DeadlineKind', k) },
+          { title: '要求', key: 'rule', render: (_: unknown, r) => <Clipped text={`${r.rule}${r.article ? `（${r.article}）` : ''}`} width={240} /> },
+          { title: '单位', key: 'org', render: (_: unknown, r) => <Clipped text={r.organization.name} width={150} /> },
           {
             title: '事项',
             key: 'what',
             render: (_: unknown, r) =>
               r.project ? (
-                <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link>
+                <Clipped text={r.project.name} width={180}>
+                  <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link>
+                </Clipped>
               ) : r.sharingRequest ? (
-                <Link to="/requests">共享申请：{r.sharingRequest.resource.name}</Link>
+                <Clipped text={`共享申请：${r.sharingRequest.resource.name}`} width={180}>
+                  <Link to="/requests">共享申请：{r.sharingRequest.resource.name}</Link>
+                </Clipped>
               ) : (
                 '—'
               ),

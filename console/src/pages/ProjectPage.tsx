@@ -1,4 +1,22 @@
-import { Alert, App, Breadcrumb, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Space, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { gql, UserError } from '../api';
@@ -63,6 +81,10 @@ function StepButton({ project, action, done }: { project: { id: string; code: st
   const [form] = Form.useForm();
   const ready = action.missing.length === 0;
   const needsForm = ['projectGoLive', 'projectReject'].includes(action.mutation);
+  /** Steps that go without a form but are asked once more: what the confirmation says. */
+  const confirmed: Record<string, string> = {
+    projectApprove: `项目 ${project.code} 将列入年度计划，专家评审随之结束。`,
+  };
   const elsewhere: Record<string, string> = {
     acceptanceApply: `/acceptance/${project.code}`,
     acceptanceRecordResult: `/acceptance/${project.code}`,
@@ -106,15 +128,31 @@ function StepButton({ project, action, done }: { project: { id: string; code: st
   return (
     <>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button
-          type="primary"
-          danger={action.mutation === 'projectReject'}
-          disabled={!ready}
-          loading={busy && !needsForm}
-          onClick={() => (needsForm ? setOpen(true) : run())}
-        >
-          {action.label}
-        </Button>
+        {confirmed[action.mutation] ? (
+          // 第十条: listing a project in the annual plan closes its review; asked once more before it is sent.
+          <Popconfirm
+            title={`${action.label}？`}
+            description={confirmed[action.mutation]}
+            okText="确定"
+            cancelText="取消"
+            disabled={!ready}
+            onConfirm={() => run()}
+          >
+            <Button type="primary" disabled={!ready} loading={busy}>
+              {action.label}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button
+            type="primary"
+            danger={action.mutation === 'projectReject'}
+            disabled={!ready}
+            loading={busy && !needsForm}
+            onClick={() => (needsForm ? setOpen(true) : run())}
+          >
+            {action.label}
+          </Button>
+        )}
         <ErrorList errors={needsForm ? [] : errors} />
       </Space>
       <Modal title={action.label} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="确定" confirmLoading={busy} destroyOnHidden>
@@ -151,6 +189,12 @@ interface Transition {
 export default function ProjectPage({ code }: { code: string }) {
   const viewer = useViewer();
   const q = useQuery('Project', { code });
+  // A step taken here changes the review and rectification cards too: they are read again with the page.
+  const [steps, setSteps] = useState(0);
+  const stepped = () => {
+    q.reload();
+    setSteps((n) => n + 1);
+  };
   if (q.error) return <Failure error={q.error} />;
   if (!q.data) return <Loading />;
   const p = q.data.project;
@@ -186,7 +230,7 @@ export default function ProjectPage({ code }: { code: string }) {
               <List.Item>
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space wrap>
-                    {mine.includes(a) ? <StepButton project={p} action={a} done={q.reload} /> : <Tag>{a.label}</Tag>}
+                    {mine.includes(a) ? <StepButton project={p} action={a} done={stepped} /> : <Tag>{a.label}</Tag>}
                     <span>
                       由{label('Role', a.role)}办理{a.article ? `（${a.article}）` : ''}
                     </span>
@@ -205,7 +249,7 @@ export default function ProjectPage({ code }: { code: string }) {
           />
         </Card>
       ) : null}
-      <Oversight code={p.code} changed={q.reload} />
+      <Oversight code={p.code} changed={q.reload} refresh={steps} />
       {p.completeness ? (
         <Card title="信息资源共享完整性">
           <FigureCards figures={p.completeness as Figures} />

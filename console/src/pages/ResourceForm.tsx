@@ -1,5 +1,5 @@
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import { Alert, App, Breadcrumb, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { gql, UserError } from '../api';
 import { Failure, Loading, useQuery } from '../components/common';
@@ -15,6 +15,13 @@ interface Item {
   name: string;
   dataType: string;
   length?: number | null;
+}
+
+/** 发布日期 as typed: empty, or a real calendar day (2026-13-45 and 2026-02-30 are refused beside the field, as the import refuses them). */
+async function realDay(_: unknown, value: unknown): Promise<void> {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) return;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || dayjs(text, 'YYYY-MM-DD').format('YYYY-MM-DD') !== text) throw new Error(`日期无效：发布日期「${text}」不存在`);
 }
 
 /** A catalogue entry with its data items, checked by the API's rules; errors land on their fields (第八条、第九条). */
@@ -44,7 +51,7 @@ export default function ResourceForm({ id }: { id?: string }) {
     if (r) {
       form.setFieldsValue({
         ...r,
-        publishedOn: r.publishedOn ? dayjs(r.publishedOn) : null,
+        publishedOn: r.publishedOn ?? '',
         relatedResourceCodes: r.relatedResourceCodes.join(','),
         dataItems: r.dataItems.map((d: Item) => ({ name: d.name, dataType: d.dataType, length: d.length })),
       });
@@ -59,8 +66,9 @@ export default function ResourceForm({ id }: { id?: string }) {
     const input: Record<string, unknown> = {};
     for (const k of TEXT) if (typeof v[k] === 'string' && (v[k] as string).trim() !== '') input[k] = (v[k] as string).trim();
     for (const k of ENUMS) if (v[k]) input[k] = v[k];
-    if (v.publishedOn) input.publishedOn = (v.publishedOn as Dayjs).format('YYYY-MM-DD');
-    const related = typeof v.relatedResourceCodes === 'string' ? v.relatedResourceCodes.split(/[,，\s]+/).filter(Boolean) : [];
+    if (typeof v.publishedOn === 'string' && v.publishedOn.trim()) input.publishedOn = v.publishedOn.trim();
+    // Split as the workbook's import splits the column (分号或逗号、空白).
+    const related = typeof v.relatedResourceCodes === 'string' ? v.relatedResourceCodes.split(/[;；,，\s]+/).filter(Boolean) : [];
     if (related.length) input.relatedResourceCodes = related;
     input.dataItems = ((v.dataItems as Item[] | undefined) ?? [])
       .filter(Boolean)
@@ -157,11 +165,11 @@ export default function ResourceForm({ id }: { id?: string }) {
             {text('subFormat', '子格式')}
             {select('dataGrade', '数据分级', 'DataGrade')}
             <Col xs={24} md={12} xl={8}>
-              <Form.Item label="发布日期" name="publishedOn">
-                <DatePicker style={{ width: '100%' }} />
+              <Form.Item label="发布日期" name="publishedOn" extra="YYYY-MM-DD，留空则发布时填写" rules={[{ validator: realDay }]}>
+                <Input placeholder="YYYY-MM-DD" />
               </Form.Item>
             </Col>
-            {text('relatedResourceCodes', '关联资源代码', '多个代码以逗号分隔')}
+            {text('relatedResourceCodes', '关联资源代码', '多个代码以分号或逗号分隔')}
             <Col span={24}>
               <Form.Item label="摘要" name="summary">
                 <Input.TextArea rows={2} />

@@ -1,9 +1,10 @@
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { gql, UserError } from '../api';
 import { Failure, Loading, StatusTag, useQuery } from '../components/common';
-import { ErrorList } from '../components/errors';
+import { applyUserErrors, ErrorList } from '../components/errors';
 import { InterfaceForm } from '../components/InterfaceForm';
+import { recordOf, ResourceDiff } from '../components/ResourceDiff';
 import { ReviewActions } from '../components/ReviewActions';
 import { day, label, when } from '../format';
 import { Link, useRoute } from '../router';
@@ -38,16 +39,14 @@ interface Version {
   snapshot: Record<string, unknown>;
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-/** The fields two published versions differ in. */
+/** The fields two published versions differ in, by their Chinese names, and each data item added, removed or changed. */
 function VersionDiff({ versions }: { versions: Version[] }) {
   const [a, setA] = useState(versions.length > 1 ? versions[versions.length - 2].version : versions[0]?.version);
   const [b, setB] = useState(versions[versions.length - 1]?.version);
   const va = versions.find((v) => v.version === a);
   const vb = versions.find((v) => v.version === b);
-  const keys = [...new Set([...Object.keys(va?.snapshot ?? {}), ...Object.keys(vb?.snapshot ?? {})])].sort();
-  const rows = keys.map((k) => ({ key: k, before: show(va?.snapshot[k]), after: show(vb?.snapshot[k]) })).filter((r) => r.before !== r.after);
   const opts = versions.map((v) => ({ value: v.version, label: `第 ${v.version} 版（${when(v.publishedAt)}）` }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -57,46 +56,178 @@ function VersionDiff({ versions }: { versions: Version[] }) {
         <label htmlFor="diff-b">与</label>
         <Select id="diff-b" value={b} onChange={setB} options={opts} style={{ width: 260 }} />
       </Space>
-      <Table
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: '两个版本没有差异' }}
-        columns={[
-          { title: '字段', dataIndex: 'key' },
-          { title: `第 ${a} 版`, dataIndex: 'before' },
-          { title: `第 ${b} 版`, dataIndex: 'after' },
-        ]}
+      <ResourceDiff
+        label="版本差异"
+        before={recordOf(va?.snapshot ?? {})}
+        after={recordOf(vb?.snapshot ?? {})}
+        beforeTitle={`第 ${a} 版`}
+        afterTitle={`第 ${b} 版`}
       />
     </Space>
   );
 }
 
+/** 第十七条: the bureau records the interface's id on the city exchange platform, asked in a dialog and checked as the API checks it. */
 function Mount({ iface, done }: { iface: Iface; done: () => void }) {
   const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<UserError[]>([]);
-  const mount = async () => {
-    const { interfaceMount: p } = await gql('InterfaceMount', { input: { interfaceId: iface.id, platformId: `SQ-${iface.id.slice(0, 8)}` } });
-    if (p.userErrors.length) setErrors(p.userErrors);
-    else {
-      message.success('已挂接到市共享交换平台');
-      done();
+  const [form] = Form.useForm();
+  const mount = async ({ platformId }: { platformId: string }) => {
+    setBusy(true);
+    try {
+      const { interfaceMount: p } = await gql('InterfaceMount', { input: { interfaceId: iface.id, platformId: platformId.trim() } });
+      if (p.userErrors.length) setErrors(applyUserErrors(form, p.userErrors, [['platformId']]));
+      else {
+        setOpen(false);
+        message.success(`已挂接到市共享交换平台（${platformId.trim()}）`);
+        done();
+      }
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
   return (
     <>
-      <Button size="small" onClick={() => mount().catch((e) => message.error(e.message))}>
+      <Button size="small" onClick={() => setOpen(true)}>
         登记挂接
       </Button>
-      <ErrorList errors={errors} />
+      <Modal
+        title="登记挂接到市共享交换平台（第十七条）"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="确认挂接"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <p>
+          接口：{label('InterfaceKind', iface.kind)} {iface.endpoint}
+        </p>
+        <ErrorList errors={errors} />
+        <Form form={form} layout="vertical" onFinish={mount}>
+          <Form.Item
+            label="市平台接口编号"
+            name="platformId"
+            extra="市共享交换平台上该接口的编号，如 SQ-GX-1002"
+            rules={[
+              { required: true, whitespace: true, message: '平台挂接编号不能为空' },
+              { max: 100, message: '平台挂接编号不能超过100个字符' },
+            ]}
+          >
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
+  );
+}
+
+/** 第五条: 提交审核 — a draft or returned entry, or the revision of a published one (the API tells which). */
+function Submit({ id, success, refused, done }: { id: string; success: string; refused: (errors: UserError[]) => void; done: () => void }) {
+  const { message } = App.useApp();
+  const submit = async () => {
+    const { resourceSubmit: p } = await gql('ResourceSubmit', { input: { id } });
+    refused(p.userErrors);
+    if (!p.userErrors.length) {
+      message.success(success);
+      done();
+    }
+  };
+  return (
+    <Button type="primary" onClick={() => submit().catch((e) => message.error(e.message))}>
+      提交审核
+    </Button>
+  );
+}
+
+interface Revision {
+  version: number;
+  status: string;
+  returnReason: string | null;
+  updatedAt: string;
+  entry: Record<string, unknown>;
+}
+
+/**
+ * 第五条: the revision of a published entry beside the published version — its status, what it
+ * changes — with the unit's 提交审核 / 撤回修订 and the bureau's 发布 / 退回.
+ */
+function RevisionCard({
+  r,
+  revision,
+  unit,
+  bureau,
+  done,
+}: {
+  r: { id: string; code: string; name: string; version: number };
+  revision: Revision;
+  unit: boolean;
+  bureau: boolean;
+  done: () => void;
+}) {
+  const { message, modal } = App.useApp();
+  const { go } = useRoute();
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const withdraw = () =>
+    modal.confirm({
+      title: '撤回修订？',
+      content: '撤回后修订中的修改全部丢弃，已发布版本不变。',
+      okText: '撤回修订',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        const { resourceRevisionWithdraw: p } = await gql('ResourceRevisionWithdraw', { input: { id: r.id } });
+        if (p.userErrors.length) return void setErrors(p.userErrors);
+        message.success('已撤回修订');
+        done();
+      },
+    });
+  const open = ['DRAFT', 'RETURNED'].includes(revision.status);
+  return (
+    <Card
+      id="revision"
+      title={
+        <Space>
+          <span>待发布的修订：第 {revision.version} 版</span>
+          <StatusTag type="RevisionStatus" value={revision.status} />
+        </Space>
+      }
+      extra={<small>最近修改 {when(revision.updatedAt)}</small>}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">发布前读者仍见已发布的第 {r.version} 版（第五条）。</Typography.Text>
+        {revision.returnReason && revision.status === 'RETURNED' ? <Alert type="warning" showIcon message={`退回理由：${revision.returnReason}`} /> : null}
+        <Space wrap>
+          {unit && open ? <Button onClick={() => go(`/resources/${r.id}/edit`)}>修改修订</Button> : null}
+          {unit && open ? <Submit id={r.id} success="修订已提交大数据管理局审核" refused={setErrors} done={done} /> : null}
+          {unit ? (
+            <Button danger onClick={withdraw}>
+              撤回修订
+            </Button>
+          ) : null}
+          {bureau && revision.status === 'SUBMITTED' ? <ReviewActions resource={r} done={done} /> : null}
+        </Space>
+        <ErrorList errors={errors} />
+        <ResourceDiff
+          label="修订差异"
+          before={recordOf(r)}
+          after={recordOf(revision.entry)}
+          beforeTitle={`已发布（第 ${r.version} 版）`}
+          afterTitle={`修订后（第 ${revision.version} 版）`}
+        />
+      </Space>
+    </Card>
   );
 }
 
 export default function ResourcePage({ id }: { id: string }) {
   const viewer = useViewer();
   const { go } = useRoute();
-  const { message } = App.useApp();
   const q = useQuery('Resource', { id });
   const [errors, setErrors] = useState<UserError[]>([]);
   const [adding, setAdding] = useState(false);
@@ -107,16 +238,6 @@ export default function ResourcePage({ id }: { id: string }) {
   const unit = hasRole(viewer, 'PROJECT_UNIT');
   const bureau = hasRole(viewer, 'BIG_DATA_BUREAU');
   const versions: Version[] = r.versions.edges.map((e: { node: Version }) => e.node);
-
-  const submit = async () => {
-    const { resourceSubmit: p } = await gql('ResourceSubmit', { input: { id: r.id } });
-    if (p.userErrors.length) setErrors(p.userErrors);
-    else {
-      setErrors([]);
-      message.success('已提交大数据管理局审核');
-      q.reload();
-    }
-  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -131,14 +252,11 @@ export default function ResourcePage({ id }: { id: string }) {
       {r.returnReason && r.status === 'RETURNED' ? <Alert type="warning" showIcon message={`退回理由：${r.returnReason}`} /> : null}
       <Space wrap>
         {unit && ['DRAFT', 'RETURNED', 'PUBLISHED'].includes(r.status) ? <Button onClick={() => go(`/resources/${r.id}/edit`)}>修改</Button> : null}
-        {unit && ['DRAFT', 'RETURNED'].includes(r.status) ? (
-          <Button type="primary" onClick={() => submit().catch((e) => message.error(e.message))}>
-            提交审核
-          </Button>
-        ) : null}
+        {unit && ['DRAFT', 'RETURNED'].includes(r.status) ? <Submit id={r.id} success="已提交大数据管理局审核" refused={setErrors} done={q.reload} /> : null}
         {bureau && r.status === 'SUBMITTED' ? <ReviewActions resource={r} done={q.reload} /> : null}
       </Space>
       <ErrorList errors={errors} />
+      {r.status === 'PUBLISHED' && r.revision ? <RevisionCard r={r} revision={r.revision} unit={unit} bureau={bureau} done={q.reload} /> : null}
       <Card title="元数据">
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="资源代码">{r.code}</Descriptions.Item>

@@ -19,13 +19,26 @@ export default function ReviewQueue() {
   const paged = useConnection<Row>('Resources', { filter: { status: 'SUBMITTED' } }, (d) => d.resources);
   // 第五条: revisions of published entries wait here too; the published version stays until one is published.
   const revisions = useConnection<Row>('Resources', { filter: { revisionStatus: 'SUBMITTED' } }, (d) => d.resources);
-  const columns = (reload: () => void) => [
+  const columns = (reload: () => void, revision = false) => [
     { title: '资源代码', dataIndex: 'code', render: (c: string, r: Row) => <Link to={`/resources/${r.id}`}>{c}</Link> },
     { title: '资源名称', dataIndex: 'name' },
     { title: '提供单位', key: 'provider', render: (_: unknown, r: Row) => r.provider.name },
     { title: '项目', key: 'project', render: (_: unknown, r: Row) => (r.project ? <Link to={`/projects/${r.project.code}`}>{r.project.code}</Link> : '—') },
     { title: '共享类型', dataIndex: 'sharingType', render: (s: string) => label('SharingType', s) },
     { title: '提交时间', dataIndex: 'updatedAt', render: when },
+    ...(revision
+      ? [
+          {
+            title: '修订内容',
+            key: 'diff',
+            render: (_: unknown, r: Row) => (
+              <Link to={`/resources/${r.id}`} aria-label={`查看 ${r.name} 的修订差异`}>
+                查看差异
+              </Link>
+            ),
+          },
+        ]
+      : []),
     { title: '审核', key: 'act', render: (_: unknown, r: Row) => <ReviewActions resource={r} done={reload} /> },
   ];
   return (
@@ -37,7 +50,7 @@ export default function ReviewQueue() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         待发布的修订：已发布条目的下一版本（发布前读者仍见已发布版本）
       </Typography.Title>
-      <PagedTable<Row> paged={revisions} columns={columns(revisions.reload)} />
+      <PagedTable<Row> paged={revisions} columns={columns(revisions.reload, true)} />
     </Space>
   );
 }

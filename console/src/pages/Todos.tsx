@@ -1,6 +1,6 @@
 import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { DaysLeft, PagedTable, useConnection } from '../components/common';
+import { Clipped, DaysLeft, PagedTable, useConnection } from '../components/common';
 import { label, when } from '../format';
 import { Link } from '../router';
 
@@ -29,6 +29,15 @@ function What({ r }: { r: Row }) {
   if (r.resource) return <Link to={`/resources/${r.resource.id}`}>{`${r.resource.code} ${r.resource.name}`}</Link>;
   if (r.project) return <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link>;
   return <>—</>;
+}
+
+/** The text of What, for its tooltip. */
+function whatText(r: Row): string {
+  if (r.acceptanceApplication) return `验收申请 ${r.acceptanceApplication.project.code}`;
+  if (r.sharingRequest) return `共享申请${r.resource ? `：${r.resource.name}` : ''}`;
+  if (r.interface) return `接口：${r.interface.resource.name}`;
+  if (r.resource) return `${r.resource.code} ${r.resource.name}`;
+  return r.project?.name ?? '—';
 }
 
 /** The caller's to-dos (待办), by due date, with the count of each kind. */
@@ -61,11 +70,19 @@ export default function Todos() {
         rowKey="key"
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: string) => label('TodoKind', k) },
-          { title: '事项', key: 'what', render: (_: unknown, r) => <What r={r} /> },
-          { title: '要求', key: 'rule', render: (_: unknown, r) => `${r.rule}${r.article ? `（${r.article}）` : ''}` },
-          { title: '到期日', dataIndex: 'dueOn', render: (d: string | null) => d ?? '—' },
-          { title: '剩余', key: 'left', render: (_: unknown, r) => (r.dueOn ? <DaysLeft days={r.daysLeft} overdue={r.overdue} /> : '—') },
-          { title: '起始', dataIndex: 'since', render: when },
+          {
+            title: '事项',
+            key: 'what',
+            render: (_: unknown, r) => (
+              <Clipped text={whatText(r)} width={200}>
+                <What r={r} />
+              </Clipped>
+            ),
+          },
+          { title: '要求', key: 'rule', render: (_: unknown, r) => <Clipped text={`${r.rule}${r.article ? `（${r.article}）` : ''}`} width={240} /> },
+          { title: '到期日', dataIndex: 'dueOn', width: 100, render: (d: string | null) => d ?? '—' },
+          { title: '剩余', key: 'left', width: 100, render: (_: unknown, r) => (r.dueOn ? <DaysLeft days={r.daysLeft} overdue={r.overdue} /> : '—') },
+          { title: '起始', dataIndex: 'since', width: 140, render: when },
         ]}
       />
     </Space>

@@ -6,6 +6,7 @@ import {
   SHARING_METHOD_LABEL,
   SHARING_TYPE_LABEL,
   UPDATE_FREQUENCY_LABEL,
+  FREQUENCY_ORDER,
 } from '../catalogue';
 import { INTERFACE_KIND_LABEL } from '../sharing';
 
@@ -53,7 +54,7 @@ export const RESOURCE_COLUMNS: SheetColumn[] = [
   { key: 'updateFrequency', header: '更新周期', hint: '下拉选择', labels: UPDATE_FREQUENCY_LABEL, width: 10 },
   { key: 'dataGrade', header: '数据分级', hint: '下拉选择', labels: DATA_GRADE_LABEL, width: 10 },
   { key: 'publishedOn', header: '发布日期', hint: 'YYYY-MM-DD', width: 12 },
-  { key: 'relatedResourceCodes', header: '关联资源代码', hint: '多个以分号分隔', width: 24 },
+  { key: 'relatedResourceCodes', header: '关联资源代码', hint: '多个以分号或逗号分隔', width: 24 },
 ];
 
 export const INTERFACE_COLUMNS: SheetColumn[] = [
@@ -101,4 +102,25 @@ export const INTERFACE_FIELD_COLUMN: Record<string, string> = {
 export function enumOf(labels: Record<string, string>, cell: string): string | undefined {
   if (cell in labels) return cell;
   return Object.entries(labels).find(([, label]) => label === cell)?.[0];
+}
+
+/**
+ * What the console shows of the catalogue's terms, written to console/src/generated/catalogue.json
+ * by `npm run schema`: the field names of the columns above (a classification code is one field there,
+ * where the workbook splits it into 类/项/目/细目, and the sharing condition and its legal basis two
+ * fields where the workbook has one column; the provider by name) and the frequencies in their
+ * natural order (FREQUENCY_ORDER).
+ */
+export function consoleCatalogueTerms(): { fieldLabels: Record<string, string>; frequencyOrder: Record<string, number> } {
+  return {
+    fieldLabels: {
+      ...RESOURCE_FIELD_COLUMN,
+      catalogueKind: '目录类型',
+      classificationCode: '分类代码',
+      sharingCondition: '共享条件',
+      legalBasis: '不予共享依据',
+      providerName: RESOURCE_FIELD_COLUMN.providerId,
+    },
+    frequencyOrder: Object.fromEntries(FREQUENCY_ORDER.map((f, i) => [f, i])),
+  };
 }

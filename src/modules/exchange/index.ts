@@ -5,3 +5,5 @@ export { writeCatalogueWorkbook } from './catalogue-workbook';
 export { DcatExport } from './dcat';
 export { exchangeRoutes } from './exchange.routes';
 export { UploadRefused } from './sheet-reader';
+/** The Chinese names of an entry's fields, as the workbook's columns name them (the console's version diff shows these too). */
+export { consoleCatalogueTerms } from './columns';
