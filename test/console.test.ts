@@ -269,6 +269,9 @@ describe('the console in Chromium', () => {
 
       const expert = await signedIn(Role.EXPERT);
       let page = expert.page;
+      // The expert lands on the to-dos (what waits for them, 第六条), then opens 竣工验收.
+      await page.waitForURL(/\/console\/todos$/);
+      await expert.go('竣工验收');
       await page.waitForURL(/\/console\/acceptance$/);
       await page.locator('.ant-table-row', { hasText: 'SC-2025-0007' }).getByRole('link', { name: 'SC-2025-0007' }).click();
       await page.getByText('信息资源共享完整性：申请时与当前').waitFor();
