@@ -41,7 +41,14 @@ async function enumLabels() {
   }
   // Each mutation by the Chinese name its description starts with, for the audit log's operations.
   const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
-  labels.Mutation = Object.fromEntries(mutations.map((m) => [m.name, (m.description ?? m.name).split(/\s*— /)[0].split('\n')[0].trim()]));
+  // (a trailing note in full-width brackets, e.g. （草稿） or （第五条）, is left to the description)
+  const name = (m) =>
+    (m.description ?? m.name)
+      .split(/\s*— /)[0]
+      .split('\n')[0]
+      .trim()
+      .replace(/（[^（）]*）$/, '') || m.name;
+  labels.Mutation = Object.fromEntries(mutations.map((m) => [m.name, name(m)]));
   return labels;
 }
 const labels = await enumLabels();

@@ -51,7 +51,8 @@ journey('auditor: filters the audit log, opens a project’s history and verifie
   await totalChanges(page, all);
   expect(await total(page)).toBe(2);
   const operations = await page.locator('.ant-table-row > td:nth-child(4)').allTextContents();
-  expect(operations).toEqual(['修改项目（projectUpdate）', '新建项目（projectCreate）']);
+  // each operation by the Chinese name its mutation's schema description starts with
+  expect(operations).toEqual(['修改草稿或未通过评审的项目（projectUpdate）', '新建项目（projectCreate）']);
   // Recorded today, Beijing time.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   for (const at of await page.locator('.ant-table-row > td:nth-child(3)').allTextContents()) expect(at.slice(0, 10)).toBe(today);
