@@ -10,7 +10,16 @@ interface Gap {
   resource: { id: string; code: string; name: string; status: string; provider: { name: string }; project: { code: string; name: string } | null };
 }
 
-/** The gaps behind the figures, filtered by reason, paged by the API. */
+/** The completeness report (`GET /completeness/report.xlsx`) of the same scope as the list's filter. */
+function reportHref(filter: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const key of ['organizationId', 'planYear', 'status']) if (filter[key] !== undefined && filter[key] !== null) params.set(key, String(filter[key]));
+  if (Array.isArray(filter.projectIds) && filter.projectIds.length) params.set('projectIds', filter.projectIds.join(','));
+  const query = params.toString();
+  return `/completeness/report.xlsx${query ? `?${query}` : ''}`;
+}
+
+/** The gaps behind the figures, filtered by reason, paged by the API, and the report to download. */
 export function GapList({ filter, title = '缺口清单' }: { filter: Record<string, unknown>; title?: string }) {
   const [reasons, setReasons] = useState<string[]>([]);
   const paged = useConnection<Gap>('Gaps', { filter, reasons: reasons.length ? reasons : null }, (d) => ({
@@ -37,6 +46,9 @@ export function GapList({ filter, title = '缺口清单' }: { filter: Record<str
             style={{ minWidth: 320 }}
             maxTagCount="responsive"
           />
+          <a href={reportHref(filter)} download>
+            导出完整性报告（Excel，含全部缺口）
+          </a>
         </Space>
       }
       columns={[

@@ -283,11 +283,18 @@ export default function AcceptancePage({ code }: { code: string }) {
         </Typography.Title>
         <StatusTag type="ProjectStatus" value={p.status} />
         <Link to={`/projects/${p.code}`}>项目详情</Link>
+        {app ? (
+          <a href={`/acceptance/${app.id}/dossier.xlsx`} download>
+            下载验收材料汇编（Excel，第二十六条）
+          </a>
+        ) : null}
       </Space>
       <Card>
         <Lifecycle status={p.status} />
       </Card>
-      {hasRole(viewer, 'PROJECT_UNIT') && ['TRIAL_OPERATION', 'ACCEPTANCE_FAILED'].includes(p.status) ? <ApplyForm projectId={p.id} done={q.reload} /> : null}
+      {hasRole(viewer, 'PROJECT_UNIT') && p.viewerBuilds && ['TRIAL_OPERATION', 'ACCEPTANCE_FAILED'].includes(p.status) ? (
+        <ApplyForm projectId={p.id} done={q.reload} />
+      ) : null}
       {!app ? (
         <Empty description="尚未申请竣工验收" />
       ) : (

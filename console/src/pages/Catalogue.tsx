@@ -62,7 +62,15 @@ export default function Catalogue() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           政务信息资源目录
         </Typography.Title>
-        {hasRole(viewer, 'PROJECT_UNIT') ? <Link to="/resources/new">登记信息资源</Link> : null}
+        <Space wrap>
+          {hasRole(viewer, 'PROJECT_UNIT') ? <Link to="/resources/new">登记信息资源</Link> : null}
+          <a href="/catalogue/export.xlsx" download>
+            导出目录（Excel）
+          </a>
+          <a href="/catalogue/export.csv" download>
+            导出目录（CSV）
+          </a>
+        </Space>
       </Space>
       <Card>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
