@@ -109,6 +109,13 @@ describe('interfaceRegister', () => {
     ['plain ftp for file transfer', 'FILE_TRANSFER', 'ftp://files.sc.gov.cn/outbox', { code: 'INVALID', article: null }],
     ['an http URL for a message queue', 'MESSAGE_QUEUE', 'http://mq.sc.gov.cn', { code: 'INVALID', article: null }],
     ['an endpoint with blanks', 'REST_API', 'https://api.sc.gov.cn/a b', { code: 'INVALID', article: null }],
+    // a sentence instead of an address: the refusal also shows what an address of the kind looks like
+    [
+      'words for a REST API',
+      'REST_API',
+      'not a url',
+      { code: 'INVALID', article: null, message: expect.stringMatching(/^访问地址不能包含空白或控制字符，应如 \S+$/) },
+    ],
     ['a password in a REST URL', 'REST_API', 'https://admin:secret@api.sc.gov.cn/v1', { code: 'RULE_VIOLATION', article: '第十九条' }],
     ['a password in a DSN', 'DATABASE_SYNC', 'postgresql://sync:Passw0rd@10.0.0.5:5432/edu', { code: 'RULE_VIOLATION', article: '第十九条' }],
     ['a password in a JDBC URL', 'DATABASE_SYNC', 'jdbc:mysql://root:123456@10.0.0.5:3306/edu', { code: 'RULE_VIOLATION', article: '第十九条' }],

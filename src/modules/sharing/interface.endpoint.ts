@@ -57,13 +57,13 @@ function hostUrl(endpoint: string, schemes: string[]): boolean {
 
 /** null when the endpoint suits the kind, else what is wrong. */
 export function endpointProblem(kind: InterfaceKind, endpoint: string): EndpointProblem | null {
+  const rule = SCHEMES[kind];
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  if (/[\s\u0000-\u001f]/.test(endpoint)) return { code: UserErrorCode.INVALID, message: '访问地址不能包含空白或控制字符' };
+  if (/[\s\u0000-\u001f]/.test(endpoint)) return { code: UserErrorCode.INVALID, message: `访问地址不能包含空白或控制字符，应如 ${rule.example}` };
   // 第十九条: no credentials in the sharing list; they are exchanged through the platform.
   if (carriesPassword(endpoint)) {
     return { code: UserErrorCode.RULE_VIOLATION, message: '访问地址不能包含口令（如 user:password@），请通过共享交换平台交换凭据', article: '第十九条' };
   }
-  const rule = SCHEMES[kind];
   const ok = hostUrl(endpoint, rule.schemes) || (rule.jdbc === true && /^jdbc:[a-z0-9]+:\S+$/i.test(endpoint));
   if (ok) return null;
   return { code: UserErrorCode.INVALID, message: `${INTERFACE_KIND_LABEL[kind]}的访问地址格式无效，应如 ${rule.example}` };
