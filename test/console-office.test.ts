@@ -192,6 +192,8 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   await page.goto(`${ctx.hub.url}/console/rectifications`);
   const reportedRow = page.getByRole('table', { name: '待验收的整改' }).locator('.ant-table-row', { hasText: 'SC-2025-0007' });
   await reportedRow.waitFor();
+  // the reported rectification names the project's lead unit, as the owed one does
+  expect(await reportedRow.textContent()).toContain('宿城区卫生健康委员会');
   expect(await page.getByRole('table', { name: '待报告的整改' }).locator('.ant-table-row', { hasText: 'SC-2025-0007' }).count()).toBe(0);
   await reportedRow.getByRole('link').click();
   await page.waitForURL(/\/console\/projects\/SC-2025-0007$/);

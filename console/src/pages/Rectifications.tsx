@@ -36,8 +36,7 @@ interface Owed {
 interface Reported {
   key: string;
   since: string | null;
-  organization: { name: string } | null;
-  project: Project | null;
+  project: (Project & { leadUnit: { name: string } }) | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -117,7 +116,7 @@ export default function Rectifications() {
           { title: '整改期限', key: 'due', render: (_: unknown, r) => r.project?.rectification?.dueOn ?? '—' },
           { title: '状态', key: 'status', render: (_: unknown, r) => statusTag(r.project?.rectification) },
           { title: '项目', key: 'project', render: (_: unknown, r) => projectLink(r.project) },
-          { title: '单位', key: 'org', render: (_: unknown, r) => r.organization?.name ?? '—' },
+          { title: '单位', key: 'org', render: (_: unknown, r) => r.project?.leadUnit.name ?? '—' },
           { title: '整改原因', key: 'reason', render: (_: unknown, r) => r.project?.rectification?.reason ?? '—' },
         ]}
       />
