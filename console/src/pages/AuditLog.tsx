@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Drawer, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SelectProps } from 'antd';
 import { ReactElement, useState } from 'react';
 import labels from 'virtual:hub-labels';
 import { ApiError, argumentError, gql } from '../api';
@@ -50,6 +51,7 @@ const TARGET_TYPES: Record<string, string> = {
   User: '用户',
   ApiToken: 'API 令牌',
 };
+const TARGET_OPTIONS = Object.entries(TARGET_TYPES).map(([value, text]) => ({ value, label: text }));
 const targetName = (t: string | null | undefined) => (t ? (TARGET_TYPES[t] ?? t) : '—');
 
 /**
@@ -212,6 +214,22 @@ export default function AuditLog() {
         onPressEnter={() => apply()}
       />,
     );
+  /** A select of the filter, every value or one of `choices`. */
+  const choice = (key: keyof Filter, title: string, choices: { value: string; label: string }[], extra: SelectProps = {}) =>
+    field(
+      key,
+      title,
+      <Select
+        id={`audit-${key}`}
+        allowClear
+        placeholder="全部"
+        {...extra}
+        value={draft[key]}
+        onChange={set(key)}
+        options={choices}
+        style={{ width: '100%' }}
+      />,
+    );
   const v = verification.result;
 
   return (
@@ -261,48 +279,10 @@ export default function AuditLog() {
         <Form layout="vertical" component="div">
           <Row gutter={[12, 12]}>
             {text('actor', '操作人ID', '用户或服务账号ID')}
-            {field(
-              'targetType',
-              '对象类型',
-              <Select
-                id="audit-targetType"
-                allowClear
-                placeholder="全部"
-                value={draft.targetType}
-                onChange={set('targetType')}
-                options={Object.entries(TARGET_TYPES).map(([value, text]) => ({ value, label: text }))}
-                style={{ width: '100%' }}
-              />,
-            )}
+            {choice('targetType', '对象类型', TARGET_OPTIONS)}
             {text('targetId', '对象ID', '如项目或资源的ID')}
-            {field(
-              'operation',
-              '操作',
-              <Select
-                id="audit-operation"
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder="全部（可输入中文或英文名查找）"
-                value={draft.operation}
-                onChange={set('operation')}
-                options={OPERATIONS}
-                style={{ width: '100%' }}
-              />,
-            )}
-            {field(
-              'outcome',
-              '结果',
-              <Select
-                id="audit-outcome"
-                allowClear
-                placeholder="全部"
-                value={draft.outcome}
-                onChange={set('outcome')}
-                options={options('AuditOutcome')}
-                style={{ width: '100%' }}
-              />,
-            )}
+            {choice('operation', '操作', OPERATIONS, { showSearch: true, optionFilterProp: 'label', placeholder: '全部（可输入中文或英文名查找）' })}
+            {choice('outcome', '结果', options('AuditOutcome'))}
             {field(
               'fromDay',
               '起始日期（北京时间，含）',
