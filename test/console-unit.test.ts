@@ -288,5 +288,13 @@ journey(
     expect(await page.getByText(/^共 \d+ 条/).count()).toBe(0);
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await w.shot('unit-catalogue-search-too-long');
+
+    // 清除条件 empties the box and the URL, and lists every entry again.
+    await page.getByRole('button', { name: '清除条件' }).click();
+    await page.waitForFunction(() => location.search === '');
+    expect(await page.getByLabel('搜索（资源名称、代码、摘要）').inputValue()).toBe('');
+    await page.getByText(/^共 \d+ 条/).waitFor();
+    await idle(page);
+    expect(await total(page)).toBe(entries);
   },
 );

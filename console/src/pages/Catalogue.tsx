@@ -36,6 +36,8 @@ export default function Catalogue() {
   const { search: params, path, replace } = useRoute();
   const [first] = useState(() => catalogueStart(params));
   const [search, setSearch] = useState(first.search);
+  /** The text in the search box (searched on Enter), cleared with the other conditions. */
+  const [typed, setTyped] = useState(first.search);
   const [filter, setFilter] = useState<Partial<Record<FilterKey, string>>>(first.filter);
   const paged = useConnection<Row>('Resources', catalogueVariables(filter, search), (d) => d.resources, 20, first.turned);
   // The search, the filters and the page stay in the URL (replaced, not pushed), so a reload or a shared link keeps them.
@@ -81,7 +83,8 @@ export default function Catalogue() {
             >
               <Input.Search
                 id="catalogue-search"
-                defaultValue={search}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
                 allowClear
                 enterButton="搜索"
                 placeholder="如：人口、营业执照"
@@ -131,6 +134,7 @@ export default function Catalogue() {
               onClick={() => {
                 setFilter({});
                 setSearch('');
+                setTyped('');
               }}
             >
               清除条件
