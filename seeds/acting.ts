@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/common/request-context';
-import { Role } from '../src/common/role.enums';
+import { Role, roleLabel } from '../src/common/role.enums';
 import { Organization } from '../src/modules/organization';
 import { DEMO_EXPERT_LOGINS, namedUser } from './users';
 import { DEMO_ORGANIZATIONS } from './organizations';
@@ -56,7 +56,7 @@ export async function demoActors(ds: DataSource): Promise<{ org: (key: string) =
   const as: ActAs = (role, orgKey) => ({
     requestId: 'seed',
     log: silent,
-    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role] },
+    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role], name: `演示数据（${roleLabel(role)}）` },
   });
   return { org, as };
 }

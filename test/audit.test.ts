@@ -280,6 +280,48 @@ describe('security events are entries, rate-limited', () => {
   });
 });
 
+describe("the console's cookie sign-in and the log's filter", () => {
+  it('a sign-in and a sign-out through POST/DELETE /auth/session are sessionCreate and sessionRevoke, by the user (第十九条、第三十四条)', async () => {
+    const { login, password, userId } = await hub.credentials(Role.LEADING_GROUP_OFFICE);
+    const [{ name }] = await hub.ds.query(`SELECT name FROM hub_user WHERE id = $1`, [userId]);
+    const signIn = await fetch(`${hub.url}/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    const out = await fetch(`${hub.url}/auth/session`, { method: 'DELETE', headers: { cookie } });
+    expect(out.status).toBe(204);
+    const mine = (await entries({ actor: userId })).map((e) => [e.operation, e.outcome]);
+    expect(mine.slice(0, 2)).toEqual([
+      ['sessionRevoke', 'SUCCESS'],
+      ['sessionCreate', 'SUCCESS'],
+    ]);
+    expect(mine.map(([op]) => op)).not.toContain('system');
+    const [entry] = await entries({ operation: 'sessionCreate', actor: userId });
+    expect(entry).toMatchObject({ actorId: userId, roles: ['LEADING_GROUP_OFFICE'] });
+    const named = await hub.gql(
+      `query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 1) { edges { node { actorName } } } }`,
+      { filter: { operation: 'sessionCreate', actor: userId } },
+      auditor,
+    );
+    expect(nodes(named.data.auditEntries)).toEqual([{ actorName: name }]);
+  });
+
+  it('refuses an object id that is no UUID and a range that ends before it starts, naming the field; an actor id may be any text', async () => {
+    const bad = await hub.gql(ENTRIES, { filter: { targetId: 'x' } }, auditor);
+    expect(bad.data).toBeNull();
+    expect(bad.errors?.[0]).toMatchObject({ message: '对象ID格式无效（应为 UUID）', extensions: { code: 'BAD_USER_INPUT', field: ['filter', 'targetId'] } });
+    const backwards = await hub.gql(ENTRIES, { filter: { from: '2026-03-05T00:00:00+08:00', to: '2026-03-02T00:00:00+08:00' } }, auditor);
+    expect(backwards.errors?.[0]).toMatchObject({ message: '截止时间须晚于起始时间', extensions: { code: 'BAD_USER_INPUT', field: ['filter', 'to'] } });
+    const empty = await hub.gql(ENTRIES, { filter: { from: '2026-03-05T00:00:00+08:00', to: '2026-03-05T00:00:00+08:00' } }, auditor);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'to'] });
+    expect(await entries({ actor: 'x' })).toEqual([]);
+    expect(Array.isArray(await entries({ from: '2026-03-02T00:00:00+08:00', to: '2026-03-05T00:00:00+08:00' }))).toBe(true);
+  });
+});
+
 describe('auditHistory of the other objects an auditor asks about (第三十四条)', () => {
   const history = (type: string, arg: string) =>
     `query ($id: ID!) { ${type}(${arg}: $id) { auditHistory(first: 10) { totalCount edges { node { operation targetType } } } } }`;

@@ -5,7 +5,7 @@
  * verified (第三十四条). Screenshots land in test/screenshots/console/.
  */
 import { Role } from '../src/common/role.enums';
-import { choose, consoleJourneys, idle, total, totalChanges, journey } from './support/console';
+import { choose, consoleJourneys, fieldError, idle, total, totalChanges, journey } from './support/console';
 
 jest.setTimeout(180_000);
 
@@ -30,6 +30,11 @@ journey('auditor: filters the audit log, opens a project’s history and verifie
 
   const w = await ctx.signedIn(Role.AUDITOR);
   const { page } = w;
+  /** Picks an operation in the 操作 select by typing part of its Chinese name. */
+  const pickOperation = async (typed: string, option: string) => {
+    await page.getByLabel('操作', { exact: true }).fill(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().dispatchEvent('click');
+  };
   await w.go('审计日志');
   await page.getByRole('heading', { name: '审计日志' }).waitFor();
   await idle(page);
@@ -68,14 +73,14 @@ journey('auditor: filters the audit log, opens a project’s history and verifie
     .click();
   const drawer = page.getByRole('dialog');
   await drawer.getByText('项目的审计历史：审计日志演示项目（改名）').waitFor();
-  await drawer.getByRole('cell', { name: '新建项目（projectCreate）', exact: true }).waitFor();
+  await drawer.getByRole('cell', { name: '新建项目（草稿）（projectCreate）', exact: true }).waitFor();
   await w.shot('auditor-object-history');
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
 
-  // By operation only, then by actor (a click on the actor's name keeps the other filters).
+  // By operation only (picked by its Chinese name), then by actor (a click on the actor's name keeps the other filters).
   await page.getByRole('button', { name: '重 置' }).click();
-  await page.getByLabel('操作', { exact: true }).fill('projectUpdate');
+  await pickOperation('修改草稿', '（projectUpdate）');
   await page.getByRole('button', { name: '查 询' }).click();
   await page.waitForFunction(() => /共 (\d+) 条/.exec(document.body.innerText)?.[1] === '1');
   await page
@@ -88,6 +93,36 @@ journey('auditor: filters the audit log, opens a project’s history and verifie
     .and(page.locator(`[value="${await ctx.hub.userId(Role.PROJECT_UNIT)}"]`))
     .waitFor();
   expect(await total(page)).toBe(1);
+
+  // The auditor's own sign-in through the console's form is a 登录 (sessionCreate) by name, not a 'system' entry.
+  await page.getByRole('button', { name: '重 置' }).click();
+  await idle(page);
+  await pickOperation('登录', '登录（sessionCreate）');
+  await page.getByRole('button', { name: '查 询' }).click();
+  const [{ name: auditorName }] = await ctx.hub.ds.query(`SELECT name FROM hub_user WHERE id = $1`, [await ctx.hub.userId(Role.AUDITOR)]);
+  await page
+    .locator('.ant-table-row')
+    .getByRole('button', { name: `只看 ${auditorName} 的操作` })
+    .first()
+    .waitFor();
+  expect(await page.locator('.ant-table-row > td:nth-child(4)').allTextContents()).toContain('登录（sessionCreate）');
+
+  // An object id that is no id, and a start after the end, are refused beside their fields, with no total of a list not read.
+  await page.getByRole('button', { name: '重 置' }).click();
+  await idle(page);
+  await page.getByLabel('对象ID').fill('x');
+  await page.getByRole('button', { name: '查 询' }).click();
+  await fieldError(page, '对象ID').getByText('对象ID格式无效（应为 UUID）').waitFor();
+  expect(await page.getByText(/^共 \d+ 条/).count()).toBe(0);
+  expect(await page.locator('.ant-alert-error').count()).toBe(0); // no alert above the table: the error is beside the field
+  await w.shot('auditor-bad-target-id');
+  await page.getByLabel('对象ID').fill('');
+  await page.getByLabel('起始日期（北京时间，含）').fill('2026-03-05');
+  await page.getByLabel('截止日期（北京时间，含）').fill('2026-03-01');
+  await page.getByRole('button', { name: '查 询' }).click();
+  await fieldError(page, '截止日期（北京时间，含）').getByText('截止时间须晚于起始时间').waitFor();
+  await fieldError(page, '对象ID').waitFor({ state: 'detached' });
+  expect(await page.getByText(/^共 \d+ 条/).count()).toBe(0);
 
   // A date range before today holds none of them.
   await page.getByRole('button', { name: '重 置' }).click();

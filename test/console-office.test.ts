@@ -118,6 +118,10 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   );
   expect(opinion.data.expertOpinionRecord.userErrors).toEqual([]);
   await page.reload();
+  // The opinion is listed by the expert's name, not the account's id.
+  const opinions = page.locator('.ant-card', { has: page.getByText('专家评审意见（1）', { exact: true }) });
+  await opinions.locator('.ant-table-row').getByRole('cell', { name: '张明远', exact: true }).waitFor();
+  expect(await opinions.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
 
   // Passed below the thresholds: the reason, and the rectification due date in the same step (第三十三条).
   const due = beijing(30);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/common/role.enums';
-import { consoleJourneys, fieldError, idle, journey } from './support/console';
+import { consoleJourneys, fieldError, idle, journey, total } from './support/console';
 import { filledTemplate, row } from './support/exchange';
 
 jest.setTimeout(180_000);
@@ -210,6 +210,13 @@ journey(
     await versions.getByRole('cell', { name: '摘要', exact: true }).waitFor();
     expect(await versions.getByRole('cell', { name: '新增信息项「发放批次」', exact: true }).count()).toBe(1);
     expect(await versions.getByRole('cell', { name: 'summary', exact: true }).count()).toBe(0);
+
+    // Each version's publisher by name: the bureau's reviewer for the new one; the demo data's own caller is no account, so no id is shown.
+    const [{ name: reviewer }] = await ctx.hub.ds.query(`SELECT name FROM hub_user WHERE id = $1`, [await ctx.hub.userId(Role.BIG_DATA_BUREAU)]);
+    const versionsCard = b.page.locator('.ant-card', { has: b.page.getByText(/^发布版本（\d+）$/) });
+    const newest = versionsCard.locator('.ant-table-row', { has: b.page.getByRole('cell', { name: `第 ${version + 1} 版`, exact: true }) });
+    expect(await newest.locator('td').nth(2).textContent()).toBe(reviewer);
+    expect(await versionsCard.getByText(/seed-|^[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
   },
 );
 
@@ -231,3 +238,63 @@ journey('project unit: sets the reminder address in 个人设置; a malformed on
   await page.getByRole('button', { name: '个人设置' }).click();
   expect(await dialog.getByLabel('提醒邮箱').inputValue()).toBe('unit.clerk@sucheng.gov.cn');
 });
+
+journey(
+  'project unit: its dashboard is its own; the catalogue keeps its search and page in the URL across a reload; an over-long search is refused beside the field',
+  async () => {
+    const w = await ctx.signedIn(Role.PROJECT_UNIT);
+    const { page } = w;
+    // The dashboard reads the unit's own organisations (第十三条), and says so.
+    await w.go('完整性看板');
+    await page.getByRole('heading', { name: '本单位信息资源共享完整性' }).waitFor();
+    expect(await page.getByRole('heading', { name: '全区信息资源共享完整性' }).count()).toBe(0);
+    await w.shot('unit-dashboard');
+
+    await w.go('资源目录');
+    await idle(page);
+    const entries = await total(page);
+    expect(entries).toBeGreaterThan(20);
+    const steps = await page.evaluate(() => history.length);
+    const firstRow = async () => (await page.locator('.ant-table-row').first().locator('td').nth(1).textContent())!;
+
+    // The second page survives a reload.
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.getByText(/^共 \d+ 条，第 21–/).waitFor();
+    const second = await firstRow();
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('at'));
+    await page.reload();
+    await page.getByText(/^共 \d+ 条，第 21–/).waitFor();
+    expect(await firstRow()).toBe(second);
+
+    // A search is kept too (and starts again on the first page); the URL is replaced, not pushed.
+    const search = page.getByLabel('搜索（资源名称、代码、摘要）');
+    await search.fill('信息');
+    await search.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '信息' && !new URLSearchParams(location.search).has('at'));
+    await page.getByText(/^共 \d+ 条/).waitFor();
+    await idle(page);
+    const found = await total(page);
+    expect(found).toBeLessThan(entries);
+    await page.reload();
+    await idle(page);
+    expect(await page.getByLabel('搜索（资源名称、代码、摘要）').inputValue()).toBe('信息');
+    expect(await total(page)).toBe(found);
+    expect(await page.evaluate(() => history.length)).toBe(steps);
+
+    // Over 100 characters: the API's refusal beside the field, no alert above the table and no total.
+    await page.getByLabel('搜索（资源名称、代码、摘要）').fill('信'.repeat(101));
+    await page.getByLabel('搜索（资源名称、代码、摘要）').press('Enter');
+    await fieldError(page, '搜索（资源名称、代码、摘要）').getByText(/100/).waitFor();
+    expect(await page.getByText(/^共 \d+ 条/).count()).toBe(0);
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await w.shot('unit-catalogue-search-too-long');
+
+    // 清除条件 empties the box and the URL, and lists every entry again.
+    await page.getByRole('button', { name: '清除条件' }).click();
+    await page.waitForFunction(() => location.search === '');
+    expect(await page.getByLabel('搜索（资源名称、代码、摘要）').inputValue()).toBe('');
+    await page.getByText(/^共 \d+ 条/).waitFor();
+    await idle(page);
+    expect(await total(page)).toBe(entries);
+  },
+);

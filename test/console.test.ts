@@ -49,6 +49,7 @@ describe('the console in Chromium', () => {
     await w.shot('bureau-todos');
     await w.go('完整性看板');
     await catalogued.waitFor();
+    await page.getByRole('heading', { name: '全区信息资源共享完整性' }).waitFor();
 
     // Drill down: an organisation (the table under the chart) → its projects → a project's gaps.
     const orgLink = page.locator('table').last().locator('.ant-table-row a').first();

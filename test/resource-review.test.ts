@@ -1,7 +1,8 @@
 import { nodes } from './support/documents';
 import { startTestHub, TestHub } from './support/hub';
 import { Role } from '../src/common/role.enums';
-import { ResourceVersion } from '../src/modules/catalogue';
+import pino from 'pino';
+import { ResourceIdInput, ResourceVersion } from '../src/modules/catalogue';
 import { Project } from '../src/modules/project';
 import { codeOf, CREATE, insertProject, PUBLISH, resourceInput, RETIRE, RETURN, SUBMIT, UPDATE } from './support/catalogue';
 import { shanghaiDateOf } from '../src/common/dates';
@@ -153,6 +154,28 @@ describe('the review flow and published versions', () => {
     expect([first.totalCount, first.pageInfo.hasNextPage, nodes(first).map((v: any) => v.version)]).toEqual([2, true, [1]]);
     const second = (await hub.gql(page, { id, after: first.pageInfo.endCursor }, health)).data.resource.versions;
     expect([second.pageInfo.hasNextPage, nodes(second).map((v: any) => v.version)]).toEqual([false, [2]]);
+  });
+
+  it('names each version’s publisher by the account’s name (publishedByName); an id of no account (a seed’s caller) has none', async () => {
+    const NAMES = `query ($id: ID) { resource(id: $id) { versions(first: 10) { edges { node { version publishedBy publishedByName } } } } }`;
+    const [bureauUser] = await hub.ds.query(`SELECT id, name FROM hub_user WHERE login = 'bureau'`);
+    const read = (await hub.gql(NAMES, { id }, health)).data.resource;
+    expect(nodes(read.versions)).toEqual([
+      { version: 1, publishedBy: bureauUser.id, publishedByName: bureauUser.name },
+      { version: 2, publishedBy: bureauUser.id, publishedByName: bureauUser.name },
+    ]);
+    // The demo data publishes as a pseudo caller `seed-big_data_bureau` (seeds/acting.ts): no account, so no name.
+    const other = await create({ name: '演示数据发布的资源' });
+    expect((await step(SUBMIT, { id: other }, edu)).userErrors).toEqual([]);
+    const seedCaller = { userId: 'seed-big_data_bureau', organizationId: null, roles: [Role.BIG_DATA_BUREAU], name: '演示数据（大数据管理局）' };
+    const published = await hub.services.resourceReview.publish(
+      { requestId: 'spec', log: pino({ level: 'silent' }), caller: seedCaller },
+      Object.assign(new ResourceIdInput(), { id: other }),
+    );
+    expect(published.userErrors).toEqual([]);
+    expect(nodes((await hub.gql(NAMES, { id: other }, health)).data.resource.versions)).toEqual([
+      { version: 1, publishedBy: 'seed-big_data_bureau', publishedByName: null },
+    ]);
   });
 
   it('retires a published entry, keeps its versions readable, and refuses any further step', async () => {

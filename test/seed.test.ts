@@ -149,6 +149,20 @@ describe('the demo district', () => {
     ]);
   });
 
+  it('acts by named demo callers: the audit log names each by its role (演示数据（项目建设单位）…), never by a bare seed id', async () => {
+    const auditor = await hub.token(Role.AUDITOR);
+    const res = await hub.gql(
+      `query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 1) { edges { node { actorId actorName operation } } } }`,
+      { filter: { actor: 'seed-project_unit' } },
+      auditor,
+    );
+    expect(res.data.auditEntries.edges[0].node).toMatchObject({ actorId: 'seed-project_unit', actorName: '演示数据（项目建设单位）' });
+    const unnamed = await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE actor_id LIKE 'seed-%' AND actor_name IS NULL`);
+    expect(unnamed).toEqual([{ n: 0 }]);
+    const names = await hub.ds.query(`SELECT DISTINCT actor_name AS name FROM audit_entry WHERE actor_id = 'seed-big_data_bureau'`);
+    expect(names).toEqual([{ name: '演示数据（大数据管理局）' }]);
+  });
+
   it('loads nothing twice when seeded again', async () => {
     const count = async () =>
       (await hub.ds.query(`SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM information_resource) + (SELECT count(*) FROM organization) AS n`))[0]

@@ -19,9 +19,17 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The argument's path a BAD_USER_INPUT names (e.g. ['filter', 'targetId']), when it names one. */
+    readonly field?: string[],
   ) {
     super(message);
   }
+}
+
+/** The message of a BAD_USER_INPUT naming a field of argument `arg`, by that field's path below it (e.g. 'targetId'); else null. */
+export function argumentError(error: unknown, arg: string): { field: string; message: string } | null {
+  if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT' || error.field?.[0] !== arg) return null;
+  return { field: error.field.slice(1).join('.'), message: error.message };
 }
 
 let onUnauthenticated: () => void = () => undefined;
@@ -45,12 +53,13 @@ export async function gql<T = any>(operation: string, variables: Record<string, 
   } catch {
     throw new ApiError('无法连接到平台服务，请检查网络后重试', 'NETWORK');
   }
-  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; field?: unknown } }[] };
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? 'ERROR';
     if (code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw new ApiError(code === 'FORBIDDEN' ? '当前账号无权执行此操作' : first.message, code);
+    const field = Array.isArray(first.extensions?.field) ? first.extensions.field.map(String) : undefined;
+    throw new ApiError(code === 'FORBIDDEN' ? '当前账号无权执行此操作' : first.message, code, field);
   }
   if (!body.data) throw new ApiError(`平台服务返回 ${res.status}`, 'HTTP');
   if (/^\s*mutation\b/.test(query)) changed();

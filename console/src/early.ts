@@ -9,8 +9,22 @@ import type { Viewer } from './session';
 export const BASE = '/console';
 
 /** The catalogue's variables from its address (`?q=…&status=…`): the page asks with these on first render. */
-export function catalogueStart(params: URLSearchParams): { search: string; filter: Record<string, string> } {
-  return { search: params.get('q') ?? '', filter: params.get('status') ? { status: params.get('status')! } : {} };
+export function catalogueStart(params: URLSearchParams): { search: string; filter: Record<string, string>; turned: string[] } {
+  const filter = Object.fromEntries(CATALOGUE_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  return { search: params.get('q') ?? '', filter, turned: (params.get('at') ?? '').split('.').filter(Boolean) };
+}
+
+/** The catalogue's filters, each kept in the URL by its own name (the search as `q`, the pages turned as `at`). */
+export const CATALOGUE_FILTERS = ['catalogueKind', 'sharingType', 'openType', 'updateFrequency', 'providerId', 'status'] as const;
+
+/** The catalogue's query string for a search, its filters and the pages turned (cursors are base64url: no '.'). */
+export function catalogueQuery(search: string, filter: Record<string, string | undefined>, turned: string[]): string {
+  const q = new URLSearchParams();
+  if (search) q.set('q', search);
+  for (const k of CATALOGUE_FILTERS) if (filter[k]) q.set(k, filter[k]!);
+  if (turned.length) q.set('at', turned.join('.'));
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }
 
 /** The variables the catalogue's table asks with (useConnection adds the page). */
@@ -20,8 +34,8 @@ export const catalogueVariables = (filter: Record<string, string | undefined>, s
 function firstQuery(path: string, params: URLSearchParams): [string, Record<string, unknown>] | null {
   if (path === '/dashboard') return ['Dashboard', {}];
   if (path === '/catalogue') {
-    const { search, filter } = catalogueStart(params);
-    return ['Resources', { ...catalogueVariables(filter, search), first: 20, after: null }];
+    const { search, filter, turned } = catalogueStart(params);
+    return ['Resources', { ...catalogueVariables(filter, search), first: 20, after: turned[turned.length - 1] ?? null }];
   }
   return null;
 }

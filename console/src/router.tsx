@@ -4,10 +4,11 @@ import { createContext, MouseEvent, ReactNode, useContext, useEffect, useState }
 import { BASE } from './early';
 
 export { BASE };
-const Ctx = createContext<{ path: string; search: URLSearchParams; go: (to: string) => void }>({
+const Ctx = createContext<{ path: string; search: URLSearchParams; go: (to: string) => void; replace: (to: string) => void }>({
   path: '/',
   search: new URLSearchParams(),
   go: () => undefined,
+  replace: () => undefined,
 });
 
 const here = () => ({ path: location.pathname.slice(BASE.length) || '/', search: new URLSearchParams(location.search) });
@@ -24,7 +25,13 @@ export function Router({ children }: { children: ReactNode }) {
     setAt(here());
     scrollTo(0, 0);
   };
-  return <Ctx.Provider value={{ ...at, go }}>{children}</Ctx.Provider>;
+  /** The same page with another query string (a search typed, a page turned): no new history entry. */
+  const replace = (to: string) => {
+    if (`${BASE}${to}` === `${location.pathname}${location.search}`) return;
+    history.replaceState(null, '', `${BASE}${to}`);
+    setAt(here());
+  };
+  return <Ctx.Provider value={{ ...at, go, replace }}>{children}</Ctx.Provider>;
 }
 
 export const useRoute = () => useContext(Ctx);

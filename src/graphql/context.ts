@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { authLoaders } from '../modules/auth';
 import { organizationLoaders } from '../modules/organization';
 import { projectLoaders } from '../modules/project';
 import { resourceLoaders } from '../modules/catalogue';
@@ -16,6 +17,7 @@ import type { RequestContext } from '../common/request-context';
 /** Fresh DataLoaders for each request, so nothing cached outlives the request that read it. */
 export function createLoaders(ds: DataSource, services: Services) {
   return {
+    ...authLoaders(ds),
     ...organizationLoaders(ds),
     ...projectLoaders(ds, services.maxPageSize),
     ...resourceLoaders(ds, services.maxPageSize),

@@ -3,7 +3,14 @@ import { buildSchema, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { ApiTokenResolver, SessionResolver, UserResolver, ViewerResolver } from '../modules/auth';
 import { OrganizationResolver } from '../modules/organization';
 import { CoBuildingResolver, ProjectCoBuildingResolver, ProjectResolver, ProjectTransitionResolver } from '../modules/project';
-import { ProjectCatalogueResolver, ProviderCountResolver, ResourceConnectionResolver, ResourceResolver, ResourceRevisionResolver } from '../modules/catalogue';
+import {
+  ProjectCatalogueResolver,
+  ProviderCountResolver,
+  ResourceConnectionResolver,
+  ResourceResolver,
+  ResourceRevisionResolver,
+  ResourceVersionResolver,
+} from '../modules/catalogue';
 import { InterfaceResolver, ProjectInterfacesResolver, ResourceInterfacesResolver } from '../modules/sharing';
 import { AggregationResolver, InterfaceRunTimesResolver, ResourceRunTimesResolver } from '../modules/aggregation';
 import { CompletenessGapResolver, CompletenessResolver, OrganizationCompletenessResolver, ProjectCompletenessResolver } from '../modules/completeness';
@@ -39,6 +46,7 @@ export const resolvers: NonEmptyArray<Function> = [
   WorkingCalendarResolver,
   ResourceResolver,
   ResourceRevisionResolver,
+  ResourceVersionResolver,
   ResourceConnectionResolver,
   ProviderCountResolver,
   ProjectCatalogueResolver,

@@ -100,9 +100,16 @@ export interface Connection<N> {
  * seen. `pick` finds the connection in the answer.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function useConnection<N, T = any>(operation: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, size = 20) {
+export function useConnection<N, T = any>(
+  operation: string,
+  variables: Record<string, unknown>,
+  pick: (data: T) => Connection<N>,
+  size = 20,
+  /** The pages already turned (their `after` cursors), when the page starts on a later one (from its URL). */
+  turned: string[] = [],
+) {
   const key = JSON.stringify(variables);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [cursors, setCursors] = useState<(string | null)[]>(() => [null, ...turned]);
   const lastKey = useRef(key);
   if (lastKey.current !== key) {
     lastKey.current = key;
@@ -116,6 +123,8 @@ export function useConnection<N, T = any>(operation: string, variables: Record<s
     conn,
     nodes: conn?.edges.map((e) => e.node) ?? [],
     page: cursors.length,
+    /** The `after` cursors of the pages turned to reach this one (none on the first). */
+    turned: cursors.slice(1) as string[],
     next: () => conn?.pageInfo.endCursor && setCursors([...cursors, conn.pageInfo.endCursor]),
     prev: () => cursors.length > 1 && setCursors(cursors.slice(0, -1)),
     size,
@@ -127,18 +136,21 @@ export function PagedTable<N extends object>({
   columns,
   rowKey = 'id',
   caption,
+  errorShownBeside = false,
   ...rest
 }: {
   paged: ReturnType<typeof useConnection<N>>;
   columns: TableProps<N>['columns'];
   rowKey?: string;
   caption?: ReactNode;
+  /** The page shows the error beside the field it names: no alert here, and no total of a list that was not read. */
+  errorShownBeside?: boolean;
 } & Omit<TableProps<N>, 'columns' | 'dataSource' | 'pagination'>) {
   const total = paged.conn?.totalCount ?? 0;
   const from = (paged.page - 1) * paged.size;
   return (
     <div>
-      {paged.error ? <Failure error={paged.error} /> : null}
+      {paged.error && !errorShownBeside ? <Failure error={paged.error} /> : null}
       <Table<N>
         {...rest}
         size="middle"
@@ -152,7 +164,7 @@ export function PagedTable<N extends object>({
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <span aria-live="polite">
-          共 {total} 条{total ? `，第 ${from + 1}–${from + paged.nodes.length} 条` : ''}
+          {paged.error && errorShownBeside ? null : `共 ${total} 条${total ? `，第 ${from + 1}–${from + paged.nodes.length} 条` : ''}`}
         </span>
         <Button onClick={paged.prev} disabled={paged.page <= 1 || paged.loading}>
           上一页

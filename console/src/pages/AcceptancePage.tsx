@@ -378,7 +378,11 @@ export default function AcceptancePage({ code }: { code: string }) {
               locale={{ emptyText: '尚无评审意见' }}
               columns={[
                 { title: '时间', dataIndex: 'recordedAt', render: when },
-                { title: '专家', dataIndex: 'expertUserId' },
+                {
+                  title: '专家',
+                  dataIndex: 'expertName',
+                  render: (name: string | null, o: { expertUserId: string }) => name ?? o.expertUserId,
+                },
                 { title: '结论', dataIndex: 'conclusion', render: (c: string) => label('ExpertConclusion', c) },
                 { title: '意见', dataIndex: 'opinion' },
               ]}

@@ -1,6 +1,8 @@
-import { Alert, Button, Card, Col, Descriptions, Drawer, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SelectProps } from 'antd';
 import { ReactElement, useState } from 'react';
-import { ApiError, gql } from '../api';
+import labels from 'virtual:hub-labels';
+import { ApiError, argumentError, gql } from '../api';
 import { PagedTable, useConnection } from '../components/common';
 import { actionName, label, options, when } from '../format';
 import { useRoute } from '../router';
@@ -49,6 +51,7 @@ const TARGET_TYPES: Record<string, string> = {
   User: '用户',
   ApiToken: 'API 令牌',
 };
+const TARGET_OPTIONS = Object.entries(TARGET_TYPES).map(([value, text]) => ({ value, label: text }));
 const targetName = (t: string | null | undefined) => (t ? (TARGET_TYPES[t] ?? t) : '—');
 
 /**
@@ -65,6 +68,14 @@ const hasHistory = (type: string) => type in HISTORY_OPERATION || HISTORY_BY_LOG
 type Named = { name: string; auditHistory: never };
 
 const OPS: Record<string, string> = { INSERT: '新增', UPDATE: '修改', DELETE: '删除' };
+
+/** The operations to filter by: every mutation by its Chinese name (the English one beside it), and the log's own events. */
+const OPERATIONS = [...Object.keys(labels.Mutation ?? {}), 'signIn']
+  .map((op) => ({ value: op, label: actionName(op) === op ? op : `${actionName(op)}（${op}）` }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+
+/** The filter's fields by the API's names, for an error the API gives of one (filter.targetId, filter.to …). */
+const FILTER_FIELD: Record<string, keyof Filter> = { from: 'fromDay', to: 'toDay' };
 
 /** A Beijing calendar day as the instant it starts (the filter's `from`, inclusive) or the next one (`to`, exclusive). */
 function dayStart(day: string, next = false): string | undefined {
@@ -161,6 +172,8 @@ export default function AuditLog() {
     to: filter.toDay ? dayStart(filter.toDay, true) : undefined,
   };
   const paged = useConnection<Entry>('AuditEntries', { filter: apiFilter }, (d) => d.auditEntries);
+  const refused = argumentError(paged.error, 'filter');
+  const refusedField = refused ? (FILTER_FIELD[refused.field] ?? (refused.field as keyof Filter)) : null;
   const set = (key: keyof Filter) => (value: string | undefined) => setDraft((f) => ({ ...f, [key]: value?.trim() || undefined }));
   const apply = (next: Filter = draft) => {
     setDraft(next);
@@ -177,10 +190,15 @@ export default function AuditLog() {
 
   const field = (key: keyof Filter, title: string, control: ReactElement) => (
     <Col xs={24} sm={12} lg={8} xl={6} key={key}>
-      <label htmlFor={`audit-${key}`} style={{ display: 'block', marginBottom: 4 }}>
-        {title}
-      </label>
-      {control}
+      <Form.Item
+        label={title}
+        htmlFor={`audit-${key}`}
+        style={{ marginBottom: 0 }}
+        validateStatus={refusedField === key ? 'error' : undefined}
+        help={refusedField === key ? refused!.message : undefined}
+      >
+        {control}
+      </Form.Item>
     </Col>
   );
   const text = (key: keyof Filter, title: string, placeholder: string) =>
@@ -194,6 +212,22 @@ export default function AuditLog() {
         value={draft[key] ?? ''}
         onChange={(e) => set(key)(e.target.value)}
         onPressEnter={() => apply()}
+      />,
+    );
+  /** A select of the filter, every value or one of `choices`. */
+  const choice = (key: keyof Filter, title: string, choices: { value: string; label: string }[], extra: SelectProps = {}) =>
+    field(
+      key,
+      title,
+      <Select
+        id={`audit-${key}`}
+        allowClear
+        placeholder="全部"
+        {...extra}
+        value={draft[key]}
+        onChange={set(key)}
+        options={choices}
+        style={{ width: '100%' }}
       />,
     );
   const v = verification.result;
@@ -242,56 +276,35 @@ export default function AuditLog() {
         </Card>
       ) : null}
       <Card size="small">
-        <Row gutter={[12, 12]}>
-          {text('actor', '操作人ID', '用户或服务账号ID')}
-          {field(
-            'targetType',
-            '对象类型',
-            <Select
-              id="audit-targetType"
-              allowClear
-              placeholder="全部"
-              value={draft.targetType}
-              onChange={set('targetType')}
-              options={Object.entries(TARGET_TYPES).map(([value, text]) => ({ value, label: text }))}
-              style={{ width: '100%' }}
-            />,
-          )}
-          {text('targetId', '对象ID', '如项目或资源的ID')}
-          {text('operation', '操作', '如 projectUpdate')}
-          {field(
-            'outcome',
-            '结果',
-            <Select
-              id="audit-outcome"
-              allowClear
-              placeholder="全部"
-              value={draft.outcome}
-              onChange={set('outcome')}
-              options={options('AuditOutcome')}
-              style={{ width: '100%' }}
-            />,
-          )}
-          {field(
-            'fromDay',
-            '起始日期（北京时间，含）',
-            <Input id="audit-fromDay" type="date" value={draft.fromDay ?? ''} onChange={(e) => set('fromDay')(e.target.value)} />,
-          )}
-          {field(
-            'toDay',
-            '截止日期（北京时间，含）',
-            <Input id="audit-toDay" type="date" value={draft.toDay ?? ''} onChange={(e) => set('toDay')(e.target.value)} />,
-          )}
-          <Col xs={24} sm={12} lg={8} xl={6} style={{ display: 'flex', alignItems: 'flex-end', gap: 8 }}>
-            <Button type="primary" onClick={() => apply()}>
-              查询
-            </Button>
-            <Button onClick={() => apply({})}>重置</Button>
-          </Col>
-        </Row>
+        <Form layout="vertical" component="div">
+          <Row gutter={[12, 12]}>
+            {text('actor', '操作人ID', '用户或服务账号ID')}
+            {choice('targetType', '对象类型', TARGET_OPTIONS)}
+            {text('targetId', '对象ID', '如项目或资源的ID')}
+            {choice('operation', '操作', OPERATIONS, { showSearch: true, optionFilterProp: 'label', placeholder: '全部（可输入中文或英文名查找）' })}
+            {choice('outcome', '结果', options('AuditOutcome'))}
+            {field(
+              'fromDay',
+              '起始日期（北京时间，含）',
+              <Input id="audit-fromDay" type="date" value={draft.fromDay ?? ''} onChange={(e) => set('fromDay')(e.target.value)} />,
+            )}
+            {field(
+              'toDay',
+              '截止日期（北京时间，含）',
+              <Input id="audit-toDay" type="date" value={draft.toDay ?? ''} onChange={(e) => set('toDay')(e.target.value)} />,
+            )}
+            <Col xs={24} sm={12} lg={8} xl={6} style={{ display: 'flex', alignItems: 'flex-end', gap: 8 }}>
+              <Button type="primary" onClick={() => apply()}>
+                查询
+              </Button>
+              <Button onClick={() => apply({})}>重置</Button>
+            </Col>
+          </Row>
+        </Form>
       </Card>
       <PagedTable<Entry>
         paged={paged}
+        errorShownBeside={refusedField !== null}
         aria-label="审计记录"
         expandable={{
           expandedRowRender: (e) => (

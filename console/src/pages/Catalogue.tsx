@@ -1,7 +1,8 @@
-import { Button, Card, Col, Input, Row, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { argumentError } from '../api';
 import { PagedTable, StatusTag, useConnection } from '../components/common';
-import { catalogueStart, catalogueVariables } from '../early';
+import { CATALOGUE_FILTERS, catalogueQuery, catalogueStart, catalogueVariables } from '../early';
 import { label, options, when } from '../format';
 import { Link, useRoute } from '../router';
 import { hasRole, useViewer } from '../session';
@@ -27,16 +28,22 @@ interface Facets {
   provider: { count: number; organization: { id: string; name: string } }[];
 }
 
-type FilterKey = 'catalogueKind' | 'sharingType' | 'openType' | 'updateFrequency' | 'providerId' | 'status';
+type FilterKey = (typeof CATALOGUE_FILTERS)[number];
 
 /** The catalogue: Chinese substring search, filters, and the count of each value among the matches. */
 export default function Catalogue() {
   const viewer = useViewer();
-  const { search: params } = useRoute();
+  const { search: params, path, replace } = useRoute();
   const [first] = useState(() => catalogueStart(params));
   const [search, setSearch] = useState(first.search);
+  /** The text in the search box (searched on Enter), cleared with the other conditions. */
+  const [typed, setTyped] = useState(first.search);
   const [filter, setFilter] = useState<Partial<Record<FilterKey, string>>>(first.filter);
-  const paged = useConnection<Row>('Resources', catalogueVariables(filter, search), (d) => d.resources);
+  const paged = useConnection<Row>('Resources', catalogueVariables(filter, search), (d) => d.resources, 20, first.turned);
+  // The search, the filters and the page stay in the URL (replaced, not pushed), so a reload or a shared link keeps them.
+  const query = catalogueQuery(search, filter, paged.turned);
+  useEffect(() => replace(`${path}${query}`), [query]);
+  const searchRefused = argumentError(paged.error, 'filter')?.field === 'search' ? argumentError(paged.error, 'filter')!.message : null;
   const facets = (paged.data as { resources?: { facets: Facets } } | undefined)?.resources?.facets;
   const set = (key: FilterKey) => (value: string | undefined) => setFilter((f) => ({ ...f, [key]: value }));
 
@@ -74,20 +81,26 @@ export default function Catalogue() {
       </Space>
       <Card>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <div>
-            <label htmlFor="catalogue-search" style={{ display: 'block', marginBottom: 4 }}>
-              搜索（资源名称、代码、摘要）
-            </label>
-            <Input.Search
-              id="catalogue-search"
-              defaultValue={search}
-              allowClear
-              enterButton="搜索"
-              placeholder="如：人口、营业执照"
-              onSearch={(v) => setSearch(v.trim())}
-              style={{ maxWidth: 520 }}
-            />
-          </div>
+          <Form layout="vertical" component="div">
+            <Form.Item
+              label="搜索（资源名称、代码、摘要）"
+              htmlFor="catalogue-search"
+              style={{ marginBottom: 0 }}
+              validateStatus={searchRefused ? 'error' : undefined}
+              help={searchRefused ?? undefined}
+            >
+              <Input.Search
+                id="catalogue-search"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                allowClear
+                enterButton="搜索"
+                placeholder="如：人口、营业执照"
+                onSearch={(v) => setSearch(v.trim())}
+                style={{ maxWidth: 520 }}
+              />
+            </Form.Item>
+          </Form>
           <Row gutter={[12, 12]}>
             {facet('catalogueKind', '目录类型', 'CatalogueKind', facets?.catalogueKind)}
             {facet('sharingType', '共享类型', 'SharingType', facets?.sharingType)}
@@ -129,6 +142,7 @@ export default function Catalogue() {
               onClick={() => {
                 setFilter({});
                 setSearch('');
+                setTyped('');
               }}
             >
               清除条件
@@ -138,6 +152,7 @@ export default function Catalogue() {
       </Card>
       <PagedTable<Row>
         paged={paged}
+        errorShownBeside={searchRefused !== null}
         columns={[
           { title: '资源代码', dataIndex: 'code', render: (c: string, r) => <Link to={`/resources/${r.id}`}>{c}</Link> },
           { title: '资源名称', dataIndex: 'name' },

@@ -4,6 +4,7 @@ import { Failure, Loading, useQuery } from '../components/common';
 import { FIGURES, FigureCards, FigureKey, Figures } from '../figures';
 import { percent, when } from '../format';
 import { Link, useRoute } from '../router';
+import { hasRole, useViewer } from '../session';
 
 const OrgBarChart = lazy(() => import('../charts/OrgBarChart'));
 
@@ -13,6 +14,9 @@ interface Answer {
 
 export default function Dashboard() {
   const { go } = useRoute();
+  const viewer = useViewer();
+  // A project unit reads its own organisations' figures only (the API narrows them, 第十三条); oversight reads the district's.
+  const ownUnit = hasRole(viewer, 'PROJECT_UNIT') && !hasRole(viewer, 'BIG_DATA_BUREAU', 'LEADING_GROUP_OFFICE', 'EXPERT', 'AUDITOR', 'ADMIN');
   const [figure, setFigure] = useState<FigureKey>('catalogued');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
   const q = useQuery<Answer>('Dashboard', {});
@@ -29,7 +33,7 @@ export default function Dashboard() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        全区信息资源共享完整性
+        {ownUnit ? '本单位信息资源共享完整性' : '全区信息资源共享完整性'}
       </Typography.Title>
       <Typography.Text type="secondary">统计时点：{when(c.at)}（按需归集、应归尽归，第十七条）</Typography.Text>
       <FigureCards figures={c} />

@@ -36,6 +36,7 @@ interface Version {
   version: number;
   publishedAt: string;
   publishedBy: string;
+  publishedByName: string | null;
   snapshot: Record<string, unknown>;
 }
 
@@ -367,7 +368,12 @@ export default function ResourcePage({ id }: { id: string }) {
           columns={[
             { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
             { title: '发布时间', dataIndex: 'publishedAt', render: when },
-            { title: '发布人', dataIndex: 'publishedBy' },
+            {
+              title: '发布人',
+              dataIndex: 'publishedByName',
+              // By name; a publisher that is no account (the demo data's own caller) by no id either.
+              render: (name: string | null, v) => name ?? <span title={v.publishedBy}>—</span>,
+            },
           ]}
         />
         {versions.length > 1 ? (

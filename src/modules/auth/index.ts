@@ -13,6 +13,8 @@ export { issueToken, SessionService } from './session.service';
 export { normalizeLogin, UserService, userSummary, expertById, enabledExperts } from './user.service';
 export type { ExpertListing, UserSummary } from './user.service';
 export { ApiTokenService } from './api-token.service';
+/** Per-request batched reads of users (their names) for other modules' field resolvers. */
+export { authLoaders } from './auth.loaders';
 /** The accounts a daily digest may go to, as SQL (for the notification module's daily digests). */
 export { MAILABLE_USERS } from './user.sql';
 export { UserCreateInput } from './user.inputs';

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
+import { runInMutationScope } from '../../common/mutation-scope';
 import { IdentityService } from './identity.service';
 import { SessionService } from './session.service';
 import { clearedCookie, readSessionCookie, sessionCookie } from './session-cookie';
@@ -47,7 +48,12 @@ export function sessionRoute(deps: { config: Config; sessions: SessionService; i
       return send(res, 200, { user: { userId: caller.userId, name: caller.name, roles: caller.roles, organizationId: caller.organizationId } });
     }
     if (method === 'DELETE') {
-      if (cookie) await sessions.revoke(ctx, cookie, 'COOKIE');
+      // Recorded as the GraphQL sign-out is, so the audit log tells the console's sign-outs apart.
+      if (cookie) {
+        // The one signing out is the entry's actor, when the cookie still names them.
+        const caller = await identity.cookieUser(cookie);
+        await runInMutationScope({ operation: 'sessionRevoke' }, () => sessions.revoke({ ...ctx, caller }, cookie, 'COOKIE'));
+      }
       res.setHeader('set-cookie', clearedCookie(config));
       res.statusCode = 204;
       res.end();
@@ -71,10 +77,13 @@ export function sessionRoute(deps: { config: Config; sessions: SessionService; i
       return failure(res, 400, 'BAD_USER_INPUT', '请提供登录名和密码', [typeof body?.login !== 'string' ? 'login' : 'password']);
     }
     const input = Object.assign(new SessionCreateInput(), { login: body.login, password: body.password });
-    const { result, userErrors } = await sessions.signIn(ctx, input, 'COOKIE', {
-      address: req.socket.remoteAddress ?? null,
-      userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
-    });
+    // Recorded as the GraphQL sign-in is (operation sessionCreate), so the audit log tells sign-ins apart.
+    const { result, userErrors } = await runInMutationScope({ operation: 'sessionCreate' }, () =>
+      sessions.signIn(ctx, input, 'COOKIE', {
+        address: req.socket.remoteAddress ?? null,
+        userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+      }),
+    );
     if (!result) {
       const e = userErrors[0];
       const status = e.code === 'ACCOUNT_LOCKED' ? 423 : e.code === 'INVALID_CREDENTIALS' ? 401 : 400;
@@ -82,7 +91,7 @@ export function sessionRoute(deps: { config: Config; sessions: SessionService; i
         errors: userErrors.map((u) => ({ message: u.message, extensions: { code: u.code, field: u.field?.slice(1), article: u.article } })),
       });
     }
-    if (cookie) await sessions.revoke(ctx, cookie, 'COOKIE').catch(() => undefined); // a new sign-in ends the browser's previous session
+    if (cookie) await runInMutationScope({ operation: 'sessionRevoke' }, () => sessions.revoke(ctx, cookie, 'COOKIE')).catch(() => undefined); // a new sign-in ends the browser's previous session
     res.setHeader('set-cookie', sessionCookie(config, `${result.session.id}.${result.secret}`));
     const u = result.user;
     send(res, 200, { user: { userId: u.id, login: u.login, name: u.name, roles: u.roles, organizationId: u.organizationId } });

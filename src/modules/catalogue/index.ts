@@ -34,6 +34,7 @@ export { ResourceReviewService } from './resource-review.service';
 export { ResourceVersion } from './resource-version.entity';
 export { ResourceRevision } from './resource-revision.entity';
 export { ResourceRevisionResolver } from './resource-revision.resolver';
+export { ResourceVersionResolver } from './resource-version.resolver';
 export {
   DataItemInput,
   ResourceCreateInput,
