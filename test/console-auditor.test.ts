@@ -73,7 +73,7 @@ journey('auditor: filters the audit log, opens a project’s history and verifie
     .click();
   const drawer = page.getByRole('dialog');
   await drawer.getByText('项目的审计历史：审计日志演示项目（改名）').waitFor();
-  await drawer.getByRole('cell', { name: '新建项目（草稿）（projectCreate）', exact: true }).waitFor();
+  await drawer.getByRole('cell', { name: '新建项目（projectCreate）', exact: true }).waitFor();
   await w.shot('auditor-object-history');
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });

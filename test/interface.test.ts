@@ -101,7 +101,7 @@ describe('interfaceRegister', () => {
     expect(out.interface.endpoint).toBe(endpoint);
   });
 
-  const refused: [string, string, string, { code: string; article: string | null }][] = [
+  const refused: [string, string, string, { code: string; article: string | null; message?: unknown }][] = [
     ['an ftp URL for a REST API', 'REST_API', 'ftp://files.sc.gov.cn/a', { code: 'INVALID', article: null }],
     ['a bare host for a web service', 'WEB_SERVICE', 'ws.sc.gov.cn/service', { code: 'INVALID', article: null }],
     ['an http URL for database sync', 'DATABASE_SYNC', 'https://db.sc.gov.cn', { code: 'INVALID', article: null }],
