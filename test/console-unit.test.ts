@@ -298,3 +298,22 @@ journey(
     expect(await total(page)).toBe(entries);
   },
 );
+
+journey('project unit: an entry of a project it does not build is shown without 修改 or 登记接口 (第十三条)', async () => {
+  const unit = await ctx.hub.token(Role.PROJECT_UNIT);
+  const listed = await ctx.hub.gql(`{ resources(first: 100, filter: { status: PUBLISHED }) { edges { node { id project { viewerBuilds } } } } }`, {}, unit);
+  const nodes = listed.data.resources.edges.map((e: { node: { id: string; project: { viewerBuilds: boolean } | null } }) => e.node);
+  const foreign = nodes.find((r: { project: { viewerBuilds: boolean } | null }) => r.project && !r.project.viewerBuilds);
+  const own = nodes.find((r: { project: { viewerBuilds: boolean } | null }) => r.project?.viewerBuilds);
+  expect(foreign && own).toBeTruthy();
+  const w = await ctx.signedIn(Role.PROJECT_UNIT);
+  const { page } = w;
+  await page.goto(`${ctx.hub.url}/console/resources/${own.id}`);
+  await page.getByRole('button', { name: '登记接口' }).waitFor();
+  await page.goto(`${ctx.hub.url}/console/resources/${foreign.id}`);
+  await page.getByText('元数据').first().waitFor();
+  await idle(page);
+  expect(await page.getByRole('button', { name: /^修\s*改$/ }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: '登记接口' }).count()).toBe(0);
+  await w.shot('unit-foreign-entry');
+});

@@ -236,7 +236,8 @@ export default function ResourcePage({ id }: { id: string }) {
   if (!q.data) return <Loading />;
   const r = q.data.resource;
   if (!r) return <Alert type="warning" showIcon message="没有这条信息资源，或无权查看" />;
-  const unit = hasRole(viewer, 'PROJECT_UNIT');
+  // A unit changes only the entries of the projects it builds (第十三条); another unit reads them.
+  const unit = hasRole(viewer, 'PROJECT_UNIT') && r.project?.viewerBuilds === true;
   const bureau = hasRole(viewer, 'BIG_DATA_BUREAU');
   const versions: Version[] = r.versions.edges.map((e: { node: Version }) => e.node);
 

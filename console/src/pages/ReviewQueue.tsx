@@ -10,6 +10,7 @@ interface Row {
   name: string;
   sharingType: string | null;
   updatedAt: string;
+  revision: { status: string; updatedAt: string } | null;
   provider: { name: string };
   project: { code: string } | null;
 }
@@ -25,7 +26,8 @@ export default function ReviewQueue() {
     { title: '提供单位', key: 'provider', render: (_: unknown, r: Row) => r.provider.name },
     { title: '项目', key: 'project', render: (_: unknown, r: Row) => (r.project ? <Link to={`/projects/${r.project.code}`}>{r.project.code}</Link> : '—') },
     { title: '共享类型', dataIndex: 'sharingType', render: (s: string) => label('SharingType', s) },
-    { title: '提交时间', dataIndex: 'updatedAt', render: when },
+    // a revision was submitted when it last changed, not when its published entry did
+    { title: '提交时间', key: 'at', render: (_: unknown, r: Row) => when(revision && r.revision ? r.revision.updatedAt : r.updatedAt) },
     ...(revision
       ? [
           {
