@@ -368,6 +368,9 @@ describe('the console in Chromium', () => {
     await idle(page);
     await page.getByRole('button', { name: '登记挂接' }).first().click();
     const dialog = page.getByRole('dialog', { name: '登记挂接到市共享交换平台（第十七条）' });
+    // the dialog's form is mounted with it: wait for its field before asking to confirm
+    await dialog.getByLabel('市平台接口编号').waitFor();
+    await idle(page);
     await dialog.getByRole('button', { name: '确认挂接' }).click();
     await fieldError(page, '市平台接口编号').getByText('平台挂接编号不能为空').waitFor();
     // An id already used by another interface: the hub refuses it, beside the field, and nothing is mounted.

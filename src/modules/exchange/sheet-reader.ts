@@ -126,9 +126,20 @@ async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     }
   } catch (err) {
     if (err instanceof UploadRefused) throw err;
-    throw new UploadRefused(415, 'NOT_A_WORKBOOK', '无法读取该 Excel 工作簿（文件损坏或不是 .xlsx 格式）');
+    throw new WorkbookReadFailed(err instanceof Error ? err.message : String(err));
   }
 }
+
+/**
+ * A read of a workbook that exceljs's streaming reader gave up on. It can be the file, or a timing
+ * race of the reader itself: exceljs 4.4 (exceljs#3064) may end its single pass through the zip
+ * before it has read `xl/workbook.xml`, which exceljs writes last, and then fails a sound workbook
+ * reading `this.model.sheets`; unzipper 0.10 may end a pass early with FILE_ENDED. A race does not
+ * happen every time, the file on disk does not change: the read is tried again, and a file that
+ * fails every try is refused as not a workbook.
+ */
+class WorkbookReadFailed extends Error {}
+const WORKBOOK_READ_ATTEMPTS = 3;
 
 /** True when the whole file is valid UTF-8 (read in chunks, so memory stays flat). */
 async function isUtf8(path: string): Promise<boolean> {
@@ -168,6 +179,20 @@ export interface ReadProgress {
  * how far into the file the reader is, for a progress bar.
  */
 export async function* readRows(path: string, kind: UploadKind, csvSheet: string, onBytes?: (p: ReadProgress) => void): AsyncGenerator<SheetRow> {
+  if (kind === 'csv') return yield* readOnce(path, kind, csvSheet, onBytes);
+  // A workbook is read whole into its spool before its first row is given, so a read that failed
+  // (WorkbookReadFailed) has given nothing yet and is simply read again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return yield* readOnce(path, kind, csvSheet, onBytes);
+    } catch (err) {
+      if (!(err instanceof WorkbookReadFailed)) throw err;
+      if (attempt === WORKBOOK_READ_ATTEMPTS) throw new UploadRefused(415, 'NOT_A_WORKBOOK', '无法读取该 Excel 工作簿（文件损坏或不是 .xlsx 格式）');
+    }
+  }
+}
+
+async function* readOnce(path: string, kind: UploadKind, csvSheet: string, onBytes?: (p: ReadProgress) => void): AsyncGenerator<SheetRow> {
   const totalBytes = (await fs.promises.stat(path)).size;
   const file = fs.createReadStream(path);
   const counted = new PassThrough();
