@@ -260,10 +260,12 @@ journey(
     // The second page survives a reload.
     await page.getByRole('button', { name: '下一页' }).click();
     await page.getByText(/^共 \d+ 条，第 21–/).waitFor();
+    await idle(page); // the rows of the page, not the ones it replaces
     const second = await firstRow();
     await page.waitForFunction(() => new URLSearchParams(location.search).has('at'));
     await page.reload();
     await page.getByText(/^共 \d+ 条，第 21–/).waitFor();
+    await idle(page);
     expect(await firstRow()).toBe(second);
 
     // A search is kept too (and starts again on the first page); the URL is replaced, not pushed.
