@@ -43,6 +43,7 @@ journey('office and expert: an expert assigned to a declared plan’s review rec
   await mine.getByRole('button', { name: '提交评审意见' }).waitFor();
   // 通过 is offered first, 不通过 last; a 不通过 is asked once more, and cancelled it records nothing.
   await page.getByLabel('评审结论', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor(); // the list is open before it is read
   expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['通过', '修改后通过', '不通过']);
   await page.keyboard.press('Escape');
   await choose(page, '评审结论', '不通过');

@@ -135,6 +135,7 @@ journey(
     await page.getByLabel('信息资源名称').fill(`${entry.name}（修订）`);
     // 更新周期 in its natural order; 关联资源代码 split as the workbook's column is; a date that does not exist is refused beside its field.
     await page.getByLabel('更新周期', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor(); // the list is open before it is read
     expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual([
       '实时',
       '每日',

@@ -90,6 +90,7 @@ describe('the console in Chromium', () => {
     expect(found).toBeGreaterThan(0);
     for (const name of await page.locator('.ant-table-row > td:nth-child(2)').allTextContents()) expect(name.length).toBeGreaterThan(0);
     await page.getByLabel('共享类型', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     const counts = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
     expect(counts.map((c) => Number(/（(\d+)）/.exec(c)![1])).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(found);
     await page.keyboard.press('Escape');

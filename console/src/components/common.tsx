@@ -75,14 +75,17 @@ export function confirmFail(modal: { confirm: (config: ModalFuncProps) => unknow
 export function useQuery<T = any>(operation: string, variables: Record<string, unknown>) {
   const key = JSON.stringify(variables);
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  // Only the latest read's answer is shown: an earlier one that arrives after it would show the state before a step.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const mine = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
     // The first page's query may be under way already (early.ts; null there: it was not asked then).
     const asked = () => gql<T>(operation, JSON.parse(key));
     const started = take<T | null>(`${operation} ${key}`);
     (started ? started.then((d) => d ?? asked()) : asked()).then(
-      (data) => setState({ data, loading: false }),
-      (error) => setState({ error, loading: false }),
+      (data) => mine === latest.current && setState({ data, loading: false }),
+      (error) => mine === latest.current && setState({ error, loading: false }),
     );
   }, [operation, key]);
   useEffect(reload, [reload]);
