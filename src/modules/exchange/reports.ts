@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type DataLoader from 'dataloader';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
@@ -43,6 +44,13 @@ function figureCells(counts: CompletenessCounts): (number | null)[] {
 }
 
 const FIGURE_HEADERS = COMPLETENESS_FIGURES.flatMap((f) => [`${FIGURE_NAMES[f]}·分子`, `${FIGURE_NAMES[f]}·分母`, FIGURE_NAMES[f]]);
+
+/** `keys` read through `loader` in one batch, in their order; a key it has no row for (or an empty one) gives null. */
+async function loaded<T>(loader: DataLoader<string, T | null>, keys: string[]): Promise<(T | null)[]> {
+  const rows = await loader.loadMany(keys.filter((k) => k !== ''));
+  const byKey = new Map(keys.filter((k) => k !== '').map((k, i) => [k, rows[i] instanceof Error ? null : (rows[i] as T | null)]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}
 
 /** The ratio columns of the figures (every third, after numerator and denominator) shown as percentages. */
 function percentColumns(sheet: ExcelJS.Worksheet, first: number): void {
@@ -141,9 +149,23 @@ export async function completenessReport(deps: ReportDeps, ctx: RequestContext, 
     const ws = wb.addWorksheet(sheetName(wb, `缺口-${o.name}`), { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.addRow([`${o.name}（${o.creditCode}）`, `计算时点 ${beijing(summary.at)}`, `宽限 ${deps.config.timelinessGraceHours} 小时`]);
     bold(ws.addRow(['信息资源代码', '缺口原因', '说明', '信息资源名称', '项目编号', '项目名称', '提供单位', '审核状态']));
-    for (const g of gaps) {
-      const [r, p] = await Promise.all([resources.load(g.resourceId), projects.load(g.projectId)]);
-      const provider = r ? await organizations.load(r.providerId) : null;
+    // The sheet's entries, projects and providers each in one batch, not one read per gap.
+    const [entries, owners] = await Promise.all([
+      loaded(
+        resources,
+        gaps.map((g) => g.resourceId),
+      ),
+      loaded(
+        projects,
+        gaps.map((g) => g.projectId),
+      ),
+    ]);
+    const providers = await loaded(
+      organizations,
+      entries.map((r) => r?.providerId ?? ''),
+    );
+    for (const [i, g] of gaps.entries()) {
+      const [r, p, provider] = [entries[i], owners[i], providers[i]];
       const status = r ? (RESOURCE_STATUS_LABEL[r.status] ?? r.status) : '';
       ws.addRow([
         g.resourceCode,
