@@ -92,7 +92,12 @@ journey('office and expert: an expert assigned to a declared plan’s review rec
   const ask = page.locator('.ant-popconfirm', { hasText: '列入年度计划？' });
   await ask.getByText('项目 SC-2027-0003 将列入年度计划，专家评审随之结束。').waitFor();
   await ask.getByRole('button', { name: /^确\s*定$/ }).click();
-  await page.getByText('已列入年度计划').first().waitFor();
+  // The hub's answer, success or refusal, is the first notice on the reloaded page (the lifecycle's
+  // steps always name 已列入年度计划, so that text alone says nothing).
+  const notice = page.locator('.ant-message-notice').first();
+  await notice.waitFor();
+  expect(await notice.textContent()).toBe('已列入年度计划');
+  await page.getByLabel('项目生命周期，当前：已列入年度计划').waitFor();
   await card.getByText('评审已结束', { exact: false }).waitFor();
   await idle(page);
   await office.shot('office-plan-approved');

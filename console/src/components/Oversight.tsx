@@ -5,7 +5,7 @@
  */
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { gql, UserError } from '../api';
 import { label, options, when } from '../format';
 import { hasRole, useViewer } from '../session';
@@ -334,13 +334,17 @@ function DecideForm({ projectId, lockVersion, done }: { projectId: string; lockV
 }
 
 /** The plan review and the rectifications of a project, with the step each role may take. */
-export function Oversight({ code, changed, refresh }: { code: string; changed?: () => void; refresh?: number }) {
+export function Oversight({ code, changed, refresh }: { code: string; changed?: () => void; refresh?: string }) {
   const viewer = useViewer();
   const q = useQuery('ProjectOversight', { code });
-  // The project page's own steps (列入年度计划 closes the review) change what this card shows.
+  // The project page's own steps (列入年度计划 closes the review) change what this card shows: it is
+  // read again after each step and again whenever the page's answer shows the project in another status.
   const { reload } = q;
+  const seen = useRef(refresh);
   useEffect(() => {
-    if (refresh) reload();
+    if (seen.current === refresh) return;
+    seen.current = refresh;
+    reload();
   }, [refresh, reload]);
   if (q.error) return <Failure error={q.error} />;
   const p = q.data?.project as

@@ -249,7 +249,7 @@ export default function ProjectPage({ code }: { code: string }) {
           />
         </Card>
       ) : null}
-      <Oversight code={p.code} changed={q.reload} refresh={steps} />
+      <Oversight code={p.code} changed={q.reload} refresh={`${steps}:${p.status}`} />
       {p.completeness ? (
         <Card title="信息资源共享完整性">
           <FigureCards figures={p.completeness as Figures} />
