@@ -50,14 +50,18 @@ it('a backup taken during writes restores into a new folder; a hub on it finds e
   const acknowledged: { name: string; at: number }[] = [];
   let stop = false;
   let n = 0;
+  const refused: unknown[] = [];
   const writers = Array.from({ length: 2 }, async () => {
     while (!stop) {
       const name = `backup-${++n}`;
       const res = await hub.gql(CREATE, { input: resourceInput(projectId, { name }) }, unit);
       if (res.data?.resourceCreate?.resource) acknowledged.push({ name, at: Date.now() });
+      else refused.push(res);
     }
   });
-  await sleep(1500);
+  // The backup begins once writes are being acknowledged (a loaded machine may take seconds for the first).
+  while (acknowledged.length < 3 && refused.length === 0) await sleep(100);
+  expect(refused).toEqual([]);
   const backupBegan = Date.now();
   const manifest = await backupEmbedded(dataDir, backupDir);
   await sleep(500);

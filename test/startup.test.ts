@@ -2,7 +2,7 @@
  * The hub as a newcomer runs it: `node dist/src/main.js` (what `npm start` runs after building),
  * on the embedded PostgreSQL with an empty data folder, then again on the same folder.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,20 @@ async function listening(r: Run, timeoutMs = 240_000): Promise<string> {
     await new Promise((res) => setTimeout(res, 50));
   }
   throw new Error(`hub did not start:\n${r.stdout()}\n${r.stderr()}`);
+}
+
+/**
+ * A script of the project run as a child, awaited without blocking this process: a blocked event loop
+ * would keep fetch's pooled connection past the hub's keep-alive timeout, and the next request would
+ * go out on a socket the hub has already closed.
+ */
+function tool(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = (err as (Error & { code?: unknown }) | null)?.code;
+      resolve({ status: err ? (typeof code === 'number' ? code : 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 describe('starting the hub', () => {
@@ -90,7 +104,7 @@ describe('starting the hub', () => {
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
 
     // `npm run token` attaches to the running embedded server and signs for the role's seeded office.
-    const auditor = spawnSync(process.execPath, [TOKEN, '--role', 'AUDITOR'], { env: { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir }, encoding: 'utf8' });
+    const auditor = await tool([TOKEN, '--role', 'AUDITOR'], { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir });
     expect(auditor.status).toBe(0);
     const viewer = (await (
       await fetch(url, {
@@ -100,10 +114,7 @@ describe('starting the hub', () => {
       })
     ).json()) as any;
     expect(viewer.data.viewer).toEqual({ roles: ['AUDITOR'], organization: { name: '宿城区审计局' } });
-    const unknown = spawnSync(process.execPath, [TOKEN, '--role', 'AUDITOR', '--org', '91350200776049653A'], {
-      env: { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    const unknown = await tool([TOKEN, '--role', 'AUDITOR', '--org', '91350200776049653A'], { PATH: process.env.PATH, EMBEDDED_PG_DIR: dataDir });
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('no organisation with credit code 91350200776049653A');
 
