@@ -66,7 +66,13 @@ async function startOtherHub(dist: string, env: NodeJS.ProcessEnv): Promise<Runn
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`hub of ${dist} exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('hub did not become ready in 60 s');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -108,8 +114,17 @@ async function main(): Promise<void> {
   try {
     servers.push({ label: 'hub (this build)', running: await startHubProcess(env), hub: true });
     if (AGAINST) servers.push({ label: `hub (${AGAINST})`, running: await startOtherHub(path.resolve(AGAINST), env), hub: true });
-    servers.push({ label: 'postgraphile', running: await startScript('postgraphile', 'postgraphile-server.js', { DATABASE_URL: url, NODE_ENV: 'production' }), hub: false });
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.split(' ')[0] ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    servers.push({
+      label: 'postgraphile',
+      running: await startScript('postgraphile', 'postgraphile-server.js', { DATABASE_URL: url, NODE_ENV: 'production' }),
+      hub: false,
+    });
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.split(' ')[0] ?? 'cpu'}, node ${process.version}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     for (const s of scenarios([], 'cpu', false).filter((x) => ONLY.includes(x.name))) {
       const cpu = servers.map(() => [] as number[]);
       const wall = servers.map(() => [] as number[]);
@@ -137,9 +152,18 @@ async function main(): Promise<void> {
       const hubs = servers.map((x, k) => (x.hub ? [...bodies[k]] : [])).filter((b) => b.length);
       const same = hubs.every((b) => b.length === 1 && b[0] === hubs[0][0]);
       console.log(`${s.name}: ${REQUESTS} requests each, alternating; hub answers ${same ? 'byte-identical' : 'DIFFER'} (${hubs[0]?.[0]?.length ?? 0} bytes)`);
-      servers.forEach((x, k) => console.log(`  ${x.label.padEnd(40)} CPU median ${median(cpu[k]).toFixed(0).padStart(5)} ms, mean ${(cpu[k].reduce((a, b) => a + b, 0) / cpu[k].length).toFixed(0).padStart(5)} ms   wall median ${median(wall[k]).toFixed(0).padStart(5)} ms`));
+      servers.forEach((x, k) =>
+        console.log(
+          `  ${x.label.padEnd(40)} CPU median ${median(cpu[k]).toFixed(0).padStart(5)} ms, mean ${(cpu[k].reduce((a, b) => a + b, 0) / cpu[k].length).toFixed(0).padStart(5)} ms   wall median ${median(wall[k]).toFixed(0).padStart(5)} ms`,
+        ),
+      );
     }
-    console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await Promise.all(servers.map((x) => x.running.stop()));
   }
