@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { encodeCursor } from '../../common/paging';
 import { ConnectionArgs, ConnectionShape } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { columnsFor, selectedAt, selectedFields } from '../../graphql/lookahead';
@@ -7,6 +8,16 @@ import { Project } from '../project';
 import { cataloguePartsAsked } from './catalogue.lookahead';
 import { InformationResource } from './information-resource.entity';
 import { ProjectResourceConnection } from './resource.payloads';
+
+const cursorOf = (r: InformationResource) => encodeCursor([r.code, r.id]);
+
+/** An edge whose cursor is encoded only when the query reads it (S1 reads none of its 1,650). */
+class ResourceEdge {
+  constructor(readonly node: InformationResource) {}
+  get cursor(): string {
+    return cursorOf(this.node);
+  }
+}
 
 /** A project's catalogue, under the same visibility rule as `resources` (its sharing list: sharing/resource-interfaces.resolver.ts). */
 @Authorized()
@@ -36,17 +47,17 @@ export class ProjectCatalogueResolver {
     );
     const parts = found.map((part) => ({
       part,
-      columns: columnsFor(ds, part.entity, info.schema, part.typeName, selectedAt(info, ['edges', 'node', part.field])),
+      columns: columnsFor(ds, part.entity, info.schema, part.typeName, selectedAt(info, ['edges', 'node', part.field]), [], new Set(), false),
     }));
     const countTotal = selectedFields(info).has('totalCount');
     const got = await ctx.loaders.visibleResourcesByProjectId.load({ key: project.id, caller: ctx.caller, size, after, countTotal, columns, parts });
     return {
-      edges: got.resources.map((node, i) => ({ node, cursor: got.cursors[i] })),
+      edges: got.resources.map((node) => new ResourceEdge(node)),
       pageInfo: {
         hasNextPage: got.hasNextPage,
         hasPreviousPage: Boolean(page.after),
-        startCursor: got.cursors[0] ?? null,
-        endCursor: got.cursors[got.cursors.length - 1] ?? null,
+        startCursor: got.resources.length ? cursorOf(got.resources[0]) : null,
+        endCursor: got.resources.length ? cursorOf(got.resources[got.resources.length - 1]) : null,
       },
       totalCount: got.totalCount,
     };

@@ -9,7 +9,6 @@ import { filteredResources } from './resource.search';
 import { groupBy } from '../../common/batch';
 import { childPageLoader, loadGrouped } from '../../common/page-batch';
 import { attachAhead, entityJson, fromJsonRow, plainFromJson } from '../../graphql/lookahead';
-import { encodeCursor } from '../../common/paging';
 import type { CataloguePart } from './catalogue.lookahead';
 
 /** A loader key that carries the caller, for loads that apply the visibility rule; cached by `key` (the caller is the request's). */
@@ -34,7 +33,6 @@ export interface ProjectResourcesKey extends AsCaller {
 /** One project's page of entries, each with the JSON of the parts asked, hydrated, by part field. */
 export interface ProjectResourcesPage {
   resources: InformationResource[];
-  cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
 }
@@ -113,7 +111,6 @@ export function resourceLoaders(ds: DataSource, maxPageSize: number) {
             });
             return {
               resources,
-              cursors: resources.map((r) => encodeCursor([r.code, r.id])),
               hasNextPage: all.filter((r) => r.page_row != null).length > size,
               totalCount: countTotal ? Number(all[0]?.total ?? 0) : NaN,
             };
