@@ -9,6 +9,7 @@ import type { Request } from 'playwright-core';
 import { Role } from '../src/common/role.enums';
 import { OBJECT_TYPES } from '../console/src/object-types';
 import { consoleJourneys, idle, journey } from './support/console';
+import { codeOf } from './support/hub';
 
 jest.setTimeout(180_000);
 
@@ -119,4 +120,32 @@ journey('bureau: the review queue asks for the revisions by its own operation; t
   }
   expect(sent.filter((o) => o.name === 'Resources')).toEqual([]);
   await w.shot('bureau-review-queue-operation');
+});
+
+journey('unit clerk: answers a co-building proposal on the projects page, and the project’s history names the unit that accepted (第十四条)', async () => {
+  const transport = codeOf('transport');
+  const w = await ctx.signedIn(Role.PROJECT_UNIT, transport);
+  const { page } = w;
+  await page.getByRole('heading', { name: '本单位项目' }).waitFor();
+  const card = page.locator('.ant-card', { has: page.getByText(/^待答复的共建提议（\d+）$/) });
+  await card.getByRole('link', { name: 'SC-2027-0010' }).waitFor();
+  await w.shot('unit-co-building-proposals');
+  await card.getByLabel('答复说明 SC-2027-0010').fill('同意共建，负责交通数据部分');
+  await card.getByRole('button', { name: '接受共建 SC-2027-0010' }).click();
+  await page.getByText('已接受共建 SC-2027-0010，本单位可参与建设该项目').waitFor();
+  await card.waitFor({ state: 'detached' });
+  const [answer] = await ctx.hub.ds.query(
+    `SELECT c.status, c.response_note AS note, c.responded_by_user_id AS by FROM project_co_building_unit c JOIN project p ON p.id = c.project_id
+      JOIN organization o ON o.id = c.organization_id WHERE p.code = 'SC-2027-0010' AND o.credit_code = $1`,
+    [transport],
+  );
+  const [clerk] = await ctx.hub.ds.query(`SELECT id FROM hub_user WHERE login = $1`, [`unit.${transport.toLowerCase()}`]);
+  expect(answer).toEqual({ status: 'ACCEPTED', note: '同意共建，负责交通数据部分', by: clerk.id });
+
+  // The project, now one it builds: its history says which unit accepted.
+  await page.getByRole('link', { name: 'SC-2027-0010' }).first().click();
+  const history = page.locator('.ant-card', { has: page.getByText('状态变更记录', { exact: true }) });
+  const accepted = history.locator('.ant-table-row', { hasText: '接受共建' });
+  await accepted.waitFor();
+  expect(await accepted.locator('td').allTextContents()).toEqual(expect.arrayContaining(['宿城区交通运输局', '同意共建，负责交通数据部分']));
 });
