@@ -3,7 +3,10 @@
  * (BENCH_DATABASE_URL names a server on which a throw-away database is made; unset → the embedded
  * PostgreSQL in a temporary folder) and reports rows/s and the peak RSS of the process, for a file of
  * BENCH_IMPORT_ROWS (10000) rows and one a quarter that size: with the streaming reader the peak
- * does not grow with the file. Nothing is asserted.
+ * does not grow with the file. With BENCH_IMPORT_REIMPORT=1 it measures instead a full file written,
+ * then the same file again (every row unchanged: nothing written) and the file with every row's
+ * summary changed (every row updated), in one run: the unchanged re-import beside its peer.
+ * Nothing is asserted.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -37,7 +40,7 @@ async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> 
 }
 
 /** A filled template of `rows` entries (each tenth with an interface), written by the hub's own workbook writer. */
-async function workbook(file: string, rows: number, series: number): Promise<void> {
+async function workbook(file: string, rows: number, series: number, summary = '摘要'): Promise<void> {
   function* resources() {
     for (let i = 0; i < rows; i++) {
       const item = String(Math.floor(i / 1000) % 100).padStart(2, '0');
@@ -51,7 +54,7 @@ async function workbook(file: string, rows: number, series: number): Promise<voi
         `基准资源${series}-${i}`,
         `3${item}${category}${sub}/000001`,
         '',
-        `第 ${i} 条基准信息资源的摘要`,
+        `第 ${i} 条基准信息资源的${summary}`,
         '数据库',
         'PostgreSQL',
         '姓名:C:50；身份证号:C:18；出生日期:D；金额:Y:12；备注:M',
@@ -82,6 +85,8 @@ async function workbook(file: string, rows: number, series: number): Promise<voi
 interface Report {
   rows: number;
   created: number;
+  updated: number;
+  unchanged: number;
   interfacesRegistered: number;
   errorCount: number;
   errors: unknown[];
@@ -106,7 +111,7 @@ function post(url: string, file: string, token: string): Promise<Report> {
 
 async function main() {
   const server = await serverUrl();
-  const dbName = `hub_bench_${Date.now()}`;
+  const dbName = `${process.env.BENCH_DB_PREFIX ?? 'hub_bench_'}${Date.now()}`;
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
@@ -142,13 +147,20 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-import-bench-'));
   const results = [];
   try {
-    for (const [series, rows, dryRun] of [
-      [1, Math.round(ROWS / 4), false],
-      [2, ROWS, true],
-      [3, ROWS, false],
-    ] as const) {
-      const file = path.join(dir, `bench-${series}.xlsx`);
-      await workbook(file, rows, series);
+    const steps: (readonly [series: number, rows: number, dryRun: boolean, summary: string, step: string])[] = process.env.BENCH_IMPORT_REIMPORT
+      ? [
+          [3, ROWS, false, '摘要', 'full, written'],
+          [3, ROWS, false, '摘要', 'same file again, unchanged'],
+          [3, ROWS, false, '摘要（修改）', 'every row changed, updated'],
+        ]
+      : [
+          [1, Math.round(ROWS / 4), false, '摘要', 'quarter, written'],
+          [2, ROWS, true, '摘要', 'full, dry run'],
+          [3, ROWS, false, '摘要', 'full, written'],
+        ];
+    for (const [series, rows, dryRun, summary, step] of steps) {
+      const file = path.join(dir, `bench-${series}-${summary}.xlsx`);
+      if (!fs.existsSync(file)) await workbook(file, rows, series, summary);
       global.gc?.();
       const baseline = process.memoryUsage().rss;
       let peak = baseline;
@@ -162,12 +174,15 @@ async function main() {
       if (typeof body.rows !== 'number') throw new Error(`import failed: ${JSON.stringify(body).slice(0, 1000)}`);
       if (body.errorCount) throw new Error(`import failed: ${JSON.stringify(body.errors.slice(0, 3))}`);
       results.push({
+        step,
         rows: body.rows,
         dryRun,
         fileMB: +(fs.statSync(file).size / 1048576).toFixed(2),
         seconds: +(ms / 1000).toFixed(1),
         rowsPerSecond: Math.round(body.rows / (ms / 1000)),
         created: body.created,
+        updated: body.updated,
+        unchanged: body.unchanged,
         interfaces: body.interfacesRegistered,
         baselineRssMB: Math.round(baseline / 1048576),
         peakRssMB: Math.round(peak / 1048576),

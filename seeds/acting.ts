@@ -5,7 +5,7 @@ import type { Outcome } from '../src/db/transaction';
 import type { RequestContext } from '../src/common/request-context';
 import { Role, roleLabel } from '../src/common/role.enums';
 import { Organization } from '../src/modules/organization';
-import { DEMO_EXPERT_LOGINS, namedUser } from './users';
+import { DEMO_EXPERT_LOGINS, demoUser, namedUser } from './users';
 import { DEMO_ORGANIZATIONS } from './organizations';
 
 const silent = pino({ level: 'silent' });
@@ -45,7 +45,11 @@ export const asExpert = (expert: DemoExpert): RequestContext => ({
   caller: { userId: expert.userId, organizationId: null, roles: [Role.EXPERT], name: expert.name, kind: 'USER' },
 });
 
-/** Organisation ids by demo key, and a request context for a role in one of them. */
+/**
+ * Organisation ids by demo key, and a request context for a role in one of them. The bureau's
+ * reviews are made by its demo user (李文静, `bureau`), as a person would: the versions it publishes
+ * name their publisher (第五条). The other roles act as named demo callers (演示数据（<role>）).
+ */
 export async function demoActors(ds: DataSource): Promise<{ org: (key: string) => string; as: ActAs }> {
   const ids = new Map((await ds.getRepository(Organization).find()).map((o) => [DEMO_ORGANIZATIONS.find((d) => d.creditCode === o.creditCode)?.key, o.id]));
   const org = (key: string) => {
@@ -53,10 +57,14 @@ export async function demoActors(ds: DataSource): Promise<{ org: (key: string) =
     if (!id) throw new Error(`seed: organisation ${key} missing`);
     return id;
   };
-  const as: ActAs = (role, orgKey) => ({
-    requestId: 'seed',
-    log: silent,
-    caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role], name: `演示数据（${roleLabel(role)}）` },
-  });
+  const { user: reviewer, organization: bureau } = await demoUser(ds, Role.BIG_DATA_BUREAU);
+  const as: ActAs = (role, orgKey) =>
+    role === Role.BIG_DATA_BUREAU && org(orgKey) === bureau.id
+      ? { requestId: 'seed', log: silent, caller: { userId: reviewer.id, organizationId: bureau.id, roles: [role], name: reviewer.name, kind: 'USER' } }
+      : {
+          requestId: 'seed',
+          log: silent,
+          caller: { userId: `seed-${role.toLowerCase()}`, organizationId: org(orgKey), roles: [role], name: `演示数据（${roleLabel(role)}）` },
+        };
   return { org, as };
 }

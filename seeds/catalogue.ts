@@ -208,7 +208,7 @@ export async function seedProjects(ds: DataSource, services: Services): Promise<
         }
       }
     }
-    await backdate(ds, d, project.id);
+    await backdate(ds, d, project.id, org);
   }
   return { projects, resources, mountedInterfaceIds };
 }
@@ -240,12 +240,20 @@ async function advance(ds: DataSource, services: Services, d: DemoProject, proje
   ok('projectGoLive', await services.projects.goLive(unit, make(P.ProjectGoLiveInput, { ...id, goLiveDate: shanghaiDateOf(services.clock.now()) })));
 }
 
+const DAY = 86_400_000;
+
+/** `instant` moved on by `days` days and `hours` hours, as an ISO instant. */
+const later = (instant: string, days: number, hours = 0) => new Date(Date.parse(instant) + days * DAY + hours * 3_600_000).toISOString();
+
 /**
  * The demo's history: the seed runs today, but the demo district's projects were declared before
  * 30 September of the year before their plan year (第七条), approved in December, and went live on
- * the dates the demo data names. Rewrites those instants and the transitions that record them.
+ * the dates the demo data names. Rewrites those instants and the transitions that record them, and
+ * the steps between them in their order: the co-building units named at creation and accepting in
+ * the days after it, before the declaration (第十四条); the plan's experts assigned two days after
+ * the declaration and giving their opinion a month after it, before the decision (第六条、第十条).
  */
-async function backdate(ds: DataSource, d: DemoProject, projectId: string): Promise<void> {
+async function backdate(ds: DataSource, d: DemoProject, projectId: string, org: (key: string) => string): Promise<void> {
   const y = d.planYear - 1;
   const at: Record<string, string> = {
     projectCreate: `${y}-08-20T09:00:00+08:00`,
@@ -267,4 +275,29 @@ async function backdate(ds: DataSource, d: DemoProject, projectId: string): Prom
      WHERE id = $1`,
     [projectId, at.projectDeclare, at.projectApprove, d.goLiveDate ?? null, d.trialEndDate ?? null],
   );
+  // 第十四条: named with the project; each accepting unit a day after the one before it.
+  await ds.query(`UPDATE project_co_building_unit SET proposed_at = $2 WHERE project_id = $1`, [projectId, at.projectCreate]);
+  for (const [k, key] of (d.coBuilding ?? []).entries()) {
+    const answered = later(at.projectCreate, k + 1, 1);
+    await ds.query(`UPDATE project_co_building_unit SET responded_at = $3 WHERE project_id = $1 AND organization_id = $2 AND responded_at IS NOT NULL`, [
+      projectId,
+      org(key),
+      answered,
+    ]);
+    await ds.query(`UPDATE project_transition SET at = $3 WHERE project_id = $1 AND action = 'coBuildingAccept' AND actor_organization_id = $2`, [
+      projectId,
+      org(key),
+      answered,
+    ]);
+  }
+  // 第六条、第十条: the plan's review opened by the declaration, its experts and their opinions before the decision.
+  await ds.query(`UPDATE expert_review SET opened_at = $2 WHERE project_id = $1 AND stage = 'PLAN'`, [projectId, at.projectDeclare]);
+  await ds.query(`UPDATE expert_assignment a SET assigned_at = $2 FROM expert_review r WHERE r.id = a.review_id AND r.project_id = $1 AND r.stage = 'PLAN'`, [
+    projectId,
+    later(at.projectDeclare, 2),
+  ]);
+  await ds.query(`UPDATE expert_opinion o SET recorded_at = $2 FROM expert_review r WHERE r.id = o.review_id AND r.project_id = $1 AND r.stage = 'PLAN'`, [
+    projectId,
+    later(at.projectDeclare, 30, 5),
+  ]);
 }

@@ -98,9 +98,9 @@ describe('POST /catalogue/import', () => {
     const notShared = await hub.gql(`{ resource(code: "301003/000001") { legalBasis sharingCondition } }`, {}, edu);
     expect(notShared.data.resource).toEqual({ legalBasis: '《档案法》第十九条', sharingCondition: null });
 
-    // The same file again updates by resource code instead of duplicating.
+    // The same file again finds its entries by resource code instead of duplicating them, and changes none of them.
     const again = await upload(hub, q(), file, 'catalogue.xlsx', edu);
-    expect(again.body).toMatchObject({ written: true, created: 0, updated: 3, interfacesRegistered: 0, unchanged: 1 });
+    expect(again.body).toMatchObject({ written: true, created: 0, updated: 0, interfacesRegistered: 0, interfacesUpdated: 0, unchanged: 4 });
     expect(await counts()).toEqual({ resources: before.resources + 3, items: before.items + 3 + 2 + 3, interfaces: before.interfaces + 1 });
   });
 
@@ -110,7 +110,7 @@ describe('POST /catalogue/import', () => {
     expect(first.body).toMatchObject({ written: true, created: 2, updated: 0, errorCount: 0 });
     const before = await counts();
     const again = await upload(hub, q(), file, 'codeless.xlsx', edu);
-    expect(again.body).toMatchObject({ written: true, created: 0, updated: 2, errorCount: 0 });
+    expect(again.body).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 2, errorCount: 0 });
     expect(await counts()).toEqual(before);
     // two rows without a code and of one name in one file: the second is the row's error, nothing is written
     const twice = await filledTemplate(template, [row({ 信息资源名称: '无码资源丙', 目: '022' }), row({ 信息资源名称: '无码资源丙', 目: '022' })], []);
@@ -294,7 +294,7 @@ describe('re-importing a published entry (第五条)', () => {
     await hub.gql(`mutation ($id: ID!) { resourcePublish(input: { id: $id }) { userErrors { code } } }`, { id }, bureau);
 
     const same = await upload(hub, q(), await filledTemplate(template, [entry()], []), 'a.xlsx', edu);
-    expect(same.body).toMatchObject({ written: true, created: 0, updated: 1, revised: 0 });
+    expect(same.body).toMatchObject({ written: true, created: 0, updated: 0, unchanged: 1, revised: 0 });
     expect((await hub.gql(READ, {}, edu)).data.resource).toMatchObject({ status: 'PUBLISHED', version: 1, revision: null });
 
     const changed = await filledTemplate(template, [entry({ 摘要: '导入修订后的摘要', 信息项: '姓名:C:50；联系电话:C:11' })], []);
@@ -308,5 +308,64 @@ describe('re-importing a published entry (第五条)', () => {
       dataItems: [{ name: '姓名' }, { name: '身份证号' }, { name: '资助金额' }],
       revision: { status: 'DRAFT', entry: { summary: '导入修订后的摘要', dataItems: [{ name: '姓名' }, { name: '联系电话' }] } },
     });
+
+    // The changed file once more: the row is what the revision already holds, so it is unchanged and the revision is left as it is.
+    const [revisionBefore] = await hub.ds.query(`SELECT v.id, v.updated_at FROM resource_revision v WHERE v.resource_id = $1`, [id]);
+    expect((await upload(hub, q(), changed, 'b.xlsx', edu)).body).toMatchObject({ written: true, updated: 0, revised: 0, unchanged: 1 });
+    expect(await hub.ds.query(`SELECT v.id, v.updated_at FROM resource_revision v WHERE v.resource_id = $1`, [id])).toEqual([revisionBefore]);
+  });
+});
+
+describe('re-importing an unchanged workbook', () => {
+  /** What a write would move: each entry's lock version and update time, its data items, the audit log's length. */
+  const state = async (codes: string[]) => ({
+    rows: await hub.ds.query(
+      `SELECT r.code, r.lock_version, r.updated_at, (SELECT count(*)::int FROM resource_revision v WHERE v.resource_id = r.id) AS revisions,
+              (SELECT array_agg(d.id::text ORDER BY d.position) FROM data_item d WHERE d.resource_id = r.id) AS items
+         FROM information_resource r WHERE r.code = ANY($1) ORDER BY r.code`,
+      [codes],
+    ),
+    audit: (await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n,
+  });
+
+  it('counts its rows unchanged (未变化), writes nothing for them, and the dry run says the same; a changed row is the only one updated', async () => {
+    const codes = ['301031/000001', '301032/000001', '301033/000001'];
+    const rows = (summary: string) => [
+      row({ 信息资源名称: '未变化甲', 目: '031', 信息资源代码: codes[0], 信息项: '姓名:C:50；身份证号:C:18' }),
+      row({ 信息资源名称: '未变化乙', 目: '032', 信息资源代码: codes[1], 关联资源代码: codes[0], 摘要: summary }),
+      row({ 信息资源名称: '未变化丙', 目: '033', 信息资源代码: codes[2], 共享类型: '不予共享', '共享条件/不予共享依据': '《档案法》第十九条' }),
+    ];
+    const file = await filledTemplate(template, rows('第一次导入的摘要'), [[codes[0], 'REST 接口', 'https://api.suqian.gov.cn/edu/unchanged', '每日']]);
+    expect((await upload(hub, q(), file, 'same.xlsx', edu)).body).toMatchObject({ written: true, created: 3, interfacesRegistered: 1, errorCount: 0 });
+    // one of them published: an unchanged row of it opens no revision
+    const bureau = await hub.token(Role.BIG_DATA_BUREAU);
+    const { id } = await hub.ds.getRepository(InformationResource).findOneByOrFail({ code: codes[2] });
+    await hub.gql(`mutation ($id: ID!) { resourceSubmit(input: { id: $id }) { userErrors { code } } }`, { id }, edu);
+    expect((await hub.gql(`mutation ($id: ID!) { resourcePublish(input: { id: $id }) { userErrors { code } } }`, { id }, bureau)).data.resourcePublish).toEqual(
+      {
+        userErrors: [],
+      },
+    );
+
+    const before = await state(codes);
+    const dry = await upload(hub, `${q()}&dryRun=true`, file, 'same.xlsx', edu);
+    const real = await upload(hub, q(), file, 'same.xlsx', edu);
+    const expected = { created: 0, updated: 0, revised: 0, interfacesRegistered: 0, interfacesUpdated: 0, unchanged: 4, errorCount: 0 };
+    expect(dry.body).toMatchObject({ ...expected, dryRun: true, written: false });
+    expect(real.body).toMatchObject({ ...expected, dryRun: false, written: true });
+    // no revision, no audit entry, the same lock versions, update times and data item rows
+    expect(await state(codes)).toEqual(before);
+
+    // One changed cell: that row alone is updated, in the dry run as in the import.
+    const edited = await filledTemplate(template, rows('第二次导入改了摘要'), [[codes[0], 'REST 接口', 'https://api.suqian.gov.cn/edu/unchanged', '每日']]);
+    const changedDry = await upload(hub, `${q()}&dryRun=true`, edited, 'edited.xlsx', edu);
+    expect(await state(codes)).toEqual(before);
+    const changed = await upload(hub, q(), edited, 'edited.xlsx', edu);
+    const one = { created: 0, updated: 1, revised: 0, unchanged: 3, errorCount: 0 };
+    expect(changedDry.body).toMatchObject(one);
+    expect(changed.body).toMatchObject(one);
+    const after = await state(codes);
+    expect(after.audit).toBe(before.audit + 1);
+    expect(after.rows.map((r: any) => r.lock_version)).toEqual([before.rows[0].lock_version, before.rows[1].lock_version + 1, before.rows[2].lock_version]);
   });
 });

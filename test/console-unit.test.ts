@@ -72,12 +72,30 @@ journey('project unit: downloads the template, a dry run shows the refused row, 
   await status.getByText('试导入通过：1 行均无错误，尚未写入，可正式导入').waitFor();
   expect((await entries()).totalCount).toBe(before.totalCount);
   await page.getByRole('button', { name: '正式导入' }).click();
-  await status.getByText('已导入 1 行：新增 1 条、修改 0 条，登记接口 0 个').waitFor();
+  await status.getByText('已导入 1 行：新增 1 条、修改 0 条、未变化 0 行，登记接口 0 个').waitFor();
   await idle(page);
   await w.shot('unit-import-done');
   const after = await entries();
   expect(after.totalCount).toBe(before.totalCount + 1);
   expect(after.edges.map((e) => e.node.name)).toContain('学生资助发放明细（导入）');
+
+  // The same file once more: its row is the entry as it stands, so the dry run and the import both count it 未变化, not 修改.
+  const clerk = await ctx.hub.userId(Role.PROJECT_UNIT);
+  const logged = async () => (await ctx.hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE actor_id = $1`, [clerk]))[0].n;
+  const loggedBefore = await logged();
+  await page.reload();
+  await page.getByLabel('已填写的模板文件（.xlsx 或 .csv）').setInputFiles(fixedFile);
+  await page.getByRole('button', { name: '试导入（不写入）' }).click();
+  await status.getByText('试导入通过：1 行均无错误，尚未写入，可正式导入').waitFor();
+  const summary = async () =>
+    Object.fromEntries(
+      await page.locator('.ant-descriptions-item-label').evaluateAll((labels) => labels.map((l) => [l.textContent, l.nextElementSibling?.textContent])),
+    );
+  expect(await summary()).toMatchObject({ 新增资源: '0', 修改资源: '0', 未变化: '1' });
+  await page.getByRole('button', { name: '正式导入' }).click();
+  await status.getByText('已导入 1 行：新增 0 条、修改 0 条、未变化 1 行，登记接口 0 个').waitFor();
+  expect(await summary()).toMatchObject({ 新增资源: '0', 修改资源: '0', 未变化: '1' });
+  expect(await logged()).toBe(loggedBefore);
 
   // Chromium logs the 422 of the refused dry run itself; that line is the only one allowed.
   w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !/status of 422/.test(p)));
@@ -212,11 +230,13 @@ journey(
     expect(await versions.getByRole('cell', { name: '新增信息项「发放批次」', exact: true }).count()).toBe(1);
     expect(await versions.getByRole('cell', { name: 'summary', exact: true }).count()).toBe(0);
 
-    // Each version's publisher by name: the bureau's reviewer for the new one; the demo data's own caller is no account, so no id is shown.
+    // Each version's publisher by name: the bureau's reviewer, for the new one and for the demo's own (the seed publishes as her); never an id.
     const [{ name: reviewer }] = await ctx.hub.ds.query(`SELECT name FROM hub_user WHERE id = $1`, [await ctx.hub.userId(Role.BIG_DATA_BUREAU)]);
     const versionsCard = b.page.locator('.ant-card', { has: b.page.getByText(/^发布版本（\d+）$/) });
     const newest = versionsCard.locator('.ant-table-row', { has: b.page.getByRole('cell', { name: `第 ${version + 1} 版`, exact: true }) });
     expect(await newest.locator('td').nth(2).textContent()).toBe(reviewer);
+    const demo = versionsCard.locator('.ant-table-row', { has: b.page.getByRole('cell', { name: `第 ${version} 版`, exact: true }) });
+    expect(await demo.locator('td').nth(2).textContent()).toBe(reviewer);
     expect(await versionsCard.getByText(/seed-|^[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
   },
 );

@@ -425,9 +425,18 @@ describe('the console in Chromium', () => {
     await page.getByLabel('登录名').fill('bureau');
     await page.getByLabel('密码').fill('Not-the-password-1');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('alert').getByText('登录名或密码不正确').waitFor();
+    // beside the password field, as every form shows its userErrors, not in an alert away from it
+    await fieldError(page, '密码').getByText('登录名或密码不正确').waitFor();
+    expect(await page.locator('.ant-alert').count()).toBe(0);
+    expect(await fieldError(page, '登录名').count()).toBe(0);
     await w.shot('sign-in-refused');
+    // Typing a new password clears it, and the right one signs in.
+    const { password } = await journeys.hub.credentials(Role.BIG_DATA_BUREAU);
+    await page.getByLabel('密码').fill(password);
+    await fieldError(page, '密码').waitFor({ state: 'detached' });
     expect(await page.context().cookies()).toEqual([]);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('nav[aria-label="主菜单"]').waitFor();
     // Chromium logs the refused request itself; that line is the only one allowed.
     w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !p.includes('401')));
   });

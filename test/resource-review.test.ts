@@ -164,7 +164,7 @@ describe('the review flow and published versions', () => {
       { version: 1, publishedBy: bureauUser.id, publishedByName: bureauUser.name },
       { version: 2, publishedBy: bureauUser.id, publishedByName: bureauUser.name },
     ]);
-    // The demo data publishes as a pseudo caller `seed-big_data_bureau` (seeds/acting.ts): no account, so no name.
+    // A publisher id that names no account (a service's or a pseudo caller's, such as the demo data's callers of the other roles) has no name.
     const other = await create({ name: '演示数据发布的资源' });
     expect((await step(SUBMIT, { id: other }, edu)).userErrors).toEqual([]);
     const seedCaller = { userId: 'seed-big_data_bureau', organizationId: null, roles: [Role.BIG_DATA_BUREAU], name: '演示数据（大数据管理局）' };

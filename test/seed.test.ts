@@ -159,8 +159,85 @@ describe('the demo district', () => {
     expect(res.data.auditEntries.edges[0].node).toMatchObject({ actorId: 'seed-project_unit', actorName: '演示数据（项目建设单位）' });
     const unnamed = await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE actor_id LIKE 'seed-%' AND actor_name IS NULL`);
     expect(unnamed).toEqual([{ n: 0 }]);
-    const names = await hub.ds.query(`SELECT DISTINCT actor_name AS name FROM audit_entry WHERE actor_id = 'seed-big_data_bureau'`);
-    expect(names).toEqual([{ name: '演示数据（大数据管理局）' }]);
+  });
+
+  it('publishes and returns as the bureau’s demo user (李文静), so every version names its publisher (第五条)', async () => {
+    const [bureau] = await hub.ds.query(`SELECT id, name FROM hub_user WHERE login = 'bureau'`);
+    expect(bureau.name).toBe('李文静');
+    const token = await hub.token(Role.BIG_DATA_BUREAU);
+    const publishers = new Map<string, number>();
+    for (let after: string | null = null, more = true; more;) {
+      const res: any = await hub.gql(
+        `query ($after: String) { resources(first: 100, after: $after, filter: { status: PUBLISHED }) {
+           edges { node { code versions(first: 10) { edges { node { version publishedBy publishedByName } } } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      for (const e of res.data.resources.edges) {
+        for (const v of e.node.versions.edges) {
+          const key = `${v.node.publishedBy} ${v.node.publishedByName}`;
+          publishers.set(key, (publishers.get(key) ?? 0) + 1);
+        }
+      }
+      ({ hasNextPage: more, endCursor: after } = res.data.resources.pageInfo);
+    }
+    expect([...publishers.keys()]).toEqual([`${bureau.id} 李文静`]);
+    expect(publishers.get(`${bureau.id} 李文静`)).toBeGreaterThan(10);
+    // The audit log names her too (the seed calls the services, so its entries carry no mutation's name), and no bureau pseudo caller is left.
+    const names = await hub.ds.query(`SELECT actor_name AS name, count(*)::int AS n FROM audit_entry WHERE actor_id = $1 GROUP BY 1`, [bureau.id]);
+    expect(names).toEqual([{ name: '李文静', n: expect.any(Number) }]);
+    expect(names[0].n).toBeGreaterThan(10);
+    expect(await hub.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE actor_id = 'seed-big_data_bureau'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('dates each project’s steps in their order: co-building named at creation and accepted before the declaration, the plan’s experts between declaration and decision (第十条、第十四条)', async () => {
+    const token = await hub.token(Role.LEADING_GROUP_OFFICE);
+    const res = await hub.gql(
+      `{ projects(first: 50) { edges { node { code
+           history(first: 100) { edges { node { action at } } }
+           coBuilding { status proposedAt respondedAt organization { id } }
+           planReview { openedAt assignments { assignedAt } opinions { recordedAt } } } } } }`,
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const t = (iso: string) => Date.parse(iso);
+    let accepted = 0;
+    let opinions = 0;
+    for (const { node: p } of res.data.projects.edges) {
+      const steps: { action: string; at: string }[] = p.history.edges.map((e: any) => e.node);
+      const first = (action: string) => steps.find((s) => s.action === action)?.at;
+      expect([p.code, steps[0]?.action]).toEqual([p.code, 'projectCreate']);
+      const created = t(first('projectCreate')!);
+      const declared = first('projectDeclare');
+      for (const c of p.coBuilding) {
+        expect([p.code, t(c.proposedAt)]).toEqual([p.code, created]);
+        if (c.status !== 'ACCEPTED') continue;
+        accepted++;
+        expect([p.code, t(c.respondedAt) > created]).toEqual([p.code, true]);
+        if (declared) expect([p.code, t(c.respondedAt) < t(declared)]).toEqual([p.code, true]);
+      }
+      const accepts = steps.filter((s) => s.action === 'coBuildingAccept').map((s) => t(s.at));
+      expect(accepts.sort()).toEqual(
+        p.coBuilding
+          .filter((c: any) => c.status === 'ACCEPTED')
+          .map((c: any) => t(c.respondedAt))
+          .sort(),
+      );
+      if (p.planReview) {
+        const decided = first('projectApprove') ?? first('projectReject');
+        expect([p.code, t(p.planReview.openedAt)]).toEqual([p.code, t(declared!)]);
+        for (const a of p.planReview.assignments) expect([p.code, t(a.assignedAt) > t(declared!)]).toEqual([p.code, true]);
+        for (const o of p.planReview.opinions) {
+          opinions++;
+          expect([p.code, t(o.recordedAt) > Math.max(...p.planReview.assignments.map((a: any) => t(a.assignedAt)))]).toEqual([p.code, true]);
+          if (decided) expect([p.code, t(o.recordedAt) < t(decided)]).toEqual([p.code, true]);
+        }
+      }
+    }
+    expect(accepted).toBeGreaterThanOrEqual(3);
+    expect(opinions).toBeGreaterThanOrEqual(5);
   });
 
   it('loads nothing twice when seeded again', async () => {

@@ -85,8 +85,8 @@ export interface SessionUser {
   [key: string]: unknown;
 }
 
-/** Signs in over the hub's session endpoint; the cookie it sets is HttpOnly, never seen here. */
-export async function signIn(login: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** Signs in over the hub's session endpoint; the cookie it sets is HttpOnly, never seen here. A refusal names the field it is about (login or password) when the hub does. */
+export async function signIn(login: string, password: string): Promise<{ ok: true } | { ok: false; message: string; field: 'login' | 'password' | null }> {
   let res: Response;
   try {
     res = await fetch('/auth/session', {
@@ -96,15 +96,17 @@ export async function signIn(login: string, password: string): Promise<{ ok: tru
       body: JSON.stringify({ login, password }),
     });
   } catch {
-    return { ok: false, message: '无法连接到平台服务' };
+    return { ok: false, message: '无法连接到平台服务', field: null };
   }
   if (res.ok) {
     // Read to the end: an answer left unread keeps its request open in Chromium (the page never goes quiet).
     await res.text().catch(() => undefined);
     return { ok: true };
   }
-  const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string; errors?: { message: string }[] };
-  return { ok: false, message: body.errors?.[0]?.message ?? body.message ?? (res.status === 401 ? '登录名或密码不正确' : `登录失败（${res.status}）`) };
+  const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string; errors?: { message: string; extensions?: { field?: unknown } }[] };
+  const named = body.errors?.[0]?.extensions?.field;
+  const field = Array.isArray(named) && (named[0] === 'login' || named[0] === 'password') ? named[0] : res.status === 401 ? 'password' : null;
+  return { ok: false, message: body.errors?.[0]?.message ?? body.message ?? (res.status === 401 ? '登录名或密码不正确' : `登录失败（${res.status}）`), field };
 }
 
 export async function signOut(): Promise<void> {

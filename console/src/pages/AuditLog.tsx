@@ -5,6 +5,7 @@ import labels from 'virtual:hub-labels';
 import { ApiError, argumentError, gql } from '../api';
 import { PagedTable, useConnection } from '../components/common';
 import { actionName, label, options, when } from '../format';
+import { OBJECT_TYPES, objectTypeName } from '../object-types';
 import { useRoute } from '../router';
 import { hasRole, useViewer } from '../session';
 
@@ -39,20 +40,8 @@ interface Verification {
   firstBroken: { seq: string; kind: string; message: string; recordedAt: string | null } | null;
 }
 
-/** The kinds of object the log names, in Chinese. */
-const TARGET_TYPES: Record<string, string> = {
-  Project: '项目',
-  InformationResource: '信息资源',
-  SharingInterface: '共享接口',
-  SharingRequest: '共享申请',
-  Acceptance: '竣工验收',
-  AcceptanceApplication: '竣工验收申请',
-  Organization: '单位',
-  User: '用户',
-  ApiToken: 'API 令牌',
-};
-const TARGET_OPTIONS = Object.entries(TARGET_TYPES).map(([value, text]) => ({ value, label: text }));
-const targetName = (t: string | null | undefined) => (t ? (TARGET_TYPES[t] ?? t) : '—');
+const TARGET_OPTIONS = Object.entries(OBJECT_TYPES).map(([value, text]) => ({ value, label: text }));
+const targetName = objectTypeName;
 
 /**
  * An object's history: by the object's own `auditHistory` where the API looks it up by id (with its
@@ -279,7 +268,7 @@ export default function AuditLog() {
         <Form layout="vertical" component="div">
           <Row gutter={[12, 12]}>
             {text('actor', '操作人ID', '用户或服务账号ID')}
-            {choice('targetType', '对象类型', TARGET_OPTIONS)}
+            {choice('targetType', '对象类型', TARGET_OPTIONS, { showSearch: true, optionFilterProp: 'label', placeholder: '全部（可输入名称查找）' })}
             {text('targetId', '对象ID', '如项目或资源的ID')}
             {choice('operation', '操作', OPERATIONS, { showSearch: true, optionFilterProp: 'label', placeholder: '全部（可输入中文或英文名查找）' })}
             {choice('outcome', '结果', options('AuditOutcome'))}

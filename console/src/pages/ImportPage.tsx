@@ -104,7 +104,7 @@ export default function ImportPage({ code }: { code: string }) {
                 <Alert
                   type="success"
                   showIcon
-                  message={`已导入 ${done.rows} 行：新增 ${done.created} 条、修改 ${done.updated} 条，登记接口 ${done.interfacesRegistered} 个`}
+                  message={`已导入 ${done.rows} 行：新增 ${done.created} 条、修改 ${done.updated} 条、未变化 ${done.unchanged} 行，登记接口 ${done.interfacesRegistered} 个`}
                 />
               ) : report.errorCount ? (
                 <Alert type="error" showIcon message={`发现 ${report.errorCount} 处错误，未写入任何数据；请按下表修改后重新试导入`} />

@@ -3,14 +3,17 @@ import { useState } from 'react';
 import { signIn } from '../api';
 
 export function Login({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {
+  /** A refusal that names no field (the hub unreachable); one that does is shown beside it, as every form shows its userErrors. */
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ login: string; password: string }>();
   const submit = async (values: { login: string; password: string }) => {
     setBusy(true);
     setError(null);
     const outcome = await signIn(values.login.trim(), values.password);
     setBusy(false);
-    if (outcome.ok) onSignedIn();
+    if (outcome.ok) return onSignedIn();
+    if (outcome.field) form.setFields([{ name: outcome.field, errors: [outcome.message] }]);
     else setError(outcome.message);
   };
   return (
@@ -24,7 +27,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: () => void; notice?:
         </Typography.Paragraph>
         {notice ? <Alert type="info" showIcon message={notice} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="登录名" name="login" rules={[{ required: true, whitespace: true, message: '请输入登录名' }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

@@ -184,6 +184,7 @@ interface Transition {
   article: string | null;
   fromStatus: string | null;
   toStatus: string;
+  actorOrganization: { name: string } | null;
 }
 
 export default function ProjectPage({ code }: { code: string }) {
@@ -324,6 +325,8 @@ export default function ProjectPage({ code }: { code: string }) {
             // A step that keeps the status (an edit, a co-building answer, a rectification report) says so.
             { title: '至', key: 'to', render: (_: unknown, t: Transition) => (t.toStatus === t.fromStatus ? '状态不变' : label('ProjectStatus', t.toStatus)) },
             { title: '角色', dataIndex: 'actorRole', render: (r: string) => label('Role', r) },
+            // which unit took the step: of a co-building answer, the unit that answered (第十四条)
+            { title: '单位', key: 'org', render: (_: unknown, t: Transition) => t.actorOrganization?.name ?? '—' },
             { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
           ]}
         />

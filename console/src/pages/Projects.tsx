@@ -1,6 +1,7 @@
 import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, StatusTag, useConnection } from '../components/common';
+import { CoBuildingProposals } from '../components/CoBuildingProposals';
 import { label, options, yuan } from '../format';
 import { Link, useRoute } from '../router';
 import { hasRole, useViewer } from '../session';
@@ -38,6 +39,7 @@ export default function Projects() {
           </Button>
         ) : null}
       </Space>
+      {unit ? <CoBuildingProposals done={paged.reload} /> : null}
       <Space wrap>
         <label htmlFor="project-name">项目名称</label>
         <Input.Search id="project-name" allowClear placeholder="输入名称中的字词" onSearch={setName} style={{ width: 260 }} />

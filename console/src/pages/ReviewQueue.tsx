@@ -17,9 +17,9 @@ interface Row {
 
 /** Entries and revisions submitted for the bureau's review (第五条). */
 export default function ReviewQueue() {
-  const paged = useConnection<Row>('Resources', { filter: { status: 'SUBMITTED' } }, (d) => d.resources);
+  const paged = useConnection<Row>('ReviewQueue', { filter: { status: 'SUBMITTED' } }, (d) => d.resources);
   // 第五条: revisions of published entries wait here too; the published version stays until one is published.
-  const revisions = useConnection<Row>('Resources', { filter: { revisionStatus: 'SUBMITTED' } }, (d) => d.resources);
+  const revisions = useConnection<Row>('ReviewQueue', { filter: { revisionStatus: 'SUBMITTED' } }, (d) => d.resources);
   const columns = (reload: () => void, revision = false) => [
     { title: '资源代码', dataIndex: 'code', render: (c: string, r: Row) => <Link to={`/resources/${r.id}`}>{c}</Link> },
     { title: '资源名称', dataIndex: 'name' },

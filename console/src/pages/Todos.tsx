@@ -27,6 +27,8 @@ function What({ r }: { r: Row }) {
   if (r.sharingRequest) return <Link to="/requests">共享申请{r.resource ? `：${r.resource.name}` : ''}</Link>;
   if (r.interface) return <Link to={`/resources/${r.interface.resource.id}`}>接口：{r.interface.resource.name}</Link>;
   if (r.resource) return <Link to={`/resources/${r.resource.id}`}>{`${r.resource.code} ${r.resource.name}`}</Link>;
+  // 第十四条: a co-building proposal is answered on the projects page, where the unit's proposals wait.
+  if (r.kind === 'CO_BUILDING_ANSWER') return <Link to="/projects">共建提议{r.project ? `：${r.project.name}` : ''}</Link>;
   if (r.project) return <Link to={`/projects/${r.project.code}`}>{r.project.name}</Link>;
   return <>—</>;
 }
@@ -37,6 +39,7 @@ function whatText(r: Row): string {
   if (r.sharingRequest) return `共享申请${r.resource ? `：${r.resource.name}` : ''}`;
   if (r.interface) return `接口：${r.interface.resource.name}`;
   if (r.resource) return `${r.resource.code} ${r.resource.name}`;
+  if (r.kind === 'CO_BUILDING_ANSWER') return `共建提议${r.project ? `：${r.project.name}` : ''}`;
   return r.project?.name ?? '—';
 }
 

@@ -13,7 +13,7 @@ import { ResourceStatus, RevisionStatus } from './catalogue.enums';
 import { InformationResource, RESOURCE_CODE_KEY } from './information-resource.entity';
 import { ResourceCreateInput, ResourceFilter, ResourceUpdateInput } from './resource.inputs';
 import { dataItemProblems, metadataOf, metadataProblems, ResourceMetadata, searchTextOf } from './resource.rules';
-import { REVISABLE, ResourceRevision } from './resource-revision.entity';
+import { REVISABLE, ResourceRevision, RevisionItem } from './resource-revision.entity';
 import { contentOf, draftOf, itemsOf, lockRevision, replaceDataItems, RevisionDraft } from './resource-revision';
 import { FacetRows, filteredResources, isVisibleTo, resourceFacets } from './resource.search';
 import { isUuid } from '../../graphql/scalars';
@@ -187,16 +187,8 @@ export class ResourceService {
       // 第五条: the edit of a published entry is made on its revision, never on the row readers see.
       const target: InformationResource = published ? draftOf(r, revision, await itemsOf(em, r.id)) : r;
       const before = { code: r.code, sharingType: target.sharingType, updateFrequency: target.updateFrequency };
-      const required: string[] = ['catalogueKind', 'classificationCode', 'name', 'format', 'summary', 'relatedResourceCodes', 'providerId'];
-      const values = target as unknown as Record<string, unknown>;
-      for (const key of REVISABLE) {
-        const value = input[key];
-        if (value === undefined || (value === null && required.includes(key))) continue; // null keeps a value that cannot be empty
-        values[key] = value;
-      }
-      if (input.summary === null) target.summary = '';
-      const classificationChanged = input.classificationCode !== undefined && input.classificationCode !== null;
-      const metadata = metadataOf(target, input.code ?? (classificationChanged && !r.code.startsWith(`${target.classificationCode}/`) ? null : r.code));
+      applyEdit(target, input);
+      const metadata = metadataOf(target, codeAfterEdit(r, target, input));
       const problems = [
         ...metadataProblems(metadata),
         ...(dataItems ? dataItemProblems(dataItems) : []),
@@ -214,8 +206,7 @@ export class ResourceService {
         }
         r.code = await this.codeFor(em, ctx, r.classificationCode, metadata.code, r.id);
       }
-      if (input.relatedResourceCodes) target.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
-      const items = dataItems ? dataItems.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null })) : null;
+      const items = dataItems ? itemsOfInput(dataItems) : null;
       if (published) {
         const draft = target as RevisionDraft;
         const next = { content: contentOf(draft), items: items ?? draft.draftItems };
@@ -238,6 +229,30 @@ export class ResourceService {
       );
       return em.save(r);
     });
+  }
+
+  /**
+   * Whether `input` would change the entry as its units see it (its open revision, if a published
+   * entry has one): the same application of the input as `update`, nothing written. A catalogue
+   * import counts a row that changes nothing as unchanged and leaves the entry alone: no revision,
+   * no audit entry, the same lockVersion. An entry the caller cannot see counts as changed (update refuses it).
+   */
+  async changes(ctx: RequestContext, input: ResourceUpdateInput): Promise<boolean> {
+    normalize(input);
+    const em = readerOf(this.ds, ctx);
+    const r = await em.findOneBy(InformationResource, { id: input.id });
+    if (!r || !(await isVisibleTo(em, ctx.caller, r.id))) return true;
+    const items = await itemsOf(em, r.id);
+    const revision = r.status === ResourceStatus.PUBLISHED ? await em.findOneBy(ResourceRevision, { resourceId: r.id }) : null;
+    const now = r.status === ResourceStatus.PUBLISHED ? draftOf(r, revision, items) : r;
+    const nowItems = revision ? revision.dataItems : items;
+    const next = Object.assign(Object.create(InformationResource.prototype) as InformationResource, now, {
+      relatedResourceCodes: [...now.relatedResourceCodes],
+    });
+    applyEdit(next, input);
+    const state = (x: InformationResource, code: string | null, list: RevisionItem[]) =>
+      canonicalJson({ content: contentOf(x), code, items: list.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null })) });
+    return state(now, r.code, nowItems) !== state(next, codeAfterEdit(r, next, input), input.dataItems ? itemsOfInput(input.dataItems) : nowItems);
   }
 
   /** 第八条、第十四条: the provider is the project's lead unit or one of its co-building units. */
@@ -333,3 +348,27 @@ export async function publishedBefore(em: EntityManager, resourceId: string): Pr
   const rows = await em.query(`SELECT 1 FROM resource_version WHERE resource_id = $1 LIMIT 1`, [resourceId]);
   return rows.length > 0;
 }
+
+/** Fields that an update's null leaves as they are: they cannot be empty. */
+const REQUIRED_ON_EDIT: string[] = ['catalogueKind', 'classificationCode', 'name', 'format', 'summary', 'relatedResourceCodes', 'providerId'];
+
+/** An update's input applied to `target` (the entry, or its revision's view of it): what `update` saves and `changes` compares. */
+function applyEdit(target: InformationResource, input: ResourceUpdateInput): void {
+  const values = target as unknown as Record<string, unknown>;
+  for (const key of REVISABLE) {
+    const value = input[key];
+    if (value === undefined || (value === null && REQUIRED_ON_EDIT.includes(key))) continue; // null keeps a value that cannot be empty
+    values[key] = value;
+  }
+  if (input.summary === null) target.summary = '';
+  if (input.relatedResourceCodes) target.relatedResourceCodes = [...new Set(input.relatedResourceCodes)];
+}
+
+/** The code an edit asks for: the given one, else the entry's own unless a new classification no longer fits it (null: the next free one). */
+function codeAfterEdit(r: InformationResource, target: InformationResource, input: ResourceUpdateInput): string | null {
+  const classificationChanged = input.classificationCode !== undefined && input.classificationCode !== null;
+  return input.code ?? (classificationChanged && !r.code.startsWith(`${target.classificationCode}/`) ? null : r.code);
+}
+
+const itemsOfInput = (items: NonNullable<ResourceUpdateInput['dataItems']>): RevisionItem[] =>
+  items.map(({ name, dataType, length }) => ({ name, dataType, length: length ?? null }));

@@ -57,6 +57,7 @@ type Kind = 'resources' | 'interfaces';
  * interfaceUpdate), each a savepoint of one transaction: with any error, or on a dry run, the
  * whole transaction is rolled back and nothing is written. A row whose resource code is already the
  * project's updates that entry; a published one keeps its published version and gets a revision (第五条).
+ * A row (of either sheet) that would change nothing is counted unchanged and not written at all.
  */
 export class CatalogueImportService {
   constructor(
@@ -223,6 +224,7 @@ class ImportRun {
     }
     for (const r of this.relations) {
       const input = Object.assign(new ResourceUpdateInput(), { id: r.value.id, relatedResourceCodes: r.value.codes });
+      if (!(await this.deps.resources.changes(this.ctx, input))) continue; // the entry already relates to them: nothing to write
       const outcome = await this.deps.resources.update(this.ctx, input);
       if (outcome.userErrors.length) this.failRow(r.sheet, r.row, outcome.userErrors, RESOURCE_FIELD_COLUMN);
     }
@@ -288,21 +290,25 @@ class ImportRun {
     if (existing && existing.projectId !== this.project.id) {
       return this.fail([{ sheet: p.layout.sheet, row: p.row, column: '信息资源代码', code: 'DUPLICATE', message: `信息资源代码 ${code} 已属于其他项目` }]);
     }
-    const outcome = existing
-      ? await this.deps.resources.update(
-          this.ctx,
-          Object.assign(new ResourceUpdateInput(), {
-            id: existing.id,
-            code, // the row's code stays its code: a classification that no longer fits it is the row's error
-            catalogueKind,
-            classificationCode,
-            name,
-            format,
-            ...fields,
-            providerId: providerId ?? undefined,
-            relatedResourceCodes: related.length ? undefined : [],
-          }),
-        )
+    const edit = existing
+      ? Object.assign(new ResourceUpdateInput(), {
+          id: existing.id,
+          code, // the row's code stays its code: a classification that no longer fits it is the row's error
+          catalogueKind,
+          classificationCode,
+          name,
+          format,
+          ...fields,
+          providerId: providerId ?? undefined,
+        })
+      : null;
+    // A row that leaves its entry as it stands (its relations too) is unchanged: nothing is written for it, in a dry run as in the import.
+    if (edit && !(await this.deps.resources.changes(this.ctx, Object.assign(new ResourceUpdateInput(), edit, { relatedResourceCodes: related })))) {
+      this.counts.unchanged++;
+      return;
+    }
+    const outcome = edit
+      ? await this.deps.resources.update(this.ctx, Object.assign(edit, { relatedResourceCodes: related.length ? undefined : [] }))
       : await this.deps.resources.create(
           this.ctx,
           Object.assign(new ResourceCreateInput(), {

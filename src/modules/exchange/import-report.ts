@@ -26,6 +26,7 @@ export interface ImportReport {
   revised: number;
   interfacesRegistered: number;
   interfacesUpdated: number;
+  /** Rows of either sheet that would change nothing (an entry as it stands, its revision included; an interface as registered): not written, no revision, no audit entry. */
   unchanged: number;
   errorCount: number;
   /** The first errors, in file order (at most the import's MAX_REPORTED). */
