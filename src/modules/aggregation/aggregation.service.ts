@@ -195,7 +195,10 @@ export class AggregationService {
       const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), [...path, String(i), 'interfaceId']));
       if (problems.length) throw new UserErrorsException(problems);
       const accepted = await insertRuns(em, runs, targets);
-      if (accepted > 0 && runs.some((r) => r.outcome === AggregationOutcome.FAILED)) await this.recordFailing(em, ids);
+      // 第十七条: only an interface with a failed run in the batch can have become failing by it (one whose new runs
+      // all succeeded either ends its streak or, reported late, leaves a streak that was already there as it was).
+      const failed = [...new Set(runs.filter((r) => r.outcome === AggregationOutcome.FAILED).map((r) => r.interfaceId))];
+      if (accepted > 0 && failed.length) await this.recordFailing(em, failed);
       return { accepted, duplicates: runs.length - accepted };
     });
   }
