@@ -14,7 +14,10 @@ let hub: TestHub;
 const WAIT_MS = 1500;
 
 beforeAll(async () => {
-  hub = await startTestHub({ POOL_SIZE: '4', POOL_WAIT_MS: '5000', ADMISSION_LIMIT: '1', ADMISSION_WAIT_MS: String(WAIT_MS), STATEMENT_TIMEOUT_MS: '20000' }, 'demo');
+  hub = await startTestHub(
+    { POOL_SIZE: '4', POOL_WAIT_MS: '5000', ADMISSION_LIMIT: '1', ADMISSION_WAIT_MS: String(WAIT_MS), STATEMENT_TIMEOUT_MS: '20000' },
+    'demo',
+  );
 }, 120_000);
 afterAll(() => hub.close());
 
@@ -85,7 +88,9 @@ it('a client that goes away while in line gives its place up: its request never 
   const [unit, platform] = [await hub.token(Role.PROJECT_UNIT), await hub.token(Role.PLATFORM)];
   const [{ id: interfaceId }] = await hub.ds.query(`SELECT id FROM sharing_interface WHERE mount_status = 'MOUNTED' ORDER BY id LIMIT 1`);
   const batch = {
-    runs: [{ interfaceId, platformRunId: 'ADMISSION-GONE', ranAt: new Date(Date.now() - 60_000).toISOString(), mode: 'FULL', records: 1, outcome: 'SUCCEEDED' }],
+    runs: [
+      { interfaceId, platformRunId: 'ADMISSION-GONE', ranAt: new Date(Date.now() - 60_000).toISOString(), mode: 'FULL', records: 1, outcome: 'SUCCEEDED' },
+    ],
   };
   const INGEST = 'mutation ($batch: AggregationRunBatch!) { aggregationRunsIngest(batch: $batch) { accepted } }';
   const lock = await lockTable(hub);

@@ -188,7 +188,9 @@ describe('aggregationRunsIngest: a wrong run refuses the whole batch, naming its
   });
 
   it('a field the batch does not have is named', async () => {
-    expect((await ingest({ runs: batchWith({}), dryRun: true })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['batch', 'dryRun'] })]);
+    expect((await ingest({ runs: batchWith({}), dryRun: true })).userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID', field: ['batch', 'dryRun'] }),
+    ]);
   });
 
   it('a run repeated within the batch is refused at its second place', async () => {
@@ -284,7 +286,8 @@ describe('aggregationRunsIngest: stored as the typed mutation stores', () => {
 
   it('第十七条: an interface whose last runs all failed becomes one AGGREGATION_FAILING event, once per streak', async () => {
     const { interfaceId } = await newInterface();
-    const failing = () => hub.ds.query(`SELECT count(*)::int AS n FROM notification_event WHERE kind = 'AGGREGATION_FAILING' AND data->>'interfaceId' = $1`, [interfaceId]);
+    const failing = () =>
+      hub.ds.query(`SELECT count(*)::int AS n FROM notification_event WHERE kind = 'AGGREGATION_FAILING' AND data->>'interfaceId' = $1`, [interfaceId]);
     const failures = (n: number, from: number) =>
       Array.from({ length: n }, (_, i) => run(interfaceId, hoursAgo(from - i), { outcome: 'FAILED', failureReason: '超时' }));
     expect(await ingest({ runs: [run(interfaceId, hoursAgo(60)), ...failures(hub.config.interfaceFailingRuns, 50)] })).toMatchObject({ userErrors: [] });

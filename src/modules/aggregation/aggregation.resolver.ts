@@ -23,14 +23,11 @@ export class AggregationResolver {
   @Authorized(Role.PLATFORM, Role.BIG_DATA_BUREAU)
   @Mutation(() => AggregationRunsReportPayload, {
     description:
-      '批量上报归集记录 — the bulk form of aggregationRunsReport for the platform\'s pushers: the batch as one AggregationRunBatch value, ' +
+      "批量上报归集记录 — the bulk form of aggregationRunsReport for the platform's pushers: the batch as one AggregationRunBatch value, " +
       'checked in one pass by the same rules, stored the same way (all or nothing, retries change nothing, one audit entry); ' +
       'userErrors name ["batch", "runs", index, field] (市共享交换平台或大数据管理局, 第十七条)',
   })
-  async aggregationRunsIngest(
-    @Ctx() ctx: Context,
-    @Arg('batch', () => AggregationRunBatchScalar) batch: unknown,
-  ): Promise<AggregationRunsReportPayload> {
+  async aggregationRunsIngest(@Ctx() ctx: Context, @Arg('batch', () => AggregationRunBatchScalar) batch: unknown): Promise<AggregationRunsReportPayload> {
     const { result, userErrors } = await ctx.services.aggregation.ingest(ctx, batch);
     return { accepted: result?.accepted ?? null, duplicates: result?.duplicates ?? null, userErrors };
   }
