@@ -207,7 +207,7 @@ async function main(): Promise<void> {
         running: hub,
         request: (s, i) => ({
           path: '/graphql',
-          headers: { ...json, authorization: `Bearer ${s.name === 'S4' ? platform : bureau}` },
+          headers: { ...json, authorization: `Bearer ${s.name.startsWith('S4') ? platform : bureau}` },
           body: JSON.stringify({ query: s.query.hub, variables: s.variables(i) }),
         }),
       },

@@ -115,7 +115,22 @@ export function scenarios(interfaceIds: string[], platformRunPrefix: string, smo
     },
     {
       name: 'S4',
-      title: `S4 ingest: batches of ${interfaceIds.length} new runs`,
+      title: `S4 ingest: batches of ${interfaceIds.length} new runs, the bulk mutation (one AggregationRunBatch value)`,
+      unit: interfaceIds.length,
+      connections: smoke ? [1] : [4],
+      servers: ['hub', 'sql'],
+      query: {
+        hub: `mutation ($batch: AggregationRunBatch!) { aggregationRunsIngest(batch: $batch) { accepted duplicates userErrors { code message } } }`,
+      },
+      variables: (i) => ({ batch: { runs: runsOf(i) } }),
+      normalise: {
+        hub: (d) => ({ accepted: d.aggregationRunsIngest.accepted, errors: d.aggregationRunsIngest.userErrors.length }),
+        sql: (d) => ({ accepted: d.accepted, errors: 0 }),
+      },
+    },
+    {
+      name: 'S4t',
+      title: `S4t ingest: batches of ${interfaceIds.length} new runs, the typed mutation (AggregationRunsReportInput)`,
       unit: interfaceIds.length,
       connections: smoke ? [1] : [4],
       servers: ['hub', 'sql'],
@@ -223,9 +238,11 @@ export const HAND_SQL: Record<string, { sql: string; params: (vars: Json) => unk
               FROM x JOIN fresh f ON f.interface_id = x."interfaceId" AND f.platform_run_id = x."platformRunId"
             RETURNING 1)
           SELECT json_build_object('accepted', count(*))::text AS j FROM inserted`,
-    params: (v) => [JSON.stringify(v.input.runs)],
+    params: (v) => [JSON.stringify((v.batch ?? v.input).runs)],
   },
 };
+// The typed mutation's S4t against the same plain insert.
+HAND_SQL.S4t = HAND_SQL.S4;
 
 /** PostGraphile reads the search through a function in its own schema (core PostGraphile has no substring filter). */
 export const POSTGRAPHILE_SETUP = [

@@ -80,6 +80,10 @@ export interface Config {
   poolWaitMs: number;
   /** Connections in the hub's pool. */
   poolSize: number;
+  /** Requests (GraphQL, file routes) doing their work at once, the others waiting in FIFO order (src/http/admission.ts); 0: no queue. */
+  admissionLimit: number;
+  /** Longest wait in that queue from the request's arrival, in ms; beyond it 503 DATABASE_BUSY with Retry-After. */
+  admissionWaitMs: number;
   /** Requests a caller may send per window (RATE_LIMITED); 0 turns the limit off. */
   rateLimitRequests: number;
   /** The window of RATE_LIMIT_REQUESTS, in seconds. */
@@ -264,6 +268,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const databaseUrl = url('DATABASE_URL', env.DATABASE_URL);
+  const poolSize = int('POOL_SIZE', env.POOL_SIZE, 10, 1, 200);
+  const requestTimeoutMs = int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 500, 600_000);
   return {
     nodeEnv,
     host: env.HOST || '127.0.0.1',
@@ -304,11 +310,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listCostFactor: int('LIST_COST_FACTOR', env.LIST_COST_FACTOR, 10, 1, 1000),
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 5000, 100, 600_000),
     poolWaitMs: int('POOL_WAIT_MS', env.POOL_WAIT_MS, 5000, 50, 60_000),
-    poolSize: int('POOL_SIZE', env.POOL_SIZE, 10, 1, 200),
+    poolSize,
+    // As many requests at once as the pool has connections; the others wait their turn, up to the request's deadline.
+    admissionLimit: int('ADMISSION_LIMIT', env.ADMISSION_LIMIT, poolSize, 0, 1000),
+    admissionWaitMs: int('ADMISSION_WAIT_MS', env.ADMISSION_WAIT_MS, requestTimeoutMs, 0, 600_000),
     rateLimitRequests: int('RATE_LIMIT_REQUESTS', env.RATE_LIMIT_REQUESTS, nodeEnv === 'test' ? 0 : 300, 0, 1_000_000),
     rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1, 3600),
     idempotencyTtlSeconds: int('IDEMPOTENCY_TTL_SECONDS', env.IDEMPOTENCY_TTL_SECONDS, 24 * 3600, 1, 30 * 24 * 3600),
-    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 500, 600_000),
+    requestTimeoutMs,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     maxConcurrentPerCaller: int('MAX_CONCURRENT_PER_CALLER', env.MAX_CONCURRENT_PER_CALLER, nodeEnv === 'test' ? 1000 : 4, 1, 1000),
     timelinessGraceHours: int('TIMELINESS_GRACE_HOURS', env.TIMELINESS_GRACE_HOURS, 2, 0, 24 * 31),

@@ -51,6 +51,7 @@ const ALLOWED: Record<string, Role[] | typeof WITHOUT_TOKEN> = {
   interfaceMount: [Role.BIG_DATA_BUREAU, Role.PLATFORM],
   interfaceWithdraw: [Role.BIG_DATA_BUREAU, Role.PLATFORM],
   aggregationRunsReport: [Role.PLATFORM, Role.BIG_DATA_BUREAU],
+  aggregationRunsIngest: [Role.PLATFORM, Role.BIG_DATA_BUREAU],
   acceptanceApply: [Role.PROJECT_UNIT],
   expertOpinionRecord: [Role.EXPERT],
   acceptanceRecordResult: [Role.LEADING_GROUP_OFFICE],

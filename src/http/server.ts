@@ -25,6 +25,7 @@ import type { RequestContext } from '../common/request-context';
 import { runInMutationScope } from '../common/mutation-scope';
 import { currentRoute, onPrimary, ReadReplicas, ReadRoute, runRouted } from '../db/read-replicas';
 import { ReadAfter } from './read-after';
+import { AdmissionQueue } from './admission';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -227,6 +228,18 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     },
     postgresRateStore(ds, config.rateLimitWindowSeconds),
   );
+  const admission = new AdmissionQueue(config.admissionLimit);
+  /**
+   * A place in the admission queue for a request that arrived at `arrived` (its deadline ADMISSION_WAIT_MS
+   * later), or the 503 beyond it; a client that goes away while waiting leaves the line.
+   */
+  async function admitted(req: IncomingMessage, res: ServerResponse, arrived: number): Promise<{ release(): void }> {
+    const place = await admission.enter(arrived + config.admissionWaitMs, (cancel) => res.once('close', cancel));
+    if (place) return place;
+    res.setHeader('retry-after', '1');
+    throw new HttpFailure(503, ErrorCode.DATABASE_BUSY, '数据库繁忙：排队等待超过上限，请稍后重试');
+  }
+
   /** Who calls and how to log it: the one place a request's credentials become its caller, for GraphQL and the file routes alike. */
   async function requestContext(req: IncomingMessage, requestId: string, reqLog: Logger): Promise<RequestContext> {
     const clientAddress = req.socket.remoteAddress;
@@ -238,7 +251,17 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
     return { requestId, caller, log: reqLog, clientAddress };
   }
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
+  async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger, arrived: number): Promise<void> {
+    // Everything that asks the database, the caller's lookup first, happens once admitted.
+    const place = await admitted(req, res, arrived);
+    try {
+      await admittedGraphql(req, res, requestId, reqLog);
+    } finally {
+      place.release();
+    }
+  }
+
+  async function admittedGraphql(req: IncomingMessage, res: ServerResponse, requestId: string, reqLog: Logger): Promise<void> {
     const caller = services.identity.callerOf(req);
     const known = await caller.catch((err: unknown) => {
       // A database that cannot answer (busy, down) refused no token: the request answers its DATABASE_* error.
@@ -362,7 +385,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
 
   async function ready(res: ServerResponse): Promise<void> {
     // The replicas are reported, not required: without them every read goes to the primary.
-    const replicaStatus = replicas ? { replicas: replicas.status() } : {};
+    const replicaStatus = { admission: { limit: admission.limit, ...admission.state }, ...(replicas ? { replicas: replicas.status() } : {}) };
     try {
       await ds.query('SELECT 1');
       const current = await migrationsCurrent(ds);
@@ -402,6 +425,7 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
+    const arrived = Date.now();
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const reqLog = log.child({ requestId });
@@ -424,11 +448,17 @@ export async function startHub(opts: { config: Config; ds: DataSource; services:
           res.setHeader('allow', 'GET, POST');
           return sendGraphQLError(res, new HttpFailure(405, ErrorCode.BAD_REQUEST, '只接受 GET 或 POST'));
         }
-        return graphql(req, res, requestId, reqLog);
+        return graphql(req, res, requestId, reqLog, arrived);
       }
       // The file routes of the modules (the catalogue exchange), with the caller taken as for GraphQL.
       // A file upload's writes are recorded in the audit log under its route.
-      if (await fileRoute(req, res, requestId, reqLog)) return;
+      // The file routes (exports, the catalogue import) take their place in the queue as GraphQL does.
+      const place = await admitted(req, res, arrived);
+      try {
+        if (await fileRoute(req, res, requestId, reqLog)) return;
+      } finally {
+        place.release();
+      }
       sendJson(res, 404, { error: 'not found' });
     };
     handle().catch((err: unknown) => {

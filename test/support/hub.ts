@@ -120,7 +120,8 @@ export async function freshDatabase(server = serverUrl()): Promise<{ url: string
  * start, so that one held request holds the whole pool; `env` adds to it or overrides it.
  */
 export function startOneConnectionHub(env: NodeJS.ProcessEnv = {}, seed: 'organizations' | 'demo' = 'organizations'): Promise<TestHub> {
-  return startTestHub({ POOL_SIZE: '1', POOL_WAIT_MS: '300', ...env }, seed);
+  // No admission queue: these hubs prove what a wait for the pool itself answers (test/admission.test.ts has the queue).
+  return startTestHub({ POOL_SIZE: '1', POOL_WAIT_MS: '300', ADMISSION_LIMIT: '0', ...env }, seed);
 }
 
 /**

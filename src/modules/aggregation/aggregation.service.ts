@@ -1,7 +1,6 @@
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../common/clock';
-import { CLOCK_SKEW_MS } from '../../common/clock';
 import type { Config } from '../../config';
 import { mutate, Outcome } from '../../db/transaction';
 import { ConnectionArgs } from '../../graphql/connection';
@@ -10,17 +9,15 @@ import { badInput } from '../../common/errors';
 import { isInstant } from '../../common/formats';
 import type { RequestContext } from '../../common/request-context';
 import { UserError, userError, UserErrorCode, UserErrorsException } from '../../common/user-error';
-import { validateInputSync } from '../../common/validation';
 import { groupBy } from '../../common/batch';
 import { interfacesAmongSql, MOUNT_STATUS_LABEL, MountStatus } from '../sharing';
 import { AggregationRun } from './aggregation-run.entity';
 import { AggregationMode, AggregationOutcome } from './aggregation.enums';
-import { AggregationRunInput, AggregationRunsReportInput, MAX_RUNS_PER_REPORT } from './aggregation.inputs';
+import { AggregationRunsReportInput } from './aggregation.inputs';
+import { batchSizeProblem, ReportedRun, runProblems, trimmedRun, typedRuns } from './aggregation.rules';
 import { failingInterfacesSql, runTimesUpsertCtes } from './aggregation.sql';
 import { NotificationEventKind, recordEventsFrom } from '../notification';
 import { Role } from '../../common/role.enums';
-
-import { trimmed } from '../../common/text';
 
 /** An interface's last-run bookkeeping (interface_run_times); null before its first run. */
 export interface RunTimes {
@@ -149,7 +146,7 @@ export class AggregationService {
    * daily round missed for months) first gets its month's partition, in a statement of its own
    * before the report's transaction; once per process and month.
    */
-  private async coverMonths(runs: AggregationRunInput[]): Promise<void> {
+  private async coverMonths(runs: ReportedRun[]): Promise<void> {
     const latest = Math.max(...runs.map((r) => r.ranAt.getTime()));
     if (latest < this.coveredUntil) return;
     const [{ until }] = await this.ds.query(`SELECT aggregation_run_cover($1) AS until`, [new Date(latest).toISOString()]);
@@ -167,25 +164,41 @@ export class AggregationService {
    * Runs already reported (same interface and platform run id) are counted as duplicates and left as they were.
    */
   async report(ctx: RequestContext, input: AggregationRunsReportInput): Promise<Outcome<ReportCounts>> {
-    const runs = input.runs ?? [];
-    if (runs.length === 0) return refused(userError(UserErrorCode.REQUIRED, '至少上报一条归集记录', ['input', 'runs']));
-    if (runs.length > MAX_RUNS_PER_REPORT) {
-      return refused(userError(UserErrorCode.TOO_LONG, `每次最多上报${MAX_RUNS_PER_REPORT}条归集记录，请分批上报`, ['input', 'runs']));
-    }
-    for (const run of runs) {
-      if (typeof run.platformRunId === 'string') run.platformRunId = run.platformRunId.trim();
-      run.failureReason = trimmed(run.failureReason) ?? null;
-    }
-    const errors = this.runProblems(runs);
+    const given = input.runs ?? [];
+    const size = batchSizeProblem(given.length, ['input', 'runs']);
+    if (size) return { result: null, userErrors: [size] };
+    const runs = given.map(trimmedRun);
+    const errors = runProblems(runs, this.clock.now(), ['input', 'runs']);
     if (errors.length) return { result: null, userErrors: errors };
+    return this.store(ctx, runs, ['input', 'runs']);
+  }
+
+  /**
+   * The bulk form (aggregationRunsIngest): the batch as one value, its types and rules checked in one
+   * pass, then stored exactly as report() stores (the same checks of the interfaces, the same
+   * statement, the same audit entry); problems name ["batch", "runs", index, field].
+   */
+  async ingest(ctx: RequestContext, batch: unknown): Promise<Outcome<ReportCounts>> {
+    const { runs, problems } = typedRuns(batch, ['batch']);
+    if (problems.length) return { result: null, userErrors: problems };
+    const errors = runProblems(runs, this.clock.now(), ['batch', 'runs']);
+    if (errors.length) return { result: null, userErrors: errors };
+    return this.store(ctx, runs, ['batch', 'runs']);
+  }
+
+  /** Runs checked by themselves: their interfaces checked (第十七条), then stored in one transaction with the report's audit entry. */
+  private async store(ctx: RequestContext, runs: ReportedRun[], path: string[]): Promise<Outcome<ReportCounts>> {
     await this.coverMonths(runs);
     return mutate(this.ds, ctx, async (em) => {
       const ids = [...new Set(runs.map((r) => r.interfaceId))];
       const targets = new Map(((await em.query(READ_TARGETS, [ids])) as Target[]).map((t) => [t.id, t]));
-      const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), i));
+      const problems = runs.flatMap((run, i) => targetProblems(targets.get(run.interfaceId), [...path, String(i), 'interfaceId']));
       if (problems.length) throw new UserErrorsException(problems);
       const accepted = await insertRuns(em, runs, targets);
-      if (accepted > 0 && runs.some((r) => r.outcome === AggregationOutcome.FAILED)) await this.recordFailing(em, ids);
+      // 第十七条: only an interface with a failed run in the batch can have become failing by it (one whose new runs
+      // all succeeded either ends its streak or, reported late, leaves a streak that was already there as it was).
+      const failed = [...new Set(runs.filter((r) => r.outcome === AggregationOutcome.FAILED).map((r) => r.interfaceId))];
+      if (accepted > 0 && failed.length) await this.recordFailing(em, failed);
       return { accepted, duplicates: runs.length - accepted };
     });
   }
@@ -207,33 +220,6 @@ export class AggregationService {
       [interfaceIds, this.config.interfaceFailingRuns],
       this.clock.now(),
     );
-  }
-
-  /** What is wrong with each run by itself, in index order: field rules, time, failure reason, repeats within the batch. */
-  private runProblems(runs: AggregationRunInput[]): UserError[] {
-    const latest = this.clock.now().getTime() + CLOCK_SKEW_MS;
-    const seen = new Map<string, number>();
-    const out: UserError[] = [];
-    for (const [i, run] of runs.entries()) {
-      const at = (name: string) => ['input', 'runs', String(i), name];
-      // The run's rules are all synchronous (aggregation.inputs.ts).
-      out.push(...validateInputSync(run, ['input', 'runs', String(i)]));
-      if (run.ranAt.getTime() > latest) out.push(userError(UserErrorCode.OUT_OF_RANGE, '归集时间不能晚于当前时间', at('ranAt')));
-      if (run.outcome === AggregationOutcome.FAILED && !run.failureReason) {
-        out.push(userError(UserErrorCode.REQUIRED, '归集失败的记录须填写失败原因', at('failureReason')));
-      }
-      if (run.outcome === AggregationOutcome.SUCCEEDED && run.failureReason) {
-        out.push(userError(UserErrorCode.INVALID, '归集成功的记录不应填写失败原因', at('failureReason')));
-      }
-      const key = `${run.interfaceId}\u0000${run.platformRunId}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        out.push(userError(UserErrorCode.DUPLICATE, `同一批次中与 runs[${first}] 的共享接口和平台运行编号相同`, at('platformRunId')));
-      } else {
-        seen.set(key, i);
-      }
-    }
-    return out;
   }
 
   /** A page of each interface's runs, newest first: one statement for every interface asked for with the same arguments. */
@@ -261,13 +247,8 @@ export class AggregationService {
   }
 }
 
-function refused(error: UserError): Outcome<ReportCounts> {
-  return { result: null, userErrors: [error] };
-}
-
 /** 第十七条: aggregation goes through the city exchange platform, so only a mounted interface has runs. */
-function targetProblems(target: Target | undefined, i: number): UserError[] {
-  const field = ['input', 'runs', String(i), 'interfaceId'];
+function targetProblems(target: Target | undefined, field: string[]): UserError[] {
   if (!target) return [userError(UserErrorCode.NOT_FOUND, '共享接口不存在', field)];
   if (target.mount_status !== MountStatus.MOUNTED) {
     const message = `该共享接口${MOUNT_STATUS_LABEL[target.mount_status]}，未挂接在市共享交换平台上，不能上报归集记录`;
@@ -276,7 +257,7 @@ function targetProblems(target: Target | undefined, i: number): UserError[] {
   return [];
 }
 
-async function insertRuns(em: EntityManager, runs: AggregationRunInput[], targets: Map<string, Target>): Promise<number> {
+async function insertRuns(em: EntityManager, runs: ReportedRun[], targets: Map<string, Target>): Promise<number> {
   const [{ accepted }] = await em.query(INSERT_RUNS, [
     runs.map((r) => r.interfaceId),
     runs.map((r) => targets.get(r.interfaceId)!.resource_id),
@@ -285,7 +266,7 @@ async function insertRuns(em: EntityManager, runs: AggregationRunInput[], target
     runs.map((r) => r.mode),
     runs.map((r) => r.records),
     runs.map((r) => r.outcome),
-    runs.map((r) => r.failureReason ?? null),
+    runs.map((r) => r.failureReason),
   ]);
   return accepted;
 }
