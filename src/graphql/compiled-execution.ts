@@ -47,7 +47,7 @@ export function compiledQueries(schema: GraphQLSchema) {
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
     if (!byName.has(key)) {
-      let query: CompiledQuery | null = null;
+      let query: CompiledQuery | null;
       try {
         const out = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
         query = isCompiledQuery(out) ? out : null;
