@@ -183,7 +183,7 @@ journey('office and unit: an acceptance passed below the thresholds orders a rec
   page = health.page;
   await page.goto(`${ctx.hub.url}/console/projects/SC-2025-0007`);
   const card = page.locator('.ant-card', { hasText: '限期整改（第三十三条）' });
-  await card.getByText(due).waitFor();
+  await card.getByText(due, { exact: true }).waitFor();
   // the findings may render a moment after the due date: wait for the last one, then count them
   const findings = card.getByRole('list', { name: '整改问题清单' }).locator('li');
   await findings.nth(ordered.rectification.findings.length - 1).waitFor();
