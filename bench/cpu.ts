@@ -13,7 +13,6 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
@@ -22,7 +21,7 @@ import { createServices } from '../src/services';
 import { tokenFor } from '../seeds/tokens';
 import { benchDatabaseUrl } from './scales';
 import { POSTGRAPHILE_SETUP, scenarios } from './scenarios';
-import { freePort, Running, startHubProcess, startScript } from './servers/spawn';
+import { Running, startHubProcess, startScript } from './servers/spawn';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -40,55 +39,6 @@ function cpuMs(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
-}
-
-/** Another build's hub: its dist/src/main.js started as startHubProcess starts this one's. */
-async function startOtherHub(dist: string, env: NodeJS.ProcessEnv): Promise<Running> {
-  const port = await freePort();
-  const child = fork(path.join(dist, 'src/main.js'), [], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      RUN_MIGRATIONS: 'false',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_REQUESTS: '0',
-      MAX_CONCURRENT_PER_CALLER: '1000',
-      POOL_WAIT_MS: '60000',
-      ...env,
-    },
-    execArgv: ['--max-semi-space-size=64'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`hub of ${dist} exited with ${child.exitCode}`);
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 600) throw new Error('hub did not become ready in 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    name: 'hub (against)',
-    url,
-    child,
-    statements: async () => NaN,
-    rssMiB: () => NaN,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 const median = (xs: number[]) => {
@@ -113,7 +63,12 @@ async function main(): Promise<void> {
   const servers: { label: string; running: Running; hub: boolean }[] = [];
   try {
     servers.push({ label: 'hub (this build)', running: await startHubProcess(env), hub: true });
-    if (AGAINST) servers.push({ label: `hub (${AGAINST})`, running: await startOtherHub(path.resolve(AGAINST), env), hub: true });
+    if (AGAINST)
+      servers.push({
+        label: `hub (${AGAINST})`,
+        running: await startHubProcess(env, { main: path.join(path.resolve(AGAINST), 'src/main.js'), name: 'hub (against)' }),
+        hub: true,
+      });
     servers.push({
       label: 'postgraphile',
       running: await startScript('postgraphile', 'postgraphile-server.js', { DATABASE_URL: url, NODE_ENV: 'production' }),

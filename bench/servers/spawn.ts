@@ -79,10 +79,13 @@ export async function startScript(name: string, script: string, env: NodeJS.Proc
   return wrap(name, child, `http://127.0.0.1:${port}`);
 }
 
-/** The built hub (`dist/src/main.js`, what `npm start` runs) in production mode on a database the caller names. */
-export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> {
+/**
+ * The built hub (`dist/src/main.js`, what `npm start` runs) in production mode on a database the
+ * caller names; `main` another build's, then named `name` and without this build's statement counter.
+ */
+export async function startHubProcess(env: NodeJS.ProcessEnv, other?: { main: string; name: string }): Promise<Running> {
   const port = await freePort();
-  const main = path.join(__dirname, '../../src/main.js');
+  const main = other?.main ?? path.join(__dirname, '../../src/main.js');
   const child = fork(main, [], {
     env: {
       PATH: process.env.PATH,
@@ -104,12 +107,12 @@ export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> 
       POOL_WAIT_MS: '60000',
       ...env,
     },
-    execArgv: ['-r', COUNTER, ...hubNodeFlags()],
+    execArgv: other ? hubNodeFlags() : ['-r', COUNTER, ...hubNodeFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`hub ${other ? `of ${main} ` : ''}exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {
@@ -118,5 +121,5 @@ export async function startHubProcess(env: NodeJS.ProcessEnv): Promise<Running> 
     if (i > 600) throw new Error('hub did not become ready in 60 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return wrap('hub', child, url);
+  return wrap(other?.name ?? 'hub', child, url);
 }
