@@ -6,48 +6,24 @@
  */
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
-import { UpdateFrequency } from '../src/modules/catalogue';
-import { InterfaceKind, MountStatus, SharingInterface } from '../src/modules/sharing';
+import { MountStatus } from '../src/modules/sharing';
+import { hoursAgo, NOW, REPORT, runFixtures } from './support/aggregation';
 import { insertProject } from './support/catalogue';
 import { postGraphql, startTestHub, TestHub } from './support/hub';
-import { insertResource, orgId } from './support/projects';
-
-const NOW = Date.parse('2027-06-01T00:00:00.000Z');
-const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
+import { orgId } from './support/projects';
 
 const INGEST = `mutation ($batch: AggregationRunBatch!) {
   aggregationRunsIngest(batch: $batch) { accepted duplicates userErrors { code field message article } } }`;
-const REPORT = `mutation ($input: AggregationRunsReportInput!) {
-  aggregationRunsReport(input: $input) { accepted duplicates userErrors { code field message article } } }`;
 
 let hub: TestHub;
 let platform: string;
 let projectId: string;
 let provider: string;
-let seq = 0;
 
-async function newInterface(mountStatus = MountStatus.MOUNTED): Promise<{ interfaceId: string; resourceId: string }> {
-  const r = await insertResource(hub, projectId, provider);
-  const { identifiers } = await hub.ds.getRepository(SharingInterface).insert({
-    resourceId: r.id,
-    kind: InterfaceKind.REST_API,
-    endpoint: `https://exchange.sucheng.gov.cn/api/batch-${++seq}`,
-    syncFrequency: UpdateFrequency.DAILY,
-    mountStatus,
-    platformId: mountStatus === MountStatus.NOT_MOUNTED ? null : `SQ-BATCH-${seq}`,
-  });
-  return { interfaceId: identifiers[0].id as string, resourceId: r.id };
-}
-
-const run = (interfaceId: string, ranAt: string, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  interfaceId,
-  platformRunId: `SQ-BATCH-RUN-${++seq}`,
-  ranAt,
-  mode: 'INCREMENTAL',
-  records: 120,
-  outcome: 'SUCCEEDED',
-  ...overrides,
-});
+const fixtures = runFixtures('BATCH-');
+const run = (interfaceId: string, ranAt: string, overrides: Record<string, unknown> = {}): Record<string, unknown> =>
+  fixtures.run(interfaceId, ranAt, overrides);
+const newInterface = (mountStatus = MountStatus.MOUNTED) => fixtures.mounted(hub, projectId, provider, mountStatus);
 
 type Counts = { accepted: number | null; duplicates: number | null; userErrors: any[] };
 

@@ -1,54 +1,25 @@
 import { fixedClock } from '../src/common/clock';
 import { Role } from '../src/common/role.enums';
-import { UpdateFrequency } from '../src/modules/catalogue';
-import { SharingInterface, InterfaceKind, MountStatus } from '../src/modules/sharing';
+import { SharingInterface, MountStatus } from '../src/modules/sharing';
 import { AUDIT_STATEMENTS_PER_MUTATION } from '../src/modules/audit';
 import { detachRunMonths, extendRunMonthsBack, runPartitions } from '../src/modules/aggregation';
+import { hoursAgo, NOW, REPORT, runFixtures } from './support/aggregation';
 import { insertProject } from './support/catalogue';
 import { startTestHub, TestHub } from './support/hub';
-import { insertResource, orgId } from './support/projects';
+import { orgId } from './support/projects';
 
-const NOW = Date.parse('2027-06-01T00:00:00.000Z');
-const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
-
-const REPORT = `mutation ($input: AggregationRunsReportInput!) {
-  aggregationRunsReport(input: $input) { accepted duplicates userErrors { code field message article } } }`;
+const fixtures = runFixtures('');
+const run = fixtures.run;
 
 let hub: TestHub;
 let platform: string;
 let bureau: string;
 let projectId: string;
 let provider: string;
-let endpointSeq = 0;
-let runSeq = 0;
 
-async function newInterface(resourceId: string, mountStatus = MountStatus.MOUNTED): Promise<string> {
-  const { identifiers } = await hub.ds.getRepository(SharingInterface).insert({
-    resourceId,
-    kind: InterfaceKind.REST_API,
-    endpoint: `https://exchange.sucheng.gov.cn/api/${++endpointSeq}`,
-    syncFrequency: UpdateFrequency.DAILY,
-    mountStatus,
-    platformId: mountStatus === MountStatus.NOT_MOUNTED ? null : `SQ-GX-${endpointSeq}`,
-  });
-  return identifiers[0].id as string;
-}
-
+const newInterface = (resourceId: string, mountStatus = MountStatus.MOUNTED) => fixtures.newInterface(hub, resourceId, mountStatus);
 /** A resource with one interface in `mountStatus`. */
-async function mounted(mountStatus = MountStatus.MOUNTED): Promise<{ resourceId: string; interfaceId: string }> {
-  const r = await insertResource(hub, projectId, provider);
-  return { resourceId: r.id, interfaceId: await newInterface(r.id, mountStatus) };
-}
-
-const run = (interfaceId: string, ranAt: string, overrides: Record<string, unknown> = {}) => ({
-  interfaceId,
-  platformRunId: `SQ-RUN-${++runSeq}`,
-  ranAt,
-  mode: 'INCREMENTAL',
-  records: 120,
-  outcome: 'SUCCEEDED',
-  ...overrides,
-});
+const mounted = (mountStatus = MountStatus.MOUNTED) => fixtures.mounted(hub, projectId, provider, mountStatus);
 
 async function report(runs: unknown[], token = platform) {
   const res = await hub.gql(REPORT, { input: { runs } }, token);
